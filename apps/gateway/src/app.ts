@@ -1,0 +1,74 @@
+import {
+  OutboxProcessor,
+  PgPubSub,
+  createDataSource,
+  createLogger,
+  loadConfig,
+  resolveDatabase,
+  runMigrations,
+  type AppServices,
+  type PlatformConfig,
+} from "@civicline/platform";
+import { allEntities, allMigrations, modules } from "./modules.js";
+import { buildGatewaySchema } from "./schema.js";
+import { seedDemo } from "./seed.js";
+import { startGatewayServer } from "./server.js";
+
+export type RunningApp = { url: string; services: AppServices; outbox: OutboxProcessor; stop(): Promise<void> };
+
+/**
+ * Starts civicline: database (embedded unless DATABASE_URL), migrations, demo data on an empty
+ * database, outbox processing, pub/sub and the HTTP/WebSocket server.
+ */
+export async function startApp(overrides: Partial<PlatformConfig> = {}): Promise<RunningApp> {
+  const config = { ...loadConfig(), ...overrides };
+  const log = createLogger({ level: config.logLevel });
+  const database = await resolveDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    embeddedPort: config.embeddedPostgresPort,
+    log,
+  });
+  const dataSource = createDataSource({ url: database.url, entities: allEntities, migrations: allMigrations });
+  await dataSource.initialize();
+  await runMigrations(dataSource, log);
+  if (config.seedDemoOnEmpty && (await seedDemo(dataSource, { log, config, onlyIfEmpty: true }))) {
+    log.info("demo data seeded into the empty database");
+  }
+
+  const pubsub = new PgPubSub(dataSource, database.url, log);
+  await pubsub.start();
+  const services: AppServices = { dataSource, pubsub, log, config };
+  const outbox = new OutboxProcessor(dataSource, log, { connectionUrl: database.url });
+  for (const module of modules) {
+    for (const handler of module.eventHandlers?.(services) ?? []) {
+      outbox.register(handler);
+    }
+  }
+  await outbox.start();
+
+  const schema = await buildGatewaySchema(services);
+  const server = await startGatewayServer({
+    services,
+    schema,
+    port: config.port,
+    readiness: async () => {
+      await dataSource.query("SELECT 1");
+      return true;
+    },
+  });
+  log.info({ url: server.url }, `civicline is up: ${server.url}/portal/ · /operator/ · /supervisor/ · /graphql`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await server.close();
+      await outbox.stop();
+      await pubsub.close();
+      await dataSource.destroy();
+      await database.embedded?.stop();
+    })();
+    return stopping;
+  };
+  return { url: server.url, services, outbox, stop };
+}

@@ -1,0 +1,30 @@
+import { actorForApiKey, actorForSessionToken, type Actor } from "@civicline/platform";
+import { parse as parseCookie } from "cookie";
+import type { IncomingHttpHeaders } from "node:http";
+import type { DataSource } from "typeorm";
+
+export const SESSION_COOKIE = "civicline_session";
+
+/** The credentials a request carries: an API key header, a bearer token, or the session cookie. */
+export function credentialsOf(headers: IncomingHttpHeaders): { sessionToken: string | null; apiKey: string | null } {
+  const apiKeyHeader = headers["x-api-key"];
+  const apiKey = typeof apiKeyHeader === "string" && apiKeyHeader ? apiKeyHeader : null;
+  const authorization = headers.authorization ?? "";
+  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] ?? null;
+  const cookie = headers.cookie ? (parseCookie(headers.cookie)[SESSION_COOKIE] ?? null) : null;
+  return { sessionToken: bearer ?? cookie ?? null, apiKey };
+}
+
+/** Resolves who is calling; unknown or expired credentials mean an anonymous (public) caller. */
+export async function resolveActor(
+  dataSource: DataSource,
+  credentials: { sessionToken: string | null; apiKey: string | null },
+): Promise<Actor | null> {
+  if (credentials.apiKey) {
+    return actorForApiKey(dataSource, credentials.apiKey);
+  }
+  if (credentials.sessionToken && credentials.sessionToken.length <= 200) {
+    return actorForSessionToken(dataSource, credentials.sessionToken);
+  }
+  return null;
+}

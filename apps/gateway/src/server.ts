@@ -1,0 +1,189 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { createRequestContext, type AppServices, type RequestContext } from "@civicline/platform";
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { GraphQLSchema } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { pinoHttp } from "pino-http";
+import { WebSocketServer } from "ws";
+import { credentialsOf, resolveActor, SESSION_COOKIE } from "./auth.js";
+import { formatGraphQLError } from "./errors.js";
+import { mountStaticApps } from "./static-apps.js";
+import { subscriptionValidator } from "./ws-guard.js";
+
+export const BODY_LIMIT = "512kb";
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export type GatewayServer = { httpServer: Server; url: string; close(): Promise<void> };
+
+function requestIdOf(req: Request): string {
+  const header = req.headers["x-request-id"];
+  return typeof header === "string" && REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+/** Adds the request id to errors that were masked, so a person can quote it. */
+const requestIdPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart({ contextValue }) {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== "single") {
+          return;
+        }
+        for (const error of response.body.singleResult.errors ?? []) {
+          if (error.extensions?.code === "INTERNAL_SERVER_ERROR") {
+            (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            (error as { message: string }).message = error.message.replace("reference unknown", `reference ${contextValue.requestId}`);
+          }
+        }
+      },
+    };
+  },
+};
+
+/**
+ * The HTTP side: GraphQL over HTTP (Apollo on Express 5) and WebSocket (graphql-ws) on the same
+ * path, health endpoints, and the three built apps. Limits: body size, depth, aliases, cost, tokens.
+ */
+export async function startGatewayServer(options: {
+  services: AppServices;
+  schema: GraphQLSchema;
+  port: number;
+  host?: string;
+  readiness: () => Promise<boolean>;
+}): Promise<GatewayServer> {
+  const { services, schema } = options;
+  const log = services.log;
+  const development = services.config.nodeEnv === "development";
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  const httpServer = createServer(app);
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 20 },
+    costLimit: { maxCost: 10_000 },
+    maxTokens: { n: 3000 },
+    maxDirectives: { n: 20 },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const protection = armor.protect();
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: 64 * 1024 });
+  const wsCleanup = useServer(
+    {
+      schema,
+      validate: subscriptionValidator(protection.validationRules ?? []),
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatGraphQLError(error.toJSON(), error, log)),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors
+          ? { ...result, errors: result.errors.map((error) => formatGraphQLError(error.toJSON(), error, log)) }
+          : undefined,
+      context: async (ctx) => {
+        const actor = await resolveActor(services.dataSource, credentialsOf(ctx.extra.request.headers));
+        return createRequestContext({
+          log,
+          actor,
+          clientIp: ctx.extra.request.socket.remoteAddress ?? "unknown",
+          subscribe: (topic) => services.pubsub.subscribe(topic),
+        });
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: development,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    validationRules: protection.validationRules,
+    formatError: (formatted, error) => formatGraphQLError(formatted, error, log),
+    plugins: [
+      ...((protection.plugins ?? []) as unknown as Array<ApolloServerPlugin<RequestContext>>),
+      requestIdPlugin,
+      ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<RequestContext>,
+      (development
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+        : ApolloServerPluginLandingPageDisabled()) as ApolloServerPlugin<RequestContext>,
+      {
+        async serverWillStart() {
+          return { drainServer: async () => wsCleanup.dispose() };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.use(pinoHttp({ logger: log, genReqId: requestIdOf, autoLogging: { ignore: (req) => req.url === "/healthz" } }));
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const ready = await options.readiness().catch(() => false);
+    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unreachable" });
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const credentials = credentialsOf(req.headers);
+        const actor = await resolveActor(services.dataSource, credentials);
+        const requestId = String(req.id ?? requestIdOf(req));
+        res.setHeader("x-request-id", requestId);
+        return createRequestContext({
+          log,
+          actor,
+          requestId,
+          clientIp: req.ip ?? "unknown",
+          subscribe: (topic) => services.pubsub.subscribe(topic),
+          session: {
+            currentToken: () => credentials.sessionToken,
+            open: (token, expiresAt) =>
+              res.cookie(SESSION_COOKIE, token, {
+                httpOnly: true,
+                sameSite: "lax",
+                secure: services.config.cookieSecure,
+                expires: expiresAt,
+                path: "/",
+              }),
+            close: () => res.clearCookie(SESSION_COOKIE, { path: "/" }),
+          },
+        });
+      },
+    }),
+  );
+  mountStaticApps(app);
+  app.use((error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (error.type === "entity.too.large") {
+      res.status(413).json({ errors: [{ message: `The request is larger than ${BODY_LIMIT}.`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+      return;
+    }
+    if (error.type === "entity.parse.failed") {
+      res.status(400).json({ errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] });
+      return;
+    }
+    next(error);
+  });
+
+  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? "0.0.0.0", resolve));
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  return {
+    httpServer,
+    url: `http://localhost:${port}`,
+    close: async () => {
+      await apollo.stop();
+      wsServer.close();
+    },
+  };
+}
+

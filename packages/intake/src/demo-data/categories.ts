@@ -1,0 +1,173 @@
+/**
+ * Demo category tree (诉求分类) for the hotline: two levels, groups and leaves.
+ * Groups are headings only (not selectable); tickets are classified to leaves.
+ * Names follow the wording Chinese 12345 hotlines use in their classification
+ * catalogues. Codes are "GROUP" and "GROUP.LEAF".
+ */
+export type DemoCategory = {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  parentCode: string | null;
+  selectable: boolean;
+};
+
+type Leaf = [code: string, nameZh: string, nameEn: string];
+type Group = { code: string; nameZh: string; nameEn: string; leaves: Leaf[] };
+
+const groups: Group[] = [
+  {
+    code: "EDU",
+    nameZh: "教育",
+    nameEn: "Education",
+    leaves: [
+      ["ENROLMENT", "入学招生", "School enrolment and admissions"],
+      ["BULLYING", "校园欺凌", "School bullying"],
+      ["FEES_TUTORING", "教育收费及校外培训", "School fees and off-campus tutoring"],
+      ["TEACHER_CONDUCT", "师德师风", "Teacher conduct"],
+    ],
+  },
+  {
+    code: "HOUSING",
+    nameZh: "住房与物业",
+    nameEn: "Housing and property management",
+    leaves: [
+      ["PROPERTY_FEE", "物业收费", "Property management fees"],
+      ["CABLE_TV_FEE", "物业强制收取有线电视费", "Cable TV fees forced by the property company"],
+      ["PROPERTY_SERVICE", "物业服务", "Property management services"],
+      ["BUILDING_QUALITY", "房屋质量", "Building quality"],
+      ["HEATING", "供暖", "Heating"],
+      ["TITLE_CERTIFICATE", "不动产登记办证", "Property title registration"],
+    ],
+  },
+  {
+    code: "URBAN",
+    nameZh: "城市管理",
+    nameEn: "Urban management",
+    leaves: [
+      ["ILLEGAL_CONSTRUCTION", "违法建设", "Illegal construction"],
+      ["ROAD_FACILITIES", "道路及附属设施", "Roads and road facilities (bollards, barriers, markings)"],
+      ["STREET_LIGHTING", "路灯照明", "Street lighting"],
+      ["NOISE", "噪音扰民", "Noise nuisance"],
+      ["SANITATION", "环境卫生", "Sanitation and refuse collection"],
+      ["STREET_VENDING", "占道经营", "Street vending and road occupation"],
+      ["GREENING", "园林绿化", "Parks and greenery"],
+    ],
+  },
+  {
+    code: "SAFETY",
+    nameZh: "安全生产与消防",
+    nameEn: "Public safety and fire",
+    leaves: [
+      ["FIRE_CHEMICAL", "火灾及危险化学品", "Fire and hazardous chemicals"],
+      ["FIRE_HAZARD", "消防安全隐患", "Fire hazards (blocked exits, fire equipment)"],
+      ["FIRE_ACCEPTANCE", "建设工程消防验收", "Fire safety acceptance of construction projects"],
+      ["GAS_LEAK", "燃气泄漏", "Gas leak"],
+      ["WORKPLACE_SAFETY", "安全生产", "Workplace safety"],
+    ],
+  },
+  {
+    code: "UTILITY",
+    nameZh: "水电气",
+    nameEn: "Utilities",
+    leaves: [
+      ["WATER_OUTAGE", "停水", "Water outage"],
+      ["WATER_QUALITY", "供水水质", "Tap water quality"],
+      ["POWER_OUTAGE", "停电", "Power outage"],
+      ["GAS_SUPPLY", "燃气供应", "Gas supply"],
+    ],
+  },
+  {
+    code: "CONSUMER",
+    nameZh: "消费维权",
+    nameEn: "Consumer rights",
+    leaves: [
+      ["GOODS", "商品质量", "Quality of goods"],
+      ["SERVICES", "服务消费", "Consumer services"],
+      ["PREPAID_CARD", "预付卡消费", "Prepaid cards"],
+      ["FOOD_SAFETY", "食品安全", "Food safety"],
+    ],
+  },
+  {
+    code: "LABOUR",
+    nameZh: "劳动和社会保障",
+    nameEn: "Labour and social insurance",
+    leaves: [
+      ["SOCIAL_INSURANCE", "社会保险", "Social insurance"],
+      ["WAGE_ARREARS", "拖欠工资", "Wage arrears"],
+      ["LABOUR_DISPUTE", "劳动关系", "Labour contracts and disputes"],
+      ["EMPLOYMENT", "就业创业", "Employment and business start-up support"],
+    ],
+  },
+  {
+    code: "TRANSPORT",
+    nameZh: "交通运输",
+    nameEn: "Transport",
+    leaves: [
+      ["TAXI", "出租车及网约车", "Taxis and ride-hailing"],
+      ["BUS", "公交线路及服务", "Bus routes and services"],
+      ["HIGHWAY", "公路养护", "Highway maintenance"],
+    ],
+  },
+  {
+    code: "ENV",
+    nameZh: "生态环境",
+    nameEn: "Environment",
+    leaves: [
+      ["AIR", "大气污染", "Air pollution"],
+      ["WATER", "水污染", "Water pollution"],
+      ["INDUSTRIAL_NOISE", "工业噪声", "Industrial noise"],
+    ],
+  },
+  {
+    code: "HEALTH",
+    nameZh: "卫生健康",
+    nameEn: "Healthcare",
+    leaves: [
+      ["MEDICAL_SERVICE", "医疗服务", "Medical services"],
+      ["MEDICAL_INSURANCE", "医保报销", "Medical insurance reimbursement"],
+      ["VACCINATION", "疫苗接种", "Vaccination"],
+    ],
+  },
+  {
+    code: "CIVIL",
+    nameZh: "民政",
+    nameEn: "Civil affairs",
+    leaves: [
+      ["ASSISTANCE", "低保及社会救助", "Minimum living allowance and social assistance"],
+      ["ELDERLY", "养老服务", "Elderly care"],
+      ["MARRIAGE", "婚姻登记", "Marriage registration"],
+    ],
+  },
+  {
+    code: "POLICE",
+    nameZh: "公安（非紧急）",
+    nameEn: "Public security (non-emergency)",
+    leaves: [
+      ["HOUSEHOLD", "户籍及身份证", "Household registration and ID cards"],
+      ["TRAFFIC", "交通管理及违停", "Traffic management and illegal parking"],
+      ["PUBLIC_ORDER", "治安管理", "Public order"],
+    ],
+  },
+  {
+    code: "OTHER",
+    nameZh: "其他",
+    nameEn: "Other",
+    leaves: [
+      ["GOV_SERVICE", "政务服务及工作作风", "Government services and staff conduct"],
+      ["GENERAL", "其他事项", "Other matters"],
+    ],
+  },
+];
+
+/** Groups first, each followed by its leaves. */
+export const demoCategories: DemoCategory[] = groups.flatMap((g) => [
+  { code: g.code, nameZh: g.nameZh, nameEn: g.nameEn, parentCode: null, selectable: false },
+  ...g.leaves.map(([leaf, nameZh, nameEn]) => ({
+    code: `${g.code}.${leaf}`,
+    nameZh,
+    nameEn,
+    parentCode: g.code,
+    selectable: true,
+  })),
+]);

@@ -1,0 +1,3 @@
+export * from "./areas.js";
+export * from "./categories.js";
+export * from "./cases.js";

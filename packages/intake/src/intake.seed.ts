@@ -1,0 +1,58 @@
+import { User, type Actor, type SeedContext } from "@civicline/platform";
+import { Area } from "./catalog/area.entity.js";
+import { Category } from "./catalog/category.entity.js";
+import { demoCases, demoCategories, loadZiboAreas } from "./demo-data/index.js";
+import { submitRequest } from "./ticket/submit-request.js";
+import { Channel, RequestType, Urgency } from "./ticket/ticket.enums.js";
+
+const DAY_MS = 86_400_000;
+
+/** Zibo's districts and townships, the category tree, and the cases from the brief as tickets. */
+export async function seedIntakeDemo({ manager, log, config }: SeedContext): Promise<void> {
+  const areaIds = new Map<string, string>();
+  for (const area of loadZiboAreas()) {
+    const parentId = area.parentCode ? areaIds.get(area.parentCode) ?? null : null;
+    const saved = await manager.save(Area, { code: area.code, nameZh: area.nameZh, nameEn: area.nameEn, level: area.level, parentId });
+    areaIds.set(area.code, saved.id);
+  }
+  const categoryIds = new Map<string, string>();
+  for (const [index, category] of demoCategories.entries()) {
+    const parentId = category.parentCode ? categoryIds.get(category.parentCode) ?? null : null;
+    const saved = await manager.save(Category, { ...category, parentId, sortOrder: index, active: true });
+    categoryIds.set(category.code, saved.id);
+  }
+
+  const areas = await manager.find(Area);
+  const operator = await manager.findOne(User, { where: { username: "operator" } });
+  const operatorActor: Actor | null = operator
+    ? { kind: "staff", id: operator.id, name: operator.displayName, roles: operator.roles, unitId: null }
+    : null;
+  for (const demo of demoCases) {
+    const district = areas.find((area) => area.level === "DISTRICT" && area.nameZh === demo.districtNameZh);
+    const township = demo.townshipNameZh
+      ? areas.find((area) => area.parentId === district?.id && area.nameZh === demo.townshipNameZh)
+      : undefined;
+    if (!district) {
+      throw new Error(`demo case ${demo.key}: unknown district ${demo.districtNameZh}`);
+    }
+    await submitRequest({
+      db: manager,
+      cityPrefix: config.cityPrefix,
+      actor: demo.channel === "PHONE" ? operatorActor : null,
+      channel: Channel[demo.channel],
+      receivedAt: new Date(Date.now() - demo.daysAgo * DAY_MS),
+      input: {
+        requestType: RequestType[demo.requestType],
+        urgency: Urgency[demo.urgency],
+        categoryId: categoryIds.get(demo.categoryCode)!,
+        description: demo.description,
+        districtId: district.id,
+        townshipId: township?.id ?? null,
+        address: demo.address,
+        citizenName: demo.citizenName,
+        phone: demo.phone,
+      },
+    });
+  }
+  log.info({ areas: areaIds.size, categories: categoryIds.size, tickets: demoCases.length }, "intake demo data seeded");
+}

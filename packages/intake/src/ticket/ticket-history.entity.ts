@@ -1,0 +1,36 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { TicketStatus } from "./ticket.enums.js";
+
+/** One step of a ticket's life. Append-only: rows are inserted, never updated or deleted. */
+@Entity({ name: "intake_ticket_history" })
+@Index("intake_ticket_history_ticket_idx", ["ticketId", "at"])
+export class TicketHistory {
+  @PrimaryGeneratedColumn({ type: "bigint" })
+  id!: string;
+
+  @Column({ name: "ticket_id", type: "uuid" })
+  ticketId!: string;
+
+  @Column({ type: "timestamptz", default: () => "now()" })
+  at!: Date;
+
+  @Column({ name: "from_status", type: "text", nullable: true })
+  fromStatus!: TicketStatus | null;
+
+  @Column({ name: "to_status", type: "text" })
+  toStatus!: TicketStatus;
+
+  @Column({ name: "actor_id", type: "uuid", nullable: true })
+  actorId!: string | null;
+
+  /** Name at the time of the change ("citizen (portal)" for the public). Never shown to citizens. */
+  @Column({ name: "actor_name", type: "text" })
+  actorName!: string;
+
+  @Column({ type: "text", nullable: true })
+  reason!: string | null;
+
+  /** Whether the citizen's timeline shows this step. */
+  @Column({ name: "is_public", type: "boolean", default: true })
+  isPublic!: boolean;
+}

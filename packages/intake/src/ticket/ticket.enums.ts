@@ -1,0 +1,81 @@
+import { registerEnumType } from "type-graphql";
+
+/** Kind of request (诉求类型). */
+export enum RequestType {
+  CONSULTATION = "consultation",
+  HELP = "help",
+  COMPLAINT = "complaint",
+  SUGGESTION = "suggestion",
+  REPORT = "report",
+  PRAISE = "praise",
+  OTHER = "other",
+}
+
+/** Where the request came in. */
+export enum Channel {
+  PHONE = "phone",
+  PORTAL = "portal",
+  OPEN311 = "open311",
+  API = "api",
+  SMS_WECHAT = "sms_wechat",
+  EMAIL = "email",
+  WALK_IN = "walk_in",
+}
+
+export enum Urgency {
+  NORMAL = "normal",
+  URGENT = "urgent",
+  EMERGENCY = "emergency",
+}
+
+/** A ticket's status; only the lifecycle in ticket-lifecycle.ts changes it. */
+export enum TicketStatus {
+  RECEIVED = "received",
+  AWAITING_DISPATCH = "awaiting_dispatch",
+  CLOSED_DIRECT = "closed_direct",
+  DISPATCHED = "dispatched",
+  SIGNED_FOR = "signed_for",
+  IN_PROGRESS = "in_progress",
+  REPLIED = "replied",
+  CLOSED = "closed",
+  MERGED = "merged",
+}
+
+registerEnumType(RequestType, {
+  name: "RequestType",
+  description: "Kind of request (诉求类型).",
+  valuesConfig: {
+    CONSULTATION: { description: "咨询 — a question about policy or services." },
+    HELP: { description: "求助 — asks for help." },
+    COMPLAINT: { description: "投诉 — a complaint about a service, a business or an official." },
+    SUGGESTION: { description: "建议 — a suggestion." },
+    REPORT: { description: "举报 — a report / whistle-blowing (confidential by default)." },
+    PRAISE: { description: "表扬/感谢 — praise or thanks." },
+    OTHER: { description: "其他 — anything else." },
+  },
+});
+registerEnumType(Channel, { name: "Channel", description: "Where a request came in." });
+registerEnumType(Urgency, {
+  name: "Urgency",
+  description: "How fast a request must be handled.",
+  valuesConfig: {
+    NORMAL: { description: "Ordinary time limits." },
+    URGENT: { description: "Dispatched at once (急事急办)." },
+    EMERGENCY: { description: "Life-threatening: handed to 110/119/120/122 and dispatched at once." },
+  },
+});
+registerEnumType(TicketStatus, {
+  name: "TicketStatus",
+  description: "Where a ticket is in its life.",
+  valuesConfig: {
+    RECEIVED: { description: "Logged by the centre (受理)." },
+    AWAITING_DISPATCH: { description: "Classified; waiting for a dispatcher." },
+    CLOSED_DIRECT: { description: "Answered on the spot from policy (直办) and closed." },
+    DISPATCHED: { description: "Sent to a handling unit (已派单)." },
+    SIGNED_FOR: { description: "The unit signed for it (已签收)." },
+    IN_PROGRESS: { description: "The unit is working on it." },
+    REPLIED: { description: "The unit replied with the result (已回复)." },
+    CLOSED: { description: "Closed after callback (已办结)." },
+    MERGED: { description: "Merged into another ticket about the same matter (并单)." },
+  },
+});

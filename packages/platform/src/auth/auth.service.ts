@@ -1,0 +1,136 @@
+import { createHash, randomBytes } from "node:crypto";
+import bcrypt from "bcryptjs";
+import { MoreThan, type DataSource, type EntityManager } from "typeorm";
+import { DomainError, RateLimitedError, ValidationError } from "../errors.js";
+import type { Actor } from "./actor.js";
+import { ApiKey } from "./api-key.entity.js";
+import { Role } from "./roles.js";
+import { Session } from "./session.entity.js";
+import { User } from "./user.entity.js";
+
+const BCRYPT_ROUNDS = 10;
+const MAX_FAILED_LOGINS = 5;
+const LOCK_MINUTES = 15;
+// A real hash to compare against when the user does not exist, so timing does not reveal it.
+const DUMMY_HASH = bcrypt.hashSync("civicline-dummy-password", BCRYPT_ROUNDS);
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return bcrypt.hash(password, BCRYPT_ROUNDS);
+}
+
+function toActor(user: User): Actor {
+  return { kind: "staff", id: user.id, name: user.displayName, roles: user.roles, unitId: user.unitId };
+}
+
+export type LoginResult = { token: string; expiresAt: Date; user: User; actor: Actor };
+
+/**
+ * Checks a username and password and opens a session. Wrong username and wrong password give the
+ * same error; five failures lock the account for 15 minutes.
+ */
+export async function logIn(
+  dataSource: DataSource,
+  input: { username: string; password: string; ttlHours: number },
+): Promise<LoginResult> {
+  const username = input.username.trim().toLowerCase();
+  if (!username || !input.password) {
+    throw new ValidationError([
+      ...(!username ? [{ field: "username", message: "Enter your username." }] : []),
+      ...(!input.password ? [{ field: "password", message: "Enter your password." }] : []),
+    ]);
+  }
+  const users = dataSource.getRepository(User);
+  const user = await users.findOne({ where: { username } });
+  if (user?.lockedUntil && user.lockedUntil > new Date()) {
+    throw new RateLimitedError("Too many failed logins; this account is locked for a few minutes.");
+  }
+  const valid = await bcrypt.compare(input.password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !valid || !user.active) {
+    if (user) {
+      const failed = user.failedLogins + 1;
+      await users.update(user.id, {
+        failedLogins: failed >= MAX_FAILED_LOGINS ? 0 : failed,
+        lockedUntil: failed >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null,
+      });
+    }
+    throw new DomainError("AUTH/INVALID_CREDENTIALS", "The username or password is not correct.");
+  }
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + input.ttlHours * 3_600_000);
+  await dataSource.transaction(async (manager) => {
+    await manager.update(User, user.id, { failedLogins: 0, lockedUntil: null });
+    await manager.insert(Session, { tokenHash: hashToken(token), userId: user.id, expiresAt });
+  });
+  return { token, expiresAt, user, actor: toActor(user) };
+}
+
+/** Ends a session (idempotent). */
+export async function logOut(dataSource: DataSource, token: string): Promise<void> {
+  await dataSource.getRepository(Session).delete({ tokenHash: hashToken(token) });
+}
+
+/** The actor for a session token, or null when unknown or expired. */
+export async function actorForSessionToken(dataSource: DataSource, token: string): Promise<Actor | null> {
+  const session = await dataSource.getRepository(Session).findOne({
+    where: { tokenHash: hashToken(token), expiresAt: MoreThan(new Date()) },
+  });
+  if (!session) {
+    return null;
+  }
+  const user = await dataSource.getRepository(User).findOne({ where: { id: session.userId, active: true } });
+  return user ? toActor(user) : null;
+}
+
+/** The actor for an integrator API key, or null. */
+export async function actorForApiKey(dataSource: DataSource, key: string): Promise<Actor | null> {
+  const apiKey = await dataSource.getRepository(ApiKey).findOne({ where: { keyHash: hashToken(key), active: true } });
+  return apiKey ? { kind: "integrator", id: apiKey.id, name: apiKey.name, roles: apiKey.roles, unitId: null } : null;
+}
+
+/** Finds a user by id (for resolvers that show the logged-in user). */
+export function findUser(dataSource: DataSource, id: string): Promise<User | null> {
+  return dataSource.getRepository(User).findOne({ where: { id } });
+}
+
+/** Creates (or, for seeding, replaces the password of) a staff account. */
+export async function upsertUser(
+  manager: EntityManager,
+  input: { username: string; displayName: string; password: string; roles: Role[]; unitId?: string | null; seat?: string | null },
+): Promise<User> {
+  const username = input.username.trim().toLowerCase();
+  const repo = manager.getRepository(User);
+  const existing = await repo.findOne({ where: { username } });
+  const values = {
+    username,
+    displayName: input.displayName,
+    passwordHash: await hashPassword(input.password),
+    roles: input.roles,
+    unitId: input.unitId ?? null,
+    seat: input.seat ?? null,
+  };
+  if (existing) {
+    await repo.update(existing.id, values);
+    return { ...existing, ...values };
+  }
+  return repo.save(repo.create(values));
+}
+
+/** Registers an integrator API key given in full (the demo key) or generates one; returns the key. */
+export async function createApiKey(
+  manager: EntityManager,
+  input: { name: string; roles?: Role[]; key?: string },
+): Promise<string> {
+  const key = input.key ?? `cl_${randomBytes(24).toString("base64url")}`;
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(ApiKey)
+    .values({ name: input.name, keyHash: hashToken(key), roles: input.roles ?? [Role.INTEGRATOR] })
+    .orIgnore()
+    .execute();
+  return key;
+}

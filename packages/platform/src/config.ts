@@ -1,0 +1,60 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+/** Every setting civicline reads from the environment, documented in the README. */
+export type PlatformConfig = {
+  nodeEnv: string;
+  port: number;
+  /** External PostgreSQL; when absent an embedded server is started under `dataDir/postgres`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPostgresPort: number;
+  sessionTtlHours: number;
+  cityPrefix: string;
+  logLevel: string;
+  /** Seed demo data on the first start of an empty database. */
+  seedDemoOnEmpty: boolean;
+  cookieSecure: boolean;
+};
+
+/** Walks up from `start` to the directory holding pnpm-workspace.yaml (the repository root). */
+export function findRepoRoot(start = process.cwd()): string {
+  let dir = path.resolve(start);
+  while (!existsSync(path.join(dir, "pnpm-workspace.yaml"))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      return path.resolve(start);
+    }
+    dir = parent;
+  }
+  return dir;
+}
+
+function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") {
+    return fallback;
+  }
+  const value = Number.parseInt(raw, 10);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Reads the configuration once at start-up; invalid values fail fast with the setting's name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const nodeEnv = env.NODE_ENV ?? "production";
+  return {
+    nodeEnv,
+    port: intSetting(env, "PORT", 4000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.CIVICLINE_DATA_DIR ?? path.join(findRepoRoot(), ".data")),
+    embeddedPostgresPort: intSetting(env, "CIVICLINE_EMBEDDED_PG_PORT", 54329),
+    sessionTtlHours: intSetting(env, "CIVICLINE_SESSION_TTL_HOURS", 12),
+    cityPrefix: (env.CIVICLINE_CITY_PREFIX ?? "ZB").toUpperCase(),
+    logLevel: env.LOG_LEVEL ?? "info",
+    seedDemoOnEmpty: (env.CIVICLINE_SEED_DEMO ?? "true") !== "false",
+    cookieSecure: env.CIVICLINE_COOKIE_SECURE === "true",
+  };
+}

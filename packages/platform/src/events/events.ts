@@ -1,0 +1,30 @@
+import type { EntityManager } from "typeorm";
+
+/** The channel PostgreSQL NOTIFYs on commit so that processors wake up at once. */
+export const OUTBOX_CHANNEL = "civicline_outbox";
+
+/** A domain event: a past-tense fact such as `intake.ticket_received`. */
+export type DomainEvent<P extends Record<string, unknown> = Record<string, unknown>> = {
+  type: string;
+  payload: P;
+  actorId?: string | null;
+};
+
+/** A stored event as handlers see it. */
+export type StoredEvent = DomainEvent & { id: string; occurredAt: Date; attempts: number };
+
+/**
+ * Records an event inside the caller's transaction: it exists if and only if the change commits.
+ * The NOTIFY is delivered by PostgreSQL only on commit.
+ */
+export async function recordEvent(manager: EntityManager, event: DomainEvent): Promise<void> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error(`recordEvent(${event.type}) must run inside a transaction`);
+  }
+  await manager.query("INSERT INTO platform_outbox (type, payload, actor_id) VALUES ($1, $2::jsonb, $3)", [
+    event.type,
+    JSON.stringify(event.payload),
+    event.actorId ?? null,
+  ]);
+  await manager.query("SELECT pg_notify($1, $2)", [OUTBOX_CHANNEL, event.type]);
+}

@@ -1,0 +1,137 @@
+import type { DataSource } from "typeorm";
+import type { Logger } from "pino";
+import { OUTBOX_CHANNEL, type StoredEvent } from "./events.js";
+import { PgListener } from "./pg-listener.js";
+
+/** Reacts to one type of event after its transaction committed. Must be idempotent (at least once). */
+export type EventHandler = {
+  /** Unique name, for logs. */
+  name: string;
+  eventType: string;
+  handle(event: StoredEvent): Promise<void>;
+};
+
+type OutboxRow = {
+  id: string;
+  type: string;
+  payload: Record<string, unknown>;
+  actor_id: string | null;
+  occurred_at: Date;
+  attempts: number;
+};
+
+const BATCH = 50;
+const MAX_BACKOFF_SECONDS = 300;
+
+/**
+ * Delivers outbox events to handlers after commit, at least once. Wakes on NOTIFY and polls as a
+ * safety net; rows are claimed with `FOR UPDATE SKIP LOCKED`, so several instances share the work.
+ */
+export class OutboxProcessor {
+  private readonly handlers = new Map<string, EventHandler[]>();
+  private timer: NodeJS.Timeout | undefined;
+  private draining: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+  private listener: PgListener | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly log: Logger,
+    private readonly options: { pollMs?: number; connectionUrl?: string } = {},
+  ) {}
+
+  register(handler: EventHandler): void {
+    const list = this.handlers.get(handler.eventType) ?? [];
+    list.push(handler);
+    this.handlers.set(handler.eventType, list);
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    if (this.options.connectionUrl) {
+      this.listener = new PgListener(this.options.connectionUrl, this.log);
+      await this.listener.listen(OUTBOX_CHANNEL, () => this.kick());
+    }
+    this.timer = setInterval(() => this.kick(), this.options.pollMs ?? 2000);
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.listener?.close();
+    await this.draining;
+  }
+
+  /** Processes everything pending now; resolves when the outbox is empty (used by tests too). */
+  async drain(): Promise<void> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      try {
+        do {
+          this.again = false;
+          while ((await this.processBatch()) === BATCH) {
+            // keep going while full batches come back
+          }
+        } while (this.again);
+      } finally {
+        this.draining = undefined;
+      }
+    })();
+    return this.draining;
+  }
+
+  private kick(): void {
+    if (!this.stopped) {
+      this.drain().catch((error: unknown) => this.log.error({ err: error }, "outbox drain failed"));
+    }
+  }
+
+  private async processBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, type, payload, actor_id, occurred_at, attempts FROM platform_outbox
+         WHERE processed_at IS NULL AND available_at <= now()
+         ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      );
+      for (const row of rows) {
+        const event: StoredEvent = {
+          id: String(row.id),
+          type: row.type,
+          payload: row.payload,
+          actorId: row.actor_id,
+          occurredAt: row.occurred_at,
+          attempts: row.attempts,
+        };
+        const failure = await this.runHandlers(event);
+        if (failure) {
+          const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.min(row.attempts, 8));
+          await manager.query(
+            `UPDATE platform_outbox SET attempts = attempts + 1, last_error = $2,
+               available_at = now() + make_interval(secs => $3) WHERE id = $1`,
+            [row.id, failure, backoff],
+          );
+        } else {
+          await manager.query("UPDATE platform_outbox SET processed_at = now(), attempts = attempts + 1 WHERE id = $1", [row.id]);
+        }
+      }
+      return rows.length;
+    });
+  }
+
+  private async runHandlers(event: StoredEvent): Promise<string | null> {
+    for (const handler of this.handlers.get(event.type) ?? []) {
+      try {
+        await handler.handle(event);
+      } catch (error) {
+        this.log.error({ err: error, eventId: event.id, handler: handler.name }, "event handler failed; will retry");
+        return `${handler.name}: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    }
+    return null;
+  }
+}

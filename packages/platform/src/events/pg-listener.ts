@@ -1,0 +1,73 @@
+import pg from "pg";
+import type { Logger } from "pino";
+
+/**
+ * One dedicated connection that LISTENs on channels and reconnects when the server goes away.
+ * This is how events reach every gateway instance sharing one PostgreSQL.
+ */
+export class PgListener {
+  private client: pg.Client | undefined;
+  private readonly channels = new Map<string, Array<(payload: string) => void>>();
+  private closed = false;
+  private connecting: Promise<void> | undefined;
+
+  constructor(
+    private readonly url: string,
+    private readonly log: Logger,
+  ) {}
+
+  async listen(channel: string, onMessage: (payload: string) => void): Promise<void> {
+    const list = this.channels.get(channel) ?? [];
+    list.push(onMessage);
+    this.channels.set(channel, list);
+    await this.connect();
+    if (list.length === 1) {
+      await this.client?.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.client?.end().catch(() => undefined);
+    this.client = undefined;
+  }
+
+  private connect(): Promise<void> {
+    if (this.client) {
+      return this.connecting ?? Promise.resolve();
+    }
+    const client = new pg.Client({ connectionString: this.url, application_name: "civicline-listener" });
+    this.client = client;
+    client.on("notification", (message) => {
+      for (const callback of this.channels.get(message.channel) ?? []) {
+        callback(message.payload ?? "");
+      }
+    });
+    client.on("error", (error) => {
+      this.log.warn({ err: error }, "listener connection lost; reconnecting");
+      this.client = undefined;
+      client.end().catch(() => undefined);
+      this.reconnectSoon();
+    });
+    this.connecting = (async () => {
+      await client.connect();
+      for (const channel of this.channels.keys()) {
+        await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      }
+    })();
+    return this.connecting;
+  }
+
+  private reconnectSoon(): void {
+    if (this.closed) {
+      return;
+    }
+    setTimeout(() => {
+      this.connect().catch((error: unknown) => {
+        this.log.warn({ err: error }, "listener reconnect failed");
+        this.client = undefined;
+        this.reconnectSoon();
+      });
+    }, 1000).unref();
+  }
+}

@@ -1,0 +1,107 @@
+import type { DataSource } from "typeorm";
+import type { Logger } from "pino";
+import { PgListener } from "./pg-listener.js";
+
+const PUBSUB_CHANNEL = "civicline_pubsub";
+const MAX_PAYLOAD_BYTES = 7900;
+
+type Subscriber = { push(value: unknown): void };
+
+/**
+ * type-graphql's PubSub over PostgreSQL NOTIFY: a message published by any instance reaches the
+ * subscribers connected to every instance. Payloads stay small (ids); resolvers load the rest.
+ */
+export class PgPubSub {
+  private readonly subscribers = new Map<string, Set<Subscriber>>();
+  private readonly listener: PgListener;
+  private ready: Promise<void> | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    connectionUrl: string,
+    private readonly log: Logger,
+  ) {
+    this.listener = new PgListener(connectionUrl, log);
+  }
+
+  /** Starts listening; call once at start-up. */
+  start(): Promise<void> {
+    this.ready ??= this.listener.listen(PUBSUB_CHANNEL, (raw) => this.deliver(raw));
+    return this.ready;
+  }
+
+  async close(): Promise<void> {
+    await this.listener.close();
+  }
+
+  publish(routingKey: string, ...args: unknown[]): void {
+    const payload = JSON.stringify({ key: routingKey, value: args[0] ?? null });
+    if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
+      this.log.error({ routingKey }, "pubsub payload too large; publish ids only");
+      return;
+    }
+    this.dataSource
+      .query("SELECT pg_notify($1, $2)", [PUBSUB_CHANNEL, payload])
+      .catch((error: unknown) => this.log.error({ err: error, routingKey }, "pubsub publish failed"));
+  }
+
+  subscribe(routingKey: string, dynamicId?: unknown): AsyncIterable<unknown> {
+    const key = dynamicId === undefined ? routingKey : `${routingKey}:${String(dynamicId)}`;
+    return { [Symbol.asyncIterator]: () => this.iterator(key) };
+  }
+
+  private deliver(raw: string): void {
+    let message: { key: string; value: unknown };
+    try {
+      message = JSON.parse(raw) as { key: string; value: unknown };
+    } catch {
+      return;
+    }
+    for (const subscriber of this.subscribers.get(message.key) ?? []) {
+      subscriber.push(message.value);
+    }
+  }
+
+  private iterator(key: string): AsyncIterator<unknown> {
+    const queue: unknown[] = [];
+    const waiting: Array<(result: IteratorResult<unknown>) => void> = [];
+    let done = false;
+    const subscriber: Subscriber = {
+      push: (value) => {
+        const next = waiting.shift();
+        if (next) {
+          next({ value, done: false });
+        } else if (queue.length < 1000) {
+          queue.push(value);
+        }
+      },
+    };
+    const set = this.subscribers.get(key) ?? new Set<Subscriber>();
+    set.add(subscriber);
+    this.subscribers.set(key, set);
+    const finish = (): Promise<IteratorResult<unknown>> => {
+      done = true;
+      set.delete(subscriber);
+      for (const resolve of waiting.splice(0)) {
+        resolve({ value: undefined, done: true });
+      }
+      return Promise.resolve({ value: undefined, done: true });
+    };
+    return {
+      next: () => {
+        if (queue.length > 0) {
+          return Promise.resolve({ value: queue.shift(), done: false });
+        }
+        if (done) {
+          return Promise.resolve({ value: undefined, done: true });
+        }
+        return new Promise((resolve) => waiting.push(resolve));
+      },
+      return: finish,
+      throw: async (error: unknown) => {
+        await finish();
+        throw error;
+      },
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { MaxLength } from "class-validator";
+import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { Role } from "../auth/roles.js";
+
+@ObjectType({ description: "The logged-in staff member." })
+export class Viewer {
+  @Field(() => ID, { description: "User id." })
+  id!: string;
+
+  @Field({ description: "Login name." })
+  username!: string;
+
+  @Field({ description: "Name shown to colleagues." })
+  displayName!: string;
+
+  @Field(() => [Role], { description: "Roles held." })
+  roles!: Role[];
+
+  @Field(() => ID, { nullable: true, description: "Handling unit, for handlers." })
+  unitId!: string | null;
+}
+
+@InputType({ description: "Staff credentials." })
+export class LoginInput {
+  @Field({ description: "Login name (case-insensitive)." })
+  @MaxLength(100)
+  username!: string;
+
+  @Field({ description: "Password." })
+  @MaxLength(200)
+  password!: string;
+}
+
+@ObjectType({ description: "An opened session. Browser apps use the HTTP-only cookie; API clients send `Authorization: Bearer <token>`." })
+export class LoginPayload {
+  @Field({ description: "Session token (bearer)." })
+  token!: string;
+
+  @Field({ description: "When the session ends." })
+  expiresAt!: Date;
+
+  @Field(() => Viewer, { description: "Who logged in." })
+  viewer!: Viewer;
+}

@@ -1,0 +1,27 @@
+import "reflect-metadata";
+
+export * from "./errors.js";
+export * from "./text.js";
+export * from "./config.js";
+export * from "./logger.js";
+export * from "./context.js";
+export * from "./module.js";
+export * from "./database/data-source.js";
+export * from "./database/embedded-postgres.js";
+export * from "./database/migrations.js";
+export * from "./events/events.js";
+export * from "./events/outbox.entity.js";
+export * from "./events/outbox-processor.js";
+export * from "./events/pubsub.js";
+export * from "./events/pg-listener.js";
+export * from "./auth/roles.js";
+export * from "./auth/actor.js";
+export * from "./auth/user.entity.js";
+export * from "./auth/session.entity.js";
+export * from "./auth/api-key.entity.js";
+export * from "./auth/auth.service.js";
+export * from "./graphql/auth.types.js";
+export * from "./graphql/auth.resolver.js";
+export * from "./graphql/auth-checker.js";
+export { platformModule } from "./platform.module.js";
+export { DEMO_API_KEY, DEMO_PASSWORD, DEMO_STAFF } from "./seed.js";

@@ -1,0 +1,5 @@
+import { Init1795559277590 } from "./1795559277590-Init.js";
+
+/** The platform module's migrations, oldest first (generated list). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const platformMigrations: Function[] = [Init1795559277590];

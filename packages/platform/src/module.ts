@@ -1,0 +1,32 @@
+import type { DataSource, EntityManager } from "typeorm";
+import type { Logger } from "pino";
+import type { PlatformConfig } from "./config.js";
+import type { EventHandler } from "./events/outbox-processor.js";
+import type { PgPubSub } from "./events/pubsub.js";
+
+/** Services every module's resolvers and handlers receive. */
+export type AppServices = {
+  dataSource: DataSource;
+  pubsub: PgPubSub;
+  log: Logger;
+  config: PlatformConfig;
+};
+
+/** What a seed step receives: one transaction for the whole demo data set. */
+export type SeedContext = { manager: EntityManager; log: Logger; config: PlatformConfig };
+
+/**
+ * What a domain package exports for the gateway to compose: its entities, checked-in migrations,
+ * resolvers, event handlers and demo data.
+ */
+export type DomainModule = {
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: Function[];
+  eventHandlers?: (services: AppServices) => EventHandler[];
+  seedDemo?: (context: SeedContext) => Promise<void>;
+};

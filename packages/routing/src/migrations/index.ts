@@ -1,0 +1,5 @@
+import { Init1795559280200 } from "./1795559280200-Init.js";
+
+/** The routing module's migrations, oldest first (generated list). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const routingMigrations: Function[] = [Init1795559280200];

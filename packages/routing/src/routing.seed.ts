@@ -1,0 +1,35 @@
+import { Area, loadZiboAreas } from "@civicline/intake";
+import { DEMO_PASSWORD, Role, upsertUser, type SeedContext } from "@civicline/platform";
+import { buildGovernmentUnits, demoBureaus } from "./demo-data/index.js";
+import { Unit } from "./unit/unit.entity.js";
+
+/** Demo handler accounts: one per unit named here (password as for every demo account). */
+export const DEMO_HANDLERS = [
+  { username: "handler", displayName: "周老师 (Education Bureau handler)", unitCode: "BUR-EDU" },
+  { username: "handler.qingcheng", displayName: "孙主任 (Qingcheng Town handler)", unitCode: "GOV-370322101" },
+] as const;
+
+/** Bureaus, district governments and township offices; the demo handler accounts. */
+export async function seedRoutingDemo({ manager, log }: SeedContext): Promise<void> {
+  const areaIds = new Map((await manager.find(Area)).map((area) => [area.code, area.id]));
+  const units = [...demoBureaus, ...buildGovernmentUnits(loadZiboAreas())];
+  const unitIds = new Map<string, string>();
+  for (const unit of units) {
+    const saved = await manager.save(Unit, {
+      code: unit.code,
+      nameZh: unit.nameZh,
+      nameEn: unit.nameEn,
+      kind: unit.kind,
+      areaId: unit.areaCode ? areaIds.get(unit.areaCode) ?? null : null,
+      parentId: unit.parentCode ? unitIds.get(unit.parentCode) ?? null : null,
+    });
+    unitIds.set(unit.code, saved.id);
+  }
+  for (const handler of DEMO_HANDLERS) {
+    const unitId = unitIds.get(handler.unitCode);
+    if (unitId) {
+      await upsertUser(manager, { ...handler, password: DEMO_PASSWORD, roles: [Role.HANDLER], unitId });
+    }
+  }
+  log.info({ units: unitIds.size }, "routing demo units seeded");
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { enumLabel } from "../i18n/enums.ts";
+import { formatDateTime, localizedName } from "../i18n/format.ts";
+import { prependUnique } from "../lists.ts";
+
+describe("formatDateTime", () => {
+  it("shows times in Beijing time whatever the browser's zone", () => {
+    // 16:30 UTC is 00:30 the next day in Asia/Shanghai.
+    expect(formatDateTime("2025-03-01T16:30:00Z", "zh-CN")).toBe("2025/03/02 00:30");
+    expect(formatDateTime("2025-03-01T16:30:00Z", "en")).toBe("03/02/2025, 00:30");
+    expect(formatDateTime("2025-03-01T16:30:00Z", "en", false)).toBe("03/02/2025");
+  });
+
+  it("returns an unparsable value unchanged", () => {
+    expect(formatDateTime("not a date", "en")).toBe("not a date");
+  });
+});
+
+describe("localizedName", () => {
+  it("uses the English name in English and falls back to Chinese when it is missing", () => {
+    expect(localizedName({ nameZh: "张店区", nameEn: "Zhangdian District" }, "en")).toBe("Zhangdian District");
+    expect(localizedName({ nameZh: "马尚街道", nameEn: null }, "en")).toBe("马尚街道");
+    expect(localizedName({ nameZh: "张店区", nameEn: "Zhangdian District" }, "zh-CN")).toBe("张店区");
+  });
+});
+
+describe("enumLabel", () => {
+  it("localizes schema enum values and shows unknown ones as sent", () => {
+    expect(enumLabel("zh-CN", "RequestType", "COMPLAINT")).toBe("投诉");
+    expect(enumLabel("zh-CN", "TicketStatus", "RECEIVED")).toBe("已受理");
+    expect(enumLabel("en", "Urgency", "EMERGENCY")).toBe("Emergency");
+    expect(enumLabel("en", "TicketStatus", "ESCALATED")).toBe("ESCALATED");
+  });
+});
+
+describe("prependUnique", () => {
+  it("adds a new item first and ignores one already listed", () => {
+    const list = [{ id: "2" }, { id: "1" }];
+    expect(prependUnique(list, { id: "3" }, 2)).toEqual({ items: [{ id: "3" }, { id: "2" }], added: true });
+    expect(prependUnique(list, { id: "1" })).toEqual({ items: list, added: false });
+  });
+});

@@ -1,0 +1,26 @@
+import type { ButtonHTMLAttributes } from "react";
+
+export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: "primary" | "secondary" | "ghost";
+  /** Shows the button as busy and ignores clicks while keeping it focusable. */
+  busy?: boolean;
+};
+
+export function Button({ variant = "primary", busy = false, type = "button", className, onClick, ...props }: ButtonProps) {
+  return (
+    <button
+      type={type}
+      className={["button", `button--${variant}`, className].filter(Boolean).join(" ")}
+      aria-busy={busy || undefined}
+      aria-disabled={busy || undefined}
+      onClick={(event) => {
+        if (busy) {
+          event.preventDefault();
+          return;
+        }
+        onClick?.(event);
+      }}
+      {...props}
+    />
+  );
+}

@@ -1,0 +1,99 @@
+import { CombinedGraphQLErrors } from "@apollo/client/errors";
+import type { GraphQLFormattedError } from "graphql";
+import { useCallback } from "react";
+import { useT } from "./i18n/I18nProvider.tsx";
+import type { UiMessageKey } from "./i18n/messages.ts";
+
+/** Error codes the gateway puts in `extensions.code`. */
+export const KNOWN_ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "BAD_USER_INPUT",
+  "AUTH/INVALID_CREDENTIALS",
+  "INTAKE/TICKET_NOT_FOUND",
+  "INTAKE/UNKNOWN_CATEGORY",
+  "INTAKE/UNKNOWN_AREA",
+  "RATE_LIMITED",
+  "INTERNAL_SERVER_ERROR",
+] as const;
+export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
+
+/** Code used when no GraphQL error came back (fetch failed, socket closed, HTTP 5xx). */
+export const NETWORK_ERROR = "NETWORK";
+
+/** The GraphQL errors inside an Apollo error, or none for network failures. */
+export function graphQLErrors(error: unknown): readonly GraphQLFormattedError[] {
+  return CombinedGraphQLErrors.is(error) ? error.errors : [];
+}
+
+/** `extensions.code` of the first GraphQL error; `NETWORK` when the request never got an answer. */
+export function errorCode(error: unknown): string | undefined {
+  if (!error) {
+    return undefined;
+  }
+  const [first] = graphQLErrors(error);
+  if (!first) {
+    return NETWORK_ERROR;
+  }
+  const code = first.extensions?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+function isFieldError(value: unknown): value is { field: string; message: string } {
+  if (typeof value !== "object" || value === null) {
+    return false;
+  }
+  const candidate = value as Record<string, unknown>;
+  return typeof candidate.field === "string" && typeof candidate.message === "string";
+}
+
+/**
+ * Field messages from `BAD_USER_INPUT` errors (`extensions.fields: [{ field, message }]`),
+ * keyed by input field name. The first message for a field wins; malformed entries are skipped.
+ */
+export function fieldErrors(error: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const gqlError of graphQLErrors(error)) {
+    if (gqlError.extensions?.code !== "BAD_USER_INPUT") {
+      continue;
+    }
+    const fields = gqlError.extensions.fields;
+    if (!Array.isArray(fields)) {
+      continue;
+    }
+    for (const entry of fields) {
+      if (isFieldError(entry) && !(entry.field in result)) {
+        result[entry.field] = entry.message;
+      }
+    }
+  }
+  return result;
+}
+
+function isKnownCode(code: string): code is KnownErrorCode {
+  return (KNOWN_ERROR_CODES as readonly string[]).includes(code);
+}
+
+/**
+ * Returns `(error) => message` in the UI language: known codes get our wording, an unknown code
+ * falls back to the server's message, and a network failure gets a connection hint.
+ */
+export function useErrorMessage(): (error: unknown) => string | undefined {
+  const t = useT();
+  return useCallback(
+    (error: unknown) => {
+      const code = errorCode(error);
+      if (code === undefined) {
+        return error ? (graphQLErrors(error)[0]?.message ?? t("error.UNKNOWN")) : undefined;
+      }
+      if (code === NETWORK_ERROR) {
+        return t("error.NETWORK");
+      }
+      if (isKnownCode(code)) {
+        return t(`error.${code}` satisfies UiMessageKey);
+      }
+      return graphQLErrors(error)[0]?.message || t("error.UNKNOWN");
+    },
+    [t],
+  );
+}

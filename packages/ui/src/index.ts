@@ -1,0 +1,55 @@
+export { createApolloClient, webSocketUrl, type CreateApolloClientOptions } from "./apollo.ts";
+export { errorCode, fieldErrors, graphQLErrors, useErrorMessage, KNOWN_ERROR_CODES, NETWORK_ERROR, type KnownErrorCode } from "./errors.ts";
+export { defineMessages, interpolate, type Catalog, type MessageVars } from "./i18n/catalog.ts";
+export {
+  enumLabel,
+  REQUEST_TYPES,
+  type Channel,
+  type EnumName,
+  type RequestType,
+  type Role,
+  type TicketStatus,
+  type Urgency,
+} from "./i18n/enums.ts";
+export { DISPLAY_TIME_ZONE, formatDateTime, localizedName, type Named } from "./i18n/format.ts";
+export {
+  I18nProvider,
+  useFormat,
+  useLanguage,
+  useT,
+  type Formatters,
+  type I18nProviderProps,
+  type Translate,
+} from "./i18n/I18nProvider.tsx";
+export { detectLanguage, initialLanguage, isLanguage, LANGUAGE_STORAGE_KEY, LANGUAGES, type Language } from "./i18n/languages.ts";
+export { LanguageSwitcher } from "./i18n/LanguageSwitcher.tsx";
+export { uiMessages, type UiMessageKey } from "./i18n/messages.ts";
+export { AppLayout, type AppLayoutProps, type LayoutUser, type NavItem } from "./components/AppLayout.tsx";
+export { Button, type ButtonProps } from "./components/Button.tsx";
+export {
+  Alert,
+  EmptyState,
+  Loading,
+  StatusBadge,
+  Timeline,
+  UrgencyBadge,
+  type AlertProps,
+  type EmptyStateProps,
+  type TimelineItem,
+} from "./components/Feedback.tsx";
+export {
+  Field,
+  Select,
+  TextInput,
+  useFieldControl,
+  type FieldProps,
+  type SelectOption,
+  type SelectOptionGroup,
+  type SelectProps,
+  type TextInputProps,
+} from "./components/Field.tsx";
+export { characterCount, TextArea, type TextAreaProps } from "./components/TextArea.tsx";
+export type { StaffDocuments, StaffViewer } from "./auth/documents.ts";
+export { LoginPage, type LoginPageProps } from "./auth/LoginPage.tsx";
+export { StaffGate, type StaffGateProps } from "./auth/StaffGate.tsx";
+export { prependUnique } from "./lists.ts";
