@@ -52,4 +52,5 @@ export { characterCount, TextArea, type TextAreaProps } from "./components/TextA
 export type { StaffDocuments, StaffViewer } from "./auth/documents.ts";
 export { LoginPage, type LoginPageProps } from "./auth/LoginPage.tsx";
 export { StaffGate, type StaffGateProps } from "./auth/StaffGate.tsx";
-export { prependUnique } from "./lists.ts";
+export { addToCachedQueue, prependUnique, type QueueQueryShape } from "./lists.ts";
+export { useLiveQueue, type LiveQueueDocuments } from "./useLiveQueue.ts";

@@ -1,0 +1,67 @@
+import { Alert, Button, EmptyState, Loading, useErrorMessage, useT } from "@civicline/ui";
+import { useCallback, useState } from "react";
+import { useOperatorT } from "../messages.ts";
+import { QueueTable } from "./QueueTable.tsx";
+import { TicketDetailPanel } from "./TicketDetailPanel.tsx";
+import { useLiveQueue } from "./useLiveQueue.ts";
+
+/** The live queue with a detail panel for the selected ticket. */
+export function QueuePage() {
+  const t = useOperatorT();
+  const tUi = useT();
+  const errorMessage = useErrorMessage();
+  const queue = useLiveQueue();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+
+  const close = useCallback(() => {
+    setSelectedId((current) => {
+      if (current) {
+        // Give focus back to the row the panel was opened from.
+        requestAnimationFrame(() => document.getElementById(`queue-row-${current}`)?.focus());
+      }
+      return null;
+    });
+  }, []);
+
+  const total = queue.total ?? 0;
+  const items = queue.items ?? [];
+  return (
+    <div className={selectedId ? "queue-layout queue-layout--with-detail" : "queue-layout"}>
+      <section className="queue-layout__list" aria-labelledby="queue-title">
+        <div className="page-heading">
+          <h1 id="queue-title">
+            {t("queue.title")}{" "}
+            <span className="count-badge" data-testid="queue-count" aria-label={t("queue.countLabel", { count: total })}>
+              {total}
+            </span>
+          </h1>
+        </div>
+        <p className="visually-hidden" aria-live="polite">
+          {queue.announcedTrackingNumber ? t("queue.announceNew", { number: queue.announcedTrackingNumber }) : ""}
+        </p>
+        {queue.liveError ? <Alert tone="info">{t("queue.liveLost")}</Alert> : null}
+        {queue.error && !queue.items ? (
+          <Alert>
+            <p>{`${t("queue.loadFailed")} ${errorMessage(queue.error) ?? ""}`}</p>
+            <Button variant="secondary" onClick={() => void queue.refetch().catch(() => undefined)}>
+              {tUi("common.retry")}
+            </Button>
+          </Alert>
+        ) : null}
+        {queue.loading && !queue.items ? <Loading /> : null}
+        {queue.items && items.length === 0 ? (
+          <EmptyState testId="queue-empty" title={t("queue.empty.title")}>
+            {t("queue.empty.body")}
+          </EmptyState>
+        ) : null}
+        {items.length > 0 ? (
+          <>
+            <QueueTable tickets={items} selectedId={selectedId} highlighted={queue.highlighted} onOpen={setSelectedId} />
+            {total > items.length ? <p className="queue-footnote">{t("queue.showing", { shown: items.length, total })}</p> : null}
+          </>
+        ) : null}
+      </section>
+      {selectedId ? <TicketDetailPanel id={selectedId} onClose={close} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { TypedDocumentNode } from "@apollo/client";
+import { useQuery, useSubscription } from "@apollo/client/react";
+import { useEffect, useState } from "react";
+import { addToCachedQueue, type QueueQueryShape } from "./lists.ts";
+
+const HIGHLIGHT_MS = 8000;
+
+export type LiveQueueDocuments<T extends { id: string; trackingNumber: string }> = {
+  /** `query ($limit: Int!) { ticketQueue(limit: $limit) { total items { …fields } } }` */
+  queue: TypedDocumentNode<QueueQueryShape<T>, { limit: number }>;
+  /** `subscription { ticketReceived { …the same fields } }` */
+  received: TypedDocumentNode<{ ticketReceived: T }, { [key: string]: never }>;
+};
+
+/**
+ * The ticket queue kept current by the `ticketReceived` subscription: a pushed ticket goes to the
+ * top of the cached list (total + 1) without a reload and stays highlighted for a few seconds.
+ * `pollMs` refreshes the list for changes no event reports (tickets leaving the queue).
+ */
+export function useLiveQueue<T extends { id: string; trackingNumber: string }>(
+  documents: LiveQueueDocuments<T>,
+  { limit, pollMs }: { limit: number; pollMs?: number },
+) {
+  const queue = useQuery(documents.queue, {
+    variables: { limit },
+    fetchPolicy: "cache-and-network",
+    pollInterval: pollMs,
+  });
+  const [highlighted, setHighlighted] = useState<ReadonlySet<string>>(new Set());
+  const [announced, setAnnounced] = useState<string | null>(null);
+
+  const live = useSubscription(documents.received, {
+    onData: ({ client, data }) => {
+      const ticket = data.data?.ticketReceived;
+      if (!ticket || !addToCachedQueue(client.cache, documents.queue, { limit }, ticket, limit)) {
+        return;
+      }
+      setHighlighted((prev) => new Set(prev).add(ticket.id));
+      setAnnounced(ticket.trackingNumber);
+      window.setTimeout(() => {
+        setHighlighted((prev) => {
+          const next = new Set(prev);
+          next.delete(ticket.id);
+          return next;
+        });
+      }, HIGHLIGHT_MS);
+    },
+  });
+
+  useEffect(() => {
+    if (!announced) {
+      return;
+    }
+    const timer = window.setTimeout(() => setAnnounced(null), HIGHLIGHT_MS);
+    return () => window.clearTimeout(timer);
+  }, [announced]);
+
+  return {
+    total: queue.data?.ticketQueue.total,
+    items: queue.data?.ticketQueue.items,
+    loading: queue.loading,
+    error: queue.error,
+    refetch: queue.refetch,
+    /** Set while the subscription is failing (graphql-ws keeps retrying). */
+    liveError: live.error,
+    highlighted,
+    /** Tracking number of the latest pushed ticket, for a polite live-region announcement. */
+    announcedTrackingNumber: announced,
+  };
+}
