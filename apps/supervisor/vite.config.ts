@@ -1,0 +1,16 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+/** Served by the gateway at /supervisor/; in dev, /graphql (HTTP and WebSocket) goes to the gateway. */
+export default defineConfig({
+  base: "/supervisor/",
+  plugins: [react()],
+  resolve: { dedupe: ["react", "react-dom", "@apollo/client", "graphql"] },
+  server: {
+    port: 5174,
+    strictPort: true,
+    proxy: { "/graphql": { target: "http://localhost:4000", ws: true } },
+  },
+  preview: { port: 5174 },
+  build: { outDir: "dist", sourcemap: true },
+});

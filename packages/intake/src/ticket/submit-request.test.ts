@@ -1,0 +1,72 @@
+import type { TestDatabase } from "@civicline/platform/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCatalog, buildTicket, intakeTestDatabase } from "../__tests__/factories.js";
+import { submitRequest } from "./submit-request.js";
+import { Channel, RequestType } from "./ticket.enums.js";
+import { trackTicket } from "./ticket-queries.js";
+import { hotlineDay } from "./tracking-number.js";
+import { normalizePhone } from "./ticket-validation.js";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await intakeTestDatabase();
+});
+afterAll(() => db?.destroy());
+
+describe("submitRequest", () => {
+  it("issues unique, consecutive tracking numbers under concurrent submissions", async () => {
+    const tickets = await Promise.all(Array.from({ length: 12 }, () => buildTicket(db)));
+    const numbers = tickets.map((t) => t.trackingNumber);
+    expect(new Set(numbers).size).toBe(12);
+    const sequences = numbers.map((n) => Number(n.split("-")[2])).sort((a, b) => a - b);
+    expect(sequences.at(-1)! - sequences[0]!).toBe(11);
+  });
+
+  it("numbers by the Asia/Shanghai calendar day", () => {
+    expect(hotlineDay(new Date("2026-11-24T16:30:00Z"))).toBe("2026-11-25");
+    expect(hotlineDay(new Date("2026-11-24T15:59:00Z"))).toBe("2026-11-24");
+  });
+
+  it("stores text in NFC and the phone as digits", async () => {
+    const ticket = await buildTicket(db, { description: "Cafe\u0301 楼下噪音", phone: "+86 139-1234-5678" });
+    expect(ticket.description).toBe("Caf\u00e9 楼下噪音");
+    expect(ticket.citizenPhone).toBe("13912345678");
+  });
+
+  it("refuses a category group and rolls back everything", async () => {
+    const catalog = await buildCatalog(db);
+    const before = await db.dataSource.query("SELECT count(*)::int AS n FROM intake_tracking_sequence");
+    await expect(
+      submitRequest({
+        db: db.dataSource,
+        cityPrefix: "ZB",
+        actor: null,
+        channel: Channel.PORTAL,
+        input: { requestType: RequestType.HELP, categoryId: catalog.group.id, description: "路灯不亮很多天了", districtId: catalog.district.id, address: "x", citizenName: "y", phone: "13800000000" },
+      }),
+    ).rejects.toMatchObject({ code: "INTAKE/UNKNOWN_CATEGORY", details: { fields: [{ field: "categoryId" }] } });
+    expect(await db.dataSource.query("SELECT count(*)::int AS n FROM intake_tracking_sequence")).toEqual(before);
+  });
+});
+
+describe("trackTicket", () => {
+  it("finds a ticket by number and phone in any common spelling", async () => {
+    const ticket = await buildTicket(db, { phone: "13511112222" });
+    const found = await trackTicket(db.dataSource, { trackingNumber: ` ${ticket.trackingNumber.toLowerCase()} `, phone: "135 1111 2222" });
+    expect(found.ticket.id).toBe(ticket.id);
+    expect(found.timeline).toHaveLength(1);
+  });
+});
+
+describe("normalizePhone", () => {
+  it.each([
+    ["13812345678", "13812345678"],
+    ["138 1234 5678", "13812345678"],
+    ["0533-2345678", "05332345678"],
+    ["12345678901", null],
+    ["1381234567", null],
+    ["abc", null],
+  ])("%s → %s", (raw, expected) => {
+    expect(normalizePhone(raw)).toBe(expected);
+  });
+});
