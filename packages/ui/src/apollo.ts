@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/clien
 import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
 import { OperationTypeNode } from "graphql";
 import { createClient } from "graphql-ws";
+import { setLiveStatus } from "./liveStatus.ts";
 
 export type CreateApolloClientOptions = {
   /** HTTP endpoint; the WebSocket endpoint is the same path on ws:// or wss://. */
@@ -13,6 +14,11 @@ export function webSocketUrl(uri: string, location: Pick<Location, "href">): str
   const url = new URL(uri, location.href);
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
   return url.toString();
+}
+
+/** 1 s, 2 s, 4 s … capped at 30 s, with jitter so many desks do not reconnect in step. */
+export function retryDelayMs(retries: number, random: () => number = Math.random): number {
+  return Math.min(30_000, 1000 * 2 ** retries) + Math.floor(random() * 1000);
 }
 
 /** Tells the server which language the user reads, so its own messages can match. */
@@ -39,11 +45,20 @@ export function createApolloClient({ uri = "/graphql" }: CreateApolloClientOptio
     url: webSocketUrl(uri, window.location),
     lazy: true,
     retryAttempts: Number.POSITIVE_INFINITY,
+    // Browsers report a failed handshake as a plain error event, which graphql-ws would not retry by
+    // default; fatal protocol close codes (4400, 4401 …) still stop the retries.
+    shouldRetry: () => true,
+    retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelayMs(retries))),
     on: {
       connected: (_socket, _payload, wasRetry) => {
+        setLiveStatus("connected");
         if (wasRetry) {
           void client?.refetchQueries({ include: "active" });
         }
+      },
+      closed: (event) => {
+        const normal = typeof event === "object" && event !== null && "code" in event && event.code === 1000;
+        setLiveStatus(normal ? "idle" : "reconnecting");
       },
     },
   });

@@ -1,4 +1,4 @@
-export { createApolloClient, webSocketUrl, type CreateApolloClientOptions } from "./apollo.ts";
+export { createApolloClient, retryDelayMs, webSocketUrl, type CreateApolloClientOptions } from "./apollo.ts";
 export { errorCode, fieldErrors, graphQLErrors, useErrorMessage, KNOWN_ERROR_CODES, NETWORK_ERROR, type KnownErrorCode } from "./errors.ts";
 export { defineMessages, interpolate, type Catalog, type MessageVars } from "./i18n/catalog.ts";
 export {
@@ -54,3 +54,4 @@ export { LoginPage, type LoginPageProps } from "./auth/LoginPage.tsx";
 export { StaffGate, type StaffGateProps } from "./auth/StaffGate.tsx";
 export { addToCachedQueue, prependUnique, type QueueQueryShape } from "./lists.ts";
 export { useLiveQueue, type LiveQueueDocuments } from "./useLiveQueue.ts";
+export { setLiveStatus, useLiveStatus, type LiveStatus } from "./liveStatus.ts";

@@ -2,6 +2,7 @@ import type { TypedDocumentNode } from "@apollo/client";
 import { useQuery, useSubscription } from "@apollo/client/react";
 import { useEffect, useState } from "react";
 import { addToCachedQueue, type QueueQueryShape } from "./lists.ts";
+import { useLiveStatus } from "./liveStatus.ts";
 
 const HIGHLIGHT_MS = 8000;
 
@@ -29,6 +30,7 @@ export function useLiveQueue<T extends { id: string; trackingNumber: string }>(
   const [highlighted, setHighlighted] = useState<ReadonlySet<string>>(new Set());
   const [announced, setAnnounced] = useState<string | null>(null);
 
+  const liveStatus = useLiveStatus();
   const live = useSubscription(documents.received, {
     onData: ({ client, data }) => {
       const ticket = data.data?.ticketReceived;
@@ -61,8 +63,8 @@ export function useLiveQueue<T extends { id: string; trackingNumber: string }>(
     loading: queue.loading,
     error: queue.error,
     refetch: queue.refetch,
-    /** Set while the subscription is failing (graphql-ws keeps retrying). */
-    liveError: live.error,
+    /** True while pushed tickets cannot arrive (socket reconnecting or subscription failed). */
+    liveInterrupted: liveStatus === "reconnecting" || Boolean(live.error),
     highlighted,
     /** Tracking number of the latest pushed ticket, for a polite live-region announcement. */
     announcedTrackingNumber: announced,

@@ -1,4 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { setLiveStatus } from "@civicline/ui";
 import { describe, expect, it } from "vitest";
 import { TicketDetailDocument, TicketQueueDocument } from "../gql/graphql.ts";
 import { QueuePage } from "../queue/QueuePage.tsx";
@@ -87,6 +88,19 @@ describe("queue page", () => {
 
     fireEvent.keyDown(document, { key: "Escape" });
     await waitFor(() => expect(screen.queryByTestId("ticket-detail")).toBeNull());
+    expect(document.activeElement).toBe(row);
+  });
+});
+
+describe("live status", () => {
+  it("warns while the subscription socket is reconnecting and clears once connected", async () => {
+    renderOperator(<QueuePage />, [queueMock([buildQueueTicket({ id: "1" })])]);
+    await screen.findAllByTestId("queue-row");
+    expect(screen.queryByText(/Live updates are interrupted/)).toBeNull();
+    act(() => setLiveStatus("reconnecting"));
+    expect(screen.getByText(/Live updates are interrupted/)).toBeTruthy();
+    act(() => setLiveStatus("connected"));
+    expect(screen.queryByText(/Live updates are interrupted/)).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { Alert, Button, EmptyState, Loading, useErrorMessage, useT } from "@civicline/ui";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useOperatorT } from "../messages.ts";
 import { QueueTable } from "./QueueTable.tsx";
 import { TicketDetailPanel } from "./TicketDetailPanel.tsx";
@@ -12,16 +12,21 @@ export function QueuePage() {
   const errorMessage = useErrorMessage();
   const queue = useLiveQueue();
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const lastOpened = useRef<string | null>(null);
 
-  const close = useCallback(() => {
-    setSelectedId((current) => {
-      if (current) {
-        // Give focus back to the row the panel was opened from.
-        requestAnimationFrame(() => document.getElementById(`queue-row-${current}`)?.focus());
-      }
-      return null;
-    });
+  const open = useCallback((id: string) => {
+    lastOpened.current = id;
+    setSelectedId(id);
   }, []);
+  const close = useCallback(() => setSelectedId(null), []);
+
+  useEffect(() => {
+    // When the panel closes, give focus back to the row it was opened from.
+    if (selectedId === null && lastOpened.current) {
+      document.getElementById(`queue-row-${lastOpened.current}`)?.focus();
+      lastOpened.current = null;
+    }
+  }, [selectedId]);
 
   const total = queue.total ?? 0;
   const items = queue.items ?? [];
@@ -39,7 +44,7 @@ export function QueuePage() {
         <p className="visually-hidden" aria-live="polite">
           {queue.announcedTrackingNumber ? t("queue.announceNew", { number: queue.announcedTrackingNumber }) : ""}
         </p>
-        {queue.liveError ? <Alert tone="info">{t("queue.liveLost")}</Alert> : null}
+        {queue.liveInterrupted ? <Alert tone="info">{t("queue.liveLost")}</Alert> : null}
         {queue.error && !queue.items ? (
           <Alert>
             <p>{`${t("queue.loadFailed")} ${errorMessage(queue.error) ?? ""}`}</p>
@@ -56,7 +61,7 @@ export function QueuePage() {
         ) : null}
         {items.length > 0 ? (
           <>
-            <QueueTable tickets={items} selectedId={selectedId} highlighted={queue.highlighted} onOpen={setSelectedId} />
+            <QueueTable tickets={items} selectedId={selectedId} highlighted={queue.highlighted} onOpen={open} />
             {total > items.length ? <p className="queue-footnote">{t("queue.showing", { shown: items.length, total })}</p> : null}
           </>
         ) : null}

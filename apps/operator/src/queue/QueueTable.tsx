@@ -39,7 +39,7 @@ export function QueueTable({ tickets, selectedId, highlighted, onOpen }: QueueTa
             <th scope="col">{t("queue.col.requestType")}</th>
             <th scope="col">{t("queue.col.category")}</th>
             <th scope="col">{t("queue.col.location")}</th>
-            <th scope="col">{t("queue.col.description")}</th>
+            <th scope="col" className="col-secondary">{t("queue.col.description")}</th>
             <th scope="col">{t("queue.col.status")}</th>
             <th scope="col">{t("queue.col.urgency")}</th>
           </tr>
@@ -70,7 +70,7 @@ export function QueueTable({ tickets, selectedId, highlighted, onOpen }: QueueTa
                 <td>{format.requestType(ticket.requestType)}</td>
                 <td>{format.name(ticket.category)}</td>
                 <td>{[ticket.district, ticket.township].filter((a) => a !== null).map(format.name).join(" · ")}</td>
-                <td className="queue-table__description">{excerpt(ticket.description)}</td>
+                <td className="queue-table__description col-secondary">{excerpt(ticket.description)}</td>
                 <td>
                   <StatusBadge status={ticket.status} />
                 </td>

@@ -32,7 +32,7 @@ export function Dashboard() {
       <p className="visually-hidden" aria-live="polite">
         {queue.announcedTrackingNumber ? t("overview.announceNew", { number: queue.announcedTrackingNumber }) : ""}
       </p>
-      {queue.liveError ? <Alert tone="info">{t("overview.liveLost")}</Alert> : null}
+      {queue.liveInterrupted ? <Alert tone="info">{t("overview.liveLost")}</Alert> : null}
       {queue.error && !queue.items ? <Alert>{`${t("overview.loadFailed")} ${errorMessage(queue.error) ?? ""}`}</Alert> : null}
 
       <div className="stats">

@@ -53,7 +53,7 @@ describe("loadZiboAreas", () => {
     expect(new Set(areas.map((a) => a.code)).size).toBe(areas.length);
     const seen = new Set<string>();
     for (const a of areas) {
-      if (a.parentCode) expect(seen.has(a.parentCode)).toBe(true);
+      if (a.parentCode) {expect(seen.has(a.parentCode)).toBe(true);}
       seen.add(a.code);
     }
   });

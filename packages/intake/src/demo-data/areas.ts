@@ -75,7 +75,7 @@ function readDivisionTree(): DivisionNode[] {
  * null: there is no maintained source of them and we add no pinyin dependency.
  */
 export function loadZiboAreas(): DemoArea[] {
-  if (!cache) cache = buildZiboAreas(readDivisionTree());
+  if (!cache) {cache = buildZiboAreas(readDivisionTree());}
   return cache.map((a) => ({ ...a }));
 }
 
@@ -95,7 +95,7 @@ function buildZiboAreas(tree: DivisionNode[]): DemoArea[] {
     },
   ];
   for (const county of city.children ?? []) {
-    if (isFunctionalZone(county.code)) continue;
+    if (isFunctionalZone(county.code)) {continue;}
     areas.push({
       code: county.code,
       nameZh: county.name,

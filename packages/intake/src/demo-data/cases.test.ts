@@ -39,7 +39,7 @@ describe("demoCases", () => {
   });
 
   it("has valid mainland mobile numbers", () => {
-    for (const c of demoCases) expect(c.phone, c.key).toMatch(/^1[3-9]\d{9}$/);
+    for (const c of demoCases) {expect(c.phone, c.key).toMatch(/^1[3-9]\d{9}$/);}
   });
 
   it("covers the cases from the brief", () => {

@@ -51,11 +51,17 @@ export async function logIn(
   const valid = await bcrypt.compare(input.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid || !user.active) {
     if (user) {
-      const failed = user.failedLogins + 1;
-      await users.update(user.id, {
-        failedLogins: failed >= MAX_FAILED_LOGINS ? 0 : failed,
-        lockedUntil: failed >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null,
-      });
+      // Counted in SQL, not from the row read above: concurrent guesses must not overwrite each other's count.
+      const reachesLimit = `failed_logins + 1 >= ${MAX_FAILED_LOGINS}`;
+      await users
+        .createQueryBuilder()
+        .update(User)
+        .set({
+          failedLogins: () => `CASE WHEN ${reachesLimit} THEN 0 ELSE failed_logins + 1 END`,
+          lockedUntil: () => `CASE WHEN ${reachesLimit} THEN now() + interval '${LOCK_MINUTES} minutes' ELSE locked_until END`,
+        })
+        .where("id = :id", { id: user.id })
+        .execute();
     }
     throw new DomainError("AUTH/INVALID_CREDENTIALS", "The username or password is not correct.");
   }

@@ -5,6 +5,7 @@ import { inject } from "vitest";
 import { createDataSource } from "../database/data-source.js";
 
 declare module "vitest" {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   export interface ProvidedContext {
     /** Admin connection string of the test PostgreSQL server (see @civicline/vitest-config). */
     postgresAdminUrl: string;

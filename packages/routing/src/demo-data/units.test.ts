@@ -83,7 +83,7 @@ describe("buildGovernmentUnits", () => {
   it("lists parents before children", () => {
     const seen = new Set<string>();
     for (const u of units) {
-      if (u.parentCode) expect(seen.has(u.parentCode)).toBe(true);
+      if (u.parentCode) {expect(seen.has(u.parentCode)).toBe(true);}
       seen.add(u.code);
     }
   });

@@ -134,7 +134,7 @@ export function buildGovernmentUnits(areas: UnitArea[]): DemoUnit[] {
   const districtCodes = new Set(districts.map((d) => d.code));
   const units = districts.map(districtUnit);
   for (const area of areas) {
-    if (area.level !== "TOWNSHIP") continue;
+    if (area.level !== "TOWNSHIP") {continue;}
     if (!area.parentCode || !districtCodes.has(area.parentCode)) {
       throw new Error(
         `Township ${area.nameZh} (${area.code}): parent district ${area.parentCode ?? "(none)"} not in the area list`,

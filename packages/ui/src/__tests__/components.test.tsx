@@ -31,7 +31,7 @@ describe("Field", () => {
       </I18nProvider>,
     );
     const select = screen.getByLabelText(/镇街/);
-    expect(screen.getByText("(选填)", { exact: false })).toBeTruthy();
+    expect(screen.getByText("（选填）", { exact: false })).toBeTruthy();
     expect(select.getAttribute("aria-invalid")).toBeNull();
     expect(select.querySelector("optgroup")?.getAttribute("label")).toBe("张店区");
     expect(select.querySelector("option")?.textContent).toBe("请选择");

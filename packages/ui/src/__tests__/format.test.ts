@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { retryDelayMs, webSocketUrl } from "../apollo.ts";
 import { enumLabel } from "../i18n/enums.ts";
 import { formatDateTime, localizedName } from "../i18n/format.ts";
 import { prependUnique } from "../lists.ts";
@@ -38,5 +39,22 @@ describe("prependUnique", () => {
     const list = [{ id: "2" }, { id: "1" }];
     expect(prependUnique(list, { id: "3" }, 2)).toEqual({ items: [{ id: "3" }, { id: "2" }], added: true });
     expect(prependUnique(list, { id: "1" })).toEqual({ items: list, added: false });
+  });
+});
+
+describe("webSocketUrl", () => {
+  it("uses the page's origin with ws:// or wss:// on the same path", () => {
+    expect(webSocketUrl("/graphql", { href: "http://localhost:5173/operator/" })).toBe("ws://localhost:5173/graphql");
+    expect(webSocketUrl("/graphql", { href: "https://hotline.example.gov.cn/portal/track" })).toBe(
+      "wss://hotline.example.gov.cn/graphql",
+    );
+  });
+});
+
+describe("retryDelayMs", () => {
+  it("doubles from one second, caps at thirty, and adds under a second of jitter", () => {
+    expect(retryDelayMs(0, () => 0)).toBe(1000);
+    expect(retryDelayMs(3, () => 0)).toBe(8000);
+    expect(retryDelayMs(20, () => 0.999)).toBe(30_999);
   });
 });

@@ -39,7 +39,7 @@ export function Field({ label, error, hint, optional = false, id, children }: Fi
     <div className={error ? "field field--invalid" : "field"}>
       <label className="field__label" htmlFor={controlId}>
         {label}
-        {optional ? <span className="field__optional"> ({t("common.optional")})</span> : null}
+        {optional ? <span className="field__optional"> {t("common.optional")}</span> : null}
       </label>
       {hint ? (
         <p className="field__hint" id={hintId}>
