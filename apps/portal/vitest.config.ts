@@ -1,13 +1,5 @@
+import { reactConfig } from "@civicline/vitest-config";
 import { defineConfig, mergeConfig } from "vitest/config";
 import viteConfig from "./vite.config.ts";
 
-export default mergeConfig(
-  viteConfig,
-  defineConfig({
-    test: {
-      environment: "jsdom",
-      include: ["src/**/*.test.{ts,tsx}"],
-      setupFiles: ["./src/test-setup.ts"],
-    },
-  }),
-);
+export default mergeConfig(mergeConfig(viteConfig, reactConfig({ name: "portal" })), defineConfig({ test: { setupFiles: ["./src/test-setup.ts"] } }));

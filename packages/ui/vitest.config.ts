@@ -1,9 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { reactConfig } from "@civicline/vitest-config";
+import { defineConfig, mergeConfig } from "vitest/config";
 
-export default defineConfig({
-  test: {
-    environment: "jsdom",
-    include: ["src/**/*.test.{ts,tsx}"],
-    setupFiles: ["./src/test/setup.ts"],
-  },
-});
+export default mergeConfig(reactConfig({ name: "ui" }), defineConfig({ test: { setupFiles: ["./src/test/setup.ts"] } }));

@@ -30,15 +30,15 @@ export function findRepoRoot(start = process.cwd()): string {
   return dir;
 }
 
-function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name];
   if (raw === undefined || raw === "") {
     return fallback;
   }
   // parseInt alone would read "80O0" (a typo) as 80; only whole digit strings are accepted.
   const value = /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value <= 0 || value > max) {
+    throw new Error(`${name} must be a whole number from 1 to ${max}, got "${raw}"`);
   }
   return value;
 }
@@ -48,10 +48,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
   const nodeEnv = env.NODE_ENV ?? "production";
   return {
     nodeEnv,
-    port: intSetting(env, "PORT", 4000),
+    port: intSetting(env, "PORT", 4000, 65_535),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.CIVICLINE_DATA_DIR ?? path.join(findRepoRoot(), ".data")),
-    embeddedPostgresPort: intSetting(env, "CIVICLINE_EMBEDDED_PG_PORT", 54329),
+    embeddedPostgresPort: intSetting(env, "CIVICLINE_EMBEDDED_PG_PORT", 54329, 65_535),
     sessionTtlHours: intSetting(env, "CIVICLINE_SESSION_TTL_HOURS", 12),
     cityPrefix: (env.CIVICLINE_CITY_PREFIX ?? "ZB").toUpperCase(),
     logLevel: env.LOG_LEVEL ?? "info",

