@@ -14,7 +14,7 @@ function Page({ route }: { route: Route }) {
     case "submit":
       return <SubmitPage />;
     case "track":
-      return <TrackPage initialNumber={route.trackingNumber} />;
+      return <TrackPage key={route.trackingNumber ?? ""} initialNumber={route.trackingNumber} />;
     case "notFound":
       return (
         <>

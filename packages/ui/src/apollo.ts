@@ -40,7 +40,8 @@ const languageLink = new ApolloLink((operation, forward) => {
  */
 export function createApolloClient({ uri = "/graphql" }: CreateApolloClientOptions = {}): ApolloClient {
   const httpLink = new HttpLink({ uri, credentials: "same-origin" });
-  let client: ApolloClient | undefined;
+  // The socket callbacks need the client, which is created after the socket.
+  const created: { client?: ApolloClient } = {};
   const wsClient = createClient({
     url: webSocketUrl(uri, window.location),
     lazy: true,
@@ -53,7 +54,7 @@ export function createApolloClient({ uri = "/graphql" }: CreateApolloClientOptio
       connected: (_socket, _payload, wasRetry) => {
         setLiveStatus("connected");
         if (wasRetry) {
-          void client?.refetchQueries({ include: "active" });
+          void created.client?.refetchQueries({ include: "active" });
         }
       },
       closed: (event) => {
@@ -67,7 +68,7 @@ export function createApolloClient({ uri = "/graphql" }: CreateApolloClientOptio
     new GraphQLWsLink(wsClient),
     httpLink,
   );
-  client = new ApolloClient({
+  const client = new ApolloClient({
     link: ApolloLink.from([languageLink, transport]),
     cache: new InMemoryCache({
       typePolicies: {
@@ -77,5 +78,6 @@ export function createApolloClient({ uri = "/graphql" }: CreateApolloClientOptio
       },
     }),
   });
+  created.client = client;
   return client;
 }

@@ -1,6 +1,6 @@
 import { useLazyQuery } from "@apollo/client/react";
 import { Alert, Button, errorCode, Field, fieldErrors, TextInput, useErrorMessage } from "@civicline/ui";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { TrackTicketDocument } from "../gql/graphql.ts";
 import { usePortalT } from "../messages.ts";
 import { normalizePhone } from "../submit/validate.ts";
@@ -15,8 +15,6 @@ export function TrackPage({ initialNumber = "" }: { initialNumber?: string }) {
   const [missing, setMissing] = useState<{ trackingNumber?: boolean; phone?: boolean }>({});
   const [track, { data, error, loading }] = useLazyQuery(TrackTicketDocument, { fetchPolicy: "network-only" });
   const outcomeRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => setTrackingNumber(initialNumber), [initialNumber]);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
