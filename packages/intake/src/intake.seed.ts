@@ -27,7 +27,7 @@ export async function seedIntakeDemo({ manager, log, config }: SeedContext): Pro
   const operatorActor: Actor | null = operator
     ? { kind: "staff", id: operator.id, name: operator.displayName, roles: operator.roles, unitId: null }
     : null;
-  for (const demo of demoCases) {
+  for (const [index, demo] of demoCases.entries()) {
     const district = areas.find((area) => area.level === "DISTRICT" && area.nameZh === demo.districtNameZh);
     const township = demo.townshipNameZh
       ? areas.find((area) => area.parentId === district?.id && area.nameZh === demo.townshipNameZh)
@@ -40,7 +40,8 @@ export async function seedIntakeDemo({ manager, log, config }: SeedContext): Pro
       cityPrefix: config.cityPrefix,
       actor: demo.channel === "PHONE" ? operatorActor : null,
       channel: Channel[demo.channel],
-      receivedAt: new Date(Date.now() - demo.daysAgo * DAY_MS),
+      // spread over the working day rather than all at the same minute
+      receivedAt: new Date(Date.now() - demo.daysAgo * DAY_MS - ((index * 47) % 480) * 60_000),
       input: {
         requestType: RequestType[demo.requestType],
         urgency: Urgency[demo.urgency],

@@ -1,5 +1,9 @@
-/** A field that failed validation, reported to clients in `extensions.fields`. */
-export type FieldError = { field: string; message: string };
+/**
+ * A field that failed validation, reported to clients in `extensions.fields`. `code` is stable
+ * (REQUIRED, TOO_SHORT, TOO_LONG, INVALID_FORMAT, INVALID_CHARACTERS, UNKNOWN …) so a client can
+ * word it in the user's language; `message` is an English fallback.
+ */
+export type FieldError = { field: string; message: string; code?: string };
 
 /**
  * An error the domain raises on purpose. Its `code` is stable (clients branch on it) and its

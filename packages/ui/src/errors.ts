@@ -39,7 +39,10 @@ export function errorCode(error: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-function isFieldError(value: unknown): value is { field: string; message: string } {
+/** One entry of `extensions.fields`; `code` is stable (REQUIRED, TOO_LONG, INVALID_FORMAT, UNKNOWN …). */
+export type ServerFieldError = { field: string; message: string; code?: string };
+
+function isFieldError(value: unknown): value is ServerFieldError {
   if (typeof value !== "object" || value === null) {
     return false;
   }
@@ -51,7 +54,7 @@ function isFieldError(value: unknown): value is { field: string; message: string
  * Field messages from `BAD_USER_INPUT` errors (`extensions.fields: [{ field, message }]`),
  * keyed by input field name. The first message for a field wins; malformed entries are skipped.
  */
-export function fieldErrors(error: unknown): Record<string, string> {
+export function fieldErrors(error: unknown, localize?: (entry: ServerFieldError) => string | undefined): Record<string, string> {
   const result: Record<string, string> = {};
   for (const gqlError of graphQLErrors(error)) {
     if (gqlError.extensions?.code !== "BAD_USER_INPUT") {
@@ -63,7 +66,7 @@ export function fieldErrors(error: unknown): Record<string, string> {
     }
     for (const entry of fields) {
       if (isFieldError(entry) && !(entry.field in result)) {
-        result[entry.field] = entry.message;
+        result[entry.field] = localize?.(entry) ?? entry.message;
       }
     }
   }
@@ -94,6 +97,20 @@ export function useErrorMessage(): (error: unknown) => string | undefined {
       }
       return graphQLErrors(error)[0]?.message || t("error.UNKNOWN");
     },
+    [t],
+  );
+}
+
+const FIELD_CODES = ["REQUIRED", "TOO_SHORT", "TOO_LONG", "INVALID_FORMAT", "INVALID_CHARACTERS", "UNKNOWN"] as const;
+
+/** `fieldErrors` worded in the UI language by each field's `code`, the server's English as fallback. */
+export function useFieldErrors(): (error: unknown) => Record<string, string> {
+  const t = useT();
+  return useCallback(
+    (error: unknown) =>
+      fieldErrors(error, (entry) =>
+        entry.code && (FIELD_CODES as readonly string[]).includes(entry.code) ? t(`field.${entry.code}` as UiMessageKey) : undefined,
+      ),
     [t],
   );
 }

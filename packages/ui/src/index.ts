@@ -1,5 +1,5 @@
 export { createApolloClient, retryDelayMs, webSocketUrl, type CreateApolloClientOptions } from "./apollo.ts";
-export { errorCode, fieldErrors, graphQLErrors, useErrorMessage, KNOWN_ERROR_CODES, NETWORK_ERROR, type KnownErrorCode } from "./errors.ts";
+export { errorCode, fieldErrors, graphQLErrors, useErrorMessage, useFieldErrors, KNOWN_ERROR_CODES, NETWORK_ERROR, type KnownErrorCode, type ServerFieldError } from "./errors.ts";
 export { defineMessages, interpolate, type Catalog, type MessageVars } from "./i18n/catalog.ts";
 export {
   enumLabel,

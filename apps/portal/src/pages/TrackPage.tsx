@@ -1,5 +1,5 @@
 import { useLazyQuery } from "@apollo/client/react";
-import { Alert, Button, errorCode, Field, fieldErrors, TextInput, useErrorMessage } from "@civicline/ui";
+import { Alert, Button, errorCode, Field, TextInput, useErrorMessage, useFieldErrors } from "@civicline/ui";
 import { useRef, useState, type FormEvent } from "react";
 import { TrackTicketDocument } from "../gql/graphql.ts";
 import { usePortalT } from "../messages.ts";
@@ -32,7 +32,7 @@ export function TrackPage({ initialNumber = "" }: { initialNumber?: string }) {
   };
 
   const code = errorCode(error);
-  const serverFields = fieldErrors(error);
+  const serverFields = useFieldErrors()(error);
   const required = t("common.required");
   return (
     <>

@@ -8,6 +8,7 @@ import {
   TextArea,
   TextInput,
   useErrorMessage,
+  useFieldErrors,
   useFormat,
   useLanguage,
   type RequestType,
@@ -33,6 +34,7 @@ export type SubmitResult = SubmitRequestMutation["submitRequest"];
 /** The citizen's request form. Client checks cover empty fields; the server's field errors land on the fields. */
 export function SubmitForm({ onSubmitted }: { onSubmitted: (result: SubmitResult) => void }) {
   const t = usePortalT();
+  const localizeFields = useFieldErrors();
   const format = useFormat();
   const { language } = useLanguage();
   const errorMessage = useErrorMessage();
@@ -89,7 +91,7 @@ export function SubmitForm({ onSubmitted }: { onSubmitted: (result: SubmitResult
       }
     } catch (error) {
       const message = errorMessage(error);
-      const { fields, other } = serverFieldErrors(error, message);
+      const { fields, other } = serverFieldErrors(error, message, localizeFields(error));
       // With field errors the summary heading says it all; otherwise the code's message leads.
       const hasFields = Object.keys(fields).length > 0;
       showErrors(fields, hasFields ? other : [message ?? t("error.UNKNOWN"), ...other]);

@@ -69,10 +69,11 @@ export function validateSubmit(
 export function serverFieldErrors(
   error: unknown,
   codeMessage: string | undefined,
+  localized: Record<string, string> = fieldErrors(error),
 ): { fields: Partial<Record<SubmitField, string>>; other: string[] } {
   const fields: Partial<Record<SubmitField, string>> = {};
   const other: string[] = [];
-  for (const [field, message] of Object.entries(fieldErrors(error))) {
+  for (const [field, message] of Object.entries(localized)) {
     if ((FIELD_ORDER as readonly string[]).includes(field)) {
       fields[field as SubmitField] = message;
     } else {

@@ -37,20 +37,20 @@ async function checkReferences(manager: EntityManager, input: SubmitRequestOptio
     : null;
   if (!category || !category.selectable) {
     throw new DomainError("INTAKE/UNKNOWN_CATEGORY", "Choose a category from the list.", {
-      fields: [{ field: "categoryId", message: category ? "This is a group; choose one of its categories." : "Choose a category from the list." }],
+      fields: [{ field: "categoryId", code: "UNKNOWN", message: category ? "This is a group; choose one of its categories." : "Choose a category from the list." }],
     });
   }
   const district = isUuid(input.districtId) ? await manager.findOne(Area, { where: { id: input.districtId } }) : null;
   if (!district || district.level !== "DISTRICT") {
     throw new DomainError("INTAKE/UNKNOWN_AREA", "Choose a district or county from the list.", {
-      fields: [{ field: "districtId", message: "Choose a district or county from the list." }],
+      fields: [{ field: "districtId", code: "UNKNOWN", message: "Choose a district or county from the list." }],
     });
   }
   if (input.townshipId) {
     const township = isUuid(input.townshipId) ? await manager.findOne(Area, { where: { id: input.townshipId } }) : null;
     if (!township || township.parentId !== district.id) {
       throw new DomainError("INTAKE/UNKNOWN_AREA", "Choose a township or street of the chosen district.", {
-        fields: [{ field: "townshipId", message: "Choose a township or street of the chosen district." }],
+        fields: [{ field: "townshipId", code: "UNKNOWN", message: "Choose a township or street of the chosen district." }],
       });
     }
   }
@@ -72,7 +72,7 @@ export async function submitRequest(options: SubmitRequestOptions): Promise<Tick
   const citizenName = requiredText(errors, "citizenName", input.citizenName, { max: LIMITS.nameMax, label: "Name" });
   const phone = normalizePhone(input.phone ?? "");
   if (!phone) {
-    errors.push({ field: "phone", message: "Enter a mainland mobile number (11 digits, e.g. 13812345678) or a landline with its area code." });
+    errors.push({ field: "phone", code: "INVALID_FORMAT", message: "Enter a mainland mobile number (11 digits, e.g. 13812345678) or a landline with its area code." });
   }
   assertNoFieldErrors(errors);
 

@@ -25,11 +25,11 @@ export async function trackTicket(
 ): Promise<{ ticket: Ticket; timeline: TicketHistory[] }> {
   const trackingNumber = input.trackingNumber.trim().toUpperCase();
   if (trackingNumber.length > 40 || !TRACKING_NUMBER.test(trackingNumber)) {
-    throw new ValidationError([{ field: "trackingNumber", message: "A tracking number looks like ZB-20261124-00017." }]);
+    throw new ValidationError([{ field: "trackingNumber", code: "INVALID_FORMAT", message: "A tracking number looks like ZB-20261124-00017." }]);
   }
   const phone = normalizePhone(input.phone ?? "");
   if (!phone) {
-    throw new ValidationError([{ field: "phone", message: "Enter the phone number the request was filed with." }]);
+    throw new ValidationError([{ field: "phone", code: "INVALID_FORMAT", message: "Enter the phone number the request was filed with." }]);
   }
   const ticket = await dataSource.getRepository(Ticket).findOne({ where: { trackingNumber } });
   if (!ticket || ticket.citizenPhone !== phone) {

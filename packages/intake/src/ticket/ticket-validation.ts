@@ -34,15 +34,15 @@ export function requiredText(
   const value = normalizeText(raw);
   const min = limits.min ?? 1;
   if (length(value) === 0) {
-    errors.push({ field, message: `${limits.label} is required.` });
+    errors.push({ field, code: "REQUIRED", message: `${limits.label} is required.` });
   } else if (length(value) < min) {
-    errors.push({ field, message: `${limits.label} must be at least ${min} characters.` });
+    errors.push({ field, code: "TOO_SHORT", message: `${limits.label} must be at least ${min} characters.` });
   } else if (length(value) > limits.max) {
-    errors.push({ field, message: `${limits.label} must be at most ${limits.max.toLocaleString("en")} characters (it has ${length(value).toLocaleString("en")}).` });
+    errors.push({ field, code: "TOO_LONG", message: `${limits.label} must be at most ${limits.max.toLocaleString("en")} characters (it has ${length(value).toLocaleString("en")}).` });
   }
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(value)) {
-    errors.push({ field, message: `${limits.label} contains control characters.` });
+    errors.push({ field, code: "INVALID_CHARACTERS", message: `${limits.label} contains control characters.` });
   }
   return value;
 }

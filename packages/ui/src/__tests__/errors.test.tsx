@@ -2,7 +2,7 @@ import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { renderHook } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { describe, expect, it } from "vitest";
-import { errorCode, fieldErrors, useErrorMessage } from "../errors.ts";
+import { errorCode, fieldErrors, useErrorMessage, useFieldErrors } from "../errors.ts";
 import type { Language } from "../i18n/languages.ts";
 import { I18nProvider } from "../i18n/I18nProvider.tsx";
 
@@ -57,5 +57,22 @@ describe("useErrorMessage", () => {
     const en = renderHook(() => useErrorMessage(), { wrapper: wrapper("en") }).result.current;
     expect(en(gqlError("ROUTING/UNIT_NOT_FOUND", {}, "No unit handles this area"))).toBe("No unit handles this area");
     expect(en(undefined)).toBeUndefined();
+  });
+});
+
+describe("useFieldErrors", () => {
+  const error = gqlError("BAD_USER_INPUT", {
+    fields: [
+      { field: "description", code: "TOO_LONG", message: "Description must be at most 4,000 characters" },
+      { field: "phone", code: "SOMETHING_NEW", message: "server wording" },
+    ],
+  });
+
+  it.each([
+    ["zh-CN", "内容过长，请精简。"],
+    ["en", "This is too long; please shorten it."],
+  ] as const)("words a field error by its code in %s and keeps the server's message for unknown codes", (language, expected) => {
+    const { result } = renderHook(() => useFieldErrors(), { wrapper: wrapper(language) });
+    expect(result.current(error)).toEqual({ description: expected, phone: "server wording" });
   });
 });

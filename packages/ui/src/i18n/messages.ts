@@ -40,6 +40,12 @@ export const uiMessages = defineMessages(
     "error.INTERNAL_SERVER_ERROR": "Something went wrong on our side. Please try again later.",
     "error.NETWORK": "Cannot reach the server. Check your connection and try again.",
     "error.UNKNOWN": "Something went wrong. Please try again.",
+    "field.REQUIRED": "This field is required.",
+    "field.TOO_SHORT": "Please write a little more.",
+    "field.TOO_LONG": "This is too long; please shorten it.",
+    "field.INVALID_FORMAT": "Please check the format.",
+    "field.INVALID_CHARACTERS": "This contains characters that cannot be used.",
+    "field.UNKNOWN": "Please choose an option from the list.",
   },
   {
     "product.name": "civicline",
@@ -79,6 +85,12 @@ export const uiMessages = defineMessages(
     "error.INTERNAL_SERVER_ERROR": "系统繁忙，请稍后再试。",
     "error.NETWORK": "无法连接服务器，请检查网络后重试。",
     "error.UNKNOWN": "出现错误，请重试。",
+    "field.REQUIRED": "此项为必填项。",
+    "field.TOO_SHORT": "内容过短，请再补充一些。",
+    "field.TOO_LONG": "内容过长，请精简。",
+    "field.INVALID_FORMAT": "格式不正确，请检查。",
+    "field.INVALID_CHARACTERS": "包含无法使用的字符。",
+    "field.UNKNOWN": "请从列表中选择。",
   },
 );
 
