@@ -1,6 +1,7 @@
 import {
   OutboxProcessor,
   PgPubSub,
+  ScheduleRunner,
   createDataSource,
   createLogger,
   loadConfig,
@@ -14,7 +15,7 @@ import { buildGatewaySchema } from "./schema.js";
 import { seedDemo } from "./seed.js";
 import { startGatewayServer } from "./server.js";
 
-export type RunningApp = { url: string; services: AppServices; outbox: OutboxProcessor; stop(): Promise<void> };
+export type RunningApp = { url: string; services: AppServices; outbox: OutboxProcessor; schedules: ScheduleRunner; stop(): Promise<void> };
 
 /**
  * Starts civicline: database (embedded unless DATABASE_URL), migrations, demo data on an empty
@@ -46,6 +47,8 @@ export async function startApp(overrides: Partial<PlatformConfig> = {}): Promise
     }
   }
   await outbox.start();
+  const schedules = new ScheduleRunner(dataSource, log);
+  schedules.start(modules.flatMap((module) => module.schedules?.(services) ?? []));
 
   const schema = await buildGatewaySchema(services);
   const server = await startGatewayServer({
@@ -63,6 +66,7 @@ export async function startApp(overrides: Partial<PlatformConfig> = {}): Promise
   const stop = () => {
     stopping ??= (async () => {
       await server.close();
+      await schedules.stop();
       await outbox.stop();
       await pubsub.close();
       await dataSource.destroy();
@@ -70,5 +74,5 @@ export async function startApp(overrides: Partial<PlatformConfig> = {}): Promise
     })();
     return stopping;
   };
-  return { url: server.url, services, outbox, stop };
+  return { url: server.url, services, outbox, schedules, stop };
 }

@@ -14,6 +14,7 @@ import { pinoHttp } from "pino-http";
 import { WebSocketServer } from "ws";
 import { credentialsOf, resolveActor, SESSION_COOKIE } from "./auth.js";
 import { formatGraphQLError } from "./errors.js";
+import { mountFileRoutes } from "./files-routes.js";
 import { mountStaticApps } from "./static-apps.js";
 import { subscriptionValidator } from "./ws-guard.js";
 
@@ -161,17 +162,23 @@ export async function startGatewayServer(options: {
       },
     }),
   );
+  mountFileRoutes(app, services);
   mountStaticApps(app);
   app.use((error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
     if (error.type === "entity.too.large") {
-      res.status(413).json({ errors: [{ message: `The request is larger than ${BODY_LIMIT}.`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+      res.status(413).json({ errors: [{ message: "The request is larger than this endpoint accepts.", extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
       return;
     }
     if (error.type === "entity.parse.failed") {
       res.status(400).json({ errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] });
       return;
     }
-    next(error);
+    if (error) {
+      log.error({ err: error }, "unhandled HTTP error");
+      res.status(500).json({ errors: [{ message: "Something went wrong on our side.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      return;
+    }
+    next();
   });
 
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? "0.0.0.0", resolve));

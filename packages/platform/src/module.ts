@@ -15,6 +15,9 @@ export type AppServices = {
 /** What a seed step receives: one transaction for the whole demo data set. */
 export type SeedContext = { manager: EntityManager; log: Logger; config: PlatformConfig };
 
+/** A periodic job; the gateway runs it every `everyMs` on one instance at a time. Must be idempotent. */
+export type ScheduledJob = { name: string; everyMs: number; run(): Promise<void> };
+
 /**
  * What a domain package exports for the gateway to compose: its entities, checked-in migrations,
  * resolvers, event handlers and demo data.
@@ -29,4 +32,5 @@ export type DomainModule = {
   resolvers: Function[];
   eventHandlers?: (services: AppServices) => EventHandler[];
   seedDemo?: (context: SeedContext) => Promise<void>;
+  schedules?: (services: AppServices) => ScheduledJob[];
 };
