@@ -2,6 +2,7 @@ import {
   OutboxProcessor,
   PgPubSub,
   ScheduleRunner,
+  TimerService,
   createDataSource,
   createLogger,
   loadConfig,
@@ -15,7 +16,14 @@ import { buildGatewaySchema } from "./schema.js";
 import { seedDemo } from "./seed.js";
 import { startGatewayServer } from "./server.js";
 
-export type RunningApp = { url: string; services: AppServices; outbox: OutboxProcessor; schedules: ScheduleRunner; stop(): Promise<void> };
+export type RunningApp = {
+  url: string;
+  services: AppServices;
+  outbox: OutboxProcessor;
+  schedules: ScheduleRunner;
+  timers: TimerService;
+  stop(): Promise<void>;
+};
 
 /**
  * Starts civicline: database (embedded unless DATABASE_URL), migrations, demo data on an empty
@@ -47,6 +55,13 @@ export async function startApp(overrides: Partial<PlatformConfig> = {}): Promise
     }
   }
   await outbox.start();
+  const timers = new TimerService(dataSource, log, { connectionUrl: database.url });
+  for (const module of modules) {
+    for (const handler of module.timerHandlers?.(services) ?? []) {
+      timers.register(handler);
+    }
+  }
+  await timers.start();
   const schedules = new ScheduleRunner(dataSource, log);
   schedules.start(modules.flatMap((module) => module.schedules?.(services) ?? []));
 
@@ -67,6 +82,7 @@ export async function startApp(overrides: Partial<PlatformConfig> = {}): Promise
     stopping ??= (async () => {
       await server.close();
       await schedules.stop();
+      await timers.stop();
       await outbox.stop();
       await pubsub.close();
       await dataSource.destroy();
@@ -74,5 +90,5 @@ export async function startApp(overrides: Partial<PlatformConfig> = {}): Promise
     })();
     return stopping;
   };
-  return { url: server.url, services, outbox, schedules, stop };
+  return { url: server.url, services, outbox, schedules, timers, stop };
 }

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { PlatformConfig } from "./config.js";
 import type { EventHandler } from "./events/outbox-processor.js";
 import type { PgPubSub } from "./events/pubsub.js";
+import type { TimerHandler } from "./timers/timer-service.js";
 
 /** Services every module's resolvers and handlers receive. */
 export type AppServices = {
@@ -33,4 +34,6 @@ export type DomainModule = {
   eventHandlers?: (services: AppServices) => EventHandler[];
   seedDemo?: (context: SeedContext) => Promise<void>;
   schedules?: (services: AppServices) => ScheduledJob[];
+  /** Handlers for durable timers (deadline warnings, overdue events) this module schedules. */
+  timerHandlers?: (services: AppServices) => TimerHandler[];
 };

@@ -1,17 +1,19 @@
 import { ApiKey } from "./auth/api-key.entity.js";
 import { Session } from "./auth/session.entity.js";
 import { User } from "./auth/user.entity.js";
+import { CalendarOverride } from "./calendar/calendar-override.entity.js";
 import { OutboxEvent } from "./events/outbox.entity.js";
 import { StoredFile } from "./files/stored-file.entity.js";
 import { AuthResolver } from "./graphql/auth.resolver.js";
 import { platformMigrations } from "./migrations/index.js";
 import type { DomainModule } from "./module.js";
 import { seedPlatformDemo } from "./seed.js";
+import { DurableTimer } from "./timers/timer.entity.js";
 
-/** Accounts, sessions, API keys, the outbox and stored files. */
+/** Accounts, sessions, API keys, the outbox, stored files, calendar overrides and durable timers. */
 export const platformModule: DomainModule = {
   name: "platform",
-  entities: [User, Session, ApiKey, OutboxEvent, StoredFile],
+  entities: [User, Session, ApiKey, OutboxEvent, StoredFile, CalendarOverride, DurableTimer],
   migrations: platformMigrations,
   resolvers: [AuthResolver],
   seedDemo: seedPlatformDemo,
