@@ -70,6 +70,7 @@ export async function startApp(overrides: Partial<PlatformConfig> = {}): Promise
     services,
     schema,
     port: config.port,
+    fileAccess: modules.flatMap((module) => (module.fileAccess ? [module.fileAccess(services)] : [])),
     readiness: async () => {
       await dataSource.query("SELECT 1");
       return true;

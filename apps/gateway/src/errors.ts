@@ -43,7 +43,8 @@ export function formatGraphQLError(
   }
   const code = String(formatted.extensions?.code ?? "");
   if (REQUEST_ERROR_CODES.has(code) || (original instanceof GraphQLError && !original.originalError && !formatted.path)) {
-    return { ...base, message: formatted.message.replace(SUGGESTION, ""), extensions: { code: code || "GRAPHQL_VALIDATION_FAILED" } };
+    const fields = Array.isArray(formatted.extensions?.fields) ? { fields: formatted.extensions.fields } : {};
+    return { ...base, message: formatted.message.replace(SUGGESTION, ""), extensions: { code: code || "GRAPHQL_VALIDATION_FAILED", ...fields } };
   }
   log.error({ err: original, requestId, path: formatted.path }, "unexpected error in a GraphQL request");
   return {

@@ -1,4 +1,4 @@
-import { DomainError, MAX_UPLOAD_BYTES, readFile, saveFile, type AppServices } from "@civicline/platform";
+import { DomainError, MAX_UPLOAD_BYTES, readFile, saveFile, type Actor, type AppServices, type FileAccessPolicy } from "@civicline/platform";
 import express, { type Express, type Response } from "express";
 import { credentialsOf, resolveActor } from "./auth.js";
 
@@ -8,9 +8,19 @@ function sendError(res: Response, status: number, code: string, message: string)
 
 /**
  * File transfer outside GraphQL: `POST /uploads` stores a raw body (the header `x-filename` names it)
- * for a logged-in staff member or API client; `GET /files/:id` returns it to its owner or an admin.
+ * for a logged-in staff member or API client; `GET /files/:id` returns it to its owner, an admin, or
+ * whoever a module's file-access policy admits (e.g. staff who may see the ticket it is attached to).
  */
-export function mountFileRoutes(app: Express, services: AppServices): void {
+export function mountFileRoutes(app: Express, services: AppServices, policies: FileAccessPolicy[] = []): void {
+  const mayRead = async (fileId: string, actor: Actor) => {
+    for (const policy of policies) {
+      if (await policy({ fileId, actor })) {
+        return true;
+      }
+    }
+    return false;
+  };
+
   app.post("/uploads", express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES }), async (req, res) => {
     const actor = await resolveActor(services.dataSource, credentialsOf(req.headers));
     if (!actor) {
@@ -46,7 +56,7 @@ export function mountFileRoutes(app: Express, services: AppServices): void {
   app.get("/files/:id", async (req, res) => {
     const actor = await resolveActor(services.dataSource, credentialsOf(req.headers));
     try {
-      const file = await readFile(services.dataSource, { id: req.params.id, actor });
+      const file = await readFile(services.dataSource, { id: req.params.id, actor, mayRead });
       res.setHeader("Content-Type", file.contentType);
       res.setHeader("Content-Length", String(file.size));
       res.setHeader("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);

@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import { createRequestContext, type AppServices, type RequestContext } from "@civicline/platform";
+import { createRequestContext, type AppServices, type FileAccessPolicy, type RequestContext } from "@civicline/platform";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
@@ -57,6 +57,7 @@ export async function startGatewayServer(options: {
   port: number;
   host?: string;
   readiness: () => Promise<boolean>;
+  fileAccess?: FileAccessPolicy[];
 }): Promise<GatewayServer> {
   const { services, schema } = options;
   const log = services.log;
@@ -162,7 +163,7 @@ export async function startGatewayServer(options: {
       },
     }),
   );
-  mountFileRoutes(app, services);
+  mountFileRoutes(app, services, options.fileAccess ?? []);
   mountStaticApps(app);
   app.use((error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
     if (error.type === "entity.too.large") {

@@ -1,23 +1,43 @@
-import { AppLayout, StaffGate } from "@civicline/ui";
+import { AppLayout, appNavItem, StaffGate, useAppPath } from "@civicline/ui";
+import { isKnowledgePath, KnowledgeRoutes, knowledgeNavItems } from "./knowledge/routes.tsx";
+import { CallDesk, type DeskView } from "./call/CallDesk.tsx";
+import { CALL_PATH } from "./call/shortcuts.ts";
 import { useOperatorT } from "./messages.ts";
-import { QueuePage } from "./queue/QueuePage.tsx";
 import { staffDocuments } from "./staff.ts";
+import { isRoutingPath, isUnitStaffOnly, RoutingRoutes, routingNavItems } from "./workbench/routes.tsx";
 
-/** Operator workbench: sign in, then the live ticket queue. */
+/** Operator workbench: sign in, then the queues and the call screen; the knowledge base under knowledge/. */
 export function App() {
   const t = useOperatorT();
+  const { path } = useAppPath();
+  const knowledge = isKnowledgePath(path);
+  const routing = isRoutingPath(path);
+  const view: DeskView = knowledge || routing ? "other" : path === CALL_PATH ? "call" : "queue";
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
-      {({ viewer, logout }) => (
-        <AppLayout
-          title={t("app.title")}
-          nav={[{ href: import.meta.env.BASE_URL, label: t("nav.queue"), current: true }]}
-          user={viewer}
-          onLogout={() => void logout()}
-        >
-          <QueuePage />
-        </AppLayout>
-      )}
+      {({ viewer, logout }) => {
+        // Handling-unit staff have no call desk: their home is the unit workbench.
+        const unitStaff = isUnitStaffOnly(viewer.roles);
+        const page = knowledge ? (
+          <KnowledgeRoutes path={path} roles={viewer.roles} />
+        ) : routing || unitStaff ? (
+          <RoutingRoutes path={path} roles={viewer.roles} />
+        ) : null;
+        return (
+          <AppLayout
+            title={unitStaff ? t("nav.workbench") : t("app.title")}
+            nav={[
+              ...(unitStaff ? [] : [appNavItem("", t("nav.queue"), view === "queue"), appNavItem(CALL_PATH, t("nav.call"), view === "call")]),
+              ...routingNavItems(path, viewer.roles, { workbench: t("nav.workbench"), dispatch: t("nav.dispatch") }),
+              ...knowledgeNavItems(path, viewer.roles, { search: t("nav.knowledge"), editor: t("nav.myArticles") }),
+            ]}
+            user={viewer}
+            onLogout={() => void logout()}
+          >
+            {unitStaff ? page : <CallDesk view={view}>{page}</CallDesk>}
+          </AppLayout>
+        );
+      }}
     </StaffGate>
   );
 }

@@ -1,10 +1,16 @@
-import { defineMessages, useT, type Translate } from "@civicline/ui";
+import { defineMessages, useT, type Catalog, type Translate } from "@civicline/ui";
+import { callMessages } from "./call/messages.ts";
+import { queueMessages } from "./queue/messages.ts";
 
 /** Operator workbench wording (call-takers and dispatchers). */
-export const operatorMessages = defineMessages(
+const baseMessages = defineMessages(
   {
     "app.title": "Intake workbench",
     "nav.queue": "Queue",
+    "nav.knowledge": "Knowledge base",
+    "nav.myArticles": "My articles",
+    "nav.workbench": "Unit workbench",
+    "nav.dispatch": "Dispatch",
     "queue.title": "Ticket queue",
     "queue.countLabel": "{count} tickets waiting",
     "queue.showing": "Showing the newest {shown} of {total}.",
@@ -17,7 +23,6 @@ export const operatorMessages = defineMessages(
     "queue.col.description": "Description",
     "queue.col.status": "Status",
     "queue.col.urgency": "Urgency",
-    "queue.empty.title": "No tickets waiting",
     "queue.empty.body": "New requests will appear here automatically.",
     "queue.new": "New",
     "queue.announceNew": "New ticket {number} received.",
@@ -44,6 +49,10 @@ export const operatorMessages = defineMessages(
   {
     "app.title": "话务受理工作台",
     "nav.queue": "待办工单",
+    "nav.knowledge": "知识库",
+    "nav.myArticles": "我的知识",
+    "nav.workbench": "办理工作台",
+    "nav.dispatch": "派单",
     "queue.title": "待办工单",
     "queue.countLabel": "共 {count} 件待办工单",
     "queue.showing": "显示最新 {shown} 件，共 {total} 件。",
@@ -56,7 +65,6 @@ export const operatorMessages = defineMessages(
     "queue.col.description": "诉求内容",
     "queue.col.status": "状态",
     "queue.col.urgency": "紧急程度",
-    "queue.empty.title": "暂无待办工单",
     "queue.empty.body": "新受理的诉求会自动显示在这里，无需刷新。",
     "queue.new": "新",
     "queue.announceNew": "收到新工单 {number}。",
@@ -81,6 +89,13 @@ export const operatorMessages = defineMessages(
     "detail.loadFailed": "工单详情加载失败。",
   },
 );
+
+function mergeCatalogs<A extends string, B extends string, C extends string>(a: Catalog<A>, b: Catalog<B>, c: Catalog<C>): Catalog<A | B | C> {
+  return { en: { ...a.en, ...b.en, ...c.en }, "zh-CN": { ...a["zh-CN"], ...b["zh-CN"], ...c["zh-CN"] } };
+}
+
+/** All of the app's own wording: the base above, the queues, the call screen. */
+export const operatorMessages = mergeCatalogs(baseMessages, queueMessages, callMessages);
 
 export type OperatorMessageKey = keyof (typeof operatorMessages)["en"];
 

@@ -1,5 +1,7 @@
 import { AppLayout, EmptyState } from "@civicline/ui";
 import { useEffect, useRef } from "react";
+import { FaqPage } from "./knowledge/FaqPage.tsx";
+import { PublicArticlePage } from "./knowledge/PublicArticlePage.tsx";
 import { usePortalT } from "./messages.ts";
 import { HomePage } from "./pages/HomePage.tsx";
 import { SubmitPage } from "./pages/SubmitPage.tsx";
@@ -15,6 +17,10 @@ function Page({ route }: { route: Route }) {
       return <SubmitPage />;
     case "track":
       return <TrackPage key={route.trackingNumber ?? ""} initialNumber={route.trackingNumber} />;
+    case "faq":
+      return <FaqPage key={route.query} initialQuery={route.query} />;
+    case "article":
+      return <PublicArticlePage key={route.id} id={route.id} />;
     case "notFound":
       return (
         <>
@@ -43,6 +49,7 @@ export function App() {
 
   const nav = [
     { path: "", label: t("nav.home"), current: route.name === "home" },
+    { path: "faq", label: t("nav.faq"), current: route.name === "faq" || route.name === "article" },
     { path: "submit", label: t("nav.submit"), current: route.name === "submit" },
     { path: "track", label: t("nav.track"), current: route.name === "track" },
   ].map((item) => ({ href: href(item.path), label: item.label, current: item.current, onClick: onLinkClick(item.path) }));

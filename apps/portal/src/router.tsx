@@ -5,6 +5,8 @@ export type Route =
   | { name: "home" }
   | { name: "submit" }
   | { name: "track"; trackingNumber: string }
+  | { name: "faq"; query: string }
+  | { name: "article"; id: string }
   | { name: "notFound" };
 
 const BASE = import.meta.env.BASE_URL;
@@ -22,6 +24,13 @@ export function parseRoute(pathname: string, search: string, base = BASE): Route
   }
   if (page === "track") {
     return { name: "track", trackingNumber: new URLSearchParams(search).get("n")?.trim() ?? "" };
+  }
+  if (page === "faq") {
+    return { name: "faq", query: new URLSearchParams(search).get("q") ?? "" };
+  }
+  const article = /^faq\/([^/]+)$/.exec(page);
+  if (article?.[1]) {
+    return { name: "article", id: decodeURIComponent(article[1]) };
   }
   return { name: "notFound" };
 }

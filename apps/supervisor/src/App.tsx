@@ -1,21 +1,41 @@
-import { AppLayout, StaffGate } from "@civicline/ui";
+import { AppLayout, appNavItem, StaffGate, useAppPath } from "@civicline/ui";
 import { Dashboard } from "./dashboard/Dashboard.tsx";
+import { isKnowledgePath, KnowledgeRoutes, knowledgeNavItems } from "./knowledge/routes.tsx";
 import { useSupervisorT } from "./messages.ts";
+import { isRoutingPath, RoutingRoutes, routingNavItems } from "./routing/routes.tsx";
 import { staffDocuments } from "./staff.ts";
 
-/** Supervisor console: sign in, then the overview. */
+/** Supervisor console: sign in, then the overview; the knowledge base's review, statistics and editor under knowledge/. */
 export function App() {
   const t = useSupervisorT();
+  const { path } = useAppPath();
+  const knowledge = isKnowledgePath(path);
+  const routing = isRoutingPath(path);
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
       {({ viewer, logout }) => (
         <AppLayout
           title={t("app.title")}
-          nav={[{ href: import.meta.env.BASE_URL, label: t("nav.overview"), current: true }]}
+          nav={[
+            appNavItem("", t("nav.overview"), !knowledge && !routing),
+            ...routingNavItems(path, viewer.roles, { extensions: t("nav.extensions"), rules: t("nav.dispatchRules"), calendar: t("nav.calendar") }),
+            ...knowledgeNavItems(path, viewer.roles, {
+              review: t("nav.kbReview"),
+              stats: t("nav.kbStats"),
+              transfer: t("nav.kbTransfer"),
+              editor: t("nav.myArticles"),
+            }),
+          ]}
           user={viewer}
           onLogout={() => void logout()}
         >
-          <Dashboard />
+          {knowledge ? (
+            <KnowledgeRoutes path={path} roles={viewer.roles} />
+          ) : routing ? (
+            <RoutingRoutes path={path} roles={viewer.roles} />
+          ) : (
+            <Dashboard />
+          )}
         </AppLayout>
       )}
     </StaffGate>

@@ -3,14 +3,33 @@ import "reflect-metadata";
 export { intakeModule } from "./intake.module.js";
 export { Area, type AreaLevelValue } from "./catalog/area.entity.js";
 export { Category } from "./catalog/category.entity.js";
+export { CategoryFieldType, type CategoryFieldDefinition } from "./catalog/category-field.js";
 export { AreaLevel, AreaType, CategoryType } from "./catalog/catalog.types.js";
 export { listAreas, listCategories, findCity } from "./catalog/catalog.service.js";
-export { Ticket } from "./ticket/ticket.entity.js";
+export { Ticket, type ExtraFieldValue } from "./ticket/ticket.entity.js";
 export { TicketHistory } from "./ticket/ticket-history.entity.js";
-export { Channel, RequestType, TicketStatus, Urgency } from "./ticket/ticket.enums.js";
-export { TRANSITIONS, canTransition, transitionTicket } from "./ticket/ticket-lifecycle.js";
+export { Channel, Privacy, RequestType, TicketHistoryKind, TicketStatus, Urgency } from "./ticket/ticket.enums.js";
+export {
+  TRANSITIONS,
+  FINISHED_STATUSES,
+  TICKET_STATUS_CHANGED,
+  TICKET_CHANGED,
+  canTransition,
+  isOpen,
+  transitionTicket,
+  changeTicket,
+  recordTicketEvent,
+} from "./ticket/ticket-lifecycle.js";
 export { submitRequest, TICKET_RECEIVED, type SubmitRequestOptions } from "./ticket/submit-request.js";
-export { trackTicket, listIntakeQueue, getTicket, phoneFor, QUEUE_ROLES } from "./ticket/ticket-queries.js";
+export { trackTicket, getTicket, phoneFor, QUEUE_ROLES, registerTicketReadPolicy, type TicketReadPolicy } from "./ticket/ticket-queries.js";
+export { citizenIdentityFor, ANONYMOUS_NAME, CENTRE_ROLES, type CitizenIdentity } from "./ticket/privacy.js";
 export { TICKET_RECEIVED_TOPIC } from "./ticket/ticket.resolver.js";
 export { normalizePhone } from "./ticket/ticket-validation.js";
+export { logCall } from "./call-screen/log-call.js";
+export { TICKET_ANSWERED_DIRECTLY } from "./call-screen/answer-directly.js";
+export { TICKET_MERGED } from "./call-screen/merge-ticket.js";
+export { EMERGENCY_HANDED_OFF } from "./call-screen/emergency.js";
+export { EmergencyService, QueueKind, TicketLinkKind } from "./call-screen/call-screen.enums.js";
+export { QUEUE_COUNTS_CHANGED_TOPIC, listQueue, countQueues } from "./call-screen/queues.js";
+export { screenPopTopic } from "./call-screen/screen-pop.js";
 export * from "./demo-data/index.js";

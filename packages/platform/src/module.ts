@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { Logger } from "pino";
+import type { Actor } from "./auth/actor.js";
 import type { PlatformConfig } from "./config.js";
 import type { EventHandler } from "./events/outbox-processor.js";
 import type { PgPubSub } from "./events/pubsub.js";
@@ -15,6 +16,9 @@ export type AppServices = {
 
 /** What a seed step receives: one transaction for the whole demo data set. */
 export type SeedContext = { manager: EntityManager; log: Logger; config: PlatformConfig };
+
+/** Decides whether `actor` may read stored file `fileId` through this module's records. */
+export type FileAccessPolicy = (input: { fileId: string; actor: Actor }) => Promise<boolean>;
 
 /** A periodic job; the gateway runs it every `everyMs` on one instance at a time. Must be idempotent. */
 export type ScheduledJob = { name: string; everyMs: number; run(): Promise<void> };
@@ -34,6 +38,11 @@ export type DomainModule = {
   eventHandlers?: (services: AppServices) => EventHandler[];
   seedDemo?: (context: SeedContext) => Promise<void>;
   schedules?: (services: AppServices) => ScheduledJob[];
+  /**
+   * Whether an actor who is not a file's owner may read it because of this module's data (e.g. an
+   * attachment of a ticket the actor may see). Any module saying yes grants access.
+   */
+  fileAccess?: (services: AppServices) => FileAccessPolicy;
   /** Handlers for durable timers (deadline warnings, overdue events) this module schedules. */
   timerHandlers?: (services: AppServices) => TimerHandler[];
 };

@@ -1,6 +1,7 @@
 import { Area, loadZiboAreas } from "@civicline/intake";
 import { DEMO_PASSWORD, Role, upsertUser, type SeedContext } from "@civicline/platform";
 import { buildGovernmentUnits, demoBureaus } from "./demo-data/index.js";
+import { seedRoutingCatalogue } from "./routing-catalogue.seed.js";
 import { Unit } from "./unit/unit.entity.js";
 
 /** Demo handler accounts: one per unit named here (password as for every demo account). */
@@ -9,8 +10,9 @@ export const DEMO_HANDLERS = [
   { username: "handler.qingcheng", displayName: "孙主任 (Qingcheng Town handler)", unitCode: "GOV-370322101" },
 ] as const;
 
-/** Bureaus, district governments and township offices; the demo handler accounts. */
-export async function seedRoutingDemo({ manager, log }: SeedContext): Promise<void> {
+/** Bureaus, district governments and township offices; the demo handler accounts; the catalogue. */
+export async function seedRoutingDemo(context: SeedContext): Promise<void> {
+  const { manager, log } = context;
   const areaIds = new Map((await manager.find(Area)).map((area) => [area.code, area.id]));
   const units = [...demoBureaus, ...buildGovernmentUnits(loadZiboAreas())];
   const unitIds = new Map<string, string>();
@@ -32,4 +34,5 @@ export async function seedRoutingDemo({ manager, log }: SeedContext): Promise<vo
     }
   }
   log.info({ units: unitIds.size }, "routing demo units seeded");
+  await seedRoutingCatalogue(context);
 }

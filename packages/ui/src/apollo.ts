@@ -3,6 +3,7 @@ import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
 import { OperationTypeNode } from "graphql";
 import { createClient } from "graphql-ws";
 import { setLiveStatus } from "./liveStatus.ts";
+import { routingTypePolicies } from "./routing/cache.ts";
 
 export type CreateApolloClientOptions = {
   /** HTTP endpoint; the WebSocket endpoint is the same path on ws:// or wss://. */
@@ -75,6 +76,7 @@ export function createApolloClient({ uri = "/graphql" }: CreateApolloClientOptio
         PublicTicket: { keyFields: ["trackingNumber"] },
         TicketQueue: { keyFields: false },
         LoginPayload: { keyFields: false },
+        ...routingTypePolicies,
       },
     }),
   });

@@ -53,14 +53,20 @@ function isFieldError(value: unknown): value is ServerFieldError {
 /**
  * Field messages from `BAD_USER_INPUT` errors (`extensions.fields: [{ field, message }]`),
  * keyed by input field name. The first message for a field wins; malformed entries are skipped.
+ * `codes` adds domain codes that also carry `fields` (e.g. `INTAKE/MISSING_EXTRA_FIELD`).
  */
-export function fieldErrors(error: unknown, localize?: (entry: ServerFieldError) => string | undefined): Record<string, string> {
+export function fieldErrors(
+  error: unknown,
+  localize?: (entry: ServerFieldError) => string | undefined,
+  codes: readonly string[] = ["BAD_USER_INPUT"],
+): Record<string, string> {
   const result: Record<string, string> = {};
   for (const gqlError of graphQLErrors(error)) {
-    if (gqlError.extensions?.code !== "BAD_USER_INPUT") {
+    const code = gqlError.extensions?.code;
+    if (typeof code !== "string" || !codes.includes(code)) {
       continue;
     }
-    const fields = gqlError.extensions.fields;
+    const fields = gqlError.extensions?.fields;
     if (!Array.isArray(fields)) {
       continue;
     }
@@ -103,14 +109,21 @@ export function useErrorMessage(): (error: unknown) => string | undefined {
 
 const FIELD_CODES = ["REQUIRED", "TOO_SHORT", "TOO_LONG", "INVALID_FORMAT", "INVALID_CHARACTERS", "UNKNOWN"] as const;
 
-/** `fieldErrors` worded in the UI language by each field's `code`, the server's English as fallback. */
-export function useFieldErrors(): (error: unknown) => Record<string, string> {
+/**
+ * `fieldErrors` worded in the UI language by each field's `code`, the server's English as fallback.
+ * `extraCodes`: error codes besides BAD_USER_INPUT whose `extensions.fields` belong on fields.
+ */
+export function useFieldErrors(extraCodes: readonly string[] = []): (error: unknown) => Record<string, string> {
   const t = useT();
+  const codes = extraCodes.join("\n");
   return useCallback(
     (error: unknown) =>
-      fieldErrors(error, (entry) =>
-        entry.code && (FIELD_CODES as readonly string[]).includes(entry.code) ? t(`field.${entry.code}` as UiMessageKey) : undefined,
+      fieldErrors(
+        error,
+        (entry) =>
+          entry.code && (FIELD_CODES as readonly string[]).includes(entry.code) ? t(`field.${entry.code}` as UiMessageKey) : undefined,
+        ["BAD_USER_INPUT", ...(codes ? codes.split("\n") : [])],
       ),
-    [t],
+    [t, codes],
   );
 }

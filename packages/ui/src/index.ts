@@ -55,3 +55,8 @@ export { StaffGate, type StaffGateProps } from "./auth/StaffGate.tsx";
 export { addToCachedQueue, prependUnique, type QueueQueryShape } from "./lists.ts";
 export { useLiveQueue, type LiveQueueDocuments } from "./useLiveQueue.ts";
 export { setLiveStatus, useLiveStatus, type LiveStatus } from "./liveStatus.ts";
+export { Combobox, type ComboboxItem, type ComboboxProps } from "./components/Combobox.tsx";
+export { formatCombo, isTextEntry, matchesCombo, parseCombo, useHotkeys, type Hotkey, type HotkeyCombo } from "./keyboard/hotkeys.ts";
+export { Kbd, ShortcutsDialog, type ShortcutHelpGroup, type ShortcutHelpItem, type ShortcutsDialogProps } from "./keyboard/ShortcutsDialog.tsx";
+export * from "./knowledge/index.ts";
+export * from "./routing/index.ts";

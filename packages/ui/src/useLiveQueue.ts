@@ -6,9 +6,9 @@ import { useLiveStatus } from "./liveStatus.ts";
 
 const HIGHLIGHT_MS = 8000;
 
-export type LiveQueueDocuments<T extends { id: string; trackingNumber: string }> = {
-  /** `query ($limit: Int!) { ticketQueue(limit: $limit) { total items { …fields } } }` */
-  queue: TypedDocumentNode<QueueQueryShape<T>, { limit: number }>;
+export type LiveQueueDocuments<T extends { id: string; trackingNumber: string }, V extends { limit: number } = { limit: number }> = {
+  /** `query ($limit: Int!, …) { ticketQueue(limit: $limit, …) { total items { …fields } } }` */
+  queue: TypedDocumentNode<QueueQueryShape<T>, V>;
   /** `subscription { ticketReceived { …the same fields } }` */
   received: TypedDocumentNode<{ ticketReceived: T }, { [key: string]: never }>;
 };
@@ -18,12 +18,25 @@ export type LiveQueueDocuments<T extends { id: string; trackingNumber: string }>
  * top of the cached list (total + 1) without a reload and stays highlighted for a few seconds.
  * `pollMs` refreshes the list for changes no event reports (tickets leaving the queue).
  */
-export function useLiveQueue<T extends { id: string; trackingNumber: string }>(
-  documents: LiveQueueDocuments<T>,
-  { limit, pollMs }: { limit: number; pollMs?: number },
+export function useLiveQueue<T extends { id: string; trackingNumber: string }, V extends { limit: number } = { limit: number }>(
+  documents: LiveQueueDocuments<T, V>,
+  {
+    limit,
+    pollMs,
+    variables: extra,
+    accept = () => true,
+  }: {
+    limit: number;
+    pollMs?: number;
+    /** Further variables of the queue query (e.g. which queue). */
+    variables?: Omit<V, "limit">;
+    /** Whether a pushed ticket belongs in this list; all do by default. */
+    accept?: (ticket: T) => boolean;
+  },
 ) {
-  const queue = useQuery(documents.queue, {
-    variables: { limit },
+  const variables = { ...extra, limit } as V;
+  const queue = useQuery(documents.queue as TypedDocumentNode<QueueQueryShape<T>, V>, {
+    variables,
     fetchPolicy: "cache-and-network",
     pollInterval: pollMs,
   });
@@ -34,7 +47,7 @@ export function useLiveQueue<T extends { id: string; trackingNumber: string }>(
   const live = useSubscription(documents.received, {
     onData: ({ client, data }) => {
       const ticket = data.data?.ticketReceived;
-      if (!ticket || !addToCachedQueue(client.cache, documents.queue, { limit }, ticket, limit)) {
+      if (!ticket || !accept(ticket) || !addToCachedQueue(client.cache, documents.queue, variables, ticket, limit)) {
         return;
       }
       setHighlighted((prev) => new Set(prev).add(ticket.id));

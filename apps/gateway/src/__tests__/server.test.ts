@@ -133,3 +133,10 @@ describe("the committed schema", () => {
     expect(committed).toBe(await printGatewaySchema());
   });
 });
+
+describe("text that cannot be stored", () => {
+  it("answers a NUL byte in a login with the usual credentials error, not a crash", async () => {
+    const login = await gateway.gql(`mutation($u: String!) { login(input: { username: $u, password: "x" }) { token } }`, { u: "oper\u0000ator" });
+    expect(login.errors?.[0]?.extensions?.code).toBe("AUTH/INVALID_CREDENTIALS");
+  });
+});

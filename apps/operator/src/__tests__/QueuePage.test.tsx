@@ -1,18 +1,11 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { setLiveStatus } from "@civicline/ui";
 import { describe, expect, it } from "vitest";
-import { TicketDetailDocument, TicketQueueDocument } from "../gql/graphql.ts";
+import { TicketDetailDocument } from "../gql/graphql.ts";
 import { QueuePage } from "../queue/QueuePage.tsx";
 import { excerpt } from "../queue/QueueTable.tsx";
-import { QUEUE_LIMIT } from "../queue/useLiveQueue.ts";
-import { buildQueueTicket, renderOperator } from "./fixtures.tsx";
+import { buildQueueTicket, countsMock, intakeDetail, queueMock, renderOperator } from "./fixtures.tsx";
 
-function queueMock(items: ReturnType<typeof buildQueueTicket>[], total = items.length) {
-  return {
-    request: { query: TicketQueueDocument, variables: { limit: QUEUE_LIMIT } },
-    result: { data: { ticketQueue: { __typename: "TicketQueue", total, items } } },
-  };
-}
 
 const rowNumbers = () => screen.getAllByTestId("queue-row").map((row) => row.querySelector("td")?.firstChild?.textContent);
 
@@ -20,6 +13,7 @@ describe("queue page", () => {
   it("lists the queue with its total, then puts a pushed ticket on top without reloading", async () => {
     const { subscriptions } = renderOperator(<QueuePage />, [
       queueMock([buildQueueTicket({ id: "2" }), buildQueueTicket({ id: "1" })], 12),
+      countsMock({ received: 12 }),
     ]);
     await screen.findAllByTestId("queue-row");
     expect(rowNumbers()).toEqual(["2025112400002", "2025112400001"]);
@@ -46,7 +40,7 @@ describe("queue page", () => {
   });
 
   it("says what happens next when the queue is empty", async () => {
-    renderOperator(<QueuePage />, [queueMock([])], "zh-CN");
+    renderOperator(<QueuePage />, [queueMock([]), countsMock()], "zh-CN");
     const empty = await screen.findByTestId("queue-empty");
     expect(empty.textContent).toContain("暂无待办工单");
     expect(empty.textContent).toContain("新受理的诉求会自动显示在这里");
@@ -57,13 +51,15 @@ describe("queue page", () => {
     const ticket = buildQueueTicket({ id: "7" });
     renderOperator(<QueuePage />, [
       queueMock([ticket]),
+      countsMock({ received: 1 }),
       {
         request: { query: TicketDetailDocument, variables: { id: "7" } },
         result: {
           data: {
             ticket: {
               ...ticket,
-              category: { ...ticket.category, code: "URBAN.LIGHT" },
+              ...intakeDetail(),
+              category: { ...ticket.category, code: "URBAN.LIGHT", fields: [] },
               address: "华光路 3 号",
               citizenName: "李雷",
               citizenPhone: "138****5678",
@@ -94,7 +90,7 @@ describe("queue page", () => {
 
 describe("live status", () => {
   it("warns while the subscription socket is reconnecting and clears once connected", async () => {
-    renderOperator(<QueuePage />, [queueMock([buildQueueTicket({ id: "1" })])]);
+    renderOperator(<QueuePage />, [queueMock([buildQueueTicket({ id: "1" })]), countsMock({ received: 1 })]);
     await screen.findAllByTestId("queue-row");
     expect(screen.queryByText(/Live updates are interrupted/)).toBeNull();
     act(() => setLiveStatus("reconnecting"));

@@ -5,7 +5,7 @@ import { I18nProvider, type Language } from "@civicline/ui";
 import { render } from "@testing-library/react";
 import { OperationTypeNode } from "graphql";
 import type { ReactNode } from "react";
-import type { QueueTicketFragment } from "../gql/graphql.ts";
+import { QueueCountsDocument, TicketQueueDocument, type QueueCountsFieldsFragment, type QueueKind, type QueueTicketFragment } from "../gql/graphql.ts";
 import { operatorMessages } from "../messages.ts";
 
 /** A queue ticket as the server would send it (with __typename, as Apollo requests it). */
@@ -23,6 +23,41 @@ export function buildQueueTicket(overrides: Partial<QueueTicketFragment> & { id:
     district: { __typename: "Area" as const, id: "d1", nameZh: "张店区", nameEn: "Zhangdian District" },
     township: { __typename: "Area" as const, id: "t1", nameZh: "马尚街道", nameEn: null },
     ...overrides,
+  };
+}
+
+/** The intake fields of a ticket detail, empty unless overridden. */
+export function intakeDetail(overrides: Record<string, unknown> = {}) {
+  return {
+    privacy: "NONE" as const,
+    extraFields: [],
+    attachments: [],
+    links: [],
+    coReporters: [],
+    emergencyHandoffs: [],
+    answeredArticleIds: [],
+    directAnswer: null,
+    ...overrides,
+  };
+}
+
+/** A `ticketQueue(kind)` answer (the first 50). */
+export function queueMock(items: ReturnType<typeof buildQueueTicket>[], total = items.length, kind: QueueKind = "RECEIVED") {
+  return {
+    request: { query: TicketQueueDocument, variables: { kind, limit: 50 } },
+    result: { data: { ticketQueue: { __typename: "TicketQueue" as const, total, items } } },
+  };
+}
+
+/** A `queueCounts` answer. */
+export function countsMock(counts: Partial<QueueCountsFieldsFragment> = {}) {
+  return {
+    request: { query: QueueCountsDocument },
+    result: {
+      data: {
+        queueCounts: { __typename: "QueueCounts" as const, received: 0, waitingForDispatch: 0, mineToday: 0, emergencies: 0, ...counts },
+      },
+    },
   };
 }
 

@@ -18,7 +18,7 @@ export type QueueTableProps = {
   onOpen: (id: string) => void;
 };
 
-/** Queue rows: focusable, Enter or Space opens the ticket, click too. */
+/** Queue rows: focusable, Enter or Space opens the ticket, click too; emergencies stand out in red. */
 export function QueueTable({ tickets, selectedId, highlighted, onOpen }: QueueTableProps) {
   const t = useOperatorT();
   const format = useFormat();
@@ -47,7 +47,13 @@ export function QueueTable({ tickets, selectedId, highlighted, onOpen }: QueueTa
         <tbody>
           {tickets.map((ticket) => {
             const isNew = highlighted.has(ticket.id);
-            const classes = ["queue-row", isNew ? "queue-row--new" : "", ticket.id === selectedId ? "queue-row--selected" : ""];
+            const isEmergency = ticket.urgency === "EMERGENCY";
+            const classes = [
+              "queue-row",
+              isEmergency ? "queue-row--emergency" : "",
+              isNew ? "queue-row--new" : "",
+              ticket.id === selectedId ? "queue-row--selected" : "",
+            ];
             return (
               <tr
                 key={ticket.id}
@@ -61,6 +67,11 @@ export function QueueTable({ tickets, selectedId, highlighted, onOpen }: QueueTa
                 onKeyDown={onKeyDown(ticket.id)}
               >
                 <td className="mono">
+                  {isEmergency ? (
+                    <span className="emergency-flag" role="img" aria-label={t("queue.emergencyRow")}>
+                      ⚠
+                    </span>
+                  ) : null}
                   {ticket.trackingNumber}
                   {isNew ? <span className="new-flag">{t("queue.new")}</span> : null}
                 </td>

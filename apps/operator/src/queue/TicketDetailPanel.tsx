@@ -3,6 +3,7 @@ import { Alert, Button, Loading, StatusBadge, Timeline, UrgencyBadge, useErrorMe
 import { useEffect, useRef } from "react";
 import { TicketDetailDocument } from "../gql/graphql.ts";
 import { useOperatorT } from "../messages.ts";
+import { TicketExtras } from "./TicketExtras.tsx";
 
 /** Everything about one ticket plus its history. Escape or the close button closes it. */
 export function TicketDetailPanel({ id, onClose }: { id: string; onClose: () => void }) {
@@ -42,6 +43,11 @@ export function TicketDetailPanel({ id, onClose }: { id: string; onClose: () => 
       </div>
       {loading && !ticket ? <Loading /> : null}
       {error && !ticket ? <Alert>{`${t("detail.loadFailed")} ${errorMessage(error) ?? ""}`}</Alert> : null}
+      {ticket?.urgency === "EMERGENCY" ? (
+        <p className="emergency-alert" role="alert">
+          <strong>{t("detail.emergency")}</strong>
+        </p>
+      ) : null}
       {ticket ? (
         <>
           <dl className="details">
@@ -75,9 +81,12 @@ export function TicketDetailPanel({ id, onClose }: { id: string; onClose: () => 
             <dd className="mono" data-testid="ticket-phone">
               {ticket.citizenPhone}
             </dd>
+            <dt>{t("detail.privacy")}</dt>
+            <dd data-testid="ticket-privacy">{t(`privacy.${ticket.privacy}`)}</dd>
           </dl>
           <h3>{t("detail.description")}</h3>
           <p className="detail-panel__description">{ticket.description}</p>
+          <TicketExtras ticket={ticket} />
           <h3>{t("detail.history")}</h3>
           <Timeline
             label={t("detail.history")}

@@ -1,9 +1,15 @@
 import { useLiveQueue as useSharedLiveQueue } from "@civicline/ui";
-import { TicketQueueDocument, TicketReceivedDocument } from "../gql/graphql.ts";
+import { TicketQueueDocument, TicketReceivedDocument, type QueueKind } from "../gql/graphql.ts";
 
 export const QUEUE_LIMIT = 50;
 
-/** The operator's queue (newest 50), updated live by `ticketReceived`. */
-export function useLiveQueue() {
-  return useSharedLiveQueue({ queue: TicketQueueDocument, received: TicketReceivedDocument }, { limit: QUEUE_LIMIT });
+/**
+ * One work queue (newest 50). The "received" queue also takes tickets pushed by `ticketReceived`
+ * at once; the others are refreshed when the live counts say they changed (see QueuePage).
+ */
+export function useLiveQueue(kind: QueueKind = "RECEIVED") {
+  return useSharedLiveQueue(
+    { queue: TicketQueueDocument, received: TicketReceivedDocument },
+    { limit: QUEUE_LIMIT, variables: { kind }, accept: () => kind === "RECEIVED" },
+  );
 }

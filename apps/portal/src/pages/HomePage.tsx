@@ -20,6 +20,12 @@ export function HomePage() {
             <span className="action-card__body">{t("home.track.body")}</span>
           </Link>
         </li>
+        <li>
+          <Link className="action-card" to="faq" data-testid="home-faq">
+            <span className="action-card__title">{t("home.faq.title")}</span>
+            <span className="action-card__body">{t("home.faq.body")}</span>
+          </Link>
+        </li>
       </ul>
       <p className="emergency-note">{t("home.emergency")}</p>
     </>

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import type { CategoryFieldDefinition } from "./category-field.js";
 
 /** A node of the category tree shared by tickets, routing and the knowledge base. */
 @Entity({ name: "intake_category" })
@@ -29,4 +30,16 @@ export class Category {
 
   @Column({ type: "boolean", default: true })
   active!: boolean;
+
+  /** Extra fields the call form asks for (jsonb: read whole with the category, edited by admins). */
+  @Column({ type: "jsonb", default: () => "'[]'" })
+  fields!: CategoryFieldDefinition[];
+
+  /** Template sentence for the description, in Chinese. */
+  @Column({ name: "template_zh", type: "text", nullable: true })
+  templateZh!: string | null;
+
+  /** Template sentence for the description, in English. */
+  @Column({ name: "template_en", type: "text", nullable: true })
+  templateEn!: string | null;
 }

@@ -68,3 +68,17 @@ describe("demoCases", () => {
     }
   });
 });
+
+describe("demo phone cases and their categories' extra fields", () => {
+  it("give every required extra field (the seed logs them as calls)", () => {
+    for (const c of demoCases.filter((c) => c.channel === "PHONE")) {
+      const category = demoCategories.find((cat) => cat.code === c.categoryCode)!;
+      for (const f of category.fields.filter((f) => f.required)) {
+        expect(c.extraFields?.[f.key], `${c.key}.${f.key}`).toBeTruthy();
+      }
+      for (const key of Object.keys(c.extraFields ?? {})) {
+        expect(category.fields.map((f) => f.key), `${c.key}.${key}`).toContain(key);
+      }
+    }
+  });
+});

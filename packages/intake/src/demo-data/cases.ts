@@ -21,6 +21,10 @@ export type DemoCase = {
   citizenName: string;
   phone: string;
   anonymous?: boolean;
+  /** The caller asked that their identity be kept from the handling unit (保密). */
+  confidential?: boolean;
+  /** Values of the category's extra fields (see demoCategories). */
+  extraFields?: Record<string, string>;
   daysAgo: number;
 };
 
@@ -39,6 +43,8 @@ export const demoCases: DemoCase[] = [
       "来电人反映：其孩子在张店区柳泉路附近某小学四年级就读，近一个月来多次被同班三名同学推搡、辱骂，并被索要零花钱，孩子现在害怕上学。来电人已向班主任反映两次，但情况未见好转。诉求：请教育部门调查处理，督促学校加强管理，保障孩子在校安全。来电人要求对其个人信息保密。",
     citizenName: "刘女士",
     phone: "13900000001",
+    extraFields: { schoolName: "张店区柳泉路附近某小学", gradeClass: "四年级" },
+    confidential: true,
     daysAgo: 6,
   },
   {
@@ -69,6 +75,7 @@ export const demoCases: DemoCase[] = [
       "来电人反映：其居住的沂源县历山街道翠湖苑小区物业公司在收取物业费时，强制捆绑收取有线电视费，每户每年280元，业主不交有线电视费就不给开具物业费收据、不给办理门禁卡。来电人称家中并未开通有线电视。诉求：请相关部门核实，制止物业公司强制收费行为，退还已收取的费用。",
     citizenName: "赵女士",
     phone: "13900000003",
+    extraFields: { estateName: "翠湖苑小区", amountYuan: "280" },
     daysAgo: 25,
   },
   {
@@ -145,6 +152,7 @@ export const demoCases: DemoCase[] = [
       "来电人反映：其与张店区华光路某装饰公司签订家装合同并已支付首付款三万元，合同约定两个月完工，现已逾期一个多月，公司以工人不足为由多次拖延，且擅自更换合同约定的材料品牌。诉求：请相关部门督促该公司按合同履约或退还部分款项。",
     citizenName: "杨女士",
     phone: "13900000008",
+    extraFields: { businessName: "华光路某装饰公司" },
     daysAgo: 12,
   },
   // ---- Ordinary everyday requests -------------------------------------------
@@ -206,6 +214,7 @@ export const demoCases: DemoCase[] = [
       "来电人反映：其家中自供暖开始以来暖气一直不热，室内温度仅十四五度，达不到规定的18℃标准，已向热力公司客服报修两次，工作人员上门放气后仍不见好转。诉求：请供热单位彻底排查管网，保障正常供暖。",
     citizenName: "吴女士",
     phone: "13900000012",
+    extraFields: { estateName: "马尚街道某小区" },
     daysAgo: 7,
   },
   {
@@ -236,6 +245,7 @@ export const demoCases: DemoCase[] = [
       "来电人反映：其与同乡共十二人在高青县芦湖街道某在建住宅项目从事木工工作，劳务公司拖欠去年九月至今的工资共计约二十万元，多次讨要未果，包工头已联系不上。诉求：请相关部门协调解决拖欠农民工工资问题。",
     citizenName: "冯先生",
     phone: "13900000014",
+    extraFields: { employerName: "某劳务公司", amountYuan: "200000" },
     daysAgo: 9,
   },
   {

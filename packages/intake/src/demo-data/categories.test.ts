@@ -51,3 +51,36 @@ describe("demoCategories", () => {
     expect(leaves.find((l) => l.code === code)?.selectable).toBe(true);
   });
 });
+
+describe("demo categories' extra fields and templates", () => {
+  const leaves = demoCategories.filter((c) => c.parentCode !== null);
+  const field = (code: string, key: string) => demoCategories.find((c) => c.code === code)!.fields.find((f) => f.key === key);
+
+  it("asks every housing case for the estate and every education case for the school (required)", () => {
+    for (const leaf of leaves.filter((l) => l.code.startsWith("HOUSING."))) {
+      expect(field(leaf.code, "estateName"), leaf.code).toMatchObject({ labelZh: "小区名称", required: true });
+    }
+    for (const leaf of leaves.filter((l) => l.code.startsWith("EDU."))) {
+      expect(field(leaf.code, "schoolName"), leaf.code).toMatchObject({ labelZh: "学校名称", required: true });
+    }
+  });
+
+  it("asks consumer complaints for the business", () => {
+    for (const leaf of leaves.filter((l) => l.code.startsWith("CONSUMER."))) {
+      expect(field(leaf.code, "businessName"), leaf.code).toMatchObject({ labelZh: "商家名称", labelEn: "Business name" });
+    }
+  });
+
+  it("gives every leaf a template in both languages, unique field keys and options for SELECT fields", () => {
+    for (const leaf of leaves) {
+      expect(leaf.templateZh, leaf.code).toMatch(/\p{Script=Han}/u);
+      expect(leaf.templateEn, leaf.code).toMatch(/^The caller/);
+      const keys = leaf.fields.map((f) => f.key);
+      expect(new Set(keys).size, leaf.code).toBe(keys.length);
+      for (const f of leaf.fields.filter((f) => f.type === "SELECT")) {
+        expect(f.options?.length, `${leaf.code}.${f.key}`).toBeGreaterThan(1);
+      }
+    }
+    expect(demoCategories.filter((c) => c.parentCode === null).every((g) => g.fields.length === 0)).toBe(true);
+  });
+});

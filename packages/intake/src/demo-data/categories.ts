@@ -4,16 +4,85 @@
  * Names follow the wording Chinese 12345 hotlines use in their classification
  * catalogues. Codes are "GROUP" and "GROUP.LEAF".
  */
+import { CategoryFieldType, type CategoryFieldDefinition } from "../catalog/category-field.js";
+
 export type DemoCategory = {
   code: string;
   nameZh: string;
   nameEn: string;
   parentCode: string | null;
   selectable: boolean;
+  /** Extra fields the call form asks for (leaves only). */
+  fields: CategoryFieldDefinition[];
+  templateZh: string | null;
+  templateEn: string | null;
 };
 
 type Leaf = [code: string, nameZh: string, nameEn: string];
 type Group = { code: string; nameZh: string; nameEn: string; leaves: Leaf[] };
+
+const text = (key: string, labelZh: string, labelEn: string, required: boolean, maxLength = 100): CategoryFieldDefinition => ({
+  key,
+  labelZh,
+  labelEn,
+  type: CategoryFieldType.TEXT,
+  required,
+  options: null,
+  maxLength,
+});
+const number = (key: string, labelZh: string, labelEn: string): CategoryFieldDefinition => ({
+  key,
+  labelZh,
+  labelEn,
+  type: CategoryFieldType.NUMBER,
+  required: false,
+  options: null,
+  maxLength: null,
+});
+const date = (key: string, labelZh: string, labelEn: string): CategoryFieldDefinition => ({
+  key,
+  labelZh,
+  labelEn,
+  type: CategoryFieldType.DATE,
+  required: false,
+  options: null,
+  maxLength: null,
+});
+
+/** Extra fields per group ("EDU") and per leaf ("HOUSING.CABLE_TV_FEE"); a leaf gets both. */
+const FIELDS: Record<string, CategoryFieldDefinition[]> = {
+  EDU: [text("schoolName", "学校名称", "School name", true)],
+  "EDU.BULLYING": [text("gradeClass", "年级班级", "Grade and class", false, 30)],
+  HOUSING: [text("estateName", "小区名称", "Estate name", true)],
+  "HOUSING.PROPERTY_FEE": [text("propertyCompany", "物业公司", "Property management company", false)],
+  "HOUSING.CABLE_TV_FEE": [text("propertyCompany", "物业公司", "Property management company", false), number("amountYuan", "涉及金额（元）", "Amount involved (yuan)")],
+  CONSUMER: [text("businessName", "商家名称", "Business name", false)],
+  "CONSUMER.GOODS": [date("purchaseDate", "购买日期", "Date of purchase"), number("amountYuan", "涉及金额（元）", "Amount involved (yuan)")],
+  "CONSUMER.PREPAID_CARD": [number("amountYuan", "卡内余额（元）", "Balance on the card (yuan)")],
+  "LABOUR.WAGE_ARREARS": [text("employerName", "用人单位", "Employer", true), number("amountYuan", "拖欠金额（元）", "Amount owed (yuan)")],
+  "TRANSPORT.TAXI": [text("plateNumber", "车牌号", "Licence plate", false, 10)],
+  "URBAN.NOISE": [
+    {
+      key: "noiseTime",
+      labelZh: "噪音时段",
+      labelEn: "When the noise occurs",
+      type: CategoryFieldType.SELECT,
+      required: false,
+      options: ["白天 / daytime", "夜间 / night", "全天 / all day"],
+      maxLength: null,
+    },
+  ],
+};
+
+const GENERIC_TEMPLATE = { zh: "来电人反映：……。诉求：……。", en: "The caller reports that … They ask that …" };
+
+/** Template sentences per group; other groups use the generic one. */
+const TEMPLATES: Record<string, { zh: string; en: string }> = {
+  EDU: { zh: "来电人反映：其孩子在【学校名称】就读，……。诉求：请教育部门……。", en: "The caller reports that their child, a pupil at [school], … They ask the education bureau to …" },
+  HOUSING: { zh: "来电人反映：其所住【小区名称】小区……。诉求：……。", en: "The caller, a resident of [estate], reports that … They ask that …" },
+  CONSUMER: { zh: "来电人反映：其在【商家名称】消费时……。诉求：……。", en: "The caller reports that at [business] … They ask that …" },
+  SAFETY: { zh: "来电人反映：【地点】发生……，现场……。诉求：请立即处置。", en: "The caller reports … at [place]; on site … They ask for immediate action." },
+};
 
 const groups: Group[] = [
   {
@@ -162,12 +231,19 @@ const groups: Group[] = [
 
 /** Groups first, each followed by its leaves. */
 export const demoCategories: DemoCategory[] = groups.flatMap((g) => [
-  { code: g.code, nameZh: g.nameZh, nameEn: g.nameEn, parentCode: null, selectable: false },
-  ...g.leaves.map(([leaf, nameZh, nameEn]) => ({
-    code: `${g.code}.${leaf}`,
-    nameZh,
-    nameEn,
-    parentCode: g.code,
-    selectable: true,
-  })),
+  { code: g.code, nameZh: g.nameZh, nameEn: g.nameEn, parentCode: null, selectable: false, fields: [], templateZh: null, templateEn: null },
+  ...g.leaves.map(([leaf, nameZh, nameEn]) => {
+    const code = `${g.code}.${leaf}`;
+    const template = TEMPLATES[g.code] ?? GENERIC_TEMPLATE;
+    return {
+      code,
+      nameZh,
+      nameEn,
+      parentCode: g.code,
+      selectable: true,
+      fields: [...(FIELDS[g.code] ?? []), ...(FIELDS[code] ?? [])],
+      templateZh: template.zh,
+      templateEn: template.en,
+    };
+  }),
 ]);

@@ -49,6 +49,28 @@ describe("submitRequest", () => {
   });
 });
 
+describe("submitRequest refuses text that cannot be stored", () => {
+  it.each([
+    ["description", { description: "噪音\u0000扰民很久了" }],
+    ["description", { description: "噪音\ud800扰民很久了" }],
+    ["address", { address: "柳泉路\u0000" }],
+    ["citizenName", { citizenName: "\udc00王" }],
+    ["phone", { phone: "1381234\u00005678" }],
+  ])("%s with a NUL byte or lone surrogate gets a field error and no ticket", async (field, overrides) => {
+    const [{ n: before }] = await db.dataSource.query("SELECT count(*)::int AS n FROM intake_ticket");
+    await expect(buildTicket(db, overrides)).rejects.toMatchObject({
+      code: "BAD_USER_INPUT",
+      details: { fields: [expect.objectContaining({ field, code: "INVALID_CHARACTERS" })] },
+    });
+    const [{ n: after }] = await db.dataSource.query("SELECT count(*)::int AS n FROM intake_ticket");
+    expect(after).toBe(before);
+  });
+
+  it("keeps a whistle-blowing report confidential", async () => {
+    expect((await buildTicket(db, { requestType: RequestType.REPORT })).privacy).toBe("confidential");
+  });
+});
+
 describe("trackTicket", () => {
   it("finds a ticket by number and phone in any common spelling", async () => {
     const ticket = await buildTicket(db, { phone: "13511112222" });

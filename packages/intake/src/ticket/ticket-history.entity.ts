@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { TicketStatus } from "./ticket.enums.js";
+import { TicketHistoryKind, TicketStatus } from "./ticket.enums.js";
 
 /** One step of a ticket's life. Append-only: rows are inserted, never updated or deleted. */
 @Entity({ name: "intake_ticket_history" })
@@ -19,6 +19,10 @@ export class TicketHistory {
 
   @Column({ name: "to_status", type: "text" })
   toStatus!: TicketStatus;
+
+  /** STATUS for status changes; other kinds record a change with the status unchanged (from = to). */
+  @Column({ type: "text", default: TicketHistoryKind.STATUS })
+  kind!: TicketHistoryKind;
 
   @Column({ name: "actor_id", type: "uuid", nullable: true })
   actorId!: string | null;

@@ -1,14 +1,13 @@
-import { DomainError, FULL_PHONE_ROLES, Role, ValidationError, hasAnyRole, maskPhone, requireRole, type Actor } from "@civicline/platform";
+import { DomainError, ForbiddenError, FULL_PHONE_ROLES, Role, STAFF_ROLES, ValidationError, hasAnyRole, maskPhone, requireRole, type Actor } from "@civicline/platform";
 import { In, type DataSource } from "typeorm";
 import { TicketHistory } from "./ticket-history.entity.js";
 import { Ticket } from "./ticket.entity.js";
-import { TicketStatus, Urgency } from "./ticket.enums.js";
+import { TicketHistoryKind } from "./ticket.enums.js";
 import { isUuid, normalizePhone } from "./ticket-validation.js";
 import { TRACKING_NUMBER } from "./tracking-number.js";
 
 /** Centre staff who work the intake queues. Handlers see only their unit's tickets (routing). */
 export const QUEUE_ROLES: readonly Role[] = [Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR, Role.LEADER, Role.ADMIN];
-const QUEUE_STATUSES = [TicketStatus.RECEIVED, TicketStatus.AWAITING_DISPATCH];
 
 const notFound = () =>
   new DomainError("INTAKE/TICKET_NOT_FOUND", "No request was found with this tracking number and phone number.");
@@ -18,7 +17,10 @@ export function phoneFor(actor: Actor | null, phone: string): string {
   return hasAnyRole(actor, FULL_PHONE_ROLES) ? phone : maskPhone(phone);
 }
 
-/** A citizen's lookup: the same NOT_FOUND for an unknown number and for a wrong phone number. */
+/**
+ * A citizen's lookup: the same NOT_FOUND for an unknown number and for a wrong phone number. The
+ * timeline holds public status steps only: no internal entries (hand-offs, co-reporters, links).
+ */
 export async function trackTicket(
   dataSource: DataSource,
   input: { trackingNumber: string; phone: string },
@@ -36,34 +38,49 @@ export async function trackTicket(
     throw notFound();
   }
   const timeline = await dataSource.getRepository(TicketHistory).find({
-    where: { ticketId: ticket.id, isPublic: true },
-    order: { at: "ASC", id: "ASC" },
+    where: { ticketId: ticket.id, isPublic: true, kind: TicketHistoryKind.STATUS },
+    order: { id: "ASC" },
   });
   return { ticket, timeline };
 }
 
-/** Tickets waiting at the centre: emergencies first, then urgent, then newest first. */
-export async function listIntakeQueue(
-  dataSource: DataSource,
-  input: { actor: Actor | null; limit: number },
-): Promise<{ total: number; items: Ticket[] }> {
-  requireRole(input.actor, QUEUE_ROLES);
-  const limit = Math.min(Math.max(input.limit, 1), 200);
-  const query = dataSource
-    .getRepository(Ticket)
-    .createQueryBuilder("t")
-    .where("t.status IN (:...statuses)", { statuses: QUEUE_STATUSES });
-  const [items, total] = await query
-    .orderBy(`CASE t.urgency WHEN '${Urgency.EMERGENCY}' THEN 0 WHEN '${Urgency.URGENT}' THEN 1 ELSE 2 END`, "ASC")
-    .addOrderBy("t.received_at", "DESC")
-    .take(limit)
-    .getManyAndCount();
-  return { total, items };
+/** Decides whether an actor outside the centre roles may read a ticket (e.g. its handling unit). */
+export type TicketReadPolicy = (dataSource: DataSource, actor: Actor, ticketId: string) => Promise<boolean>;
+
+const readPolicies: TicketReadPolicy[] = [];
+
+/**
+ * Lets a later domain (routing: the unit a ticket is assigned to) grant read access to tickets,
+ * without intake importing it. Registered once, when that domain's module is loaded.
+ */
+export function registerTicketReadPolicy(policy: TicketReadPolicy): void {
+  if (!readPolicies.includes(policy)) {
+    readPolicies.push(policy);
+  }
 }
 
-/** One ticket for centre staff. */
+/** Whether an actor may read a ticket: centre staff, or whoever a registered read policy admits. */
+export async function mayReadTicket(dataSource: DataSource, actor: Actor, ticketId: string): Promise<boolean> {
+  if (hasAnyRole(actor, QUEUE_ROLES)) {
+    return true;
+  }
+  if (!isUuid(ticketId)) {
+    return false;
+  }
+  for (const policy of readPolicies) {
+    if (await policy(dataSource, actor, ticketId)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** One ticket, for those who may read it (FORBIDDEN for other staff, the same not-found for unknown ids). */
 export async function getTicket(dataSource: DataSource, input: { actor: Actor | null; id: string }): Promise<Ticket> {
-  requireRole(input.actor, QUEUE_ROLES);
+  const actor = requireRole(input.actor, STAFF_ROLES);
+  if (!(await mayReadTicket(dataSource, actor, input.id))) {
+    throw new ForbiddenError();
+  }
   const ticket = isUuid(input.id) ? await dataSource.getRepository(Ticket).findOne({ where: { id: input.id } }) : null;
   if (!ticket) {
     throw new DomainError("INTAKE/TICKET_NOT_FOUND", "This ticket does not exist.");
@@ -71,11 +88,11 @@ export async function getTicket(dataSource: DataSource, input: { actor: Actor | 
   return ticket;
 }
 
-/** Histories of several tickets in one query, oldest first. */
+/** Histories of several tickets in one query, in the order the steps happened. */
 export async function historiesOf(dataSource: DataSource, ticketIds: readonly string[]): Promise<TicketHistory[][]> {
   const rows = await dataSource.getRepository(TicketHistory).find({
     where: { ticketId: In([...ticketIds]) },
-    order: { at: "ASC", id: "ASC" },
+    order: { id: "ASC" },
   });
   return ticketIds.map((id) => rows.filter((row) => row.ticketId === id));
 }

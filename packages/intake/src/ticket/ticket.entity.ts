@@ -1,9 +1,15 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from "typeorm";
-import { Channel, RequestType, TicketStatus, Urgency } from "./ticket.enums.js";
+import { Channel, Privacy, RequestType, TicketStatus, Urgency } from "./ticket.enums.js";
+
+/** A value of one of the category's extra fields (see Category.fields). */
+export type ExtraFieldValue = { key: string; value: string };
 
 /** A work order (工单): one request of a citizen, from receipt to closing. */
 @Entity({ name: "intake_ticket" })
 @Index("intake_ticket_status_received_idx", ["status", "receivedAt"])
+@Index("intake_ticket_duplicates_idx", ["categoryId", "districtId", "receivedAt"])
+@Index("intake_ticket_created_by_idx", ["createdBy", "receivedAt"])
+@Index("intake_ticket_client_request_key", ["createdBy", "clientRequestId"], { unique: true })
 export class Ticket {
   @PrimaryGeneratedColumn("uuid")
   id!: string;
@@ -28,6 +34,10 @@ export class Ticket {
   @Column({ name: "category_id", type: "uuid" })
   categoryId!: string;
 
+  /** A short title; optional (the console shows the description's start without one). */
+  @Column({ type: "text", nullable: true })
+  title!: string | null;
+
   @Column({ type: "text" })
   description!: string;
 
@@ -40,6 +50,17 @@ export class Ticket {
   @Column({ type: "text" })
   address!: string;
 
+  /** WGS-84 coordinates of the place, when the caller or the map gave them. */
+  @Column({ type: "double precision", nullable: true })
+  latitude!: number | null;
+
+  @Column({ type: "double precision", nullable: true })
+  longitude!: number | null;
+
+  /** Values of the category's extra fields, in the category's field order. */
+  @Column({ name: "extra_fields", type: "jsonb", default: () => "'[]'" })
+  extraFields!: ExtraFieldValue[];
+
   @Column({ name: "citizen_name", type: "text" })
   citizenName!: string;
 
@@ -47,6 +68,32 @@ export class Ticket {
   @Index("intake_ticket_citizen_phone_idx")
   @Column({ name: "citizen_phone", type: "text" })
   citizenPhone!: string;
+
+  @Column({ name: "citizen_email", type: "text", nullable: true })
+  citizenEmail!: string | null;
+
+  /** Resident ID number, upper case; only ever shown masked (3703**********1234). */
+  @Column({ name: "citizen_id_number", type: "text", nullable: true })
+  citizenIdNumber!: string | null;
+
+  @Column({ type: "text", default: Privacy.NONE })
+  privacy!: Privacy;
+
+  /** The telephony call id from the screen-pop, when the ticket was logged during that call. */
+  @Column({ name: "call_id", type: "text", nullable: true })
+  callId!: string | null;
+
+  /** Idempotency key chosen by the client; unique per creator. */
+  @Column({ name: "client_request_id", type: "text", nullable: true })
+  clientRequestId!: string | null;
+
+  /** The answer given on the spot, when closed as a direct answer (直办). */
+  @Column({ name: "direct_answer", type: "text", nullable: true })
+  directAnswer!: string | null;
+
+  /** Knowledge-base articles the direct answer came from (ids owned by the knowledge package). */
+  @Column({ name: "answered_article_ids", type: "uuid", array: true, default: () => "'{}'" })
+  answeredArticleIds!: string[];
 
   @Column({ name: "received_at", type: "timestamptz" })
   receivedAt!: Date;

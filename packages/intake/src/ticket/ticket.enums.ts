@@ -54,7 +54,19 @@ registerEnumType(RequestType, {
     OTHER: { description: "其他 — anything else." },
   },
 });
-registerEnumType(Channel, { name: "Channel", description: "Where a request came in." });
+registerEnumType(Channel, {
+  name: "Channel",
+  description: "Where a request came in.",
+  valuesConfig: {
+    PHONE: { description: "A call to the hotline, logged by a call-taker." },
+    PORTAL: { description: "The citizen portal (submitRequest)." },
+    OPEN311: { description: "An Open311 client." },
+    API: { description: "Another system or app through the API." },
+    SMS_WECHAT: { description: "SMS or WeChat." },
+    EMAIL: { description: "E-mail." },
+    WALK_IN: { description: "In person at the centre." },
+  },
+});
 registerEnumType(Urgency, {
   name: "Urgency",
   description: "How fast a request must be handled.",
@@ -77,5 +89,42 @@ registerEnumType(TicketStatus, {
     REPLIED: { description: "The unit replied with the result (已回复)." },
     CLOSED: { description: "Closed after callback (已办结)." },
     MERGED: { description: "Merged into another ticket about the same matter (并单)." },
+  },
+});
+
+/** Who may learn the citizen's identity. Whistle-blowing reports are confidential by default. */
+export enum Privacy {
+  NONE = "none",
+  ANONYMOUS = "anonymous",
+  CONFIDENTIAL = "confidential",
+}
+
+/** What a history row records: a status change, or another change with the status unchanged. */
+export enum TicketHistoryKind {
+  STATUS = "status",
+  URGENCY_CHANGED = "urgency_changed",
+  EMERGENCY_HANDOFF = "emergency_handoff",
+  CO_REPORTER_ADDED = "co_reporter_added",
+  LINKED = "linked",
+}
+
+registerEnumType(Privacy, {
+  name: "Privacy",
+  description: "Who may learn the citizen's identity.",
+  valuesConfig: {
+    NONE: { description: "No restriction beyond phone masking." },
+    ANONYMOUS: { description: "匿名 — the citizen does not want to be named to the handling unit." },
+    CONFIDENTIAL: { description: "保密 — identity kept from the handling unit (whistle-blowing reports by default)." },
+  },
+});
+registerEnumType(TicketHistoryKind, {
+  name: "TicketHistoryKind",
+  description: "What a history entry records. Entries other than STATUS keep the status (fromStatus = toStatus).",
+  valuesConfig: {
+    STATUS: { description: "The status changed (or the ticket was opened)." },
+    URGENCY_CHANGED: { description: "The urgency changed, e.g. marked as an emergency." },
+    EMERGENCY_HANDOFF: { description: "Handed off to 110/119/120/122." },
+    CO_REPORTER_ADDED: { description: "A caller of a merged duplicate was added as a co-reporter." },
+    LINKED: { description: "A link to another ticket was added." },
   },
 });

@@ -3,7 +3,7 @@ import { RequestType } from "./ticket.enums.js";
 
 @InputType({ description: "A request as a citizen submits it on the portal." })
 export class SubmitRequestInput {
-  @Field(() => RequestType)
+  @Field(() => RequestType, { description: "Kind of request; a REPORT (whistle-blowing) is kept confidential." })
   requestType!: RequestType;
 
   @Field(() => ID, { description: "A selectable category (see `categories`)." })

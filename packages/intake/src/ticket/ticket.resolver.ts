@@ -1,11 +1,11 @@
 import { requireRole, type AppServices, type RequestContext } from "@civicline/platform";
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
+import { Arg, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { submitRequest } from "./submit-request.js";
 import { Ticket } from "./ticket.entity.js";
 import { Channel } from "./ticket.enums.js";
 import { SubmitRequestInput } from "./ticket.inputs.js";
-import { getTicket, listIntakeQueue, QUEUE_ROLES, trackTicket } from "./ticket-queries.js";
-import { PublicTicketType, SubmitRequestPayloadType, TicketQueueType, TicketType } from "./ticket.types.js";
+import { getTicket, QUEUE_ROLES, trackTicket } from "./ticket-queries.js";
+import { PublicTicketType, SubmitRequestPayloadType, TicketType } from "./ticket.types.js";
 
 /** Topic published (via the outbox) when a ticket is received; payload `{ ticketId }`. */
 export const TICKET_RECEIVED_TOPIC = "TICKET_RECEIVED";
@@ -16,7 +16,7 @@ export class TicketResolver {
 
   @Mutation(() => SubmitRequestPayloadType, { description: "A citizen submits a request on the portal; returns its tracking number. Public." })
   async submitRequest(
-    @Arg("input", () => SubmitRequestInput) input: SubmitRequestInput,
+    @Arg("input", () => SubmitRequestInput, { description: "The request." }) input: SubmitRequestInput,
     @Ctx() ctx: RequestContext,
   ): Promise<SubmitRequestPayloadType> {
     const ticket = await submitRequest({
@@ -44,17 +44,8 @@ export class TicketResolver {
     };
   }
 
-  @Query(() => TicketQueueType, { description: "Tickets waiting at the centre (received or awaiting dispatch). Centre staff only." })
-  async ticketQueue(
-    @Arg("limit", () => Int, { defaultValue: 50, description: "At most 200." }) limit: number,
-    @Ctx() ctx: RequestContext,
-  ): Promise<TicketQueueType> {
-    const queue = await listIntakeQueue(this.services.dataSource, { actor: ctx.actor, limit });
-    return queue as unknown as TicketQueueType;
-  }
-
   @Query(() => TicketType, { description: "One ticket with its history. Centre staff only." })
-  async ticket(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<TicketType> {
+  async ticket(@Arg("id", () => ID, { description: "The ticket's id." }) id: string, @Ctx() ctx: RequestContext): Promise<TicketType> {
     return (await getTicket(this.services.dataSource, { actor: ctx.actor, id })) as unknown as TicketType;
   }
 

@@ -43,6 +43,10 @@ export async function logIn(
       ...(!input.password ? [{ field: "password", message: "Enter your password." }] : []),
     ]);
   }
+  // A NUL byte can't be in any stored name (PostgreSQL text refuses it): same answer as a wrong name.
+  if (username.includes("\u0000")) {
+    throw new DomainError("AUTH/INVALID_CREDENTIALS", "The username or password is not correct.");
+  }
   const users = dataSource.getRepository(User);
   const user = await users.findOne({ where: { username } });
   if (user?.lockedUntil && user.lockedUntil > new Date()) {

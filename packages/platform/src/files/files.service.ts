@@ -42,10 +42,13 @@ export async function saveFile(
   return { id: saved.id, filename, url: `/files/${saved.id}`, size: saved.size };
 }
 
-/** Reads a file for its owner (or an admin); anyone else gets the same not-found as for a missing file. */
+/**
+ * Reads a file for its owner, an admin, or an actor `mayRead` admits (a domain's access policy);
+ * anyone else gets the same not-found as for a missing file.
+ */
 export async function readFile(
   db: DataSource | EntityManager,
-  input: { id: string; actor: Actor | null },
+  input: { id: string; actor: Actor | null; mayRead?: (fileId: string, actor: Actor) => Promise<boolean> },
 ): Promise<{ filename: string; contentType: string; data: Buffer; size: number }> {
   const notFound = new DomainError("PLATFORM/FILE_NOT_FOUND", "This file does not exist or is not yours.");
   if (!input.actor || !UUID.test(input.id)) {
@@ -57,7 +60,12 @@ export async function readFile(
     .addSelect("f.data")
     .where("f.id = :id", { id: input.id })
     .getOne();
-  if (!file || (file.ownerId !== input.actor.id && !input.actor.roles.includes(Role.ADMIN))) {
+  if (!file) {
+    throw notFound;
+  }
+  const allowed =
+    file.ownerId === input.actor.id || input.actor.roles.includes(Role.ADMIN) || (await input.mayRead?.(file.id, input.actor)) === true;
+  if (!allowed) {
     throw notFound;
   }
   return { filename: file.filename, contentType: file.contentType, data: file.data, size: file.size };

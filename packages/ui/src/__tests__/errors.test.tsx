@@ -76,3 +76,13 @@ describe("useFieldErrors", () => {
     expect(result.current(error)).toEqual({ description: expected, phone: "server wording" });
   });
 });
+
+describe("fieldErrors for domain codes", () => {
+  it("reads extensions.fields of the codes it is given, besides BAD_USER_INPUT", () => {
+    const error = gqlError("INTAKE/MISSING_EXTRA_FIELD", { fields: [{ field: "extraFields.estate", code: "REQUIRED", message: "estate is required" }] });
+    expect(fieldErrors(error)).toEqual({});
+    expect(fieldErrors(error, undefined, ["BAD_USER_INPUT", "INTAKE/MISSING_EXTRA_FIELD"])).toEqual({ "extraFields.estate": "estate is required" });
+    const { result } = renderHook(() => useFieldErrors(["INTAKE/MISSING_EXTRA_FIELD"]), { wrapper: wrapper("zh-CN") });
+    expect(result.current(error)).toEqual({ "extraFields.estate": "此项为必填项。" });
+  });
+});

@@ -1,6 +1,7 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 
-export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+/** Native button props (including `ref`, React 19) plus the house variants. */
+export type ButtonProps = ComponentProps<"button"> & {
   variant?: "primary" | "secondary" | "ghost";
   /** Shows the button as busy and ignores clicks while keeping it focusable. */
   busy?: boolean;

@@ -1,0 +1,120 @@
+import { useMutation } from "@apollo/client/react";
+import { useRef, useState } from "react";
+import {
+  AnswerDirectlyDocument,
+  LogCallDocument,
+  MarkEmergencyDocument,
+  MergeIntoTicketDocument,
+  RecordEmergencyHandoffDocument,
+  SendToDispatchDocument,
+  type EmergencyHandoffInput,
+  type LogCallInput,
+  type LoggedTicketFragment,
+} from "../gql/graphql.ts";
+
+export type CallAction = "save" | "answer" | "dispatch" | "merge" | "emergency" | "handoff";
+
+/** Lists that change when a call is logged or moved on. */
+const REFETCH = ["TicketQueue", "QueueCounts"];
+
+export type UseCallTicketOptions = {
+  /** The logCall input, or null when the form is not valid (errors are then shown by the caller). */
+  prepare: () => LogCallInput | null;
+  onError: (error: unknown, action: CallAction) => void;
+};
+
+/**
+ * The ticket behind a call: logged once (`clientRequestId` makes a repeated submit return the same
+ * ticket), then moved on by the outcome actions, each with the ticket's latest version. Every
+ * action resolves to whether it succeeded.
+ */
+export function useCallTicket({ prepare, onError }: UseCallTicketOptions) {
+  const [ticket, setTicket] = useState<LoggedTicketFragment | null>(null);
+  const [busy, setBusy] = useState<CallAction | null>(null);
+  // The latest ticket for chained actions in one handler (state updates land after it returns).
+  const current = useRef<LoggedTicketFragment | null>(null);
+  const running = useRef(false);
+  const [logCall] = useMutation(LogCallDocument);
+  const [answerDirectly] = useMutation(AnswerDirectlyDocument, { refetchQueries: REFETCH });
+  const [sendToDispatch] = useMutation(SendToDispatchDocument, { refetchQueries: REFETCH });
+  const [mergeIntoTicket] = useMutation(MergeIntoTicketDocument, { refetchQueries: REFETCH });
+  const [markEmergency] = useMutation(MarkEmergencyDocument, { refetchQueries: REFETCH });
+  const [recordHandoff] = useMutation(RecordEmergencyHandoffDocument);
+
+  const keep = (next: LoggedTicketFragment | undefined | null) => {
+    if (next) {
+      current.current = next;
+      setTicket(next);
+    }
+    return next ?? null;
+  };
+
+  const ensureSaved = async (): Promise<LoggedTicketFragment | null> => {
+    if (current.current) {
+      return current.current;
+    }
+    const input = prepare();
+    if (!input) {
+      return null;
+    }
+    const { data } = await logCall({ variables: { input }, refetchQueries: REFETCH });
+    return keep(data?.logCall);
+  };
+
+  /** Runs one action at a time (a second press while busy is ignored). */
+  const run = async (action: CallAction, step: (saved: LoggedTicketFragment) => Promise<LoggedTicketFragment | null>) => {
+    if (running.current) {
+      return false;
+    }
+    running.current = true;
+    setBusy(action);
+    try {
+      const saved = await ensureSaved();
+      if (!saved) {
+        return false;
+      }
+      return Boolean(await step(saved));
+    } catch (error) {
+      onError(error, action);
+      return false;
+    } finally {
+      running.current = false;
+      setBusy(null);
+    }
+  };
+
+  return {
+    ticket,
+    busy,
+    save: () => run("save", async (saved) => saved),
+    answerDirectly: (articleIds: readonly string[], answer: string) =>
+      run("answer", async (saved) => {
+        const { data } = await answerDirectly({ variables: { ticketId: saved.id, version: saved.version, articleIds: [...articleIds], answer } });
+        return keep(data?.answerDirectly);
+      }),
+    sendToDispatch: () =>
+      run("dispatch", async (saved) => {
+        const { data } = await sendToDispatch({ variables: { ticketId: saved.id, version: saved.version } });
+        return keep(data?.sendToDispatch);
+      }),
+    merge: (intoTicketId: string) =>
+      run("merge", async (saved) => {
+        const { data } = await mergeIntoTicket({ variables: { ticketId: saved.id, version: saved.version, intoTicketId } });
+        return keep(data?.mergeIntoTicket);
+      }),
+    /** For a call already saved as non-emergency. */
+    markEmergency: () =>
+      run("emergency", async (saved) => {
+        if (saved.urgency === "EMERGENCY") {
+          return saved;
+        }
+        const { data } = await markEmergency({ variables: { ticketId: saved.id, version: saved.version } });
+        return keep(data?.markEmergency);
+      }),
+    handoff: (input: EmergencyHandoffInput) =>
+      run("handoff", async (saved) => {
+        const { data } = await recordHandoff({ variables: { ticketId: saved.id, input } });
+        return keep(data?.recordEmergencyHandoff);
+      }),
+  };
+}

@@ -1,0 +1,56 @@
+import { useQuery } from "@apollo/client/react";
+import { Alert, ArticleDiffView, ArticleView, Loading, useKnowledgeErrorMessage } from "@civicline/ui";
+import { useEffect, useId, useRef } from "react";
+import { KbArticleDiffDocument, KbArticleDocument } from "../../gql/graphql.ts";
+import { useSupervisorKnowledgeT } from "../messages.ts";
+import { ReviewForm } from "./ReviewForm.tsx";
+
+/**
+ * The version under review: what changed since the published version (when there is one — every
+ * version after the first comes from editing a published article), the full text, and the decision.
+ */
+export function ReviewDetail({ id, onReviewed, onRefreshQueue }: { id: string; onReviewed: (message: string) => void; onRefreshQueue: () => void }) {
+  const t = useSupervisorKnowledgeT();
+  const errorMessage = useKnowledgeErrorMessage();
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const article = useQuery(KbArticleDocument, { variables: { id }, fetchPolicy: "network-only" });
+  const record = article.data?.article;
+  const previous = record && record.versionNumber > 1 ? record.versionNumber - 1 : null;
+  const diff = useQuery(KbArticleDiffDocument, {
+    variables: { id, fromVersion: previous ?? 0, toVersion: record?.versionNumber ?? 0 },
+    skip: previous === null,
+  });
+
+  const loaded = Boolean(record);
+  useEffect(() => {
+    if (loaded) {
+      headingRef.current?.focus();
+    }
+  }, [loaded]);
+
+  return (
+    <section className="kb-review__detail card" aria-labelledby={headingId} data-testid="kb-review-detail">
+      {article.loading && !record ? <Loading /> : null}
+      {article.error && !record ? <Alert>{`${t("kbs.review.articleFailed")} ${errorMessage(article.error) ?? ""}`}</Alert> : null}
+      {record ? (
+        <>
+          <ArticleView article={record} headingLevel={2} headingId={headingId} headingRef={headingRef} testId="kb-review-article" />
+          <section className="kb-review__changes">
+            <h3>{t("kbs.review.changes")}</h3>
+            {previous === null ? <p className="field__hint">{t("kbs.review.firstVersion")}</p> : null}
+            {diff.loading ? <Loading /> : null}
+            {diff.error ? <Alert>{errorMessage(diff.error)}</Alert> : null}
+            {diff.data ? <ArticleDiffView diff={diff.data.articleDiff} headingLevel={4} /> : null}
+          </section>
+          <ReviewForm
+            article={record}
+            onReviewed={onReviewed}
+            onReload={() => void article.refetch().catch(() => undefined)}
+            onRefreshQueue={onRefreshQueue}
+          />
+        </>
+      ) : null}
+    </section>
+  );
+}

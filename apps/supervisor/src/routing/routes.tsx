@@ -1,0 +1,46 @@
+import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
+import type { ReactNode } from "react";
+import { CalendarOverridesPage } from "./calendar/CalendarOverridesPage.tsx";
+import { ExtensionRequestsPage } from "./extensions/ExtensionRequestsPage.tsx";
+import { useSupervisorRoutingT } from "./messages.ts";
+import { DispatchRulesPage } from "./rules/DispatchRulesPage.tsx";
+import "./routing.css";
+
+export const ROUTING_PATHS = { extensions: "routing/extensions", rules: "routing/rules", calendar: "routing/calendar" } as const;
+type Page = keyof typeof ROUTING_PATHS;
+
+/** Who sees what, as the contract allows: extensions by supervisors, rules by admins and supervisors, the calendar by admins. */
+const ACCESS: Record<Page, readonly string[]> = {
+  extensions: ["SUPERVISOR"],
+  rules: ["ADMIN", "SUPERVISOR"],
+  calendar: ["ADMIN"],
+};
+
+function allowed(page: Page, roles: readonly string[]): boolean {
+  return roles.some((role) => ACCESS[page].includes(role));
+}
+
+export function isRoutingPath(path: string): boolean {
+  return path === "routing" || path.startsWith("routing/");
+}
+
+export type RoutingNavLabels = Record<Page, string>;
+
+/** The routing entries of the supervisor app's nav, each only for the roles that may use it. */
+export function routingNavItems(path: string, roles: readonly string[], labels: RoutingNavLabels): NavItem[] {
+  const pages: Page[] = ["extensions", "rules", "calendar"];
+  return pages.filter((page) => allowed(page, roles)).map((page) => appNavItem(ROUTING_PATHS[page], labels[page], path === ROUTING_PATHS[page]));
+}
+
+/** The routing page for `path`, or a "not available" state for pages the role may not use. */
+export function RoutingRoutes({ path, roles }: { path: string; roles: readonly string[] }): ReactNode {
+  const t = useSupervisorRoutingT();
+  const page = (Object.keys(ROUTING_PATHS) as Page[]).find((candidate) => ROUTING_PATHS[candidate] === path);
+  if (!page || !allowed(page, roles)) {
+    return <EmptyState testId="routing-forbidden" title={t("sr.forbidden")} />;
+  }
+  if (page === "extensions") {
+    return <ExtensionRequestsPage />;
+  }
+  return page === "rules" ? <DispatchRulesPage /> : <CalendarOverridesPage />;
+}

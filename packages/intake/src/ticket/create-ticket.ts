@@ -1,0 +1,168 @@
+import { DomainError, assertNoFieldErrors, recordEvent, type Actor, type FieldError } from "@civicline/platform";
+import type { DataSource, EntityManager } from "typeorm";
+import { Area } from "../catalog/area.entity.js";
+import { Category } from "../catalog/category.entity.js";
+import { checkAttachments } from "../call-screen/attachments.js";
+import { validateExtraFields } from "../call-screen/extra-fields.js";
+import { TicketAttachment } from "../call-screen/ticket-attachment.entity.js";
+import { recordTicketOpened } from "./ticket-lifecycle.js";
+import { Ticket, type ExtraFieldValue } from "./ticket.entity.js";
+import { Channel, Privacy, RequestType, TicketStatus, Urgency } from "./ticket.enums.js";
+import {
+  LIMITS,
+  checkCharacters,
+  checkCoordinates,
+  isUuid,
+  normalizePhone,
+  optionalEmail,
+  optionalIdNumber,
+  optionalText,
+  optionalToken,
+  requiredText,
+} from "./ticket-validation.js";
+import { nextTrackingNumber } from "./tracking-number.js";
+
+/** Outbox event written when a ticket is received; payload `{ ticketId, trackingNumber }`. */
+export const TICKET_RECEIVED = "intake.ticket_received";
+
+/** Everything a new ticket can be created with; the portal uses a subset. */
+export type TicketDraft = {
+  requestType: RequestType;
+  categoryId: string;
+  title?: string | null;
+  description: string;
+  districtId: string;
+  townshipId?: string | null;
+  address: string;
+  latitude?: number | null;
+  longitude?: number | null;
+  urgency?: Urgency | null;
+  citizenName: string;
+  phone: string;
+  citizenEmail?: string | null;
+  citizenIdNumber?: string | null;
+  privacy?: Privacy | null;
+  extraFields?: ExtraFieldValue[] | null;
+  attachmentIds?: string[] | null;
+  callId?: string | null;
+  clientRequestId?: string | null;
+};
+
+export type CreateTicketOptions = {
+  /** A DataSource, or an EntityManager already in a transaction (the change then joins it). */
+  db: DataSource | EntityManager;
+  cityPrefix: string;
+  actor: Actor | null;
+  channel: Channel;
+  input: TicketDraft;
+  /** Whether required extra fields must be given (the call form asks for them; the portal does not yet). */
+  enforceExtraFields: boolean;
+  /** For demo data and imports: when the request was received. */
+  receivedAt?: Date;
+};
+
+const MAX_EXTRA_FIELDS = 50;
+
+/** The default privacy: whistle-blowing reports are confidential unless said otherwise. */
+export function defaultPrivacy(requestType: RequestType, privacy: Privacy | null | undefined): Privacy {
+  return privacy ?? (requestType === RequestType.REPORT ? Privacy.CONFIDENTIAL : Privacy.NONE);
+}
+
+/** Checks every field that needs no database; throws BAD_USER_INPUT listing them all. */
+function validateDraft(input: TicketDraft) {
+  const errors: FieldError[] = [];
+  const description = requiredText(errors, "description", input.description, {
+    min: LIMITS.descriptionMin,
+    max: LIMITS.descriptionMax,
+    label: "Description",
+  });
+  const title = optionalText(errors, "title", input.title, { max: LIMITS.titleMax, label: "Title" });
+  const address = requiredText(errors, "address", input.address, { max: LIMITS.addressMax, label: "Address" });
+  const citizenName = requiredText(errors, "citizenName", input.citizenName, { max: LIMITS.nameMax, label: "Name" });
+  const phone = typeof input.phone === "string" && checkCharacters(errors, "phone", input.phone, "Phone") ? normalizePhone(input.phone) : null;
+  if (!phone && !errors.some((error) => error.field === "phone")) {
+    errors.push({ field: "phone", code: "INVALID_FORMAT", message: "Enter a mainland mobile number (11 digits, e.g. 13812345678) or a landline with its area code." });
+  }
+  const citizenEmail = optionalEmail(errors, "citizenEmail", input.citizenEmail);
+  const citizenIdNumber = optionalIdNumber(errors, "citizenIdNumber", input.citizenIdNumber);
+  const coordinates = checkCoordinates(errors, input.latitude, input.longitude);
+  const callId = optionalToken(errors, "callId", input.callId, "Call id");
+  const clientRequestId = optionalToken(errors, "clientRequestId", input.clientRequestId, "Client request id");
+  if ((input.extraFields?.length ?? 0) > MAX_EXTRA_FIELDS) {
+    errors.push({ field: "extraFields", code: "TOO_LONG", message: `At most ${MAX_EXTRA_FIELDS} extra fields.` });
+  }
+  assertNoFieldErrors(errors);
+  return { description, title, address, citizenName, phone: phone!, citizenEmail, citizenIdNumber, ...coordinates, callId, clientRequestId };
+}
+
+async function checkReferences(manager: EntityManager, input: TicketDraft): Promise<Category> {
+  const category = isUuid(input.categoryId) ? await manager.findOne(Category, { where: { id: input.categoryId, active: true } }) : null;
+  if (!category || !category.selectable) {
+    throw new DomainError("INTAKE/UNKNOWN_CATEGORY", "Choose a category from the list.", {
+      fields: [{ field: "categoryId", code: "UNKNOWN", message: category ? "This is a group; choose one of its categories." : "Choose a category from the list." }],
+    });
+  }
+  const district = isUuid(input.districtId) ? await manager.findOne(Area, { where: { id: input.districtId } }) : null;
+  if (!district || district.level !== "DISTRICT") {
+    throw new DomainError("INTAKE/UNKNOWN_AREA", "Choose a district or county from the list.", {
+      fields: [{ field: "districtId", code: "UNKNOWN", message: "Choose a district or county from the list." }],
+    });
+  }
+  if (input.townshipId) {
+    const township = isUuid(input.townshipId) ? await manager.findOne(Area, { where: { id: input.townshipId } }) : null;
+    if (!township || township.parentId !== district.id) {
+      throw new DomainError("INTAKE/UNKNOWN_AREA", "Choose a township or street of the chosen district.", {
+        fields: [{ field: "townshipId", code: "UNKNOWN", message: "Choose a township or street of the chosen district." }],
+      });
+    }
+  }
+  return category;
+}
+
+/**
+ * Receives a request on any channel: validates it, stores the ticket as `received` with its first
+ * history row, its attachments and an `intake.ticket_received` event, all in one transaction.
+ */
+export async function createTicket(options: CreateTicketOptions): Promise<Ticket> {
+  const { input } = options;
+  const { phone, ...clean } = validateDraft(input);
+  return options.db.transaction(async (manager) => {
+    const category = await checkReferences(manager, input);
+    const extraFields = validateExtraFields(category.fields ?? [], input.extraFields ?? [], { enforceRequired: options.enforceExtraFields });
+    const attachments = await checkAttachments(manager, { actor: options.actor, fileIds: input.attachmentIds ?? [] });
+    const receivedAt = options.receivedAt ?? new Date();
+    const trackingNumber = await nextTrackingNumber(manager, options.cityPrefix, receivedAt);
+    const ticket = manager.create(Ticket, {
+      ...clean,
+      trackingNumber,
+      status: TicketStatus.RECEIVED,
+      channel: options.channel,
+      requestType: input.requestType,
+      urgency: input.urgency ?? Urgency.NORMAL,
+      categoryId: input.categoryId,
+      districtId: input.districtId,
+      townshipId: input.townshipId || null,
+      citizenPhone: phone,
+      privacy: defaultPrivacy(input.requestType, input.privacy),
+      extraFields,
+      answeredArticleIds: [],
+      directAnswer: null,
+      receivedAt,
+      createdBy: options.actor?.id ?? null,
+    });
+    await manager.save(ticket);
+    if (attachments.length > 0) {
+      await manager.insert(
+        TicketAttachment,
+        attachments.map((attachment) => ({ ...attachment, ticketId: ticket.id })),
+      );
+    }
+    await recordTicketOpened(manager, ticket, options.actor);
+    await recordEvent(manager, {
+      type: TICKET_RECEIVED,
+      payload: { ticketId: ticket.id, trackingNumber },
+      actorId: options.actor?.id ?? null,
+    });
+    return ticket;
+  });
+}

@@ -1,0 +1,70 @@
+import { dayOf, requireRole, type Actor } from "@civicline/platform";
+import type { DataSource, EntityManager } from "typeorm";
+import { articleNotFound } from "../knowledge.errors.js";
+import { mayRead, positional, READER_ROLES, readableCondition } from "./article-access.js";
+import { ARTICLE_COLUMNS, isInForce, rowToArticle } from "./article-row.js";
+import { isUuid } from "./article-validation.js";
+import { Article } from "./article.entity.js";
+import { ArticleAudience, ArticleStatus } from "./article.enums.js";
+
+type Db = DataSource | EntityManager;
+
+/** One article for staff; drafts and reviews only for those who may see them (else not found). */
+export async function getArticle(options: { db: Db; actor: Actor | null; id: string }): Promise<Article> {
+  const actor = requireRole(options.actor, READER_ROLES);
+  const article = isUuid(options.id) ? await options.db.getRepository(Article).findOneBy({ id: options.id }) : null;
+  if (!article || !mayRead(actor, article)) {
+    throw articleNotFound();
+  }
+  return article;
+}
+
+/** One article for anyone: only public articles in force today; everything else is "not found". */
+export async function getPublicArticle(options: { db: Db; id: string; today?: string }): Promise<Article> {
+  const article = isUuid(options.id) ? await options.db.getRepository(Article).findOneBy({ id: options.id }) : null;
+  if (!article || article.audience !== ArticleAudience.PUBLIC || !isInForce(article, options.today ?? dayOf(new Date()))) {
+    throw articleNotFound();
+  }
+  return article;
+}
+
+export type ArticleListOptions = {
+  db: Db;
+  actor: Actor | null;
+  filter?: { status?: ArticleStatus | null; mine?: boolean | null; unitId?: string | null } | null;
+  limit?: number | null;
+  offset?: number | null;
+};
+
+/**
+ * Articles the viewer may read, filtered. The review queue (status IN_REVIEW) comes oldest change
+ * first; every other list most recently changed first.
+ */
+export async function listArticles(options: ArticleListOptions): Promise<{ total: number; items: Article[] }> {
+  const actor = requireRole(options.actor, READER_ROLES);
+  const filter = options.filter ?? {};
+  const params: unknown[] = [];
+  const param = positional(params);
+  const where = [readableCondition(actor, param)];
+  if (filter.status) {
+    where.push(`a.status = ${param(filter.status)}`);
+  }
+  if (filter.mine) {
+    where.push(`a.author_id = ${param(actor.id)}`);
+  }
+  if (filter.unitId) {
+    if (!isUuid(filter.unitId)) {
+      return { total: 0, items: [] };
+    }
+    where.push(`a.owning_unit_id = ${param(filter.unitId)}`);
+  }
+  const limit = Math.min(200, Math.max(1, Math.trunc(options.limit ?? 50)));
+  const offset = Math.max(0, Math.trunc(options.offset ?? 0));
+  const order = filter.status === ArticleStatus.IN_REVIEW ? "a.updated_at ASC" : "a.updated_at DESC";
+  const rows: Array<Record<string, unknown>> = await options.db.query(
+    `SELECT ${ARTICLE_COLUMNS}, count(*) OVER () AS total FROM knowledge_article a
+     WHERE ${where.join(" AND ")} ORDER BY ${order}, a.id LIMIT ${param(limit)} OFFSET ${param(offset)}`,
+    params,
+  );
+  return { total: rows.length > 0 ? Number(rows[0]!.total) : 0, items: rows.map(rowToArticle) };
+}

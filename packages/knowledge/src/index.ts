@@ -1,0 +1,23 @@
+import "reflect-metadata";
+
+export { knowledgeModule } from "./knowledge.module.js";
+export { Article } from "./article/article.entity.js";
+export { ArticleVersion } from "./article/article-version.entity.js";
+export { ArticleHistory, ArticleAction } from "./article/article-history.entity.js";
+export { ArticleAudience, ArticleLanguage, ArticleStatus, ReviewDecision, DiffKind } from "./article/article.enums.js";
+export { TRANSITIONS, canTransition, statusAfterEdit } from "./article/article-lifecycle.js";
+export { createArticle, updateArticle } from "./article/article-editing.js";
+export { submitArticleForReview, reviewArticle, archiveArticle } from "./article/article-review.js";
+export { getArticle, getPublicArticle, listArticles } from "./article/article-queries.js";
+export { diffArticleVersions } from "./article/article-versions.js";
+export { searchArticles, searchPublicArticles, type SearchResult, type SearchHit } from "./search/article-search.js";
+export { buildSearchVector, buildSearchVectors, buildSearchText, articleLexicon } from "./search/search-document.js";
+export { buildTsQuery, parseQuery } from "./search/search-query.js";
+export { tokenizeText, normalizeForSearch } from "./search/tokenize.js";
+export { recordArticleUse, TICKET_ANSWERED_DIRECTLY, directAnswerUsageHandler } from "./usage/article-usage.js";
+export { knowledgeStats, EXPIRY_WARNING_WORKING_DAYS } from "./stats/knowledge-stats.js";
+export { runArticleExpiry, ARTICLE_EXPIRING } from "./expiry/article-expiry.js";
+export { startImport, processImportJob, IMPORT_BATCH_SIZE, IMPORT_PROGRESS_TOPIC } from "./import-export/import-articles.js";
+export { exportArticles } from "./import-export/export-articles.js";
+export { publishDemoArticles } from "./knowledge.seed.js";
+export { demoArticles, type DemoArticle } from "./demo-data/index.js";

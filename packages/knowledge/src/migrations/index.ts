@@ -1,0 +1,5 @@
+import { Init1795561560569 } from "./1795561560569-Init.js";
+
+/** The knowledge module's migrations, oldest first (generated list). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const knowledgeMigrations: Function[] = [Init1795561560569];

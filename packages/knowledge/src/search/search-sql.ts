@@ -1,0 +1,154 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { ARTICLE_COLUMNS, liveCondition, rowToArticle } from "../article/article-row.js";
+import type { Article } from "../article/article.entity.js";
+import { quoteLexeme } from "./search-document.js";
+import { stemWord } from "./stemmer.js";
+import { escapeLike, type QueryTerm } from "./search-query.js";
+
+type Db = DataSource | EntityManager;
+
+/** Weights for D, C (body), B (summary), A (title and keywords): title and keyword matches count most. */
+const RANK_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}";
+
+/** Which articles a search may return: a SQL condition on alias `a` with its positional parameters. */
+export type SearchScope = { where: string; params: unknown[]; today: string };
+
+export type RankedRow = { article: Article; score: number };
+export type RankedPage = { total: number; rows: RankedRow[] };
+
+/** Matches are counted up to this many (a count of tens of thousands helps no call-taker). */
+export const TOTAL_CAP = 1000;
+/** Title and keyword matches ranked per search: the first this many found (all of them, unless a term is in more titles). */
+export const HEAD_CANDIDATES = 1000;
+/** Body-only matches ranked per search, when title and keyword matches do not fill the page. */
+export const BODY_CANDIDATES = 300;
+
+function rowsOf(rows: Array<Record<string, unknown>>): RankedRow[] {
+  return rows.map((row) => ({ article: rowToArticle(row), score: Number(row.score) }));
+}
+
+function withParams(scope: SearchScope): { params: unknown[]; add: (value: unknown) => string } {
+  const params = [...scope.params];
+  return {
+    params,
+    add: (value) => {
+      params.push(value);
+      return `$${params.length}`;
+    },
+  };
+}
+
+/**
+ * One ranked page for a tsquery, in two tiers so that the work stays bounded on a large base:
+ * 1. title and keyword matches (the small `search_head` vector, its own GIN index) — up to
+ *    HEAD_CANDIDATES of them, in-force first, then rank, then usage, then the most recently published;
+ * 2. only when tier 1 does not fill the page: summary and body matches, ranked the same way among the
+ *    first BODY_CANDIDATES found.
+ * A term found in thousands of titles thus costs the same as one found in a thousand.
+ * The total (capped at TOTAL_CAP) is counted at the same time on another connection.
+ */
+export async function rankedSearch(db: Db, scope: SearchScope, tsquery: string, limit: number, offset: number): Promise<RankedPage> {
+  const need = offset + limit;
+  const head = withParams(scope);
+  const headQ = head.add(tsquery);
+  const headToday = head.add(scope.today);
+  const count = withParams(scope);
+  const countQ = count.add(tsquery);
+  const [headRows, [{ total }]] = await Promise.all([
+    db.query(
+      `SELECT * FROM (
+         SELECT ${ARTICLE_COLUMNS}, ts_rank('${RANK_WEIGHTS}', a.search_head, ${headQ}::tsquery) AS score, ${liveCondition(headToday)} AS live
+         FROM knowledge_article a
+         WHERE a.search_head @@ ${headQ}::tsquery AND ${scope.where}
+         LIMIT ${HEAD_CANDIDATES}) h
+       ORDER BY live DESC, score DESC, "usageCount" DESC, "publishedAt" DESC NULLS LAST, id
+       LIMIT ${head.add(need)}`,
+      head.params,
+    ) as Promise<Array<Record<string, unknown>>>,
+    db.query(
+      `SELECT count(*)::int AS total FROM (SELECT 1 FROM knowledge_article a WHERE a.search_vector @@ ${countQ}::tsquery AND ${scope.where} LIMIT ${TOTAL_CAP}) m`,
+      count.params,
+    ) as Promise<Array<{ total: number }>>,
+  ]);
+  let rows = rowsOf(headRows);
+  if (rows.length < need && total > rows.length) {
+    const body = withParams(scope);
+    const q = body.add(tsquery);
+    const today = body.add(scope.today);
+    const bodyRows: Array<Record<string, unknown>> = await db.query(
+      `SELECT * FROM (
+         SELECT ${ARTICLE_COLUMNS}, ts_rank('${RANK_WEIGHTS}', a.search_vector, ${q}::tsquery) AS score, ${liveCondition(today)} AS live
+         FROM knowledge_article a
+         WHERE a.search_vector @@ ${q}::tsquery AND NOT (a.search_head @@ ${q}::tsquery) AND ${scope.where}
+         LIMIT ${BODY_CANDIDATES}) b
+       ORDER BY live DESC, score DESC, "usageCount" DESC, "publishedAt" DESC NULLS LAST, id
+       LIMIT ${body.add(need - rows.length)}`,
+      body.params,
+    );
+    rows = rows.concat(rowsOf(bodyRows));
+  }
+  return { total: Math.max(total, rows.length), rows: rows.slice(offset, offset + limit) };
+}
+
+/**
+ * The last resort when no token matched: single Han characters anywhere in title and keywords
+ * (ILIKE, wildcards escaped) and Latin words similar to a word there (pg_trgm word similarity).
+ */
+export async function fallbackSearch(db: Db, scope: SearchScope, terms: QueryTerm[], limit: number, offset: number): Promise<RankedPage> {
+  const chars = terms.filter((term) => term.kind === "cjk" && [...term.text].length === 1).map((term) => term.text);
+  const words = terms.filter((term) => term.kind === "word").map((term) => term.text);
+  if (chars.length + words.length !== terms.length || terms.length === 0) {
+    return { total: 0, rows: [] };
+  }
+  const params = [...scope.params];
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const conditions = chars.map((ch) => `a.search_text ILIKE ${add(`%${escapeLike(ch)}%`)} ESCAPE '\\'`);
+  let score = "0";
+  if (words.length > 0) {
+    const text = add(words.join(" "));
+    conditions.push(`${text} <% a.search_text`);
+    score = `word_similarity(${text}, a.search_text)`;
+  }
+  const today = add(scope.today);
+  const rows: Array<Record<string, unknown>> = await db.query(
+    `SELECT * FROM (
+       SELECT ${ARTICLE_COLUMNS}, ${score} AS score, ${liveCondition(today)} AS live
+       FROM knowledge_article a
+       WHERE ${conditions.join(" AND ")} AND ${scope.where}
+       LIMIT ${TOTAL_CAP}) f
+     ORDER BY live DESC, score DESC, "usageCount" DESC, id`,
+    params,
+  );
+  return { total: rows.length, rows: rowsOf(rows.slice(offset, offset + limit)) };
+}
+
+/**
+ * Typo correction: words of the query that occur in no article are replaced by the most similar
+ * word of the lexicon (pg_trgm similarity), if any. Returns null when nothing was corrected.
+ */
+export async function correctTerms(db: Db, terms: QueryTerm[]): Promise<QueryTerm[] | null> {
+  const candidates = terms.filter(
+    (term): term is Extract<QueryTerm, { kind: "word" }> => term.kind === "word" && term.text.length >= 3 && /^[a-z]+$/.test(term.text),
+  );
+  if (candidates.length === 0) {
+    return null;
+  }
+  const rows: Array<{ word: string; suggestion: string | null }> = await db.query(
+    `SELECT w.word, (SELECT t.term FROM knowledge_search_term t WHERE t.term % w.word
+                     ORDER BY similarity(t.term, w.word) DESC, t.term LIMIT 1) AS suggestion
+     FROM unnest($1::text[], $2::text[]) AS w(word, lexeme)
+     WHERE NOT EXISTS (SELECT 1 FROM knowledge_article a WHERE a.search_vector @@ w.lexeme::tsquery)`,
+    [candidates.map((term) => term.text), candidates.map((term) => quoteLexeme(term.stem))],
+  );
+  const corrections = new Map(rows.filter((row) => row.suggestion).map((row) => [row.word, row.suggestion!]));
+  if (corrections.size === 0) {
+    return null;
+  }
+  return terms.map((term) => {
+    const suggestion = term.kind === "word" ? corrections.get(term.text) : undefined;
+    return suggestion ? { kind: "word", text: suggestion, stem: stemWord(suggestion), prefix: false } : term;
+  });
+}

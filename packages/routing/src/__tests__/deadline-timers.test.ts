@@ -1,0 +1,125 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { intakeModule } from "@civicline/intake";
+import { TimerService, createDataSource, createLogger, platformModule, type FiringTimer } from "@civicline/platform";
+import type { TestDatabase } from "@civicline/platform/testing";
+import type { DataSource } from "typeorm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { Assignment } from "../assignment/assignment.entity.js";
+import { dispatchTicket } from "../dispatch/dispatch-ticket.js";
+import { routingModule } from "../routing.module.js";
+import { RoutingEvent } from "../routing.events.js";
+import { DeadlineTimer, deadlineTimerHandlers, deadlineTimerKey, scheduleDeadlineTimers } from "../timers/deadline-timers.js";
+import { buildPolicies, buildTicket, buildWorld, dispatcher, routingTestDatabase } from "./factories.js";
+
+const log = createLogger({ level: "silent" });
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await routingTestDatabase();
+  await buildPolicies(db);
+});
+afterAll(() => db?.destroy());
+
+/** One app instance as the gateway runs it: its own pool and a TimerService with routing's handlers. */
+async function startApp(name: string): Promise<{ stop(): Promise<void> }> {
+  const dataSource = createDataSource({
+    url: db.url,
+    entities: [...platformModule.entities, ...intakeModule.entities, ...routingModule.entities],
+    migrations: [],
+    poolSize: 3,
+    applicationName: name,
+  });
+  await dataSource.initialize();
+  const timers = new TimerService(dataSource, log, { connectionUrl: db.url, pollMs: 60_000, instanceName: name });
+  for (const handler of deadlineTimerHandlers()) {
+    timers.register(handler);
+  }
+  await timers.start();
+  return {
+    stop: async () => {
+      await timers.stop();
+      await dataSource.destroy();
+    },
+  };
+}
+
+/** Moves an assignment's deadlines close to now (the limits themselves are tested elsewhere) and re-arms its timers. */
+async function dueSoon(dataSource: DataSource, assignmentId: string, nearDueInMs: number, overdueInMs: number): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    const assignment = await manager.findOneByOrFail(Assignment, { id: assignmentId });
+    assignment.nearDueAt = new Date(Date.now() + nearDueInMs);
+    assignment.completionDueAt = new Date(Date.now() + overdueInMs);
+    await manager.save(assignment);
+    await scheduleDeadlineTimers(manager, assignment);
+  });
+}
+
+async function deadlineEvents(ticketIds: string[]): Promise<Array<{ ticket: string; type: string; n: number }>> {
+  return db.dataSource.query(
+    `SELECT payload->>'ticketId' AS ticket, type, count(*)::int AS n FROM platform_outbox
+      WHERE type IN ($1, $2) AND payload->>'ticketId' = ANY($3) GROUP BY 1, 2 ORDER BY 1, 2`,
+    [RoutingEvent.TICKET_NEAR_DUE, RoutingEvent.TICKET_OVERDUE, ticketIds],
+  );
+}
+
+describe("deadline timers across a restart of the app", () => {
+  it("fires each near-due warning and overdue event exactly once in effect: late ones at once after the restart, the others on time", async () => {
+    const world = await buildWorld(db);
+    const first = await startApp("first");
+    const tickets = [await buildTicket(db, world), await buildTicket(db, world)];
+    const assignments = [];
+    for (const ticket of tickets) {
+      assignments.push(await dispatchTicket(db.dataSource, { actor: dispatcher, request: { ticketId: ticket.id, version: ticket.version, leadUnitId: world.bureau.id } }));
+    }
+    const [early, late] = assignments as [Assignment, Assignment];
+    await dueSoon(db.dataSource, early.id, 900, 1_300); // falls due while the app is down
+    await dueSoon(db.dataSource, late.id, 3_000, 3_800); // falls due after the restart
+    await first.stop();
+    await sleep(1_800);
+    const ids = tickets.map((ticket) => ticket.id);
+    expect(await deadlineEvents(ids)).toEqual([]);
+
+    const second = await startApp("second");
+    try {
+      await vi.waitFor(async () => expect(await deadlineEvents([early.ticketId])).toHaveLength(2), { timeout: 5_000, interval: 25 });
+      await vi.waitFor(async () => expect(await deadlineEvents(ids)).toHaveLength(4), { timeout: 8_000, interval: 25 });
+      const lateRow = await db.dataSource.getRepository(Assignment).findOneByOrFail({ id: late.id });
+      expect(lateRow.overdueAt!.getTime()).toBeGreaterThanOrEqual(lateRow.completionDueAt.getTime());
+    } finally {
+      await second.stop();
+    }
+
+    const third = await startApp("third");
+    await sleep(800);
+    await third.stop();
+
+    // A job that runs twice (or a stale timer) changes nothing: the assignment is marked.
+    const [nearDue, overdue] = deadlineTimerHandlers();
+    for (const assignment of [early, late]) {
+      const row = await db.dataSource.getRepository(Assignment).findOneByOrFail({ id: assignment.id });
+      expect(row.nearDueNotifiedAt).toBeInstanceOf(Date);
+      expect(row.overdueAt).toBeInstanceOf(Date);
+      const again = (type: string, dueAt: Date): FiringTimer => ({
+        id: "0",
+        key: deadlineTimerKey(row.id, type === DeadlineTimer.NEAR_DUE ? "near_due" : "overdue"),
+        type,
+        payload: { assignmentId: row.id, ticketId: row.ticketId, dueAt: dueAt.toISOString() },
+        dueAt,
+        attempts: 0,
+      });
+      await db.dataSource.transaction(async (manager) => {
+        await nearDue!.handle(again(DeadlineTimer.NEAR_DUE, row.nearDueAt), manager);
+        await overdue!.handle(again(DeadlineTimer.OVERDUE, row.completionDueAt), manager);
+      });
+    }
+    expect(await deadlineEvents(ids)).toEqual(
+      ids
+        .flatMap((ticket) => [
+          { ticket, type: RoutingEvent.TICKET_NEAR_DUE, n: 1 },
+          { ticket, type: RoutingEvent.TICKET_OVERDUE, n: 1 },
+        ])
+        .sort((a, b) => (a.ticket + a.type).localeCompare(b.ticket + b.type)),
+    );
+    const [event] = await db.dataSource.query("SELECT payload FROM platform_outbox WHERE type = $1 AND payload->>'ticketId' = $2", [RoutingEvent.TICKET_OVERDUE, early.ticketId]);
+    expect(event.payload).toMatchObject({ assignmentId: early.id, leadUnitId: world.bureau.id, unitIds: [world.bureau.id] });
+  });
+});

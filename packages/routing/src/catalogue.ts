@@ -1,0 +1,80 @@
+import { Area, Category, type Ticket } from "@civicline/intake";
+import type { EntityManager } from "typeorm";
+import { DispatchRule } from "./rules/dispatch-rule.entity.js";
+import { chooseRule, type TicketFacts } from "./rules/rule-matching.js";
+import { SlaPolicy } from "./sla/sla-policy.entity.js";
+import { choosePolicy, limitsOf, type SlaLimits } from "./sla/sla-matching.js";
+
+/**
+ * Everything routing decisions read, loaded once per use case (a few hundred small rows): the
+ * dispatch rules, the SLA policies, the category tree and which areas are the city.
+ */
+export type Catalogue = {
+  rules: DispatchRule[];
+  policies: SlaPolicy[];
+  categoryParents: ReadonlyMap<string, string | null>;
+  cityAreaIds: ReadonlySet<string>;
+};
+
+/** A proposal: the rule that decides (null when none matches) and whether it is the one clear match. */
+export type Proposal = { rule: DispatchRule | null; clear: boolean };
+
+export async function loadCatalogue(manager: EntityManager): Promise<Catalogue> {
+  // One after the other: inside a transaction the manager has one connection.
+  const rules = await manager.find(DispatchRule);
+  const policies = await manager.find(SlaPolicy);
+  const categories = await manager.find(Category, { select: { id: true, parentId: true } });
+  const cities = await manager.find(Area, { select: { id: true }, where: { level: "CITY" } });
+  return {
+    rules,
+    policies,
+    categoryParents: new Map(categories.map((category) => [category.id, category.parentId])),
+    cityAreaIds: new Set(cities.map((city) => city.id)),
+  };
+}
+
+/** A category's groups, nearest first (guarded against a cycle in bad data). */
+export function ancestorsOf(catalogue: Catalogue, categoryId: string): string[] {
+  const ancestors: string[] = [];
+  let parent = catalogue.categoryParents.get(categoryId) ?? null;
+  while (parent && !ancestors.includes(parent) && ancestors.length < 10) {
+    ancestors.push(parent);
+    parent = catalogue.categoryParents.get(parent) ?? null;
+  }
+  return ancestors;
+}
+
+export function ticketFacts(catalogue: Catalogue, ticket: Ticket): TicketFacts {
+  return {
+    categoryId: ticket.categoryId,
+    categoryAncestorIds: ancestorsOf(catalogue, ticket.categoryId),
+    districtId: ticket.districtId,
+    townshipId: ticket.townshipId,
+    requestType: ticket.requestType,
+    text: `${ticket.title ?? ""}\n${ticket.description}`,
+  };
+}
+
+/**
+ * Where the catalogue sends this ticket. A proposal that would send a returned ticket back to the
+ * unit that returned it is never clear.
+ */
+export function proposalFor(catalogue: Catalogue, ticket: Ticket, options: { returnedByUnitId?: string | null } = {}): Proposal {
+  const choice = chooseRule(catalogue.rules, ticketFacts(catalogue, ticket), catalogue.cityAreaIds);
+  if (!choice) {
+    return { rule: null, clear: false };
+  }
+  const backToSender = !!options.returnedByUnitId && choice.rule.leadUnitId === options.returnedByUnitId;
+  return { rule: choice.rule, clear: choice.clear && !backToSender };
+}
+
+/** The limits a ticket runs under, and the policy they come from (null: built-in defaults). */
+export function limitsFor(catalogue: Catalogue, ticket: Ticket): { policyId: string | null; limits: SlaLimits } {
+  const policy = choosePolicy(catalogue.policies, {
+    requestType: ticket.requestType,
+    urgency: ticket.urgency,
+    categoryId: ticket.categoryId,
+    categoryAncestorIds: ancestorsOf(catalogue, ticket.categoryId),
+  });
+  return { policyId: policy?.id ?? null, limits: limitsOf(policy) };
+}

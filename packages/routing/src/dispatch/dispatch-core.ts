@@ -1,0 +1,124 @@
+import { TicketStatus, transitionTicket, type Ticket } from "@civicline/intake";
+import { Role, loadWorkingCalendar, type Actor } from "@civicline/platform";
+import { In, type EntityManager } from "typeorm";
+import { AssignmentState, UnitRole } from "../assignment/assignment.enums.js";
+import { Assignment } from "../assignment/assignment.entity.js";
+import { AssignmentUnit } from "../assignment/assignment-unit.entity.js";
+import { loadCatalogue, limitsFor, proposalFor, type Catalogue } from "../catalogue.js";
+import { computeDeadlines } from "../deadlines.js";
+import { RoutingEvent, recordRoutingEvent } from "../routing.events.js";
+import { unitNotFound } from "../routing.errors.js";
+import { scheduleDeadlineTimers } from "../timers/deadline-timers.js";
+import { Unit } from "../unit/unit.entity.js";
+
+/** Who dispatches when the catalogue does (written in the ticket's history). */
+export const AUTO_DISPATCHER: Actor = {
+  kind: "staff",
+  id: "00000000-0000-4000-8000-00000000d15a",
+  name: "自动派单 / auto-dispatch",
+  roles: [Role.DISPATCHER],
+  unitId: null,
+};
+
+/** Most assisting units one dispatch may name. */
+export const MAX_ASSISTING_UNITS = 5;
+
+/** The active units by id; UNIT_NOT_FOUND (with the field) when one is missing. */
+export async function loadUnits(manager: EntityManager, input: { leadUnitId: string; assistingUnitIds: readonly string[]; prefix?: string }): Promise<{ lead: Unit; assisting: Unit[] }> {
+  const name = (field: string): string => (input.prefix ? `${input.prefix}.${field}` : field);
+  const ids = [input.leadUnitId, ...input.assistingUnitIds];
+  const units = await manager.find(Unit, { where: { id: In(ids), active: true } });
+  const lead = units.find((unit) => unit.id === input.leadUnitId);
+  if (!lead) {
+    throw unitNotFound(name("leadUnitId"));
+  }
+  const assisting = input.assistingUnitIds.map((id) => units.find((unit) => unit.id === id));
+  if (assisting.some((unit) => !unit)) {
+    throw unitNotFound(name("assistingUnitIds"));
+  }
+  return { lead, assisting: assisting as Unit[] };
+}
+
+export type DispatchCoreInput = {
+  /** Locked by the caller, with the version the caller checked. */
+  ticket: Ticket;
+  actor: Actor;
+  lead: Unit;
+  assisting: Unit[];
+  note: string | null;
+  now: Date;
+  auto: boolean;
+  /** The ticket's previous latest assignment, if any (it stops being current). */
+  previous: Assignment | null;
+  catalogue?: Catalogue;
+};
+
+/**
+ * Dispatches a locked ticket: the ticket becomes DISPATCHED (public history row naming the lead
+ * unit, for the citizen's timeline), a new current assignment stores the limits of the matching
+ * SLA policy and the deadlines computed from them, the deadline timers are scheduled and
+ * `routing.ticket_dispatched` is recorded — all in the caller's transaction.
+ */
+export async function dispatchLockedTicket(manager: EntityManager, input: DispatchCoreInput): Promise<Assignment> {
+  const { ticket, lead, assisting, now } = input;
+  const catalogue = input.catalogue ?? (await loadCatalogue(manager));
+  const proposal = proposalFor(catalogue, ticket);
+  const ruleId = proposal.rule && proposal.rule.leadUnitId === lead.id ? proposal.rule.id : null;
+  const { policyId, limits } = limitsFor(catalogue, ticket);
+  const calendar = await loadWorkingCalendar(manager);
+  const deadlines = computeDeadlines(calendar, { receivedAt: ticket.receivedAt, dispatchedAt: now, limits });
+  if (input.previous) {
+    await manager.update(Assignment, { id: input.previous.id }, { current: false });
+  }
+  await transitionTicket(manager, {
+    ticketId: ticket.id,
+    to: TicketStatus.DISPATCHED,
+    expectedVersion: ticket.version,
+    actor: input.actor,
+    reason: lead.nameZh,
+    isPublic: true,
+  });
+  const assignment = await manager.save(
+    manager.create(Assignment, {
+      ticketId: ticket.id,
+      current: true,
+      state: AssignmentState.DISPATCHED,
+      leadUnitId: lead.id,
+      assistingUnitIds: assisting.map((unit) => unit.id),
+      ruleId,
+      dispatchedAt: now,
+      dispatchedById: input.actor.id,
+      dispatchedByName: input.actor.name,
+      dispatchNote: input.note,
+      signedForAt: null,
+      signedForByName: null,
+      slaPolicyId: policyId,
+      ...limits,
+      ...deadlines,
+      nearDueNotifiedAt: null,
+      overdueAt: null,
+      replyAttachments: [],
+    }),
+  );
+  await manager.insert(AssignmentUnit, [
+    { assignmentId: assignment.id, unitId: lead.id, role: UnitRole.LEAD },
+    ...assisting.map((unit) => ({ assignmentId: assignment.id, unitId: unit.id, role: UnitRole.ASSISTING })),
+  ]);
+  await scheduleDeadlineTimers(manager, assignment);
+  const previousUnits = input.previous ? [input.previous.leadUnitId, ...input.previous.assistingUnitIds] : [];
+  await recordRoutingEvent(
+    manager,
+    RoutingEvent.TICKET_DISPATCHED,
+    {
+      ticketId: ticket.id,
+      assignmentId: assignment.id,
+      leadUnitId: lead.id,
+      assistingUnitIds: assignment.assistingUnitIds,
+      ruleId,
+      auto: input.auto,
+      unitIds: [lead.id, ...assignment.assistingUnitIds, ...previousUnits],
+    },
+    input.actor.id,
+  );
+  return assignment;
+}

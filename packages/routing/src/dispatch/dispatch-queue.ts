@@ -1,0 +1,50 @@
+import { Ticket, TicketStatus, Urgency } from "@civicline/intake";
+import { loadWorkingCalendar, requireRole, type Actor } from "@civicline/platform";
+import { In, type DataSource } from "typeorm";
+import { AssignmentState, ReturnStatus } from "../assignment/assignment.enums.js";
+import { Assignment } from "../assignment/assignment.entity.js";
+import { ReturnRequest } from "../assignment/return-request.entity.js";
+import { loadCatalogue, limitsFor, proposalFor, type Proposal } from "../catalogue.js";
+import { addLimit } from "../deadlines.js";
+import { DISPATCH_ROLES } from "./dispatch-ticket.js";
+
+export type DispatchQueueEntry = { ticket: Ticket; proposal: Proposal; pendingReturn: ReturnRequest | null; dispatchDueAt: Date };
+
+/**
+ * The dispatcher's queue, read from intake's tickets (no polling, no copy): tickets received or
+ * sent to dispatch that no unit is handling — new ones and returned ones with their pending
+ * return — each with the catalogue's proposal and its dispatch deadline. Emergencies first, then
+ * urgent, then the oldest.
+ */
+export async function dispatchQueue(dataSource: DataSource, input: { actor: Actor | null; limit?: number }): Promise<DispatchQueueEntry[]> {
+  requireRole(input.actor, DISPATCH_ROLES);
+  const limit = Math.min(Math.max(input.limit ?? 200, 1), 500);
+  const rows = await dataSource
+    .getRepository(Ticket)
+    .createQueryBuilder("t")
+    .leftJoin(Assignment, "a", "a.ticket_id = t.id AND a.current")
+    .where("t.status IN (:...waiting)", { waiting: [TicketStatus.RECEIVED, TicketStatus.AWAITING_DISPATCH] })
+    .andWhere("(a.id IS NULL OR a.state NOT IN (:...handled))", { handled: [AssignmentState.DISPATCHED, AssignmentState.SIGNED_FOR] })
+    .orderBy(`CASE t.urgency WHEN '${Urgency.EMERGENCY}' THEN 0 WHEN '${Urgency.URGENT}' THEN 1 ELSE 2 END`, "ASC")
+    .addOrderBy("t.received_at", "ASC")
+    .addOrderBy("t.id", "ASC")
+    .limit(limit)
+    .getMany();
+  if (rows.length === 0) {
+    return [];
+  }
+  const ids = rows.map((ticket) => ticket.id);
+  const pending = await dataSource.getRepository(ReturnRequest).find({ where: { ticketId: In(ids), status: ReturnStatus.PENDING } });
+  const catalogue = await loadCatalogue(dataSource.manager);
+  const calendar = await loadWorkingCalendar(dataSource);
+  return rows.map((ticket) => {
+    const pendingReturn = pending.find((request) => request.ticketId === ticket.id) ?? null;
+    const { limits } = limitsFor(catalogue, ticket);
+    return {
+      ticket,
+      proposal: proposalFor(catalogue, ticket, { returnedByUnitId: pendingReturn?.unitId }),
+      pendingReturn,
+      dispatchDueAt: addLimit(calendar, ticket.receivedAt, limits.dispatchMinutes, limits.aroundTheClock),
+    };
+  });
+}
