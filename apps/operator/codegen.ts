@@ -2,8 +2,7 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 
 /** Typed operations generated from the committed gateway SDL (never from a running server). */
 const config: CodegenConfig = {
-  // packages/ui/kb-contract.graphql: the knowledge-base contract until the gateway emits it (issue 3).
-  schema: ["../gateway/schema.graphql", "../../packages/ui/kb-contract.graphql"],
+  schema: ["../gateway/schema.graphql"],
   documents: "src/**/*.graphql",
   ignoreNoDocuments: true,
   generates: {

@@ -9,7 +9,11 @@ export default defineConfig({
   server: {
     port: 5174,
     strictPort: true,
-    proxy: { "/graphql": { target: "http://localhost:4000", ws: true } },
+    proxy: {
+      "/graphql": { target: "http://localhost:4000", ws: true },
+      "/uploads": "http://localhost:4000",
+      "/files": "http://localhost:4000",
+    },
   },
   preview: { port: 5174 },
   build: { outDir: "dist", sourcemap: true },
