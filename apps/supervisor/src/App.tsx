@@ -18,7 +18,7 @@ export function App() {
           title={t("app.title")}
           nav={[
             appNavItem("", t("nav.overview"), !knowledge && !routing),
-            ...routingNavItems(path, viewer.roles, { extensions: t("nav.extensions"), rules: t("nav.dispatchRules"), calendar: t("nav.calendar") }),
+            ...routingNavItems(path, viewer.roles, { extensions: t("nav.extensions"), rules: t("nav.dispatchRules"), units: t("nav.units"), calendar: t("nav.calendar") }),
             ...knowledgeNavItems(path, viewer.roles, {
               review: t("nav.kbReview"),
               stats: t("nav.kbStats"),

@@ -3,6 +3,8 @@ import "reflect-metadata";
 export { routingModule } from "./routing.module.js";
 export { Unit, type UnitKindValue } from "./unit/unit.entity.js";
 export { UnitKind, UnitType } from "./unit/unit.types.js";
+export { UnitInput, UnitStaffMemberType } from "./unit/unit.types.js";
+export { UNIT_DIRECTORY_READERS, UNIT_EDITORS, listUnitDirectory, listUnitStaff, saveUnit, type UnitRequest } from "./unit/save-unit.js";
 export { DEMO_HANDLERS } from "./routing.seed.js";
 export * from "./demo-data/index.js";
 export { Assignment } from "./assignment/assignment.entity.js";

@@ -17,7 +17,11 @@ export const RoutingEvent = {
   TICKET_NEAR_DUE: "routing.ticket_near_due",
   /** Fired by the overdue timer; supervision reacts. Payload adds `assignmentId`, `leadUnitId`, `dueAt`. */
   TICKET_OVERDUE: "routing.ticket_overdue",
+  /** Fired by the sign-for timer when the lead unit has not signed for a ticket in time. */
+  SIGN_FOR_OVERDUE: "routing.sign_for_overdue",
   RULE_SAVED: "routing.dispatch_rule_saved",
+  /** A unit was created or changed in the directory. Payload: `unitId`, `code`, `created`, `changes` (field → from/to), `changedById`, `changedByName`. */
+  UNIT_CHANGED: "routing.unit_changed",
 } as const;
 
 export type RoutingEventType = (typeof RoutingEvent)[keyof typeof RoutingEvent];

@@ -1,18 +1,20 @@
-import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
+import { appNavItem, EmptyState, initialLanguage, type NavItem } from "@civicline/ui";
 import type { ReactNode } from "react";
 import { CalendarOverridesPage } from "./calendar/CalendarOverridesPage.tsx";
 import { ExtensionRequestsPage } from "./extensions/ExtensionRequestsPage.tsx";
-import { useSupervisorRoutingT } from "./messages.ts";
+import { unitDirectoryNavLabel, useSupervisorRoutingT } from "./messages.ts";
 import { DispatchRulesPage } from "./rules/DispatchRulesPage.tsx";
+import { UnitDirectoryPage } from "./units/UnitDirectoryPage.tsx";
 import "./routing.css";
 
-export const ROUTING_PATHS = { extensions: "routing/extensions", rules: "routing/rules", calendar: "routing/calendar" } as const;
+export const ROUTING_PATHS = { extensions: "routing/extensions", rules: "routing/rules", units: "routing/units", calendar: "routing/calendar" } as const;
 type Page = keyof typeof ROUTING_PATHS;
 
-/** Who sees what, as the contract allows: extensions by supervisors, rules by admins and supervisors, the calendar by admins. */
+/** Who sees what, as the contract allows: extensions by supervisors, rules by admins and supervisors, the unit directory and the calendar by admins. */
 const ACCESS: Record<Page, readonly string[]> = {
   extensions: ["SUPERVISOR"],
   rules: ["ADMIN", "SUPERVISOR"],
+  units: ["ADMIN"],
   calendar: ["ADMIN"],
 };
 
@@ -24,12 +26,17 @@ export function isRoutingPath(path: string): boolean {
   return path === "routing" || path.startsWith("routing/");
 }
 
-export type RoutingNavLabels = Record<Page, string>;
+/**
+ * Nav labels from the app's catalogue. `units` may be left out: the label then comes from the
+ * routing catalogue in the language the app runs in (the one `I18nProvider` stored).
+ */
+export type RoutingNavLabels = Record<Exclude<Page, "units">, string> & { units?: string };
 
 /** The routing entries of the supervisor app's nav, each only for the roles that may use it. */
 export function routingNavItems(path: string, roles: readonly string[], labels: RoutingNavLabels): NavItem[] {
-  const pages: Page[] = ["extensions", "rules", "calendar"];
-  return pages.filter((page) => allowed(page, roles)).map((page) => appNavItem(ROUTING_PATHS[page], labels[page], path === ROUTING_PATHS[page]));
+  const pages: Page[] = ["extensions", "rules", "units", "calendar"];
+  const label = (page: Page): string => (page === "units" ? (labels.units ?? unitDirectoryNavLabel(initialLanguage())) : labels[page]);
+  return pages.filter((page) => allowed(page, roles)).map((page) => appNavItem(ROUTING_PATHS[page], label(page), path === ROUTING_PATHS[page]));
 }
 
 /** The routing page for `path`, or a "not available" state for pages the role may not use. */
@@ -41,6 +48,9 @@ export function RoutingRoutes({ path, roles }: { path: string; roles: readonly s
   }
   if (page === "extensions") {
     return <ExtensionRequestsPage />;
+  }
+  if (page === "units") {
+    return <UnitDirectoryPage />;
   }
   return page === "rules" ? <DispatchRulesPage /> : <CalendarOverridesPage />;
 }

@@ -8,7 +8,8 @@ import { Assignment } from "../assignment/assignment.entity.js";
 import { dispatchTicket } from "../dispatch/dispatch-ticket.js";
 import { routingModule } from "../routing.module.js";
 import { RoutingEvent } from "../routing.events.js";
-import { DeadlineTimer, deadlineTimerHandlers, deadlineTimerKey, scheduleDeadlineTimers } from "../timers/deadline-timers.js";
+import { DeadlineTimer, deadlineTimerHandlers, deadlineTimerKey, scheduleDeadlineTimers, scheduleSignForTimer } from "../timers/deadline-timers.js";
+import { signFor } from "../workbench/sign-for.js";
 import { buildPolicies, buildTicket, buildWorld, dispatcher, routingTestDatabase } from "./factories.js";
 
 const log = createLogger({ level: "silent" });
@@ -121,5 +122,43 @@ describe("deadline timers across a restart of the app", () => {
     );
     const [event] = await db.dataSource.query("SELECT payload FROM platform_outbox WHERE type = $1 AND payload->>'ticketId' = $2", [RoutingEvent.TICKET_OVERDUE, early.ticketId]);
     expect(event.payload).toMatchObject({ assignmentId: early.id, leadUnitId: world.bureau.id, unitIds: [world.bureau.id] });
+  });
+});
+
+describe("the sign-for deadline", () => {
+  it("records one event for a unit that did not sign in time, none for one that did", async () => {
+    const world = await buildWorld(db);
+    const tickets = [await buildTicket(db, world), await buildTicket(db, world)];
+    const assignments: Assignment[] = [];
+    for (const ticket of tickets) {
+      assignments.push(await dispatchTicket(db.dataSource, { actor: dispatcher, request: { ticketId: ticket.id, version: ticket.version, leadUnitId: world.bureau.id } }));
+    }
+    await signFor(db.dataSource, { actor: world.bureauHandler, ticketId: tickets[1]!.id });
+    for (const assignment of assignments) {
+      await db.dataSource.transaction(async (manager) => {
+        const row = await manager.findOneByOrFail(Assignment, { id: assignment.id });
+        row.signForDueAt = new Date(Date.now() + 300);
+        await manager.update(Assignment, { id: row.id }, { signForDueAt: row.signForDueAt });
+        if (!row.signedForAt) {
+          await scheduleSignForTimer(manager, row);
+        }
+      });
+    }
+    const app = await startApp("sign-for");
+    const events = () =>
+      db.dataSource.query("SELECT payload->>'ticketId' AS ticket FROM platform_outbox WHERE type = $1 AND payload->>'ticketId' = ANY($2)", [
+        RoutingEvent.SIGN_FOR_OVERDUE,
+        tickets.map((ticket) => ticket.id),
+      ]) as Promise<Array<{ ticket: string }>>;
+    try {
+      await vi.waitFor(async () => expect(await events()).toHaveLength(1), { timeout: 8_000, interval: 50 });
+      await sleep(800);
+      expect(await events()).toEqual([{ ticket: tickets[0]!.id }]);
+    } finally {
+      await app.stop();
+    }
+    const timers = await db.dataSource.query("SELECT key FROM platform_timer WHERE key = $1", [deadlineTimerKey(assignments[1]!.id, "sign_for_overdue")]);
+    expect(timers).toEqual([]);
+    expect(DeadlineTimer.SIGN_FOR_OVERDUE).toBe("routing.sign_for_overdue");
   });
 });

@@ -8,7 +8,7 @@ import { loadCatalogue, limitsFor, proposalFor, type Catalogue } from "../catalo
 import { computeDeadlines } from "../deadlines.js";
 import { RoutingEvent, recordRoutingEvent } from "../routing.events.js";
 import { unitNotFound } from "../routing.errors.js";
-import { scheduleDeadlineTimers } from "../timers/deadline-timers.js";
+import { scheduleDeadlineTimers, scheduleSignForTimer } from "../timers/deadline-timers.js";
 import { Unit } from "../unit/unit.entity.js";
 
 /** Who dispatches when the catalogue does (written in the ticket's history). */
@@ -105,6 +105,7 @@ export async function dispatchLockedTicket(manager: EntityManager, input: Dispat
     ...assisting.map((unit) => ({ assignmentId: assignment.id, unitId: unit.id, role: UnitRole.ASSISTING })),
   ]);
   await scheduleDeadlineTimers(manager, assignment);
+  await scheduleSignForTimer(manager, assignment);
   const previousUnits = input.previous ? [input.previous.leadUnitId, ...input.previous.assistingUnitIds] : [];
   await recordRoutingEvent(
     manager,

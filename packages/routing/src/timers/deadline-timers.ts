@@ -8,9 +8,10 @@ import { RoutingEvent, recordRoutingEvent } from "../routing.events.js";
 export const DeadlineTimer = {
   NEAR_DUE: "routing.near_due",
   OVERDUE: "routing.overdue",
+  SIGN_FOR_OVERDUE: "routing.sign_for_overdue",
 } as const;
 
-type DeadlineKind = "near_due" | "overdue";
+type DeadlineKind = "near_due" | "overdue" | "sign_for_overdue";
 
 /** The idempotency key of an assignment's timer. */
 export function deadlineTimerKey(assignmentId: string, kind: DeadlineKind): string {
@@ -32,10 +33,51 @@ export async function scheduleDeadlineTimers(
   }
 }
 
-/** Cancels both timers (the unit replied, or the assignment ended with an accepted return). */
+/** Schedules the sign-for timer at dispatch: it fires if the lead unit has not signed for the ticket in time. */
+export async function scheduleSignForTimer(
+  manager: EntityManager,
+  assignment: Pick<Assignment, "id" | "ticketId" | "signForDueAt">,
+): Promise<void> {
+  await scheduleTimer(manager, {
+    key: deadlineTimerKey(assignment.id, "sign_for_overdue"),
+    type: DeadlineTimer.SIGN_FOR_OVERDUE,
+    dueAt: assignment.signForDueAt,
+    payload: { assignmentId: assignment.id, ticketId: assignment.ticketId, dueAt: assignment.signForDueAt.toISOString() },
+  });
+}
+
+/** Cancels the sign-for timer (the unit signed for the ticket). */
+export async function cancelSignForTimer(manager: EntityManager, assignmentId: string): Promise<void> {
+  await cancelTimer(manager, deadlineTimerKey(assignmentId, "sign_for_overdue"));
+}
+
+/** Cancels every timer of an assignment (the unit replied, or the assignment ended with an accepted return). */
 export async function cancelDeadlineTimers(manager: EntityManager, assignmentId: string): Promise<void> {
   await cancelTimer(manager, deadlineTimerKey(assignmentId, "near_due"));
   await cancelTimer(manager, deadlineTimerKey(assignmentId, "overdue"));
+  await cancelSignForTimer(manager, assignmentId);
+}
+
+/**
+ * The sign-for deadline passed: if the assignment is still current and unsigned, record the event.
+ * The timer row is marked fired in this same transaction, so the event is recorded once.
+ */
+async function fireSignFor(manager: EntityManager, payload: Record<string, unknown>): Promise<void> {
+  const assignmentId = String(payload.assignmentId ?? "");
+  const assignment = await manager.findOne(Assignment, { where: { id: assignmentId }, lock: { mode: "pessimistic_write" } });
+  if (!assignment || !assignment.current || assignment.signedForAt || !ACTIVE_STATES.includes(assignment.state)) {
+    return;
+  }
+  if (assignment.signForDueAt.toISOString() !== payload.dueAt) {
+    return;
+  }
+  await recordRoutingEvent(manager, RoutingEvent.SIGN_FOR_OVERDUE, {
+    ticketId: assignment.ticketId,
+    assignmentId: assignment.id,
+    leadUnitId: assignment.leadUnitId,
+    unitIds: [assignment.leadUnitId],
+    dueAt: assignment.signForDueAt.toISOString(),
+  });
 }
 
 /**
@@ -43,7 +85,7 @@ export async function cancelDeadlineTimers(manager: EntityManager, assignmentId:
  * if it is still open, still has this deadline and was not marked yet, marks it and records the
  * event. A timer that runs twice, or a stale one after an extension, changes nothing.
  */
-async function fire(manager: EntityManager, kind: DeadlineKind, payload: Record<string, unknown>): Promise<void> {
+async function fire(manager: EntityManager, kind: "near_due" | "overdue", payload: Record<string, unknown>): Promise<void> {
   const assignmentId = String(payload.assignmentId ?? "");
   const assignment = await manager.findOne(Assignment, { where: { id: assignmentId }, lock: { mode: "pessimistic_write" } });
   if (!assignment || !assignment.current || !ACTIVE_STATES.includes(assignment.state)) {
@@ -73,5 +115,6 @@ export function deadlineTimerHandlers(): TimerHandler[] {
   return [
     { type: DeadlineTimer.NEAR_DUE, name: "routing.near-due-warning", handle: (timer, manager) => fire(manager, "near_due", timer.payload) },
     { type: DeadlineTimer.OVERDUE, name: "routing.overdue", handle: (timer, manager) => fire(manager, "overdue", timer.payload) },
+    { type: DeadlineTimer.SIGN_FOR_OVERDUE, name: "routing.sign-for-overdue", handle: (timer, manager) => fireSignFor(manager, timer.payload) },
   ];
 }

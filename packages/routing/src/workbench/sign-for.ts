@@ -1,3 +1,4 @@
+import { cancelSignForTimer } from "../timers/deadline-timers.js";
 import { TicketStatus, transitionTicket } from "@civicline/intake";
 import { DomainError, type Actor } from "@civicline/platform";
 import type { DataSource } from "typeorm";
@@ -24,6 +25,7 @@ export async function signFor(dataSource: DataSource, input: { actor: Actor | nu
     await transitionTicket(manager, { ticketId: ticket.id, to: TicketStatus.SIGNED_FOR, expectedVersion: ticket.version, actor, reason: unit.nameZh, isPublic: true });
     Object.assign(assignment, { state: AssignmentState.SIGNED_FOR, signedForAt: now, signedForByName: actor.name });
     await manager.update(Assignment, { id: assignment.id }, { state: assignment.state, signedForAt: now, signedForByName: actor.name });
+    await cancelSignForTimer(manager, assignment.id);
     await recordRoutingEvent(manager, RoutingEvent.TICKET_SIGNED_FOR, { ticketId: ticket.id, assignmentId: assignment.id, unitIds: unitsOf(assignment) }, actor.id);
     return assignment;
   });
