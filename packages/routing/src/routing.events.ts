@@ -19,6 +19,8 @@ export const RoutingEvent = {
   TICKET_OVERDUE: "routing.ticket_overdue",
   /** Fired by the sign-for timer when the lead unit has not signed for a ticket in time. */
   SIGN_FOR_OVERDUE: "routing.sign_for_overdue",
+  /** Fired by the dispatch timer when a received ticket still waits for dispatch past its dispatch limit. */
+  DISPATCH_OVERDUE: "routing.dispatch_overdue",
   RULE_SAVED: "routing.dispatch_rule_saved",
   /** A unit was created or changed in the directory. Payload: `unitId`, `code`, `created`, `changes` (field → from/to), `changedById`, `changedByName`. */
   UNIT_CHANGED: "routing.unit_changed",

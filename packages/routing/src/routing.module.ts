@@ -19,6 +19,7 @@ import { seedRoutingDemo } from "./routing.seed.js";
 import { SlaPolicy } from "./sla/sla-policy.entity.js";
 import { SlaPolicyResolver } from "./sla/sla.resolver.js";
 import { deadlineTimerHandlers } from "./timers/deadline-timers.js";
+import { armDispatchOverdueHandler, dispatchOverdueTimerHandler } from "./timers/dispatch-overdue.js";
 import { Unit } from "./unit/unit.entity.js";
 import { UnitResolver } from "./unit/unit.resolver.js";
 import { routingPushHandlers } from "./workbench/routing-changed.js";
@@ -50,8 +51,9 @@ export const routingModule: DomainModule = {
     ...routingPushHandlers(services),
     calendarChangeHandler(services.dataSource),
     ticketEndedHandler(services.dataSource),
+    armDispatchOverdueHandler(services.dataSource),
   ],
-  timerHandlers: () => deadlineTimerHandlers(),
+  timerHandlers: () => [...deadlineTimerHandlers(), dispatchOverdueTimerHandler()],
   seedDemo: seedRoutingDemo,
   // Whoever may read an assignment may open the files attached to its reply.
   fileAccess:

@@ -10,6 +10,7 @@ import { routingModule } from "../routing.module.js";
 import { RoutingEvent } from "../routing.events.js";
 import { DeadlineTimer, deadlineTimerHandlers, deadlineTimerKey, scheduleDeadlineTimers, scheduleSignForTimer } from "../timers/deadline-timers.js";
 import { signFor } from "../workbench/sign-for.js";
+import { armDispatchOverdue, dispatchOverdueKey, dispatchOverdueTimerHandler } from "../timers/dispatch-overdue.js";
 import { buildPolicies, buildTicket, buildWorld, dispatcher, routingTestDatabase } from "./factories.js";
 
 const log = createLogger({ level: "silent" });
@@ -31,7 +32,7 @@ async function startApp(name: string): Promise<{ stop(): Promise<void> }> {
   });
   await dataSource.initialize();
   const timers = new TimerService(dataSource, log, { connectionUrl: db.url, pollMs: 60_000, instanceName: name });
-  for (const handler of deadlineTimerHandlers()) {
+  for (const handler of [...deadlineTimerHandlers(), dispatchOverdueTimerHandler()]) {
     timers.register(handler);
   }
   await timers.start();
@@ -160,5 +161,36 @@ describe("the sign-for deadline", () => {
     const timers = await db.dataSource.query("SELECT key FROM platform_timer WHERE key = $1", [deadlineTimerKey(assignments[1]!.id, "sign_for_overdue")]);
     expect(timers).toEqual([]);
     expect(DeadlineTimer.SIGN_FOR_OVERDUE).toBe("routing.sign_for_overdue");
+  });
+});
+
+describe("the dispatch deadline", () => {
+  it("records one event for a received ticket nobody dispatched in time, none for one that was dispatched", async () => {
+    const world = await buildWorld(db);
+    const waiting = await buildTicket(db, world);
+    const dispatched = await buildTicket(db, world);
+    await armDispatchOverdue(db.dataSource, waiting.id);
+    await armDispatchOverdue(db.dataSource, dispatched.id);
+    await armDispatchOverdue(db.dataSource, waiting.id); // a redelivered event changes nothing
+    await dispatchTicket(db.dataSource, { actor: dispatcher, request: { ticketId: dispatched.id, version: dispatched.version, leadUnitId: world.bureau.id } });
+    await db.dataSource.query("UPDATE platform_timer SET due_at = now() + interval '300 milliseconds', available_at = now() + interval '300 milliseconds' WHERE key = ANY($1)", [
+      [dispatchOverdueKey(waiting.id), dispatchOverdueKey(dispatched.id)],
+    ]);
+    const events = () =>
+      db.dataSource.query("SELECT payload->>'ticketId' AS ticket FROM platform_outbox WHERE type = $1 AND payload->>'ticketId' = ANY($2)", [
+        RoutingEvent.DISPATCH_OVERDUE,
+        [waiting.id, dispatched.id],
+      ]) as Promise<Array<{ ticket: string }>>;
+    const app = await startApp("dispatch-deadline");
+    try {
+      await vi.waitFor(async () => expect(await events()).toHaveLength(1), { timeout: 8_000, interval: 50 });
+      await sleep(800);
+      expect(await events()).toEqual([{ ticket: waiting.id }]);
+    } finally {
+      await app.stop();
+    }
+    await armDispatchOverdue(db.dataSource, waiting.id);
+    const rows = await db.dataSource.query("SELECT fired_at FROM platform_timer WHERE key = $1", [dispatchOverdueKey(waiting.id)]);
+    expect(rows[0].fired_at).toBeInstanceOf(Date);
   });
 });

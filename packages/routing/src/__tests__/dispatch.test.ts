@@ -9,7 +9,7 @@ import { dispatchTicket } from "../dispatch/dispatch-ticket.js";
 import { RoutingEvent } from "../routing.events.js";
 import { routingProposal } from "../rules/routing-proposal.js";
 import { dispatchRuleHistory, saveDispatchRule } from "../rules/save-dispatch-rule.js";
-import { admin, buildPolicies, buildRule, buildTicket, buildWorld, dispatcher, eventsOf, historyOf, routingTestDatabase, supervisor, timersOf } from "./factories.js";
+import { admin, buildPolicies, buildRule, buildTicket, buildWorld, dispatcher, eventsOf, historyOf, routingTestDatabase, signForTimerOf, supervisor, timersOf } from "./factories.js";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -50,6 +50,8 @@ describe("dispatching a ticket", () => {
       ["routing.near_due", at("2026-10-12T16:45:00").toISOString(), null],
       ["routing.overdue", at("2026-10-13T16:45:00").toISOString(), null],
     ]);
+    // Dispatched 16:45 on 30 September: 2 working hours to sign for → 09:45 on 8 October.
+    expect((await signForTimerOf(db, assignment.id)).map((timer) => timer.due_at.toISOString())).toEqual([at("2026-10-08T09:45:00").toISOString()]);
     const history = await historyOf(db, ticket.id);
     expect(history.at(-1)).toMatchObject({ from_status: "received", to_status: "dispatched", is_public: true, reason: world.bureau.nameZh });
     expect(await eventsOf(db, ticket.id, RoutingEvent.TICKET_DISPATCHED)).toEqual([

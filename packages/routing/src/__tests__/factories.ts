@@ -129,6 +129,14 @@ export async function eventsOf(db: TestDatabase, ticketId: string, type: string)
 }
 
 /** The stored timers of an assignment. */
+/** The completion-deadline timers (near-due and overdue) of an assignment. */
 export function timersOf(db: TestDatabase, assignmentId: string): Promise<Array<{ key: string; type: string; due_at: Date; fired_at: Date | null }>> {
-  return db.dataSource.query("SELECT key, type, due_at, fired_at FROM platform_timer WHERE key LIKE $1 ORDER BY type", [`routing:assignment:${assignmentId}:%`]);
+  return db.dataSource.query("SELECT key, type, due_at, fired_at FROM platform_timer WHERE key LIKE $1 AND type <> 'routing.sign_for_overdue' ORDER BY type", [
+    `routing:assignment:${assignmentId}:%`,
+  ]);
+}
+
+/** The sign-for timer of an assignment, if armed. */
+export function signForTimerOf(db: TestDatabase, assignmentId: string): Promise<Array<{ due_at: Date; fired_at: Date | null }>> {
+  return db.dataSource.query("SELECT due_at, fired_at FROM platform_timer WHERE key = $1", [`routing:assignment:${assignmentId}:sign_for_overdue`]);
 }
