@@ -1,25 +1,3 @@
-import type { CodegenConfig } from "@graphql-codegen/cli";
+import { appCodegen } from "../../packages/ui/codegen.app.ts";
 
-/** Typed operations generated from the committed gateway SDL (never from a running server). */
-const config: CodegenConfig = {
-  schema: ["../gateway/schema.graphql"],
-  documents: "src/**/*.graphql",
-  ignoreNoDocuments: true,
-  generates: {
-    "./src/gql/": {
-      preset: "client",
-      presetConfig: { fragmentMasking: false },
-      config: {
-        enumsAsTypes: true,
-        useTypeImports: true,
-        scalars: { DateTimeISO: "string", ID: "string" },
-        avoidOptionals: { field: true, inputValue: false, object: false },
-        nonOptionalTypename: false,
-        skipTypename: false,
-        defaultScalarType: "unknown",
-      },
-    },
-  },
-};
-
-export default config;
+export default appCodegen({ staff: true });
