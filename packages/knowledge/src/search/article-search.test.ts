@@ -84,12 +84,11 @@ describe("searching in Chinese, English and both", () => {
 
 describe("what the user types is literal and never breaks the search", () => {
   it("returns quickly for operators, wildcards, quotes, backslashes, long punctuation and one character", async () => {
-    const started = Date.now();
+    // A hang would trip the test's own timeout; no wall-clock assertion here.
     for (const query of ["噪音 & !", "a:*", "%", "_", "'", "\\", "!".repeat(500), "''); DROP TABLE knowledge_article; --", "<->", "噪", "(噪音|拆违)", "％", "　"]) {
       const result = await search(query);
       expect(result.total).toBeGreaterThanOrEqual(0);
     }
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(await found("噪音 & !")).toContain("noise");
     expect((await search("%")).total).toBe(0);
     expect((await search("_")).total).toBe(0);

@@ -151,9 +151,7 @@ describe("startEmbeddedPostgres", () => {
       expect(isAlive(serverPid)).toBe(true);
       expect(await readNotes(url)).toEqual(["written before the crash"]);
 
-      const startedAt = Date.now();
       const handle = await start(dataDir, port);
-      expect(Date.now() - startedAt).toBeLessThan(20_000);
       expect(isAlive(serverPid)).toBe(false);
       expect(await readNotes(handle.adminUrl)).toEqual(["written before the crash"]);
       const pidFile = await readFile(path.join(dataDir, "postmaster.pid"), "utf8");
