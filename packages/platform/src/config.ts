@@ -15,6 +15,16 @@ export type PlatformConfig = {
   /** Seed demo data on the first start of an empty database. */
   seedDemoOnEmpty: boolean;
   cookieSecure: boolean;
+  /** Base URL citizens reach the portal at (tracking links in SMS), e.g. https://12345.zibo.gov.cn */
+  publicBaseUrl: string;
+  /** Open311 `jurisdiction_id` this endpoint serves (GeoReport v2). */
+  jurisdictionId: string;
+  /** Map tile URL template for the portal's optional map pin ({z}/{x}/{y}); none = no map. */
+  mapTileUrl: string | undefined;
+  /** Which SMS sender to use: `dev` records messages in the database (readable at /dev/sms). */
+  smsSender: "dev" | "webhook";
+  /** For `smsSender: webhook`: the URL messages are POSTed to as JSON `{ to, text }`. */
+  smsWebhookUrl: string | undefined;
 };
 
 /** Walks up from `start` to the directory holding pnpm-workspace.yaml (the repository root). */
@@ -43,6 +53,17 @@ function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, max 
   return value;
 }
 
+function smsSenderSetting(env: NodeJS.ProcessEnv): "dev" | "webhook" {
+  const value = env.CIVICLINE_SMS_SENDER ?? (env.CIVICLINE_SMS_WEBHOOK_URL ? "webhook" : "dev");
+  if (value !== "dev" && value !== "webhook") {
+    throw new Error(`CIVICLINE_SMS_SENDER must be "dev" or "webhook", got "${value}"`);
+  }
+  if (value === "webhook" && !env.CIVICLINE_SMS_WEBHOOK_URL) {
+    throw new Error("CIVICLINE_SMS_SENDER=webhook needs CIVICLINE_SMS_WEBHOOK_URL");
+  }
+  return value;
+}
+
 /** Reads the configuration once at start-up; invalid values fail fast with the setting's name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const nodeEnv = env.NODE_ENV ?? "production";
@@ -57,5 +78,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     logLevel: env.LOG_LEVEL ?? "info",
     seedDemoOnEmpty: (env.CIVICLINE_SEED_DEMO ?? "true") !== "false",
     cookieSecure: env.CIVICLINE_COOKIE_SECURE === "true",
+    publicBaseUrl: (env.CIVICLINE_PUBLIC_URL ?? `http://localhost:${env.PORT || 4000}`).replace(/\/+$/, ""),
+    jurisdictionId: env.CIVICLINE_JURISDICTION_ID ?? "zibo.12345.gov.cn",
+    mapTileUrl: env.CIVICLINE_MAP_TILE_URL || undefined,
+    smsSender: smsSenderSetting(env),
+    smsWebhookUrl: env.CIVICLINE_SMS_WEBHOOK_URL || undefined,
   };
 }
