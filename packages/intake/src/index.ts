@@ -33,3 +33,4 @@ export { EmergencyService, QueueKind, TicketLinkKind } from "./call-screen/call-
 export { QUEUE_COUNTS_CHANGED_TOPIC, listQueue, countQueues } from "./call-screen/queues.js";
 export { screenPopTopic } from "./call-screen/screen-pop.js";
 export * from "./demo-data/index.js";
+export { PublicTicketType, TicketType } from "./ticket/ticket.types.js";
