@@ -34,3 +34,4 @@ export { QUEUE_COUNTS_CHANGED_TOPIC, listQueue, countQueues } from "./call-scree
 export { screenPopTopic } from "./call-screen/screen-pop.js";
 export * from "./demo-data/index.js";
 export { PublicTicketType, TicketType } from "./ticket/ticket.types.js";
+export { ticketIdForTrackingAccess } from "./portal/tracking-access.js";

@@ -20,6 +20,9 @@ import { TicketHistory } from "./ticket/ticket-history.entity.js";
 import { Ticket } from "./ticket/ticket.entity.js";
 import { TICKET_RECEIVED_TOPIC, TicketResolver } from "./ticket/ticket.resolver.js";
 import { TrackingSequence } from "./ticket/tracking-sequence.entity.js";
+import { PortalUpload } from "./portal/portal-upload.entity.js";
+import { TrackingAccess } from "./portal/tracking-access.entity.js";
+import { TrackingCode } from "./portal/tracking-code.entity.js";
 import { mayReadTicket } from "./ticket/ticket-queries.js";
 
 /** Events after which the queue counts may differ: every console recomputes its own. */
@@ -28,7 +31,7 @@ const COUNT_EVENTS = [TICKET_RECEIVED, TICKET_STATUS_CHANGED, TICKET_CHANGED];
 /** Intake: categories, places, and tickets from the moment they are received. */
 export const intakeModule: DomainModule = {
   name: "intake",
-  entities: [Category, Area, Ticket, TicketHistory, TrackingSequence, TicketLink, CoReporter, EmergencyHandoff, TicketAttachment],
+  entities: [Category, Area, Ticket, TicketHistory, TrackingSequence, TicketLink, CoReporter, EmergencyHandoff, TicketAttachment, TrackingCode, TrackingAccess, PortalUpload],
   migrations: intakeMigrations,
   resolvers: [CatalogResolver, TicketResolver, TicketFieldsResolver, PublicTicketFieldsResolver, CallScreenResolver, ScreenPopResolver, QueueResolver],
   eventHandlers: (services) => {

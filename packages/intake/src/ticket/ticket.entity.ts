@@ -10,6 +10,8 @@ export type ExtraFieldValue = { key: string; value: string };
 @Index("intake_ticket_duplicates_idx", ["categoryId", "districtId", "receivedAt"])
 @Index("intake_ticket_created_by_idx", ["createdBy", "receivedAt"])
 @Index("intake_ticket_client_request_key", ["createdBy", "clientRequestId"], { unique: true })
+/** Anonymous portal submissions have no creator: their idempotency key is unique per channel. */
+@Index("intake_ticket_anonymous_request_key", ["channel", "clientRequestId"], { unique: true, where: "created_by IS NULL AND client_request_id IS NOT NULL" })
 export class Ticket {
   @PrimaryGeneratedColumn("uuid")
   id!: string;
@@ -83,7 +85,7 @@ export class Ticket {
   @Column({ name: "call_id", type: "text", nullable: true })
   callId!: string | null;
 
-  /** Idempotency key chosen by the client; unique per creator. */
+  /** Idempotency key chosen by the client; unique per creator (per channel for anonymous portal requests). */
   @Column({ name: "client_request_id", type: "text", nullable: true })
   clientRequestId!: string | null;
 
