@@ -15,6 +15,7 @@ import { WebSocketServer } from "ws";
 import { credentialsOf, resolveActor, SESSION_COOKIE } from "./auth.js";
 import { formatGraphQLError } from "./errors.js";
 import { mountFileRoutes } from "./files-routes.js";
+import { mountOpen311Routes } from "./open311/open311-routes.js";
 import { mountStaticApps } from "./static-apps.js";
 import { subscriptionValidator } from "./ws-guard.js";
 
@@ -164,6 +165,7 @@ export async function startGatewayServer(options: {
     }),
   );
   mountFileRoutes(app, services, options.fileAccess ?? []);
+  mountOpen311Routes(app, services, { bodyLimit: BODY_LIMIT });
   mountStaticApps(app);
   app.use((error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
     if (error.type === "entity.too.large") {

@@ -35,3 +35,4 @@ export { screenPopTopic } from "./call-screen/screen-pop.js";
 export * from "./demo-data/index.js";
 export { PublicTicketType, TicketType } from "./ticket/ticket.types.js";
 export { ticketIdForTrackingAccess } from "./portal/tracking-access.js";
+export * from "./open311/index.js";

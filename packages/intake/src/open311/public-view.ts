@@ -1,0 +1,92 @@
+import { In, type DataSource, type EntityManager } from "typeorm";
+import { FINISHED_STATUSES } from "../ticket/ticket-lifecycle.js";
+import { Ticket } from "../ticket/ticket.entity.js";
+import { Channel, Privacy, RequestType } from "../ticket/ticket.enums.js";
+import { ANONYMOUS_NAME } from "../ticket/privacy.js";
+import { isUuid } from "../ticket/ticket-validation.js";
+import { TRACKING_NUMBER } from "../ticket/tracking-number.js";
+
+const MASK = "***";
+const MOBILE = /(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g;
+const LANDLINE = /(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?!\d)/g;
+const ID_NUMBER = /(?<![\dXx])\d{17}[\dXx](?![\dXx])/g;
+const EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[A-Za-z]{2,}/g;
+
+/** Whether a ticket's content stays out of public feeds: confidential tickets and whistle-blowing reports. */
+export function isWithheldFromPublic(ticket: Pick<Ticket, "privacy" | "requestType">): boolean {
+  return ticket.privacy === Privacy.CONFIDENTIAL || ticket.requestType === RequestType.REPORT;
+}
+
+/**
+ * A ticket's text as the public may read it: the citizen's own name, phone, e-mail and ID number
+ * are masked wherever they occur, and so is anything shaped like a phone number, an e-mail address
+ * or a resident ID number (callers often say other people's too).
+ */
+export function redactPersonalData(
+  text: string,
+  identity: Partial<Pick<Ticket, "citizenName" | "citizenPhone" | "citizenEmail" | "citizenIdNumber">> = {},
+): string {
+  let result = text;
+  for (const value of [identity.citizenPhone, identity.citizenEmail, identity.citizenIdNumber]) {
+    if (value && value.length >= 5) {
+      result = result.replaceAll(value, MASK);
+    }
+  }
+  const name = identity.citizenName?.trim();
+  if (name && name !== ANONYMOUS_NAME && [...name].length >= 2) {
+    result = result.replaceAll(name, MASK);
+  }
+  return result.replace(EMAIL, MASK).replace(ID_NUMBER, MASK).replace(MOBILE, MASK).replace(LANDLINE, MASK);
+}
+
+/** Filters of the Open311 request list; `trackingNumbers` overrides all others (as the spec says). */
+export type Open311TicketFilter = {
+  trackingNumbers?: readonly string[] | null;
+  categoryIds?: readonly string[] | null;
+  /** Received at or after. */
+  from: Date;
+  /** Received at or before. */
+  to: Date;
+  /** true: open tickets only; false: finished ones only; null: both. */
+  open?: boolean | null;
+  limit: number;
+};
+
+/** Tickets for the Open311 request list, newest first. */
+export function listOpen311Tickets(db: DataSource | EntityManager, filter: Open311TicketFilter): Promise<Ticket[]> {
+  const query = db.getRepository(Ticket).createQueryBuilder("ticket").orderBy("ticket.receivedAt", "DESC").addOrderBy("ticket.trackingNumber", "DESC").take(filter.limit);
+  if (filter.trackingNumbers) {
+    const numbers = filter.trackingNumbers.map((number) => number.trim().toUpperCase()).filter((number) => TRACKING_NUMBER.test(number));
+    return numbers.length === 0 ? Promise.resolve([]) : query.where({ trackingNumber: In(numbers) }).getMany();
+  }
+  query.where("ticket.receivedAt BETWEEN :from AND :to", { from: filter.from, to: filter.to });
+  if (filter.categoryIds) {
+    const ids = filter.categoryIds.filter((id) => isUuid(id));
+    if (ids.length === 0) {
+      return Promise.resolve([]);
+    }
+    query.andWhere("ticket.categoryId IN (:...ids)", { ids });
+  }
+  if (filter.open === true) {
+    query.andWhere("ticket.status NOT IN (:...finished)", { finished: FINISHED_STATUSES });
+  } else if (filter.open === false) {
+    query.andWhere("ticket.status IN (:...finished)", { finished: FINISHED_STATUSES });
+  }
+  return query.getMany();
+}
+
+/** One ticket by tracking number (any case), or null. */
+export function findTicketByTrackingNumber(db: DataSource | EntityManager, trackingNumber: string): Promise<Ticket | null> {
+  const number = trackingNumber.trim().toUpperCase();
+  return TRACKING_NUMBER.test(number) && number.length <= 40
+    ? db.getRepository(Ticket).findOne({ where: { trackingNumber: number } })
+    : Promise.resolve(null);
+}
+
+/** The ticket an Open311 token stands for: the id of a ticket received through Open311, or null. */
+export function findTicketByOpen311Token(db: DataSource | EntityManager, token: string): Promise<Ticket | null> {
+  return isUuid(token)
+    ? db.getRepository(Ticket).findOne({ where: { id: token.toLowerCase(), channel: Channel.OPEN311 } })
+    : Promise.resolve(null);
+}
+
