@@ -8,12 +8,13 @@ import { AuthResolver } from "./graphql/auth.resolver.js";
 import { platformMigrations } from "./migrations/index.js";
 import type { DomainModule } from "./module.js";
 import { seedPlatformDemo } from "./seed.js";
+import { SmsMessage } from "./sms/sms-message.entity.js";
 import { DurableTimer } from "./timers/timer.entity.js";
 
-/** Accounts, sessions, API keys, the outbox, stored files, calendar overrides and durable timers. */
+/** Accounts, sessions, API keys, the outbox, stored files, calendar overrides, durable timers and development SMS messages. */
 export const platformModule: DomainModule = {
   name: "platform",
-  entities: [User, Session, ApiKey, OutboxEvent, StoredFile, CalendarOverride, DurableTimer],
+  entities: [User, Session, ApiKey, OutboxEvent, StoredFile, CalendarOverride, DurableTimer, SmsMessage],
   migrations: platformMigrations,
   resolvers: [AuthResolver],
   seedDemo: seedPlatformDemo,

@@ -1,0 +1,79 @@
+import type { Logger } from "pino";
+import type { DataSource } from "typeorm";
+import type { AppServices } from "../module.js";
+import { maskPhone } from "../text.js";
+import { SmsMessage } from "./sms-message.entity.js";
+
+/** One text message: `purpose` names why it is sent (logs, the development list). */
+export type OutgoingSms = { to: string; text: string; purpose: string };
+
+/**
+ * Sends text messages to citizens. `send` never throws: a failure is logged and the caller goes
+ * on (a citizen is never shown a provider's error, and no answer depends on whether a text left).
+ */
+export type SmsSender = { send(message: OutgoingSms): Promise<void> };
+
+/** The development sender: stores each message in `platform_sms_message` and logs it in full. */
+export function devSmsSender(dataSource: DataSource, log: Logger): SmsSender {
+  return {
+    async send(message) {
+      try {
+        await dataSource.getRepository(SmsMessage).insert({ to: message.to, text: message.text, purpose: message.purpose });
+        log.info({ sms: message }, "SMS recorded by the development sender (read it at GET /dev/sms)");
+      } catch (error) {
+        log.error({ err: error, purpose: message.purpose }, "the development SMS sender could not record a message");
+      }
+    },
+  };
+}
+
+/** How long the webhook sender waits for the gateway's answer. */
+export const SMS_WEBHOOK_TIMEOUT_MS = 5000;
+
+/**
+ * Sends each message as `POST <url>` with JSON `{ to, text, purpose }` (an SMS gateway or a small
+ * adapter in front of one). Non-2xx answers, network errors and timeouts are logged, without the text.
+ */
+export function webhookSmsSender(url: string, log: Logger, options: { timeoutMs?: number } = {}): SmsSender {
+  const timeoutMs = options.timeoutMs ?? SMS_WEBHOOK_TIMEOUT_MS;
+  return {
+    async send(message) {
+      const context = { to: maskPhone(message.to), purpose: message.purpose };
+      try {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ to: message.to, text: message.text, purpose: message.purpose }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        await response.body?.cancel();
+        if (!response.ok) {
+          log.error({ ...context, status: response.status }, "the SMS webhook refused a message");
+          return;
+        }
+        log.info(context, "SMS sent through the webhook");
+      } catch (error) {
+        const timedOut = error instanceof Error && error.name === "TimeoutError";
+        log.error({ ...context, err: error }, timedOut ? `the SMS webhook did not answer within ${timeoutMs} ms` : "the SMS webhook could not be reached");
+      }
+    },
+  };
+}
+
+/** The sender the configuration asks for (`CIVICLINE_SMS_SENDER`). */
+export function smsSenderFor(services: Pick<AppServices, "dataSource" | "log" | "config">): SmsSender {
+  const { config } = services;
+  if (config.smsSender === "webhook" && config.smsWebhookUrl) {
+    return webhookSmsSender(config.smsWebhookUrl, services.log);
+  }
+  return devSmsSender(services.dataSource, services.log);
+}
+
+/** Messages the development sender recorded, newest first, optionally for one phone number. */
+export function listDevSms(dataSource: DataSource, options: { to?: string; limit?: number } = {}): Promise<SmsMessage[]> {
+  return dataSource.getRepository(SmsMessage).find({
+    where: options.to ? { to: options.to } : {},
+    order: { createdAt: "DESC", id: "ASC" },
+    take: Math.min(Math.max(options.limit ?? 50, 1), 200),
+  });
+}
