@@ -14,7 +14,9 @@ import { pinoHttp } from "pino-http";
 import { WebSocketServer } from "ws";
 import { credentialsOf, resolveActor, SESSION_COOKIE } from "./auth.js";
 import { formatGraphQLError } from "./errors.js";
+import { mountDevRoutes } from "./dev-routes.js";
 import { mountFileRoutes } from "./files-routes.js";
+import { mountPortalLinks } from "./portal-links.js";
 import { mountOpen311Routes } from "./open311/open311-routes.js";
 import { mountStaticApps } from "./static-apps.js";
 import { subscriptionValidator } from "./ws-guard.js";
@@ -165,6 +167,8 @@ export async function startGatewayServer(options: {
     }),
   );
   mountFileRoutes(app, services, options.fileAccess ?? []);
+  mountDevRoutes(app, services);
+  mountPortalLinks(app);
   mountOpen311Routes(app, services, { bodyLimit: BODY_LIMIT });
   mountStaticApps(app);
   app.use((error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {

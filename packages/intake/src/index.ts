@@ -35,4 +35,6 @@ export { screenPopTopic } from "./call-screen/screen-pop.js";
 export * from "./demo-data/index.js";
 export { PublicTicketType, TicketType } from "./ticket/ticket.types.js";
 export { ticketIdForTrackingAccess } from "./portal/tracking-access.js";
+export { requestTrackingCode, verifyTrackingCode, OTP } from "./portal/tracking-code.js";
+export { acceptPortalUpload, MAX_PORTAL_UPLOAD_BYTES, type PortalUploadResult } from "./portal/portal-uploads.js";
 export * from "./open311/index.js";

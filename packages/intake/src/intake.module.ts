@@ -21,6 +21,7 @@ import { Ticket } from "./ticket/ticket.entity.js";
 import { TICKET_RECEIVED_TOPIC, TicketResolver } from "./ticket/ticket.resolver.js";
 import { TrackingSequence } from "./ticket/tracking-sequence.entity.js";
 import { PortalUpload } from "./portal/portal-upload.entity.js";
+import { PortalResolver } from "./portal/portal.resolver.js";
 import { TrackingAccess } from "./portal/tracking-access.entity.js";
 import { TrackingCode } from "./portal/tracking-code.entity.js";
 import { mayReadTicket } from "./ticket/ticket-queries.js";
@@ -33,7 +34,7 @@ export const intakeModule: DomainModule = {
   name: "intake",
   entities: [Category, Area, Ticket, TicketHistory, TrackingSequence, TicketLink, CoReporter, EmergencyHandoff, TicketAttachment, TrackingCode, TrackingAccess, PortalUpload],
   migrations: intakeMigrations,
-  resolvers: [CatalogResolver, TicketResolver, TicketFieldsResolver, PublicTicketFieldsResolver, CallScreenResolver, ScreenPopResolver, QueueResolver],
+  resolvers: [CatalogResolver, TicketResolver, TicketFieldsResolver, PublicTicketFieldsResolver, CallScreenResolver, ScreenPopResolver, QueueResolver, PortalResolver],
   eventHandlers: (services) => {
     bindIntakeServices(services);
     const { pubsub } = services;

@@ -22,6 +22,7 @@ import { deadlineTimerHandlers } from "./timers/deadline-timers.js";
 import { armDispatchOverdueHandler, dispatchOverdueTimerHandler } from "./timers/dispatch-overdue.js";
 import { Unit } from "./unit/unit.entity.js";
 import { UnitResolver } from "./unit/unit.resolver.js";
+import { PublicReplyResolver } from "./workbench/public-reply.resolver.js";
 import { routingPushHandlers } from "./workbench/routing-changed.js";
 import { WorkbenchResolver } from "./workbench/workbench.resolver.js";
 
@@ -45,6 +46,7 @@ export const routingModule: DomainModule = {
     WorkbenchResolver,
     DispatchResolver,
     CalendarResolver,
+    PublicReplyResolver,
   ],
   eventHandlers: (services) => [
     ...autoDispatchHandlers(services.dataSource),

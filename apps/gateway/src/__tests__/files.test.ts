@@ -34,8 +34,8 @@ describe("file uploads and downloads", () => {
     expect(anonymous.status).toBe(404);
   });
 
-  it("refuses anonymous, unnamed and empty uploads with a code", async () => {
-    expect((await upload("x", { "x-filename": "a.json" })).status).toBe(401);
+  it("refuses anonymous uploads other than photos, unnamed and empty uploads with a code", async () => {
+    expect((await upload("x", { "x-filename": "a.json" })).status).toBe(415);
     const cookie = await gateway.login("supervisor");
     const unnamed = await upload("x", { cookie });
     expect(unnamed.status).toBe(400);

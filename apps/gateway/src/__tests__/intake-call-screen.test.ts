@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { trackAsCitizen } from "./citizen.js";
 import { startTestGateway, type GraphQLResponse, type TestGateway } from "./harness.js";
 
 const API_KEY = "cl_demo_integrator_0123456789abcdef";
@@ -228,11 +229,11 @@ describe("the call screen's other mutations over HTTP", () => {
     const supervisor = await gateway.login("supervisor");
     expect((await gateway.gql<{ ticket: TicketView }>(READ, { id: target.id }, supervisor)).data!.ticket.coReporters).toEqual([{ name: "第二位来电人", phone: "136****0002" }]);
 
-    const TRACK = `query($n: String!, $p: String!) { trackTicket(trackingNumber: $n, phone: $p) { status timeline { status } } }`;
-    const forTarget = await gateway.gql(TRACK, { n: target.trackingNumber, p: "13611110001" });
+    const TRACKED = "{ status timeline { status } }";
+    const forTarget = await trackAsCitizen(gateway.url, target.trackingNumber, "13611110001", TRACKED);
     expect(forTarget.data).toEqual({ trackTicket: { status: "RECEIVED", timeline: [{ status: "RECEIVED" }] } });
     expect(JSON.stringify(forTarget)).not.toMatch(/第二位|13611110002|王敏/);
-    const forDuplicate = await gateway.gql(TRACK, { n: duplicate.trackingNumber, p: "13611110002" });
+    const forDuplicate = await trackAsCitizen(gateway.url, duplicate.trackingNumber, "13611110002", TRACKED);
     expect(forDuplicate.data).toEqual({ trackTicket: { status: "MERGED", timeline: [{ status: "RECEIVED" }, { status: "MERGED" }] } });
     const again = await gateway.gql(`mutation($t: ID!, $into: ID!) { mergeIntoTicket(ticketId: $t, version: 2, intoTicketId: $into) { id } }`, { t: duplicate.id, into: target.id }, operator);
     expect(again.errors?.[0]?.extensions?.code).toBe("INTAKE/CANNOT_MERGE");
@@ -254,7 +255,7 @@ describe("the call screen's other mutations over HTTP", () => {
       operator,
     );
     expect(handoff.data!.recordEmergencyHandoff.emergencyHandoffs).toEqual([{ service: "FIRE_119", reference: "119-0815", handedOffBy: "王敏 (Operator)", checklist: ["人员已撤离", "已告知勿靠近"] }]);
-    const tracked = await gateway.gql(`query($n: String!, $p: String!) { trackTicket(trackingNumber: $n, phone: $p) { timeline { status } } }`, { n: fire.trackingNumber, p: "13812345678" });
+    const tracked = await trackAsCitizen(gateway.url, fire.trackingNumber, "13812345678", "{ timeline { status } }");
     expect(tracked.data).toEqual({ trackTicket: { timeline: [{ status: "RECEIVED" }] } });
     const rank = { EMERGENCY: 0, URGENT: 1, NORMAL: 2 } as Record<string, number>;
     for (const kind of ["RECEIVED", "MINE_TODAY", "EMERGENCIES"]) {

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { citizenAccessToken } from "./citizen.js";
 
 const CLI = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 
@@ -86,7 +87,8 @@ describe("the app on embedded PostgreSQL keeps its data across restarts", () => 
       { i: { requestType: "HELP", categoryId, description: "小区停水两天了，请尽快恢复供水。", districtId: catalog.data!.areas[0]!.id, address: "某小区 5 号楼", citizenName: "赵女士", phone: "13700001234" } },
     );
     const trackingNumber = submitted.data!.submitRequest.trackingNumber;
-    const track = () => gql<{ trackTicket: { status: string } }>(`query($n: String!) { trackTicket(trackingNumber: $n, phone: "13700001234") { status } }`, { n: trackingNumber });
+    const accessToken = await citizenAccessToken(url, trackingNumber, "13700001234");
+    const track = () => gql<{ trackTicket: { status: string } }>(`query($n: String!, $t: String!) { trackTicket(trackingNumber: $n, accessToken: $t) { status } }`, { n: trackingNumber, t: accessToken });
     const categoryCount = catalog.data!.categories.length;
 
     await stop("SIGTERM");

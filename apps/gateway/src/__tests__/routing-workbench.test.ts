@@ -1,5 +1,6 @@
 import { WorkingCalendar, addWorkingDays } from "@civicline/platform";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { trackAsCitizen } from "./citizen.js";
 import { startTestGateway, type GraphQLResponse, type TestGateway } from "./harness.js";
 
 type Ids = { categories: Map<string, string>; districts: Map<string, string>; townships: Map<string, string>; units: Map<string, string> };
@@ -132,9 +133,15 @@ describe("routing through GraphQL", () => {
       deadlines: { state: "ON_TIME", workingMinutesLeft: null },
     });
     const tracked = await ok(
-      gateway.gql<{ trackTicket: { timeline: Array<{ status: string }> } }>("query($n: String!, $p: String!) { trackTicket(trackingNumber: $n, phone: $p) { timeline { status } } }", { n: trackingNumber, p: "13812345678" }),
+      trackAsCitizen<{ trackTicket: { timeline: Array<{ status: string }>; reply: { text: string; unitNameZh: string } } }>(
+        gateway.url,
+        trackingNumber,
+        "13812345678",
+        "{ timeline { status } reply { text unitNameZh } }",
+      ),
     );
     expect(tracked.trackTicket.timeline.map((step) => step.status)).toEqual(["RECEIVED", "DISPATCHED", "SIGNED_FOR", "REPLIED"]);
+    expect(tracked.trackTicket.reply).toEqual({ text: "经调查，学校已对相关学生批评教育并通知家长。", unitNameZh: expect.stringContaining("教育局") });
   });
 
   it("a return → the dispatcher re-dispatches to another unit in the same action", async () => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { devSms, trackAsCitizen } from "./citizen.js";
 import { pickSliceIds, startTestGateway, type TestGateway } from "./harness.js";
 
 const SUBMIT = `mutation($input: SubmitRequestInput!) { submitRequest(input: $input) { trackingNumber receivedAt } }`;
-const TRACK = `query($n: String!, $p: String!) { trackTicket(trackingNumber: $n, phone: $p) { trackingNumber status category { code } district { nameZh } timeline { at status } } }`;
+const TRACKED = "{ trackingNumber status category { code } district { nameZh } timeline { at status } }";
 
 let gateway: TestGateway;
 let ids: Awaited<ReturnType<typeof pickSliceIds>>;
@@ -51,23 +52,24 @@ describe("the first slice: portal submit → operator sees it live → citizen t
     expect(pushed).toMatchObject({ status: "RECEIVED", citizenPhone: "13812345678" });
     await client.dispose();
 
-    const tracked = await gateway.gql<{ trackTicket: { status: string; timeline: Array<{ status: string }> } }>(TRACK, {
-      n: trackingNumber.toLowerCase(),
-      p: "138-1234-5678",
-    });
+    const tracked = await trackAsCitizen<{ trackTicket: { status: string; timeline: Array<{ status: string }> } }>(gateway.url, trackingNumber.toLowerCase(), "138-1234-5678", TRACKED);
     expect(tracked.errors).toBeUndefined();
     expect(tracked.data!.trackTicket.status).toBe("RECEIVED");
     expect(tracked.data!.trackTicket.timeline).toEqual([expect.objectContaining({ status: "RECEIVED" })]);
   });
 
-  it("gives the same not-found answer for a wrong phone as for an unknown tracking number", async () => {
+  it("answers a wrong phone like an unknown tracking number, and texts no code", async () => {
     const submitted = await gateway.gql<{ submitRequest: { trackingNumber: string } }>(SUBMIT, { input: request({ phone: "13900001111" }) });
     const trackingNumber = submitted.data!.submitRequest.trackingNumber;
-    const wrongPhone = await gateway.gql(TRACK, { n: trackingNumber, p: "13900002222" });
-    const unknown = await gateway.gql(TRACK, { n: "ZB-20990101-99999", p: "13900001111" });
-    expect(wrongPhone.errors?.[0]?.extensions?.code).toBe("INTAKE/TICKET_NOT_FOUND");
-    expect(wrongPhone.errors).toEqual(unknown.errors);
-    expect(wrongPhone.data).toBeNull();
+    const REQUEST = `mutation($n: String!, $p: String!) { requestTrackingCode(trackingNumber: $n, phone: $p) { sentTo resendAfterSeconds } }`;
+    const wrongPhone = await gateway.gql(REQUEST, { n: trackingNumber, p: "13900002222" });
+    const unknown = await gateway.gql(REQUEST, { n: "ZB-20990101-99999", p: "13900002222" });
+    expect(wrongPhone).toEqual({ data: { requestTrackingCode: { sentTo: "139****2222", resendAfterSeconds: 60 } } });
+    expect(unknown).toEqual(wrongPhone);
+    expect(await devSms(gateway.url, "13900002222")).toEqual([]);
+    const guessed = await gateway.gql(`query($n: String!) { trackTicket(trackingNumber: $n, accessToken: "guessed") { status } }`, { n: trackingNumber });
+    expect(guessed.errors?.[0]?.extensions?.code).toBe("INTAKE/TRACKING_ACCESS_INVALID");
+    expect(guessed.data).toBeNull();
   });
 
   it("keeps the timeline free of staff names and masks the phone for a supervisor", async () => {
@@ -111,10 +113,11 @@ describe("bad input to the slice gets a clear error with a code and writes nothi
   });
 
   it("treats SQL in a tracking-number lookup as text and answers with a clear error", async () => {
-    const response = await gateway.gql(TRACK, { n: "ZB-1' OR '1'='1", p: "13812345678" });
+    const REQUEST_CODE = `mutation($n: String!, $p: String!) { requestTrackingCode(trackingNumber: $n, phone: $p) { sentTo } }`;
+    const response = await gateway.gql(REQUEST_CODE, { n: "ZB-1' OR '1'='1", p: "13812345678" });
     expect(response.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(response.errors?.[0]?.extensions?.fields?.[0]?.field).toBe("trackingNumber");
-    const wellFormed = await gateway.gql(TRACK, { n: "ZB-20261124-00001' --", p: "13812345678" });
+    const wellFormed = await gateway.gql(REQUEST_CODE, { n: "ZB-20261124-00001' --", p: "13812345678" });
     expect(wellFormed.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 

@@ -1,7 +1,7 @@
 import type { TestDatabase } from "@civicline/platform/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCall, buildCatalog, dispatcher, historyOf, intakeTestDatabase, operator } from "../__tests__/factories.js";
-import { trackTicket } from "../ticket/ticket-queries.js";
+import { trackAsCitizen } from "../__tests__/tracking.js";
 import { Privacy, TicketStatus } from "../ticket/ticket.enums.js";
 import { answerDirectly } from "./answer-directly.js";
 import { TicketLinkKind } from "./call-screen.enums.js";
@@ -37,10 +37,10 @@ describe("mergeIntoTicket", () => {
     const targetHistory = await historyOf(db, target.id);
     expect(targetHistory.at(-1)).toMatchObject({ kind: "co_reporter_added", from_status: "received", to_status: "received", is_public: false });
 
-    const forTargetCaller = await trackTicket(db.dataSource, { trackingNumber: target.trackingNumber, phone: "13800000001" });
+    const forTargetCaller = await trackAsCitizen(db, target);
     expect(forTargetCaller.timeline.map((step) => step.toStatus)).toEqual([TicketStatus.RECEIVED]);
     expect(JSON.stringify(forTargetCaller)).not.toMatch(/后来电的人|13800000002|co_reporter|merged in/);
-    const forDuplicateCaller = await trackTicket(db.dataSource, { trackingNumber: duplicate.trackingNumber, phone: "13800000002" });
+    const forDuplicateCaller = await trackAsCitizen(db, duplicate);
     expect(forDuplicateCaller.timeline.map((step) => step.toStatus)).toEqual([TicketStatus.RECEIVED, TicketStatus.MERGED]);
     expect(forDuplicateCaller.timeline.every((step) => step.isPublic && step.kind === "status")).toBe(true);
   });

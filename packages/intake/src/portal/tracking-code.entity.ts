@@ -3,16 +3,24 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /**
  * A one-time code sent by SMS so a citizen can open their ticket on the portal. Only a salted
  * SHA-256 of the code is kept (the row id is the salt); a code is spent when it is used, when it
- * expires, or after too many wrong attempts.
+ * expires, or after too many wrong attempts. A request for a tracking number and phone that do not
+ * belong together stores a row too (no ticket, no SMS, a code nobody knows), so limits and answers
+ * are the same either way and cannot tell which phone is the right one.
  */
 @Entity({ name: "intake_tracking_code" })
 @Index("intake_tracking_code_ticket_idx", ["ticketId", "createdAt"])
+@Index("intake_tracking_code_request_idx", ["requestKey", "createdAt"])
 export class TrackingCode {
   @PrimaryGeneratedColumn("uuid")
   id!: string;
 
-  @Column({ name: "ticket_id", type: "uuid" })
-  ticketId!: string;
+  /** The ticket, when the tracking number and phone belong together; null otherwise. */
+  @Column({ name: "ticket_id", type: "uuid", nullable: true })
+  ticketId!: string | null;
+
+  /** Hex SHA-256 of `<tracking number>:<phone digits>`: what limits and verification are keyed on. */
+  @Column({ name: "request_key", type: "text", default: "" })
+  requestKey!: string;
 
   /** Hex SHA-256 of `<id>:<code>`. */
   @Column({ name: "code_hash", type: "text" })

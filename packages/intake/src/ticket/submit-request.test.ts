@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCatalog, buildTicket, intakeTestDatabase } from "../__tests__/factories.js";
 import { submitRequest } from "./submit-request.js";
 import { Channel, RequestType } from "./ticket.enums.js";
+import { issueTrackingAccess } from "../portal/tracking-access.js";
 import { trackTicket } from "./ticket-queries.js";
 import { hotlineDay } from "./tracking-number.js";
 import { normalizePhone } from "./ticket-validation.js";
@@ -72,11 +73,23 @@ describe("submitRequest refuses text that cannot be stored", () => {
 });
 
 describe("trackTicket", () => {
-  it("finds a ticket by number and phone in any common spelling", async () => {
+  it("opens a ticket with its access token, in any common spelling of the number", async () => {
     const ticket = await buildTicket(db, { phone: "13511112222" });
-    const found = await trackTicket(db.dataSource, { trackingNumber: ` ${ticket.trackingNumber.toLowerCase()} `, phone: "135 1111 2222" });
+    const { accessToken } = await issueTrackingAccess(db.dataSource, { ticketId: ticket.id, now: new Date() });
+    const found = await trackTicket(db.dataSource, { trackingNumber: ` ${ticket.trackingNumber.toLowerCase()} `, accessToken });
     expect(found.ticket.id).toBe(ticket.id);
     expect(found.timeline).toHaveLength(1);
+  });
+
+  it("refuses a token for another ticket, and an expired one", async () => {
+    const a = await buildTicket(db);
+    const b = await buildTicket(db);
+    const now = new Date();
+    const { accessToken } = await issueTrackingAccess(db.dataSource, { ticketId: a.id, now });
+    await expect(trackTicket(db.dataSource, { trackingNumber: b.trackingNumber, accessToken })).rejects.toMatchObject({ code: "INTAKE/TRACKING_ACCESS_INVALID" });
+    await expect(trackTicket(db.dataSource, { trackingNumber: a.trackingNumber, accessToken, now: new Date(now.getTime() + 31 * 60_000) })).rejects.toMatchObject({
+      code: "INTAKE/TRACKING_ACCESS_INVALID",
+    });
   });
 });
 

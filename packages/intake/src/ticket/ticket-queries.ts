@@ -3,14 +3,12 @@ import { In, type DataSource } from "typeorm";
 import { TicketHistory } from "./ticket-history.entity.js";
 import { Ticket } from "./ticket.entity.js";
 import { TicketHistoryKind } from "./ticket.enums.js";
-import { isUuid, normalizePhone } from "./ticket-validation.js";
+import { ticketIdForTrackingAccess } from "../portal/tracking-access.js";
+import { isUuid } from "./ticket-validation.js";
 import { TRACKING_NUMBER } from "./tracking-number.js";
 
 /** Centre staff who work the intake queues. Handlers see only their unit's tickets (routing). */
 export const QUEUE_ROLES: readonly Role[] = [Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR, Role.LEADER, Role.ADMIN];
-
-const notFound = () =>
-  new DomainError("INTAKE/TICKET_NOT_FOUND", "No request was found with this tracking number and phone number.");
 
 /** The phone as this actor may see it. */
 export function phoneFor(actor: Actor | null, phone: string): string {
@@ -18,24 +16,22 @@ export function phoneFor(actor: Actor | null, phone: string): string {
 }
 
 /**
- * A citizen's lookup: the same NOT_FOUND for an unknown number and for a wrong phone number. The
+ * A citizen's view of their request, opened with the access token `verifyTrackingCode` issued for
+ * it: a token for another ticket (or an expired one) gives INTAKE/TRACKING_ACCESS_INVALID. The
  * timeline holds public status steps only: no internal entries (hand-offs, co-reporters, links).
  */
 export async function trackTicket(
   dataSource: DataSource,
-  input: { trackingNumber: string; phone: string },
+  input: { trackingNumber: string; accessToken: string; now?: Date },
 ): Promise<{ ticket: Ticket; timeline: TicketHistory[] }> {
-  const trackingNumber = input.trackingNumber.trim().toUpperCase();
+  const trackingNumber = String(input.trackingNumber ?? "").trim().toUpperCase();
   if (trackingNumber.length > 40 || !TRACKING_NUMBER.test(trackingNumber)) {
     throw new ValidationError([{ field: "trackingNumber", code: "INVALID_FORMAT", message: "A tracking number looks like ZB-20261124-00017." }]);
   }
-  const phone = normalizePhone(input.phone ?? "");
-  if (!phone) {
-    throw new ValidationError([{ field: "phone", code: "INVALID_FORMAT", message: "Enter the phone number the request was filed with." }]);
-  }
-  const ticket = await dataSource.getRepository(Ticket).findOne({ where: { trackingNumber } });
-  if (!ticket || ticket.citizenPhone !== phone) {
-    throw notFound();
+  const ticketId = await ticketIdForTrackingAccess(dataSource, input.accessToken, { now: input.now });
+  const ticket = await dataSource.getRepository(Ticket).findOne({ where: { id: ticketId } });
+  if (!ticket || ticket.trackingNumber !== trackingNumber) {
+    throw new DomainError("INTAKE/TRACKING_ACCESS_INVALID", "Your access does not open this request. Ask for a code for it.");
   }
   const timeline = await dataSource.getRepository(TicketHistory).find({
     where: { ticketId: ticket.id, isPublic: true, kind: TicketHistoryKind.STATUS },

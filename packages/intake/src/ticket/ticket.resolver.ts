@@ -1,4 +1,5 @@
-import { requireRole, type AppServices, type RequestContext } from "@civicline/platform";
+import { requireRole, smsSenderFor, type AppServices, type RequestContext } from "@civicline/platform";
+import { sendTrackingNumber } from "../portal/tracking-sms.js";
 import { Arg, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { submitRequest } from "./submit-request.js";
 import { Ticket } from "./ticket.entity.js";
@@ -14,30 +15,35 @@ export const TICKET_RECEIVED_TOPIC = "TICKET_RECEIVED";
 export class TicketResolver {
   constructor(private readonly services: AppServices) {}
 
-  @Mutation(() => SubmitRequestPayloadType, { description: "A citizen submits a request on the portal; returns its tracking number. Public." })
+  @Mutation(() => SubmitRequestPayloadType, {
+    description: "A citizen submits a request on the portal; returns its tracking number (texted to the phone too when `sendTrackingSms`). Public.",
+  })
   async submitRequest(
     @Arg("input", () => SubmitRequestInput, { description: "The request." }) input: SubmitRequestInput,
     @Ctx() ctx: RequestContext,
   ): Promise<SubmitRequestPayloadType> {
+    const { sendTrackingSms, ...request } = input;
     const ticket = await submitRequest({
       db: this.services.dataSource,
       cityPrefix: this.services.config.cityPrefix,
       actor: ctx.actor,
       channel: Channel.PORTAL,
-      input,
+      input: request,
     });
     ctx.log.info({ ticketId: ticket.id }, "request submitted on the portal");
-    return { trackingNumber: ticket.trackingNumber, receivedAt: ticket.receivedAt };
+    const smsSentTo = sendTrackingSms ? sendTrackingNumber(smsSenderFor(this.services), this.services.config.publicBaseUrl, ticket) : null;
+    return { trackingNumber: ticket.trackingNumber, receivedAt: ticket.receivedAt, smsSentTo };
   }
 
   @Query(() => PublicTicketType, {
-    description: "A citizen tracks a request by tracking number and the phone it was filed with. Unknown number and wrong phone give the same INTAKE/TICKET_NOT_FOUND. Public.",
+    description:
+      "A citizen reads their request with the access token `verifyTrackingCode` gave for it: public steps only. INTAKE/TRACKING_ACCESS_INVALID when the token is unknown, expired or for another request. Public.",
   })
   async trackTicket(
     @Arg("trackingNumber", { description: "e.g. ZB-20261124-00017" }) trackingNumber: string,
-    @Arg("phone", { description: "The phone number given when filing." }) phone: string,
+    @Arg("accessToken", { description: "From `verifyTrackingCode`." }) accessToken: string,
   ): Promise<PublicTicketType> {
-    const { ticket, timeline } = await trackTicket(this.services.dataSource, { trackingNumber, phone });
+    const { ticket, timeline } = await trackTicket(this.services.dataSource, { trackingNumber, accessToken });
     return {
       ...(ticket as unknown as PublicTicketType),
       timeline: timeline.map((entry) => ({ at: entry.at, status: entry.toStatus })),

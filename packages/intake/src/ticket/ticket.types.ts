@@ -164,6 +164,12 @@ export class PublicTicketType {
   @Field(() => AreaType, { nullable: true, description: "Township or street, when given." })
   township!: AreaType | null;
 
+  @Field({ description: "The address or place the citizen gave." })
+  address!: string;
+
+  @Field({ description: "The request in the citizen's words." })
+  description!: string;
+
   @Field({ description: "When the centre received it." })
   receivedAt!: Date;
 
@@ -178,4 +184,7 @@ export class SubmitRequestPayloadType {
 
   @Field({ description: "When the centre received it." })
   receivedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: "The phone (masked, 138****5678) the tracking number is being texted to, when `sendTrackingSms` was asked for." })
+  smsSentTo!: string | null;
 }

@@ -1,0 +1,52 @@
+import type { GraphQLResponse } from "./harness.js";
+
+async function post<T>(url: string, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  const response = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  return (await response.json()) as GraphQLResponse<T>;
+}
+
+type DevSms = { messages: Array<{ to: string; text: string; purpose: string; createdAt: string }> };
+
+/** The texts the development SMS sender recorded for a phone, newest first (GET /dev/sms). */
+export async function devSms(url: string, phone: string): Promise<DevSms["messages"]> {
+  return ((await (await fetch(`${url}/dev/sms?to=${encodeURIComponent(phone)}`)).json()) as DevSms).messages;
+}
+
+/**
+ * What a citizen does on the portal to open a request: asks for a code, reads it from the
+ * development SMS sender, verifies it. Returns the access token for `trackTicket`.
+ */
+export async function citizenAccessToken(url: string, trackingNumber: string, phone: string): Promise<string> {
+  const digits = phone.replace(/\D/g, "");
+  const before = (await devSms(url, digits)).filter((m) => m.purpose === "tracking-code").length;
+  const requested = await post(url, `mutation($n: String!, $p: String!) { requestTrackingCode(trackingNumber: $n, phone: $p) { sentTo } }`, { n: trackingNumber, p: phone });
+  if (requested.errors) {
+    throw new Error(`requestTrackingCode failed: ${JSON.stringify(requested.errors)}`);
+  }
+  let code: string | undefined;
+  for (let i = 0; i < 100 && !code; i++) {
+    const codes = (await devSms(url, digits)).filter((m) => m.purpose === "tracking-code");
+    code = codes.length > before ? /(\d{6})/.exec(codes[0]!.text)?.[1] : undefined;
+    if (!code) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  if (!code) {
+    throw new Error(`no tracking code was texted to ${phone}`);
+  }
+  const verified = await post<{ verifyTrackingCode: { accessToken: string } }>(
+    url,
+    `mutation($n: String!, $p: String!, $c: String!) { verifyTrackingCode(trackingNumber: $n, phone: $p, code: $c) { accessToken } }`,
+    { n: trackingNumber, p: phone, c: code },
+  );
+  if (!verified.data) {
+    throw new Error(`verifyTrackingCode failed: ${JSON.stringify(verified.errors)}`);
+  }
+  return verified.data.verifyTrackingCode.accessToken;
+}
+
+/** `trackTicket(trackingNumber, accessToken) { <selection> }` after verifying a code as the citizen. */
+export async function trackAsCitizen<T = Record<string, unknown>>(url: string, trackingNumber: string, phone: string, selection: string): Promise<GraphQLResponse<T>> {
+  const accessToken = await citizenAccessToken(url, trackingNumber, phone);
+  return post<T>(url, `query($n: String!, $t: String!) { trackTicket(trackingNumber: $n, accessToken: $t) ${selection} }`, { n: trackingNumber, t: accessToken });
+}

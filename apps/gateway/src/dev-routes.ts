@@ -1,0 +1,32 @@
+import { listDevSms, type AppServices } from "@civicline/platform";
+import type { Express } from "express";
+
+/**
+ * Development tools, mounted only with the development SMS sender (`CIVICLINE_SMS_SENDER=dev`, the
+ * default): `GET /dev/sms` lists the text messages it recorded, newest first (`?to=<phone>` for one
+ * number, `?limit=` up to 200), so a developer or an end-to-end test can read a tracking code.
+ * Never turn the dev sender on in production: anyone could read the codes here.
+ */
+export function mountDevRoutes(app: Express, services: AppServices): void {
+  if (services.config.smsSender !== "dev") {
+    return;
+  }
+  if (services.config.nodeEnv === "production") {
+    services.log.warn("the development SMS sender is on: text messages (one-time codes too) are readable by anyone at GET /dev/sms; set CIVICLINE_SMS_SENDER=webhook in production");
+  }
+  app.get("/dev/sms", async (req, res) => {
+    const to = typeof req.query.to === "string" && req.query.to ? req.query.to.replace(/[\s-]/g, "") : undefined;
+    const limit = typeof req.query.limit === "string" ? Number.parseInt(req.query.limit, 10) || undefined : undefined;
+    const messages = await listDevSms(services.dataSource, { to, limit });
+    res.setHeader("Cache-Control", "no-store");
+    res.json({
+      messages: messages.map((message) => ({
+        id: message.id,
+        to: message.to,
+        text: message.text,
+        purpose: message.purpose,
+        createdAt: message.createdAt.toISOString(),
+      })),
+    });
+  });
+}
