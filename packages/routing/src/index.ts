@@ -16,4 +16,6 @@ export { DeadlineTimer, deadlineTimerKey } from "./timers/deadline-timers.js";
 export { computeDeadlines, deadlineState, type AssignmentDeadlines } from "./deadlines.js";
 export { dispatchTicket, dispatchInTransaction, type DispatchRequest } from "./dispatch/dispatch-ticket.js";
 export { autoDispatch } from "./dispatch/auto-dispatch.js";
-export { AUTO_DISPATCHER } from "./dispatch/dispatch-core.js";
+export { AUTO_DISPATCHER, dispatchLockedTicket } from "./dispatch/dispatch-core.js";
+export { signFor } from "./workbench/sign-for.js";
+export { replyToTicket, type ReplyRequest } from "./workbench/reply.js";

@@ -1,3 +1,5 @@
+import { Init1795569270150 } from "./1795569270150-Init.js";
+
 /** The callback module's migrations, oldest first (generated list). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const callbackMigrations: Function[] = [];
+export const callbackMigrations: Function[] = [Init1795569270150];

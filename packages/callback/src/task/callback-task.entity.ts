@@ -1,0 +1,77 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import type { CallbackTaskKind, CallbackTaskState } from "../callback.enums.js";
+
+/**
+ * One callback (回访) to make: after a unit's reply (one per assignment, so a re-report replied
+ * again gets a new task), or a sampled survey after a direct answer (one per ticket). At most one
+ * task per ticket is OPEN. Limits are copied from the settings when the task is created.
+ */
+@Entity({ name: "callback_task" })
+@Index("callback_task_assignment_key", ["assignmentId"], { unique: true, where: "assignment_id IS NOT NULL" })
+@Index("callback_task_direct_answer_key", ["ticketId"], { unique: true, where: "kind = 'DIRECT_ANSWER_SURVEY'" })
+@Index("callback_task_open_ticket_key", ["ticketId"], { unique: true, where: "state = 'OPEN'" })
+@Index("callback_task_queue_idx", ["state", "dueAt"])
+@Index("callback_task_ticket_idx", ["ticketId", "createdAt"])
+export class CallbackTask {
+  @PrimaryGeneratedColumn("uuid")
+  id!: string;
+
+  @Column({ name: "ticket_id", type: "uuid" })
+  ticketId!: string;
+
+  /** The routing assignment whose reply this task follows up (REPLY tasks). */
+  @Column({ name: "assignment_id", type: "uuid", nullable: true })
+  assignmentId!: string | null;
+
+  @Column({ type: "text" })
+  kind!: CallbackTaskKind;
+
+  @Column({ type: "text" })
+  state!: CallbackTaskState;
+
+  /** The ticket's request type when the task was created (the settings are per request type). */
+  @Column({ name: "request_type", type: "text" })
+  requestType!: string;
+
+  /** The reply (or direct answer) the due time counts from. */
+  @Column({ name: "basis_at", type: "timestamptz" })
+  basisAt!: Date;
+
+  /** basis + the request type's callback limit, in working time. */
+  @Column({ name: "due_at", type: "timestamptz" })
+  dueAt!: Date;
+
+  /** Not before this may a not-reached task be tried again; null = now. */
+  @Column({ name: "next_attempt_at", type: "timestamptz", nullable: true })
+  nextAttemptAt!: Date | null;
+
+  @Column({ type: "integer", default: 0 })
+  attempts!: number;
+
+  @Column({ name: "max_tries", type: "integer" })
+  maxTries!: number;
+
+  @Column({ name: "retry_minutes", type: "integer" })
+  retryMinutes!: number;
+
+  @Column({ name: "claimed_by_id", type: "uuid", nullable: true })
+  claimedById!: string | null;
+
+  @Column({ name: "claimed_by_name", type: "text", nullable: true })
+  claimedByName!: string | null;
+
+  @Column({ name: "claimed_until", type: "timestamptz", nullable: true })
+  claimedUntil!: Date | null;
+
+  @Column({ name: "closed_at", type: "timestamptz", nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ name: "closed_by_name", type: "text", nullable: true })
+  closedByName!: string | null;
+
+  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
+  updatedAt!: Date;
+}
