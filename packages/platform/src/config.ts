@@ -19,6 +19,8 @@ export type PlatformConfig = {
   publicBaseUrl: string;
   /** Open311 `jurisdiction_id` this endpoint serves (GeoReport v2). */
   jurisdictionId: string;
+  /** Where an Open311 request naming no district lands (a division code or Chinese name); unset = the first district by code. */
+  open311DefaultDistrict: string | undefined;
   /** Map tile URL template for the portal's optional map pin ({z}/{x}/{y}); none = no map. */
   mapTileUrl: string | undefined;
   /** Which SMS sender to use: `dev` records messages in the database (readable at /dev/sms). */
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     cookieSecure: env.CIVICLINE_COOKIE_SECURE === "true",
     publicBaseUrl: (env.CIVICLINE_PUBLIC_URL ?? `http://localhost:${env.PORT || 4000}`).replace(/\/+$/, ""),
     jurisdictionId: env.CIVICLINE_JURISDICTION_ID ?? "zibo.12345.gov.cn",
+    open311DefaultDistrict: env.CIVICLINE_OPEN311_DEFAULT_DISTRICT || undefined,
     mapTileUrl: env.CIVICLINE_MAP_TILE_URL || undefined,
     smsSender: smsSenderSetting(env),
     smsWebhookUrl: env.CIVICLINE_SMS_WEBHOOK_URL || undefined,

@@ -175,7 +175,7 @@ export function mountOpen311Routes(app: Express, services: AppServices, options:
       category,
       params,
       idempotencyKey,
-      defaultDistrict: options.defaultDistrict ?? process.env.CIVICLINE_OPEN311_DEFAULT_DISTRICT ?? null,
+      defaultDistrict: options.defaultDistrict ?? services.config.open311DefaultDistrict ?? null,
     });
     sendOpen311(
       res,
