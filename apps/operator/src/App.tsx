@@ -1,5 +1,6 @@
 import { AppLayout, appNavItem, StaffGate, useAppPath } from "@civicline/ui";
 import { isKnowledgePath, KnowledgeRoutes, knowledgeNavItems } from "./knowledge/routes.tsx";
+import { CallbackRoutes, callbackNavItems, isCallbackAgentOnly, isCallbackPath } from "./callback/routes.tsx";
 import { CallDesk, type DeskView } from "./call/CallDesk.tsx";
 import { CALL_PATH } from "./call/shortcuts.ts";
 import { useOperatorT } from "./messages.ts";
@@ -9,32 +10,37 @@ import { isRoutingPath, isUnitStaffOnly, RoutingRoutes, routingNavItems } from "
 /** Operator workbench: sign in, then the queues and the call screen; the knowledge base under knowledge/. */
 export function App() {
   const t = useOperatorT();
-  const { path } = useAppPath();
+  const { path, search } = useAppPath();
   const knowledge = isKnowledgePath(path);
   const routing = isRoutingPath(path);
-  const view: DeskView = knowledge || routing ? "other" : path === CALL_PATH ? "call" : "queue";
+  const callback = isCallbackPath(path);
+  const view: DeskView = knowledge || routing || callback ? "other" : path === CALL_PATH ? "call" : "queue";
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
       {({ viewer, logout }) => {
-        // Handling-unit staff have no call desk: their home is the unit workbench.
+        // Handling-unit staff and callback agents have no call desk: their homes are the unit workbench and the callback queue.
         const unitStaff = isUnitStaffOnly(viewer.roles);
+        const callbackOnly = isCallbackAgentOnly(viewer.roles);
         const page = knowledge ? (
           <KnowledgeRoutes path={path} roles={viewer.roles} />
         ) : routing || unitStaff ? (
           <RoutingRoutes path={path} roles={viewer.roles} />
+        ) : callback || callbackOnly ? (
+          <CallbackRoutes path={path} search={search} roles={viewer.roles} />
         ) : null;
         return (
           <AppLayout
-            title={unitStaff ? t("nav.workbench") : t("app.title")}
+            title={unitStaff ? t("nav.workbench") : callbackOnly ? t("app.callbackTitle") : t("app.title")}
             nav={[
-              ...(unitStaff ? [] : [appNavItem("", t("nav.queue"), view === "queue"), appNavItem(CALL_PATH, t("nav.call"), view === "call")]),
+              ...(unitStaff || callbackOnly ? [] : [appNavItem("", t("nav.queue"), view === "queue"), appNavItem(CALL_PATH, t("nav.call"), view === "call")]),
+              ...callbackNavItems(path, search, viewer.roles, { queue: t("nav.callback"), missed: t("nav.missedCalls") }),
               ...routingNavItems(path, viewer.roles, { workbench: t("nav.workbench"), dispatch: t("nav.dispatch") }),
               ...knowledgeNavItems(path, viewer.roles, { search: t("nav.knowledge"), editor: t("nav.myArticles") }),
             ]}
             user={viewer}
             onLogout={() => void logout()}
           >
-            {unitStaff ? page : <CallDesk view={view}>{page}</CallDesk>}
+            {unitStaff || callbackOnly ? page : <CallDesk view={view}>{page}</CallDesk>}
           </AppLayout>
         );
       }}
