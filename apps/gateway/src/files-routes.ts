@@ -38,11 +38,11 @@ async function acceptCitizenPhoto(services: AppServices, req: Request, res: Resp
 
 /**
  * File transfer outside GraphQL: `POST /uploads` stores a raw body (the header `x-filename` names it)
- * for a logged-in staff member or API client (up to 50 MB, any type), or — without credentials — a
- * citizen's photo for the portal (JPEG/PNG/WebP/GIF by content, up to 10 MB, rate-limited per address,
- * answered with an `uploadKey` that `submitRequest` must send back). `GET /files/:id` returns a file to
- * its owner, an admin, or whoever a module's file-access policy admits (e.g. staff who may see the
- * ticket it is attached to).
+ * for a logged-in staff member or API client (up to 50 MB, any type), or — without credentials, or
+ * with the header `x-portal-upload: 1` — a citizen's photo for the portal (JPEG/PNG/WebP/GIF by
+ * content, up to 10 MB, rate-limited per address, answered with an `uploadKey` that `submitRequest`
+ * must send back). `GET /files/:id` returns a file to its owner, an admin, or whoever a module's
+ * file-access policy admits (e.g. staff who may see the ticket it is attached to).
  */
 export function mountFileRoutes(app: Express, services: AppServices, policies: FileAccessPolicy[] = []): void {
   const mayRead = async (fileId: string, actor: Actor) => {
@@ -60,7 +60,9 @@ export function mountFileRoutes(app: Express, services: AppServices, policies: F
   app.post(
     "/uploads",
     async (req, res, next) => {
-      res.locals.actor = await resolveActor(services.dataSource, credentialsOf(req.headers));
+      // The portal asks for the citizen path even when a staff session cookie is in the browser.
+      const citizen = req.headers["x-portal-upload"] === "1";
+      res.locals.actor = citizen ? null : await resolveActor(services.dataSource, credentialsOf(req.headers));
       next();
     },
     (req, res, next) => (res.locals.actor ? staffBody : citizenBody)(req, res, next),

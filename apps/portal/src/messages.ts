@@ -1,7 +1,9 @@
-import { defineMessages, useT, type Translate } from "@civicline/ui";
+import { defineMessages, useT, type Catalog, type Translate } from "@civicline/ui";
+import { submitMessages } from "./submit/messages.ts";
+import { trackMessages } from "./track/messages.ts";
 
-/** Citizen portal wording. Chinese follows the usage of 12345 hotlines. */
-export const portalMessages = defineMessages(
+/** Citizen portal wording shared by its pages. Chinese follows the usage of 12345 hotlines. */
+const baseMessages = defineMessages(
   {
     "app.title": "Online requests",
     "nav.home": "Home",
@@ -17,49 +19,6 @@ export const portalMessages = defineMessages(
     "home.faq.title": "Common questions",
     "home.faq.body": "Before you call, see if one of the published answers already answers you.",
     "home.emergency": "In an emergency call 110 (police), 119 (fire) or 120 (ambulance). Do not use this form.",
-    "submit.title": "Submit a request",
-    "submit.intro": "Fields are required unless marked optional.",
-    "submit.requestType": "Request type",
-    "submit.category": "Category",
-    "submit.category.hint": "Choose the topic that fits best. The hotline can correct it.",
-    "submit.category.other": "Other topics",
-    "submit.description": "Describe your request",
-    "submit.description.hint": "What happened, since when, and what you would like done.",
-    "submit.district": "District or county",
-    "submit.township": "Township or street",
-    "submit.township.hint": "Choose one if you know it; it helps us send your request straight to the right office.",
-    "submit.township.none": "Not sure",
-    "submit.address": "Address or location",
-    "submit.address.hint": "Street and number, residential compound, or a landmark nearby.",
-    "submit.name": "Your name",
-    "submit.phone": "Mobile phone number",
-    "submit.phone.hint": "11-digit mainland mobile number, e.g. 13812345678. Used to track the request and for our follow-up call.",
-    "submit.privacy": "Your name and phone number are only shown to hotline staff handling your request.",
-    "submit.send": "Submit request",
-    "submit.sending": "Submitting…",
-    "submit.errorSummary": "Your request was not sent. Please fix the following:",
-    "submit.loadFailed": "The form could not be loaded.",
-    "submit.tooLong": "Please shorten the description to {max} characters.",
-    "success.title": "Your request has been received",
-    "success.numberLabel": "Your tracking number",
-    "success.receivedAt": "Received at {time}",
-    "success.keep": "Write this number down. You need it, together with your phone number, to track the request.",
-    "success.track": "Track this request",
-    "success.another": "Submit another request",
-    "track.title": "Track a request",
-    "track.intro": "Enter the tracking number you received and the phone number you gave.",
-    "track.number": "Tracking number",
-    "track.phone": "Phone number",
-    "track.submit": "Track",
-    "track.searching": "Searching…",
-    "track.notFound": "No request found with this tracking number and phone number. Please check both and try again.",
-    "track.resultTitle": "Request {number}",
-    "track.status": "Status",
-    "track.requestType": "Request type",
-    "track.category": "Category",
-    "track.location": "Location",
-    "track.receivedAt": "Received",
-    "track.progress": "Progress",
     "notFound.title": "Page not found",
     "notFound.body": "This page does not exist. Go back to the home page.",
   },
@@ -78,55 +37,20 @@ export const portalMessages = defineMessages(
     "home.faq.title": "常见问题",
     "home.faq.body": "来电前先查一查，已发布的政策问答也许就能解答您的疑问。",
     "home.emergency": "遇紧急情况请直接拨打 110（报警）、119（火警）或 120（急救），请勿通过本表单反映。",
-    "submit.title": "提交诉求",
-    "submit.intro": "除标明“选填”的项目外，均为必填项。",
-    "submit.requestType": "诉求类型",
-    "submit.category": "诉求分类",
-    "submit.category.hint": "请选择最接近的分类，热线工作人员会帮您核实。",
-    "submit.category.other": "其他分类",
-    "submit.description": "诉求内容",
-    "submit.description.hint": "请说明发生了什么、持续多久，以及希望如何解决。",
-    "submit.district": "所在区县",
-    "submit.township": "所在镇（街道）",
-    "submit.township.hint": "如清楚请选择，便于直接派至属地镇街办理。",
-    "submit.township.none": "不清楚",
-    "submit.address": "详细地址",
-    "submit.address.hint": "如路名门牌、小区名称或附近的标志性建筑。",
-    "submit.name": "姓名",
-    "submit.phone": "手机号码",
-    "submit.phone.hint": "请填写 11 位手机号码，如 13812345678，用于查询进度和办理后回访。",
-    "submit.privacy": "您的姓名和手机号码仅对办理该诉求的工作人员可见。",
-    "submit.send": "提交诉求",
-    "submit.sending": "正在提交…",
-    "submit.errorSummary": "诉求未提交，请修改以下内容：",
-    "submit.loadFailed": "表单加载失败。",
-    "submit.tooLong": "诉求内容请控制在 {max} 字以内。",
-    "success.title": "您的诉求已受理",
-    "success.numberLabel": "工单编号",
-    "success.receivedAt": "受理时间：{time}",
-    "success.keep": "请记下工单编号，凭编号和手机号码即可查询办理进度。",
-    "success.track": "查询办理进度",
-    "success.another": "再提交一件诉求",
-    "track.title": "查询诉求",
-    "track.intro": "请输入工单编号和提交诉求时填写的手机号码。",
-    "track.number": "工单编号",
-    "track.phone": "手机号码",
-    "track.submit": "查询",
-    "track.searching": "正在查询…",
-    "track.notFound": "未查询到与该工单编号和手机号码相符的诉求，请核对后重试。",
-    "track.resultTitle": "工单 {number}",
-    "track.status": "办理状态",
-    "track.requestType": "诉求类型",
-    "track.category": "诉求分类",
-    "track.location": "所在区域",
-    "track.receivedAt": "受理时间",
-    "track.progress": "办理进度",
     "notFound.title": "页面不存在",
     "notFound.body": "您访问的页面不存在，请返回首页。",
   },
 );
 
-export type PortalMessageKey = keyof (typeof portalMessages)["en"];
+type KeysOf<C> = C extends Catalog<infer K> ? K : never;
+
+export type PortalMessageKey = KeysOf<typeof baseMessages> | KeysOf<typeof submitMessages> | KeysOf<typeof trackMessages>;
+
+/** Every portal page's wording in one catalog for the I18nProvider. */
+export const portalMessages: Catalog<PortalMessageKey> = {
+  en: { ...baseMessages.en, ...submitMessages.en, ...trackMessages.en },
+  "zh-CN": { ...baseMessages["zh-CN"], ...submitMessages["zh-CN"], ...trackMessages["zh-CN"] },
+};
 
 /** `t()` typed to the shared and the portal's keys. */
 export function usePortalT(): Translate<PortalMessageKey> {

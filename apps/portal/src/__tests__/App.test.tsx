@@ -1,12 +1,12 @@
 import { fireEvent, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { App } from "../App.tsx";
-import { categoriesMock, districtsMock, renderPortal } from "./fixtures.tsx";
+import { categoriesMock, districtsMock, portalSettingsMock, renderPortal } from "./fixtures.tsx";
 
 describe("portal app", () => {
   it("offers submit and track from the home page and navigates without a reload", async () => {
     window.history.replaceState(null, "", import.meta.env.BASE_URL);
-    renderPortal(<App />, [categoriesMock, districtsMock], "zh-CN");
+    renderPortal(<App />, [categoriesMock, districtsMock, portalSettingsMock()], "zh-CN");
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("请问有什么可以帮您？");
     expect(screen.getByTestId("home-track").textContent).toContain("查询诉求");
 
@@ -21,6 +21,6 @@ describe("portal app", () => {
   it("prefills the tracking form from ?n=", () => {
     window.history.replaceState(null, "", `${import.meta.env.BASE_URL}track?n=2025112400017`);
     renderPortal(<App />, []);
-    expect((screen.getByLabelText("Tracking number") as HTMLInputElement).value).toBe("2025112400017");
+    expect((screen.getByLabelText(/Tracking number/) as HTMLInputElement).value).toBe("2025112400017");
   });
 });

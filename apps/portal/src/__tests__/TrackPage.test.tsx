@@ -1,61 +1,186 @@
-import { fireEvent, screen } from "@testing-library/react";
+import type { MockLink } from "@apollo/client/testing";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { TrackTicketDocument } from "../gql/graphql.ts";
+import { RateTicketOnlineDocument, RequestTrackingCodeDocument, TrackTicketDocument, VerifyTrackingCodeDocument } from "../gql/graphql.ts";
 import { TrackPage } from "../pages/TrackPage.tsx";
 import { renderPortal } from "./fixtures.tsx";
 
-const variables = { trackingNumber: "2025112400017", phone: "13812345678" };
+const NUMBER = "ZB-20251124-00017";
+const lookup = { trackingNumber: NUMBER, phone: "13812345678" };
 
-function search(phoneLabel = "Phone number") {
-  fireEvent.change(screen.getByLabelText(phoneLabel), { target: { value: "13812345678" } });
-  fireEvent.click(screen.getByTestId("track-submit"));
+const codeSent: MockLink.MockedResponse = {
+  request: { query: RequestTrackingCodeDocument, variables: lookup },
+  result: { data: { requestTrackingCode: { __typename: "TrackingCodeRequest", sentTo: "138****5678", expiresAt: "2025-11-24T02:10:00Z", resendAfterSeconds: 60 } } },
+};
+
+function verified(code = "123456"): MockLink.MockedResponse {
+  return {
+    request: { query: VerifyTrackingCodeDocument, variables: { ...lookup, code } },
+    result: { data: { verifyTrackingCode: { __typename: "TrackingAccess", accessToken: "token-1", expiresAt: "2025-11-24T02:35:00Z" } } },
+  };
+}
+
+const rating = {
+  __typename: "CitizenRating",
+  resolution: "PARTLY",
+  resultSatisfaction: "BASICALLY_SATISFIED",
+  processSatisfaction: "SATISFIED",
+  comment: "Thanks",
+  ratedAt: "2025-11-25T02:00:00Z",
+  channel: "ONLINE",
+};
+
+function tracked(overrides: Record<string, unknown> = {}): MockLink.MockedResponse {
+  return {
+    request: { query: TrackTicketDocument, variables: { trackingNumber: NUMBER, accessToken: "token-1" } },
+    result: {
+      data: {
+        trackTicket: {
+          __typename: "PublicTicket",
+          trackingNumber: NUMBER,
+          status: "REPLIED",
+          requestType: "COMPLAINT",
+          category: { __typename: "Category", id: "c2", nameZh: "路灯照明", nameEn: "Street lights" },
+          district: { __typename: "Area", id: "d1", nameZh: "张店区", nameEn: "Zhangdian District" },
+          township: { __typename: "Area", id: "t1", nameZh: "马尚街道", nameEn: null },
+          address: "Building 3, Huaguang Road",
+          description: "The street light has been off for a week.",
+          receivedAt: "2025-11-24T02:05:00Z",
+          timeline: [
+            { __typename: "PublicTimelineEntry", at: "2025-11-24T02:05:00Z", status: "RECEIVED" },
+            { __typename: "PublicTimelineEntry", at: "2025-11-24T03:00:00Z", status: "DISPATCHED" },
+            { __typename: "PublicTimelineEntry", at: "2025-11-25T01:00:00Z", status: "REPLIED" },
+          ],
+          reply: { __typename: "PublicReply", text: "The lamp was replaced.", repliedAt: "2025-11-25T01:00:00Z", unitNameZh: "城市管理局", unitNameEn: "City Management Bureau" },
+          canRate: true,
+          rating: null,
+          ...overrides,
+        },
+      },
+    },
+  };
+}
+
+async function askForCode(phoneLabel = "Phone number", sendLabel = "Send me a code") {
+  fireEvent.change(screen.getByLabelText(phoneLabel), { target: { value: "138 1234 5678" } });
+  fireEvent.click(screen.getByRole("button", { name: sendLabel }));
 }
 
 describe("track page", () => {
-  it("prefills the tracking number and shows status, place and the public timeline", async () => {
-    renderPortal(<TrackPage initialNumber="2025112400017" />, [
-      {
-        request: { query: TrackTicketDocument, variables },
-        result: {
-          data: {
-            trackTicket: {
-              __typename: "PublicTicket",
-              trackingNumber: "2025112400017",
-              status: "DISPATCHED",
-              requestType: "COMPLAINT",
-              category: { __typename: "Category", id: "c2", nameZh: "路灯照明", nameEn: "Street lights" },
-              district: { __typename: "Area", id: "d1", nameZh: "张店区", nameEn: "Zhangdian District" },
-              township: { __typename: "Area", id: "t1", nameZh: "马尚街道", nameEn: null },
-              receivedAt: "2025-11-24T02:05:00Z",
-              timeline: [
-                { __typename: "PublicTimelineEntry", at: "2025-11-24T02:05:00Z", status: "RECEIVED" },
-                { __typename: "PublicTimelineEntry", at: "2025-11-24T03:00:00Z", status: "DISPATCHED" },
-              ],
-            },
-          },
-        },
-      },
-    ]);
-    expect((screen.getByLabelText("Tracking number") as HTMLInputElement).value).toBe("2025112400017");
-    search();
+  it("prefills the number, texts a code, opens the request and shows steps, reply and the rating form", async () => {
+    renderPortal(<TrackPage initialNumber={NUMBER} />, [codeSent, verified(), tracked()]);
+    expect((screen.getByLabelText(/Tracking number/) as HTMLInputElement).value).toBe(NUMBER);
+    await askForCode();
+
+    const heading = await screen.findByRole("heading", { name: "Enter the code" });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(screen.getByTestId("code-form").textContent).toContain("138****5678");
+    const code = screen.getByLabelText(/6-digit code/);
+    expect(code.getAttribute("autocomplete")).toBe("one-time-code");
+    expect(code.getAttribute("inputmode")).toBe("numeric");
+    expect((screen.getByTestId("code-resend") as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(code, { target: { value: "123 456" } });
+    fireEvent.click(screen.getByTestId("code-submit"));
+
     const result = await screen.findByTestId("track-result");
-    expect(result.textContent).toContain("Sent to department");
+    await waitFor(() => expect(document.activeElement?.id).toBe("track-result-title"));
+    const steps = within(screen.getByTestId("status-steps")).getAllByRole("listitem");
+    expect(steps.map((li) => li.textContent)).toEqual(["✓Received (done)", "✓With the office (done)", "3Replied (current step)", "4Closed (not yet)"]);
+    expect(steps[2]?.getAttribute("aria-current")).toBe("step");
     expect(result.textContent).toContain("Zhangdian District · 马尚街道");
-    const steps = screen.getByTestId("timeline").querySelectorAll("li");
-    expect(Array.from(steps, (li) => li.textContent)).toEqual(["Received11/24/2025, 10:05", "Sent to department11/24/2025, 11:00"]);
+    expect(screen.getByTestId("track-reply").textContent).toContain("City Management Bureau, 11/25/2025, 09:00");
+    expect(screen.getByTestId("track-reply").textContent).toContain("The lamp was replaced.");
+    expect(screen.getByTestId("rating-form")).toBeTruthy();
   });
 
-  it("gives one message for an unknown number or a wrong phone", async () => {
-    renderPortal(<TrackPage initialNumber="2025112400017" />, [
+  it("rates the reply: unanswered questions are flagged, then the rating is shown", async () => {
+    renderPortal(<TrackPage initialNumber={NUMBER} />, [
+      codeSent,
+      verified(),
+      tracked(),
       {
-        request: { query: TrackTicketDocument, variables },
-        result: { errors: [{ message: "Ticket not found", extensions: { code: "INTAKE/TICKET_NOT_FOUND" } }] },
+        request: {
+          query: RateTicketOnlineDocument,
+          variables: { input: { accessToken: "token-1", resolution: "PARTLY", resultSatisfaction: "BASICALLY_SATISFIED", processSatisfaction: "SATISFIED", comment: "Thanks" } },
+        },
+        result: { data: { rateTicketOnline: rating } },
       },
-    ], "zh-CN");
-    search("手机号码");
-    expect((await screen.findByTestId("track-not-found")).textContent).toBe(
-      "未查询到与该工单编号和手机号码相符的诉求，请核对后重试。",
+      tracked({ canRate: false, rating, status: "CLOSED" }),
+    ]);
+    await askForCode();
+    fireEvent.change(await screen.findByLabelText(/6-digit code/), { target: { value: "123456" } });
+    fireEvent.click(screen.getByTestId("code-submit"));
+    const form = await screen.findByTestId("rating-form");
+
+    fireEvent.click(within(form).getByTestId("rating-submit"));
+    const resolution = screen.getByRole("radiogroup", { name: "Was your problem resolved?" });
+    expect(resolution.getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById(resolution.getAttribute("aria-describedby")!)?.textContent).toBe("Please choose one answer.");
+    await waitFor(() => expect(document.activeElement).toBe(within(resolution).getByLabelText("Yes")));
+
+    fireEvent.click(within(resolution).getByLabelText("Partly"));
+    fireEvent.click(within(screen.getByRole("radiogroup", { name: "How satisfied are you with the result?" })).getByLabelText("Basically satisfied"));
+    fireEvent.click(within(screen.getByRole("radiogroup", { name: "How satisfied are you with how your request was handled?" })).getByLabelText("Satisfied"));
+    fireEvent.change(within(form).getByLabelText(/Comment/), { target: { value: "Thanks" } });
+    fireEvent.click(within(form).getByTestId("rating-submit"));
+
+    expect((await screen.findByTestId("rating-thanks")).textContent).toBe("Thank you for your rating.");
+    const given = await screen.findByTestId("rating-given");
+    expect(given.textContent).toContain("Partly");
+    expect(given.textContent).toContain("Basically satisfied");
+    expect(given.textContent).toContain("Given online, 11/25/2025, 10:00");
+    expect(screen.queryByTestId("rating-form")).toBeNull();
+  });
+
+  it("counts down the tries of a wrong code on the code field", async () => {
+    renderPortal(<TrackPage initialNumber={NUMBER} />, [
+      codeSent,
+      {
+        request: { query: VerifyTrackingCodeDocument, variables: { ...lookup, code: "000000" } },
+        result: { errors: [{ message: "wrong", extensions: { code: "INTAKE/OTP_INVALID", attemptsLeft: 3, fields: [{ field: "code", code: "OTP_INVALID", message: "wrong" }] } }] },
+      },
+    ]);
+    await askForCode();
+    const code = await screen.findByLabelText(/6-digit code/);
+    fireEvent.change(code, { target: { value: "000000" } });
+    fireEvent.click(screen.getByTestId("code-submit"));
+    await waitFor(() => expect(code.getAttribute("aria-invalid")).toBe("true"));
+    const describedBy = code.getAttribute("aria-describedby")?.split(" ") ?? [];
+    expect(describedBy.map((id) => document.getElementById(id)?.textContent)).toContain("This code is not right. 3 tries left.");
+    await waitFor(() => expect(document.activeElement).toBe(code));
+  });
+
+  it("says how long to wait when codes are asked for too often, in Chinese", async () => {
+    renderPortal(
+      <TrackPage initialNumber={NUMBER} />,
+      [{ request: { query: RequestTrackingCodeDocument, variables: lookup }, result: { errors: [{ message: "wait", extensions: { code: "INTAKE/OTP_RATE_LIMITED", retryAfterSeconds: 42 } }] } }],
+      "zh-CN",
     );
-    expect(screen.queryByTestId("track-result")).toBeNull();
+    await askForCode("手机号码", "获取验证码");
+    expect((await screen.findByTestId("track-error")).textContent).toBe("请等待 42 秒后再获取验证码。");
+  });
+
+  it("goes back to the first step when the access has expired", async () => {
+    renderPortal(<TrackPage initialNumber={NUMBER} />, [
+      codeSent,
+      verified(),
+      {
+        request: { query: TrackTicketDocument, variables: { trackingNumber: NUMBER, accessToken: "token-1" } },
+        result: { errors: [{ message: "expired", extensions: { code: "INTAKE/TRACKING_ACCESS_INVALID" } }] },
+      },
+    ]);
+    await askForCode();
+    fireEvent.change(await screen.findByLabelText(/6-digit code/), { target: { value: "123456" } });
+    fireEvent.click(screen.getByTestId("code-submit"));
+    expect(await screen.findByText("Your access to this request has ended. Ask for a new code to see it again.")).toBeTruthy();
+    expect((screen.getByLabelText(/Tracking number/) as HTMLInputElement).value).toBe(NUMBER);
+  });
+
+  it("flags empty fields before asking for a code", async () => {
+    renderPortal(<TrackPage />, []);
+    fireEvent.click(screen.getByRole("button", { name: "Send me a code" }));
+    const number = screen.getByLabelText(/Tracking number/);
+    expect(number.getAttribute("aria-invalid")).toBe("true");
+    await waitFor(() => expect(document.activeElement).toBe(number));
   });
 });

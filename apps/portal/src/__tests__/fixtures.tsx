@@ -3,7 +3,7 @@ import { MockedProvider } from "@apollo/client/testing/react";
 import { I18nProvider, type Language } from "@civicline/ui";
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
-import { CategoriesDocument, DistrictsDocument, TownshipsDocument } from "../gql/graphql.ts";
+import { CategoriesDocument, DistrictsDocument, PortalSettingsDocument, TownshipsDocument } from "../gql/graphql.ts";
 import { portalMessages } from "../messages.ts";
 
 export const categoriesMock: MockLink.MockedResponse = {
@@ -36,6 +36,14 @@ export const townshipsMock: MockLink.MockedResponse = {
     },
   },
 };
+
+/** What the portal offers; `mapTileUrl` null means no map pin. */
+export function portalSettingsMock(mapTileUrl: string | null = null): MockLink.MockedResponse {
+  return {
+    request: { query: PortalSettingsDocument },
+    result: { data: { portalSettings: { __typename: "PortalSettings", mapTileUrl, smsEnabled: true } } },
+  };
+}
 
 export function renderPortal(ui: ReactNode, mocks: readonly MockLink.MockedResponse[], language: Language = "en") {
   return render(

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseRoute } from "../router.tsx";
-import { groupCategories } from "../submit/categories.ts";
-import { normalizePhone, validateSubmit, EMPTY_FORM } from "../submit/validate.ts";
+import { CombinedGraphQLErrors } from "@apollo/client/errors";
+import { categoryChoices, filterCategories } from "../submit/categories.ts";
+import { EMPTY_FORM, normalizePhone, serverFieldErrors, validateSubmit } from "../submit/validate.ts";
+import { stepsFor } from "../track/StatusSteps.tsx";
 
 describe("parseRoute", () => {
   it("reads pages under the /portal/ base, with ?n= for tracking", () => {
@@ -13,7 +15,7 @@ describe("parseRoute", () => {
   });
 });
 
-describe("groupCategories", () => {
+describe("category choices", () => {
   const categories = [
     { id: "r", nameZh: "城市管理", nameEn: "City management", parentId: null, selectable: false },
     { id: "a", nameZh: "市容环境", nameEn: "Cityscape", parentId: "r", selectable: false },
@@ -22,32 +24,60 @@ describe("groupCategories", () => {
     { id: "o", nameZh: "其他", nameEn: "Other", parentId: null, selectable: true },
   ];
 
-  it("groups selectable categories under their top-level ancestor, labelled by path", () => {
-    expect(groupCategories(categories, "en")).toEqual({
-      groups: [
-        {
-          label: "City management",
-          options: [
-            { value: "a1", label: "Cityscape / Street vending" },
-            { value: "b", label: "Street lights" },
-          ],
-        },
-      ],
-      ungrouped: [{ value: "o", label: "Other" }],
-    });
+  it("lists selectable categories by path, in the UI language with the other one as detail", () => {
+    expect(categoryChoices(categories, "en").map(({ id, label, detail }) => ({ id, label, detail }))).toEqual([
+      { id: "a1", label: "City management / Cityscape / Street vending", detail: "城市管理 / 市容环境 / 占道经营" },
+      { id: "b", label: "City management / Street lights", detail: "城市管理 / 路灯照明" },
+      { id: "o", label: "Other", detail: "其他" },
+    ]);
+    expect(categoryChoices(categories, "zh-CN")[1]?.label).toBe("城市管理 / 路灯照明");
   });
 
-  it("uses Chinese names in Chinese", () => {
-    expect(groupCategories(categories, "zh-CN").groups[0]?.label).toBe("城市管理");
+  it("filters by every typed word in either language, names starting with the query first", () => {
+    const choices = categoryChoices(categories, "en");
+    expect(filterCategories(choices, "street").map((c) => c.id)).toEqual(["a1", "b"]);
+    expect(filterCategories(choices, "STREET light").map((c) => c.id)).toEqual(["b"]);
+    expect(filterCategories(choices, "占道").map((c) => c.id)).toEqual(["a1"]);
+    expect(filterCategories(choices, "城市").map((c) => c.id)).toEqual(["a1", "b"]);
+    const noise = categoryChoices(
+      [
+        { id: "n1", nameZh: "夜间施工", nameEn: "Building work at night, street noise", parentId: null, selectable: true },
+        { id: "n2", nameZh: "噪音", nameEn: "Street noise", parentId: null, selectable: true },
+      ],
+      "en",
+    );
+    expect(filterCategories(noise, "street").map((c) => c.id)).toEqual(["n2", "n1"]);
+    expect(filterCategories(choices, "")).toHaveLength(3);
+  });
+});
+
+describe("status steps", () => {
+  it("places each status on the citizen's steps", () => {
+    expect(stepsFor("RECEIVED")).toEqual({ steps: ["received", "handling", "replied", "closed"], current: 0 });
+    expect(stepsFor("SIGNED_FOR").current).toBe(1);
+    expect(stepsFor("REPLIED").current).toBe(2);
+    expect(stepsFor("CLOSED_DIRECT")).toEqual({ steps: ["received", "answered"], current: 1 });
+  });
+});
+
+describe("server field errors", () => {
+  it("puts the server's names on the form's fields", () => {
+    const error = new CombinedGraphQLErrors({
+      errors: [{ message: "x", extensions: { code: "BAD_USER_INPUT", fields: [{ field: "longitude", message: "lon" }, { field: "citizenEmail", message: "mail" }, { field: "nope", message: "other" }] } }],
+    });
+    expect(serverFieldErrors(error, undefined)).toEqual({ fields: { latitude: "lon", email: "mail" }, other: ["other"] });
+    const rejected = new CombinedGraphQLErrors({ errors: [{ message: "x", extensions: { code: "INTAKE/ATTACHMENT_REJECTED" } }] });
+    expect(serverFieldErrors(rejected, "msg", {}, { photoRejected: "again" }).fields).toEqual({ attachments: "again" });
   });
 });
 
 describe("submit validation", () => {
   it("requires everything except the township and strips phone separators", () => {
-    const errors = validateSubmit(EMPTY_FORM, { required: "required", tooLong: "long" });
+    const errors = validateSubmit(EMPTY_FORM, { required: "required", tooLong: "long", email: "mail" });
     expect(Object.keys(errors).sort()).toEqual(
       ["address", "categoryId", "citizenName", "description", "districtId", "phone", "requestType"].sort(),
     );
     expect(normalizePhone("138-1234 5678")).toBe("13812345678");
+    expect(validateSubmit({ ...EMPTY_FORM, email: "not-an-address" }, { required: "r", tooLong: "l", email: "mail" }).email).toBe("mail");
   });
 });

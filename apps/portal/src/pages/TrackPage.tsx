@@ -1,80 +1,93 @@
-import { useLazyQuery } from "@apollo/client/react";
-import { Alert, Button, errorCode, Field, TextInput, useErrorMessage, useFieldErrors } from "@civicline/ui";
-import { useRef, useState, type FormEvent } from "react";
+import { useQuery } from "@apollo/client/react";
+import { Alert, errorCode, Loading, useErrorMessage } from "@civicline/ui";
+import { useEffect, useRef, useState } from "react";
 import { TrackTicketDocument } from "../gql/graphql.ts";
 import { usePortalT } from "../messages.ts";
-import { normalizePhone } from "../submit/validate.ts";
+import { CodeForm, type TrackingAccess } from "../track/CodeForm.tsx";
+import { TrackLookupForm, type CodeRequest } from "../track/TrackLookupForm.tsx";
 import { TrackResult } from "../track/TrackResult.tsx";
 
-/** Tracking number + phone → the public view of the request. `initialNumber` comes from `?n=`. */
+type Step = { kind: "lookup"; notice?: string } | { kind: "code"; request: CodeRequest } | { kind: "result"; request: CodeRequest; access: TrackingAccess };
+
+/** Step 3: the request as the citizen may see it, read with the access token; an expired token goes back to step 1. */
+function TrackedRequest({ request, access, onExpired }: { request: CodeRequest; access: TrackingAccess; onExpired: () => void }) {
+  const errorMessage = useErrorMessage();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [justRated, setJustRated] = useState(false);
+  const { data, error, loading, refetch } = useQuery(TrackTicketDocument, {
+    variables: { trackingNumber: request.trackingNumber, accessToken: access.accessToken },
+    fetchPolicy: "network-only",
+  });
+  const expired = errorCode(error) === "INTAKE/TRACKING_ACCESS_INVALID";
+  useEffect(() => {
+    if (expired) {
+      onExpired();
+    }
+  }, [expired, onExpired]);
+  const loaded = Boolean(data);
+  useEffect(() => {
+    if (loaded) {
+      headingRef.current?.focus();
+    }
+  }, [loaded]);
+
+  if (loading && !data) {
+    return <Loading />;
+  }
+  if (error && !expired) {
+    return <Alert>{errorMessage(error)}</Alert>;
+  }
+  if (!data) {
+    return null;
+  }
+  return (
+    <TrackResult
+      ticket={data.trackTicket}
+      accessToken={access.accessToken}
+      headingRef={headingRef}
+      justRated={justRated}
+      onRated={() => {
+        setJustRated(true);
+        void refetch().catch(() => undefined);
+      }}
+    />
+  );
+}
+
+/**
+ * Tracking number + phone → a code texted to that phone → the public view of the request, its
+ * reply and the rating form. `initialNumber` comes from `?n=` (the link in the SMS).
+ */
 export function TrackPage({ initialNumber = "" }: { initialNumber?: string }) {
   const t = usePortalT();
-  const errorMessage = useErrorMessage();
-  const [trackingNumber, setTrackingNumber] = useState(initialNumber);
-  const [phone, setPhone] = useState("");
-  const [missing, setMissing] = useState<{ trackingNumber?: boolean; phone?: boolean }>({});
-  const [track, { data, error, loading }] = useLazyQuery(TrackTicketDocument, { fetchPolicy: "network-only" });
-  const outcomeRef = useRef<HTMLDivElement>(null);
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const nextMissing = { trackingNumber: trackingNumber.trim() === "", phone: phone.trim() === "" };
-    setMissing(nextMissing);
-    if (nextMissing.trackingNumber || nextMissing.phone) {
-      return;
-    }
-    try {
-      await track({ variables: { trackingNumber: trackingNumber.trim(), phone: normalizePhone(phone) } });
-    } catch {
-      // Shown from the hook's `error`.
-    }
-    requestAnimationFrame(() => outcomeRef.current?.querySelector<HTMLElement>("h2, [role=alert]")?.focus());
-  };
-
-  const code = errorCode(error);
-  const serverFields = useFieldErrors()(error);
-  const required = t("common.required");
+  const [step, setStep] = useState<Step>({ kind: "lookup" });
+  const [number, setNumber] = useState(initialNumber);
   return (
     <>
       <h1 tabIndex={-1}>{t("track.title")}</h1>
-      <form className="form card" onSubmit={onSubmit} noValidate data-testid="track-form">
-        <p className="form__intro">{t("track.intro")}</p>
-        <div className="form-row">
-          <Field
-            id="track-number"
-            label={t("track.number")}
-            error={missing.trackingNumber ? required : serverFields.trackingNumber}
-          >
-            <TextInput
-              name="trackingNumber"
-              className="mono"
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              value={trackingNumber}
-              onChange={(event) => setTrackingNumber(event.target.value)}
-            />
-          </Field>
-          <Field id="track-phone" label={t("track.phone")} error={missing.phone ? required : serverFields.phone}>
-            <TextInput type="tel" name="phone" inputMode="tel" autoComplete="tel" value={phone} onChange={(event) => setPhone(event.target.value)} />
-          </Field>
+      {step.kind === "lookup" ? (
+        <TrackLookupForm
+          initialNumber={number}
+          notice={step.notice}
+          onSent={(request) => {
+            setNumber(request.trackingNumber);
+            setStep({ kind: "code", request });
+          }}
+        />
+      ) : null}
+      {step.kind === "code" ? (
+        <CodeForm
+          request={step.request}
+          onVerified={(access) => setStep({ kind: "result", request: step.request, access })}
+          onResent={(request) => setStep({ kind: "code", request })}
+          onChangeNumber={() => setStep({ kind: "lookup" })}
+        />
+      ) : null}
+      {step.kind === "result" ? (
+        <div className="outcome">
+          <TrackedRequest request={step.request} access={step.access} onExpired={() => setStep({ kind: "lookup", notice: t("track.expired") })} />
         </div>
-        <div className="button-row">
-          <Button type="submit" busy={loading} data-testid="track-submit">
-            {loading ? t("track.searching") : t("track.submit")}
-          </Button>
-        </div>
-      </form>
-      <div ref={outcomeRef} className="outcome">
-        {error && code === "INTAKE/TICKET_NOT_FOUND" ? (
-          <div tabIndex={-1} role="alert" className="alert alert--error" data-testid="track-not-found">
-            {t("track.notFound")}
-          </div>
-        ) : error && Object.keys(serverFields).length === 0 ? (
-          <Alert>{errorMessage(error)}</Alert>
-        ) : null}
-        {!error && data ? <TrackResult ticket={data.trackTicket} /> : null}
-      </div>
+      ) : null}
     </>
   );
 }

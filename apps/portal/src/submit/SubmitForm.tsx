@@ -1,64 +1,99 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import {
-  Alert,
-  Button,
-  Field,
-  REQUEST_TYPES,
-  Select,
-  TextArea,
-  TextInput,
-  useErrorMessage,
-  useFieldErrors,
-  useFormat,
-  useLanguage,
-  type RequestType,
-} from "@civicline/ui";
-import { useMemo, useRef, useState, type FormEvent } from "react";
-import { CategoriesDocument, SubmitRequestDocument, type SubmitRequestMutation } from "../gql/graphql.ts";
+import { Alert, Button, Field, REQUEST_TYPES, Select, TextArea, TextInput, useErrorMessage, useFieldErrors, useFormat, type RequestType } from "@civicline/ui";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { PortalSettingsDocument, SubmitRequestDocument, type SubmitRequestMutation } from "../gql/graphql.ts";
 import { usePortalT } from "../messages.ts";
-import { groupCategories } from "./categories.ts";
+import { CategoryField } from "./CategoryField.tsx";
 import { LocationFields } from "./LocationFields.tsx";
-import {
-  DESCRIPTION_MAX,
-  EMPTY_FORM,
-  FIELD_ORDER,
-  normalizePhone,
-  serverFieldErrors,
-  validateSubmit,
-  type SubmitField,
-  type SubmitFormValues,
-} from "./validate.ts";
+import { MapPin, type Pin } from "./MapPin.tsx";
+import { PhotoField, type PhotoEntry } from "./PhotoField.tsx";
+import { PrivacyField } from "./PrivacyField.tsx";
+import { uploadPhoto, type PhotoUploader } from "./uploads.ts";
+import { DESCRIPTION_MAX, EMPTY_FORM, FIELD_ORDER, normalizePhone, serverFieldErrors, validateSubmit, type SubmitField, type SubmitFormValues } from "./validate.ts";
 
 export type SubmitResult = SubmitRequestMutation["submitRequest"];
 
-/** The citizen's request form. Client checks cover empty fields; the server's field errors land on the fields. */
-export function SubmitForm({ onSubmitted }: { onSubmitted: (result: SubmitResult) => void }) {
+type Errors = Partial<Record<SubmitField, string>>;
+type TextField = Exclude<keyof SubmitFormValues, "privacy">;
+
+function newRequestId(): string {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-portal`;
+}
+
+/** Focuses the first field with an error (its control carries the id `submit-<field>`), else the summary. */
+function focusFirstError(errors: Errors, summary: HTMLElement | null): void {
+  const first = FIELD_ORDER.find((field) => errors[field]);
+  const target = first ? document.getElementById(`submit-${first}`) : null;
+  (target ?? summary)?.focus();
+}
+
+/**
+ * The citizen's request form. Client checks cover what is certain (empty fields, length, e-mail
+ * shape, photos still uploading); the server's field errors land on the fields; focus moves to the
+ * first field in error. Photos upload as soon as they are chosen.
+ */
+export function SubmitForm({ onSubmitted, uploader = uploadPhoto }: { onSubmitted: (result: SubmitResult) => void; uploader?: PhotoUploader }) {
   const t = usePortalT();
-  const localizeFields = useFieldErrors();
+  const localizeFields = useFieldErrors(["INTAKE/ATTACHMENT_REJECTED"]);
   const format = useFormat();
-  const { language } = useLanguage();
   const errorMessage = useErrorMessage();
   const summaryRef = useRef<HTMLDivElement>(null);
   const [values, setValues] = useState<SubmitFormValues>(EMPTY_FORM);
-  const [errors, setErrors] = useState<Partial<Record<SubmitField, string>>>({});
+  const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string[]>([]);
-  const categories = useQuery(CategoriesDocument);
+  const [photos, setPhotos] = useState<PhotoEntry[]>([]);
+  const [pin, setPin] = useState<Pin | null>(null);
+  const [sendSms, setSendSms] = useState(false);
+  const [requestId] = useState(newRequestId);
+  const settings = useQuery(PortalSettingsDocument);
   const [submitRequest, { loading }] = useMutation(SubmitRequestDocument);
+  const mapTileUrl = settings.data?.portalSettings.mapTileUrl ?? null;
 
-  const categoryOptions = useMemo(
-    () => groupCategories(categories.data?.categories ?? [], language),
-    [categories.data, language],
-  );
+  // Previews are object URLs: release them when the form goes away.
+  const photosRef = useRef(photos);
+  useEffect(() => {
+    photosRef.current = photos;
+  }, [photos]);
+  useEffect(() => () => photosRef.current.forEach((photo) => URL.revokeObjectURL(photo.previewUrl)), []);
 
-  const set = (field: SubmitField, value: string) => {
+  const clearError = (field: SubmitField) => setErrors((prev) => ({ ...prev, [field]: undefined }));
+  const set = (field: TextField, value: string) => {
     setValues((prev) => ({ ...prev, [field]: value }));
-    setErrors((prev) => ({ ...prev, [field]: undefined }));
+    clearError(field);
+  };
+  const setRequestType = (requestType: string) => {
+    // Reports of wrongdoing are always confidential.
+    setValues((prev) => ({ ...prev, requestType, privacy: requestType === "REPORT" ? "CONFIDENTIAL" : prev.privacy }));
+    clearError("requestType");
   };
 
-  const showErrors = (fields: Partial<Record<SubmitField, string>>, other: string[]) => {
+  const updatePhoto = (key: string, change: Partial<PhotoEntry>) => setPhotos((prev) => prev.map((photo) => (photo.key === key ? { ...photo, ...change } : photo)));
+  const addPhotos = (files: File[]) => {
+    clearError("attachments");
+    const added = files.map((file) => ({ key: newRequestId(), file, previewUrl: URL.createObjectURL(file), progress: 0, status: "uploading" as const }));
+    setPhotos((prev) => [...prev, ...added]);
+    for (const photo of added) {
+      uploader(photo.file, (progress) => updatePhoto(photo.key, { progress })).then(
+        (uploaded) => updatePhoto(photo.key, { uploaded, status: "done", progress: 100 }),
+        () => updatePhoto(photo.key, { status: "failed" }),
+      );
+    }
+  };
+  const removePhoto = (key: string) => {
+    clearError("attachments");
+    setPhotos((prev) => {
+      const gone = prev.find((photo) => photo.key === key);
+      if (gone) {
+        URL.revokeObjectURL(gone.previewUrl);
+      }
+      return prev.filter((photo) => photo.key !== key);
+    });
+  };
+
+  const showErrors = (fields: Errors, other: string[]) => {
     setErrors(fields);
     setGeneral(other);
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    requestAnimationFrame(() => focusFirstError(fields, summaryRef.current));
   };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -66,7 +101,13 @@ export function SubmitForm({ onSubmitted }: { onSubmitted: (result: SubmitResult
     const clientErrors = validateSubmit(values, {
       required: t("common.required"),
       tooLong: t("submit.tooLong", { max: DESCRIPTION_MAX }),
+      email: t("submit.email.invalid"),
     });
+    if (photos.some((photo) => photo.status === "uploading")) {
+      clientErrors.attachments = t("submit.photos.wait");
+    } else if (photos.some((photo) => photo.status === "failed")) {
+      clientErrors.attachments = t("submit.photos.failed");
+    }
     if (Object.keys(clientErrors).length > 0) {
       showErrors(clientErrors, []);
       return;
@@ -81,8 +122,15 @@ export function SubmitForm({ onSubmitted }: { onSubmitted: (result: SubmitResult
             districtId: values.districtId,
             townshipId: values.townshipId || null,
             address: values.address.trim(),
+            latitude: pin?.latitude ?? null,
+            longitude: pin?.longitude ?? null,
             citizenName: values.citizenName.trim(),
             phone: normalizePhone(values.phone),
+            email: values.email.trim() || null,
+            privacy: values.privacy,
+            attachments: photos.flatMap((photo) => (photo.uploaded ? [{ id: photo.uploaded.id, uploadKey: photo.uploaded.uploadKey }] : [])),
+            clientRequestId: requestId,
+            sendTrackingSms: sendSms,
           },
         },
       });
@@ -91,7 +139,7 @@ export function SubmitForm({ onSubmitted }: { onSubmitted: (result: SubmitResult
       }
     } catch (error) {
       const message = errorMessage(error);
-      const { fields, other } = serverFieldErrors(error, message, localizeFields(error));
+      const { fields, other } = serverFieldErrors(error, message, localizeFields(error), { photoRejected: t("submit.photos.rejected") });
       // With field errors the summary heading says it all; otherwise the code's message leads.
       const hasFields = Object.keys(fields).length > 0;
       showErrors(fields, hasFields ? other : [message ?? t("error.UNKNOWN"), ...other]);
@@ -107,8 +155,12 @@ export function SubmitForm({ onSubmitted }: { onSubmitted: (result: SubmitResult
     districtId: t("submit.district"),
     townshipId: t("submit.township"),
     address: t("submit.address"),
+    latitude: t("submit.map"),
+    attachments: t("submit.photos"),
     citizenName: t("submit.name"),
     phone: t("submit.phone"),
+    email: t("submit.email"),
+    privacy: t("submit.privacy"),
   };
 
   return (
@@ -132,38 +184,20 @@ export function SubmitForm({ onSubmitted }: { onSubmitted: (result: SubmitResult
             </ul>
           </Alert>
         ) : null}
-        {categories.error ? <Alert>{`${t("submit.loadFailed")} ${errorMessage(categories.error) ?? ""}`}</Alert> : null}
       </div>
 
-      <div className="form-row">
-        <Field id="submit-requestType" label={labels.requestType} error={errors.requestType}>
-          <Select
-            name="requestType"
-            value={values.requestType}
-            onChange={(event) => set("requestType", event.target.value)}
-            options={REQUEST_TYPES.map((type) => ({ value: type, label: format.requestType(type) }))}
-          />
-        </Field>
-        <Field id="submit-categoryId" label={labels.categoryId} hint={t("submit.category.hint")} error={errors.categoryId}>
-          <Select
-            name="categoryId"
-            value={values.categoryId}
-            disabled={categories.loading}
-            onChange={(event) => set("categoryId", event.target.value)}
-            options={categoryOptions.ungrouped}
-            groups={categoryOptions.groups}
-          />
-        </Field>
-      </div>
+      <Field id="submit-requestType" label={labels.requestType} error={errors.requestType}>
+        <Select
+          name="requestType"
+          value={values.requestType}
+          onChange={(event) => setRequestType(event.target.value)}
+          options={REQUEST_TYPES.map((type) => ({ value: type, label: format.requestType(type) }))}
+        />
+      </Field>
+      <CategoryField value={values.categoryId} error={errors.categoryId} onChange={(categoryId) => set("categoryId", categoryId)} />
 
       <Field id="submit-description" label={labels.description} hint={t("submit.description.hint")} error={errors.description}>
-        <TextArea
-          name="description"
-          rows={6}
-          maxChars={DESCRIPTION_MAX}
-          value={values.description}
-          onChange={(event) => set("description", event.target.value)}
-        />
+        <TextArea name="description" rows={6} maxChars={DESCRIPTION_MAX} value={values.description} onChange={(event) => set("description", event.target.value)} />
       </Field>
 
       <LocationFields
@@ -182,23 +216,52 @@ export function SubmitForm({ onSubmitted }: { onSubmitted: (result: SubmitResult
         <TextInput name="address" autoComplete="street-address" value={values.address} onChange={(event) => set("address", event.target.value)} />
       </Field>
 
+      {mapTileUrl ? (
+        <MapPin
+          template={mapTileUrl}
+          pin={pin}
+          error={errors.latitude}
+          onChange={(next) => {
+            setPin(next);
+            clearError("latitude");
+          }}
+        />
+      ) : null}
+
+      <PhotoField photos={photos} error={errors.attachments} onAdd={addPhotos} onRemove={removePhoto} />
+
       <div className="form-row">
         <Field id="submit-citizenName" label={labels.citizenName} error={errors.citizenName}>
           <TextInput name="citizenName" autoComplete="name" value={values.citizenName} onChange={(event) => set("citizenName", event.target.value)} />
         </Field>
         <Field id="submit-phone" label={labels.phone} hint={t("submit.phone.hint")} error={errors.phone}>
-          <TextInput
-            type="tel"
-            name="phone"
-            inputMode="tel"
-            autoComplete="tel"
-            value={values.phone}
-            onChange={(event) => set("phone", event.target.value)}
-          />
+          <TextInput type="tel" name="phone" inputMode="tel" autoComplete="tel" value={values.phone} onChange={(event) => set("phone", event.target.value)} />
         </Field>
       </div>
+      <Field id="submit-email" label={labels.email} hint={t("submit.email.hint")} error={errors.email} optional>
+        <TextInput type="email" name="email" inputMode="email" autoComplete="email" value={values.email} onChange={(event) => set("email", event.target.value)} />
+      </Field>
 
-      <p className="form__note">{t("submit.privacy")}</p>
+      <PrivacyField
+        value={values.privacy}
+        reportOnly={values.requestType === "REPORT"}
+        error={errors.privacy}
+        onChange={(privacy) => {
+          setValues((prev) => ({ ...prev, privacy }));
+          clearError("privacy");
+        }}
+      />
+
+      <div className="choice choice--checkbox">
+        <input id="submit-sms" type="checkbox" name="sendTrackingSms" checked={sendSms} aria-describedby="submit-sms-hint" onChange={(event) => setSendSms(event.target.checked)} data-testid="submit-sms" />
+        <label htmlFor="submit-sms" className="choice__label">
+          {t("submit.sms")}
+        </label>
+        <p id="submit-sms-hint" className="choice__help">
+          {t("submit.sms.hint")}
+        </p>
+      </div>
+
       <div className="button-row">
         <Button type="submit" busy={loading} data-testid="submit-request">
           {loading ? t("submit.sending") : t("submit.send")}

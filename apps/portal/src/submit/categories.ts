@@ -1,4 +1,4 @@
-import { localizedName, type Language, type SelectOption, type SelectOptionGroup } from "@civicline/ui";
+import { localizedName, type ComboboxItem, type Language } from "@civicline/ui";
 
 export type CategoryNode = {
   id: string;
@@ -8,17 +8,13 @@ export type CategoryNode = {
   selectable: boolean;
 };
 
-/**
- * Turns the flat category tree into <select> options: selectable categories grouped under their
- * top-level ancestor, labelled by their path below it ("Roads / Street lights"). Selectable
- * top-level categories without a group come back as `ungrouped`. Server order is kept.
- */
-export function groupCategories(
-  categories: readonly CategoryNode[],
-  language: Language,
-): { groups: SelectOptionGroup[]; ungrouped: SelectOption[] } {
+/** A selectable category for the picker: its path in the UI language, the other language below it. */
+export type CategoryChoice = ComboboxItem & { search: string };
+
+function pathsOf(categories: readonly CategoryNode[]): Map<string, CategoryNode[]> {
   const byId = new Map(categories.map((c) => [c.id, c]));
-  const pathOf = (category: CategoryNode): CategoryNode[] => {
+  const paths = new Map<string, CategoryNode[]>();
+  for (const category of categories) {
     const path = [category];
     const seen = new Set([category.id]);
     let current = category;
@@ -27,23 +23,45 @@ export function groupCategories(
       seen.add(current.id);
       path.unshift(current);
     }
-    return path;
-  };
-
-  const groups = new Map<string, { label: string; options: SelectOption[] }>();
-  const ungrouped: SelectOption[] = [];
-  for (const category of categories) {
-    if (!category.selectable) {
-      continue;
-    }
-    const [root, ...below] = pathOf(category);
-    if (!root || below.length === 0) {
-      ungrouped.push({ value: category.id, label: localizedName(category, language) });
-      continue;
-    }
-    const group = groups.get(root.id) ?? { label: localizedName(root, language), options: [] };
-    group.options.push({ value: category.id, label: below.map((c) => localizedName(c, language)).join(" / ") });
-    groups.set(root.id, group);
+    paths.set(category.id, path);
   }
-  return { groups: [...groups.values()], ungrouped };
+  return paths;
+}
+
+/**
+ * The selectable categories of the flat tree, in server order, each labelled by its path
+ * ("City management / Street lights") in the UI language with the other language as detail, and
+ * searchable in both.
+ */
+export function categoryChoices(categories: readonly CategoryNode[], language: Language): CategoryChoice[] {
+  const paths = pathsOf(categories);
+  const other: Language = language === "en" ? "zh-CN" : "en";
+  return categories
+    .filter((category) => category.selectable)
+    .map((category) => {
+      const path = paths.get(category.id) ?? [category];
+      const label = path.map((c) => localizedName(c, language)).join(" / ");
+      const detail = path.map((c) => localizedName(c, other)).join(" / ");
+      return {
+        id: category.id,
+        label,
+        detail: detail === label ? undefined : detail,
+        search: `${path.map((c) => c.nameZh).join(" ")} ${path.map((c) => c.nameEn ?? "").join(" ")}`.toLowerCase(),
+      };
+    });
+}
+
+/**
+ * The choices matching what was typed: every word (split on spaces) must appear in the Chinese or
+ * English path; names that start with the query come first. An empty query lists everything.
+ */
+export function filterCategories(choices: readonly CategoryChoice[], query: string): CategoryChoice[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) {
+    return [...choices];
+  }
+  const matching = choices.filter((choice) => words.every((word) => choice.search.includes(word)));
+  const first = words[0]!;
+  const starts = (choice: CategoryChoice) => choice.label.toLowerCase().split(" / ").some((part) => part.startsWith(first));
+  return [...matching.filter(starts), ...matching.filter((choice) => !starts(choice))];
 }

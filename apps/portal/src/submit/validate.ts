@@ -2,6 +2,9 @@ import { characterCount, errorCode, fieldErrors } from "@civicline/ui";
 
 export const DESCRIPTION_MAX = 4000;
 
+export type PrivacyChoice = "NONE" | "ANONYMOUS" | "CONFIDENTIAL";
+export const PRIVACY_CHOICES: readonly PrivacyChoice[] = ["NONE", "ANONYMOUS", "CONFIDENTIAL"];
+
 export type SubmitFormValues = {
   requestType: string;
   categoryId: string;
@@ -11,9 +14,12 @@ export type SubmitFormValues = {
   address: string;
   citizenName: string;
   phone: string;
+  email: string;
+  privacy: PrivacyChoice;
 };
 
-export type SubmitField = keyof SubmitFormValues;
+/** Every place on the form an error can be shown; `latitude` is the map, `attachments` the photos. */
+export type SubmitField = keyof SubmitFormValues | "latitude" | "attachments";
 
 export const EMPTY_FORM: SubmitFormValues = {
   requestType: "",
@@ -24,9 +30,11 @@ export const EMPTY_FORM: SubmitFormValues = {
   address: "",
   citizenName: "",
   phone: "",
+  email: "",
+  privacy: "NONE",
 };
 
-/** Order of fields on the page (for the error summary). */
+/** Order of fields on the page (for the error summary and the first field to focus). */
 export const FIELD_ORDER: readonly SubmitField[] = [
   "requestType",
   "categoryId",
@@ -34,21 +42,27 @@ export const FIELD_ORDER: readonly SubmitField[] = [
   "districtId",
   "townshipId",
   "address",
+  "latitude",
+  "attachments",
   "citizenName",
   "phone",
+  "email",
+  "privacy",
 ];
 
-const REQUIRED: readonly SubmitField[] = FIELD_ORDER.filter((f) => f !== "townshipId");
+const REQUIRED: readonly (keyof SubmitFormValues)[] = ["requestType", "categoryId", "description", "districtId", "address", "citizenName", "phone"];
 
 /** Spaces and dashes people type in phone numbers are not part of the number. */
 export function normalizePhone(phone: string): string {
   return phone.replace(/[\s-]/g, "");
 }
 
-/** Client checks before sending: only what is certain (empty fields, length). The server has the final say. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Client checks before sending: only what is certain (empty fields, length, e-mail shape). The server has the final say. */
 export function validateSubmit(
   values: SubmitFormValues,
-  messages: { required: string; tooLong: string },
+  messages: { required: string; tooLong: string; email: string },
 ): Partial<Record<SubmitField, string>> {
   const errors: Partial<Record<SubmitField, string>> = {};
   for (const field of REQUIRED) {
@@ -59,8 +73,14 @@ export function validateSubmit(
   if (!errors.description && characterCount(values.description) > DESCRIPTION_MAX) {
     errors.description = messages.tooLong;
   }
+  if (values.email.trim() !== "" && !EMAIL.test(values.email.trim())) {
+    errors.email = messages.email;
+  }
   return errors;
 }
+
+/** Server field names that the form shows under another control. */
+const FIELD_ALIASES: Record<string, SubmitField> = { longitude: "latitude", citizenEmail: "email", attachmentIds: "attachments" };
 
 /**
  * Server errors placed on fields: BAD_USER_INPUT field messages, plus the intake codes that
@@ -70,12 +90,14 @@ export function serverFieldErrors(
   error: unknown,
   codeMessage: string | undefined,
   localized: Record<string, string> = fieldErrors(error),
+  messages: { photoRejected?: string } = {},
 ): { fields: Partial<Record<SubmitField, string>>; other: string[] } {
   const fields: Partial<Record<SubmitField, string>> = {};
   const other: string[] = [];
-  for (const [field, message] of Object.entries(localized)) {
+  for (const [raw, message] of Object.entries(localized)) {
+    const field = FIELD_ALIASES[raw] ?? raw;
     if ((FIELD_ORDER as readonly string[]).includes(field)) {
-      fields[field as SubmitField] = message;
+      fields[field as SubmitField] ??= message;
     } else {
       other.push(message);
     }
@@ -86,6 +108,9 @@ export function serverFieldErrors(
   }
   if (code === "INTAKE/UNKNOWN_AREA" && codeMessage) {
     fields.districtId ??= codeMessage;
+  }
+  if (code === "INTAKE/ATTACHMENT_REJECTED") {
+    fields.attachments = messages.photoRejected ?? codeMessage ?? "";
   }
   return { fields, other };
 }

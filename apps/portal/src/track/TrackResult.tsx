@@ -1,19 +1,64 @@
-import { StatusBadge, Timeline, useFormat } from "@civicline/ui";
-import type { TrackTicketQuery } from "../gql/graphql.ts";
-import { usePortalT } from "../messages.ts";
+import { EmptyState, StatusBadge, Timeline, useFormat, useLanguage } from "@civicline/ui";
+import type { Ref } from "react";
+import type { RatingFieldsFragment, TrackTicketQuery } from "../gql/graphql.ts";
+import { usePortalT, type PortalMessageKey } from "../messages.ts";
+import { RatingForm } from "./RatingForm.tsx";
+import { StatusSteps } from "./StatusSteps.tsx";
 
 export type PublicTicket = TrackTicketQuery["trackTicket"];
 
-/** What a citizen may see about their request: status, topic, place, time and the public timeline. */
-export function TrackResult({ ticket }: { ticket: PublicTicket }) {
+/** The rating already given (online or on the phone). */
+function RatingView({ rating }: { rating: RatingFieldsFragment }) {
   const t = usePortalT();
   const format = useFormat();
+  return (
+    <section className="rating-given" aria-labelledby="rating-given-title" data-testid="rating-given">
+      <h3 id="rating-given-title">{t("rating.given")}</h3>
+      <dl className="details">
+        <dt>{t("rating.resolution")}</dt>
+        <dd>{t(`rating.resolution.${rating.resolution}` as PortalMessageKey)}</dd>
+        <dt>{t("rating.result")}</dt>
+        <dd>{t(`rating.${rating.resultSatisfaction}` as PortalMessageKey)}</dd>
+        <dt>{t("rating.process")}</dt>
+        <dd>{t(`rating.${rating.processSatisfaction}` as PortalMessageKey)}</dd>
+        {rating.comment ? (
+          <>
+            <dt>{t("rating.comment")}</dt>
+            <dd className="pre-wrap">{rating.comment}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p className="form__note">{t(`rating.channel.${rating.channel}` as PortalMessageKey, { time: format.dateTime(rating.ratedAt) })}</p>
+    </section>
+  );
+}
+
+export type TrackResultProps = {
+  ticket: PublicTicket;
+  accessToken: string;
+  /** After an online rating was sent: the rating the server stored, to show at once. */
+  onRated: (rating: RatingFieldsFragment | null) => void;
+  justRated?: boolean;
+  headingRef?: Ref<HTMLHeadingElement>;
+};
+
+/**
+ * What a citizen may see about their request: the steps it has gone through, topic, place, their
+ * own words, the office's public reply, and the rating (a form while it may be rated).
+ */
+export function TrackResult({ ticket, accessToken, onRated, justRated, headingRef }: TrackResultProps) {
+  const t = usePortalT();
+  const format = useFormat();
+  const { language } = useLanguage();
   const location = [ticket.district, ticket.township].filter((a) => a !== null).map(format.name).join(" · ");
+  const reply = ticket.reply;
   return (
     <section className="card" aria-labelledby="track-result-title" data-testid="track-result">
-      <h2 id="track-result-title" tabIndex={-1}>
+      <h2 id="track-result-title" ref={headingRef} tabIndex={-1}>
         {t("track.resultTitle", { number: ticket.trackingNumber })}
       </h2>
+      <StatusSteps status={ticket.status} />
+      {ticket.status === "MERGED" ? <p className="form__note">{t("track.merged")}</p> : null}
       <dl className="details">
         <dt>{t("track.status")}</dt>
         <dd>
@@ -25,16 +70,42 @@ export function TrackResult({ ticket }: { ticket: PublicTicket }) {
         <dd>{format.name(ticket.category)}</dd>
         <dt>{t("track.location")}</dt>
         <dd>{location}</dd>
+        <dt>{t("track.address")}</dt>
+        <dd>{ticket.address}</dd>
         <dt>{t("track.receivedAt")}</dt>
         <dd>
           <time dateTime={ticket.receivedAt}>{format.dateTime(ticket.receivedAt)}</time>
         </dd>
       </dl>
-      <h3>{t("track.progress")}</h3>
-      <Timeline
-        label={t("track.progress")}
-        items={ticket.timeline.map((entry, index) => ({ id: `${index}-${entry.at}`, at: entry.at, status: entry.status }))}
-      />
+      <h3>{t("track.description")}</h3>
+      <p className="pre-wrap">{ticket.description}</p>
+
+      <section className="reply" aria-labelledby="track-reply-title" data-testid="track-reply">
+        <h3 id="track-reply-title">{t("track.reply")}</h3>
+        {reply ? (
+          <>
+            <p className="reply__by">
+              {t("track.reply.by", {
+                unit: language === "en" ? reply.unitNameEn || reply.unitNameZh : reply.unitNameZh,
+                time: format.dateTime(reply.repliedAt),
+              })}
+            </p>
+            <p className="pre-wrap reply__text">{reply.text}</p>
+          </>
+        ) : (
+          <EmptyState title={t("track.reply.none")}>{t("track.reply.noneBody")}</EmptyState>
+        )}
+      </section>
+
+      {justRated ? (
+        <p role="status" className="alert alert--success" data-testid="rating-thanks">
+          {t("rating.thanks")}
+        </p>
+      ) : null}
+      {ticket.rating ? <RatingView rating={ticket.rating} /> : ticket.canRate ? <RatingForm accessToken={accessToken} onRated={onRated} /> : null}
+
+      <h3>{t("track.history")}</h3>
+      <Timeline label={t("track.progress")} items={ticket.timeline.map((entry, index) => ({ id: `${index}-${entry.at}`, at: entry.at, status: entry.status }))} />
     </section>
   );
 }
