@@ -1,4 +1,5 @@
 import { AppLayout, appNavItem, StaffGate, useAppPath } from "@civicline/ui";
+import { CallbackRoutes, callbackNavItems, isCallbackPath } from "./callback/routes.tsx";
 import { Dashboard } from "./dashboard/Dashboard.tsx";
 import { isKnowledgePath, KnowledgeRoutes, knowledgeNavItems } from "./knowledge/routes.tsx";
 import { useSupervisorT } from "./messages.ts";
@@ -11,13 +12,15 @@ export function App() {
   const { path } = useAppPath();
   const knowledge = isKnowledgePath(path);
   const routing = isRoutingPath(path);
+  const callback = isCallbackPath(path);
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
       {({ viewer, logout }) => (
         <AppLayout
           title={t("app.title")}
           nav={[
-            appNavItem("", t("nav.overview"), !knowledge && !routing),
+            appNavItem("", t("nav.overview"), !knowledge && !routing && !callback),
+            ...callbackNavItems(path, viewer.roles, { reReports: t("nav.reReports"), settings: t("nav.callbackSettings") }),
             ...routingNavItems(path, viewer.roles, { extensions: t("nav.extensions"), rules: t("nav.dispatchRules"), units: t("nav.units"), calendar: t("nav.calendar") }),
             ...knowledgeNavItems(path, viewer.roles, {
               review: t("nav.kbReview"),
@@ -33,6 +36,8 @@ export function App() {
             <KnowledgeRoutes path={path} roles={viewer.roles} />
           ) : routing ? (
             <RoutingRoutes path={path} roles={viewer.roles} />
+          ) : callback ? (
+            <CallbackRoutes path={path} roles={viewer.roles} />
           ) : (
             <Dashboard />
           )}
