@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { codeIn, nextSms } from "./helpers/citizen.js";
 
 async function staffPage(browser: Browser, username: string, locale: string): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 1440, height: 1000 } });
@@ -127,10 +128,17 @@ test("dispatch → sign for → extension approved moves the deadline → reply;
   await expect(dispatcher.getByTestId("dispatch-row").filter({ hasText: second })).toHaveCount(0, { timeout: 15_000 });
 
   // The citizen's timeline shows the public steps of the first request.
+  await gql(request, `mutation($n: String!) { requestTrackingCode(trackingNumber: $n, phone: "13811112222") { sentTo } }`, { n: first });
+  const code = codeIn((await nextSms(request, "13811112222", "tracking-code")).text);
+  const access = await gql<{ verifyTrackingCode: { accessToken: string } }>(
+    request,
+    `mutation($n: String!, $c: String!) { verifyTrackingCode(trackingNumber: $n, phone: "13811112222", code: $c) { accessToken } }`,
+    { n: first, c: code },
+  );
   const track = await gql<{ trackTicket: { status: string } }>(
     request,
-    `query($n: String!) { trackTicket(trackingNumber: $n, phone: "13811112222") { status } }`,
-    { n: first },
+    `query($n: String!, $t: String!) { trackTicket(trackingNumber: $n, accessToken: $t) { status } }`,
+    { n: first, t: access.verifyTrackingCode.accessToken },
   );
   expect(track.trackTicket.status).toBe("REPLIED");
   await supervisorContext.close();

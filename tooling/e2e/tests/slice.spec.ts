@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { codeIn, devSms, nextSms } from "./helpers/citizen.js";
 
 type Lang = "en" | "zh-CN";
 
@@ -13,9 +14,11 @@ async function submitOnPortal(page: Page, description: string, phone: string): P
   const form = page.getByTestId("submit-form");
   await expect(form).toBeVisible();
   await page.locator("#submit-requestType").selectOption("COMPLAINT");
+  // The category picker is a search box: open its list and take the first category.
   const category = page.locator("#submit-categoryId");
-  await expect(category.locator("option").nth(2)).toBeAttached();
-  await category.selectOption({ index: 2 });
+  await expect(category).toBeEnabled();
+  await category.press("ArrowDown");
+  await category.press("Enter");
   await page.locator("#submit-description").fill(description);
   const district = page.locator("#submit-districtId");
   await expect(district.locator("option").nth(1)).toBeAttached();
@@ -41,7 +44,7 @@ async function logInToOperator(page: Page): Promise<void> {
 }
 
 for (const lang of ["en", "zh-CN"] as const) {
-  test(`portal submit → operator sees it live → citizen tracks it (${lang})`, async ({ browser }) => {
+  test(`portal submit → operator sees it live → citizen tracks it (${lang})`, async ({ browser, request }) => {
     const operatorContext = await browser.newContext({ locale: copy[lang].locale });
     const citizenContext = await browser.newContext({ locale: copy[lang].locale, viewport: { width: 360, height: 780 } });
     const operator = await operatorContext.newPage();
@@ -60,19 +63,24 @@ for (const lang of ["en", "zh-CN"] as const) {
     await expect(row).toBeVisible({ timeout: 15_000 });
     await expect(operator.getByTestId("queue-count")).toHaveText(new RegExp(String(countBefore + 1)));
 
-    // The citizen tracks it with the number and phone.
+    // The citizen tracks it with the number, the phone and the code texted to it.
     await citizen.goto(`/portal/track?n=${encodeURIComponent(trackingNumber)}`);
     await citizen.locator("#track-phone").fill(phone);
     await citizen.getByTestId("track-submit").click();
+    await expect(citizen.getByTestId("code-form")).toBeVisible();
+    await citizen.getByTestId("code-input").fill(codeIn((await nextSms(request, phone, "tracking-code")).text));
+    await citizen.getByTestId("code-submit").click();
     const result = citizen.getByTestId("track-result");
     await expect(result).toBeVisible();
     await expect(result).toContainText(trackingNumber);
     await expect(citizen.getByTestId("timeline")).toContainText(copy[lang].received);
 
-    // A wrong phone looks exactly like an unknown number.
+    // A wrong phone gets the same answer, and no code is texted to it.
+    await citizen.goto(`/portal/track?n=${encodeURIComponent(trackingNumber)}`);
     await citizen.locator("#track-phone").fill("13999999999");
     await citizen.getByTestId("track-submit").click();
-    await expect(citizen.getByTestId("track-not-found")).toBeVisible();
+    await expect(citizen.getByTestId("code-form")).toBeVisible();
+    expect(await devSms(request, "13999999999")).toEqual([]);
 
     await operatorContext.close();
     await citizenContext.close();

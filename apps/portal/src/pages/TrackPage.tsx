@@ -14,10 +14,18 @@ function TrackedRequest({ request, access, onExpired }: { request: CodeRequest; 
   const errorMessage = useErrorMessage();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [justRated, setJustRated] = useState(false);
+  const [refreshing, setRefreshing] = useState(false);
   const { data, error, loading, refetch } = useQuery(TrackTicketDocument, {
     variables: { trackingNumber: request.trackingNumber, accessToken: access.accessToken },
     fetchPolicy: "network-only",
   });
+  const refresh = () => {
+    setRefreshing(true);
+    refetch().then(
+      () => setRefreshing(false),
+      () => setRefreshing(false),
+    );
+  };
   const expired = errorCode(error) === "INTAKE/TRACKING_ACCESS_INVALID";
   useEffect(() => {
     if (expired) {
@@ -46,6 +54,8 @@ function TrackedRequest({ request, access, onExpired }: { request: CodeRequest; 
       accessToken={access.accessToken}
       headingRef={headingRef}
       justRated={justRated}
+      onRefresh={refresh}
+      refreshing={refreshing}
       onRated={() => {
         setJustRated(true);
         void refetch().catch(() => undefined);

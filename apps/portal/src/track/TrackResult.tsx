@@ -1,4 +1,4 @@
-import { EmptyState, StatusBadge, Timeline, useFormat, useLanguage } from "@civicline/ui";
+import { Button, EmptyState, StatusBadge, Timeline, useFormat, useLanguage } from "@civicline/ui";
 import type { Ref } from "react";
 import type { RatingFieldsFragment, TrackTicketQuery } from "../gql/graphql.ts";
 import { usePortalT, type PortalMessageKey } from "../messages.ts";
@@ -40,13 +40,16 @@ export type TrackResultProps = {
   onRated: (rating: RatingFieldsFragment | null) => void;
   justRated?: boolean;
   headingRef?: Ref<HTMLHeadingElement>;
+  /** Reloads the request (new steps, a reply) with the same access. */
+  onRefresh?: () => void;
+  refreshing?: boolean;
 };
 
 /**
  * What a citizen may see about their request: the steps it has gone through, topic, place, their
  * own words, the office's public reply, and the rating (a form while it may be rated).
  */
-export function TrackResult({ ticket, accessToken, onRated, justRated, headingRef }: TrackResultProps) {
+export function TrackResult({ ticket, accessToken, onRated, justRated, headingRef, onRefresh, refreshing = false }: TrackResultProps) {
   const t = usePortalT();
   const format = useFormat();
   const { language } = useLanguage();
@@ -57,6 +60,13 @@ export function TrackResult({ ticket, accessToken, onRated, justRated, headingRe
       <h2 id="track-result-title" ref={headingRef} tabIndex={-1}>
         {t("track.resultTitle", { number: ticket.trackingNumber })}
       </h2>
+      {onRefresh ? (
+        <div className="button-row">
+          <Button variant="secondary" onClick={onRefresh} busy={refreshing} data-testid="track-refresh">
+            {refreshing ? t("track.refreshing") : t("track.refresh")}
+          </Button>
+        </div>
+      ) : null}
       <StatusSteps status={ticket.status} />
       {ticket.status === "MERGED" ? <p className="form__note">{t("track.merged")}</p> : null}
       <dl className="details">
@@ -104,7 +114,7 @@ export function TrackResult({ ticket, accessToken, onRated, justRated, headingRe
       ) : null}
       {ticket.rating ? <RatingView rating={ticket.rating} /> : ticket.canRate ? <RatingForm accessToken={accessToken} onRated={onRated} /> : null}
 
-      <h3>{t("track.history")}</h3>
+      <h3 className="track-history">{t("track.history")}</h3>
       <Timeline label={t("track.progress")} items={ticket.timeline.map((entry, index) => ({ id: `${index}-${entry.at}`, at: entry.at, status: entry.status }))} />
     </section>
   );
