@@ -67,7 +67,7 @@ export function MissedCallReturnForm({ call, onDone, onCancel }: { call: MissedC
     }
   };
   return (
-    <form ref={ref} className="action-form" aria-labelledby={titleId} onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} noValidate data-testid="missed-form">
+    <form ref={ref} className="action-form callback-missed-form" aria-labelledby={titleId} onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} noValidate data-testid="missed-form">
       <h3 id={titleId} className="action-form__title">
         {t("cb.mc.formTitle", { number: call.callerNumber })}
       </h3>
@@ -75,6 +75,7 @@ export function MissedCallReturnForm({ call, onDone, onCancel }: { call: MissedC
         name={`missed-reached-${call.id}`}
         legend={t("cb.mc.outcome")}
         value={reached}
+        inline
         options={[
           { value: "yes", label: t("cb.attempt.reached") },
           { value: "no", label: t("cb.attempt.notReached") },
