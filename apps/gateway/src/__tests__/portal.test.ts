@@ -1,4 +1,7 @@
+import type { AddressInfo } from "node:net";
+import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mountDevRoutes } from "../dev-routes.js";
 import { citizenAccessToken, devSms } from "./citizen.js";
 import { pickSliceIds, startTestGateway, type TestGateway } from "./harness.js";
 
@@ -34,6 +37,21 @@ function request(overrides: Record<string, unknown> = {}) {
   };
 }
 
+describe("GET /dev/sms", () => {
+  it("exists only with the development SMS sender", async () => {
+    const app = express();
+    mountDevRoutes(app, { ...gateway.app.services, config: { ...gateway.app.services.config, smsSender: "webhook" } });
+    const server = app.listen(0);
+    try {
+      const port = (server.address() as AddressInfo).port;
+      expect((await fetch(`http://127.0.0.1:${port}/dev/sms`)).status).toBe(404);
+    } finally {
+      server.close();
+    }
+    expect((await fetch(`${gateway.url}/dev/sms`)).status).toBe(200);
+  });
+});
+
 describe("the citizen portal through HTTP and GraphQL", () => {
   it("uploads a photo without logging in, submits with it and gets the tracking number by SMS", async () => {
     const uploaded = await uploadPhoto(PNG);
@@ -58,6 +76,15 @@ describe("the citizen portal through HTTP and GraphQL", () => {
     const short = await fetch(`${gateway.url}/track?n=${trackingNumber}`, { redirect: "manual" });
     expect(short.status).toBe(302);
     expect(short.headers.get("location")).toBe(`/portal/track?n=${trackingNumber}`);
+  });
+
+  it("takes a portal photo as a citizen's even with a staff session in the browser", async () => {
+    const cookie = await gateway.login("operator");
+    const response = await uploadPhoto(PNG, { cookie, "x-portal-upload": "1" });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ uploadKey: expect.any(String) });
+    const staff = await uploadPhoto(PNG, { cookie });
+    expect(await staff.json()).not.toHaveProperty("uploadKey");
   });
 
   it("refuses anonymous uploads that are not photos or are too large", async () => {
