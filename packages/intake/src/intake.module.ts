@@ -21,6 +21,7 @@ import { Ticket } from "./ticket/ticket.entity.js";
 import { TICKET_RECEIVED_TOPIC, TicketResolver } from "./ticket/ticket.resolver.js";
 import { TrackingSequence } from "./ticket/tracking-sequence.entity.js";
 import { PortalUpload } from "./portal/portal-upload.entity.js";
+import { deleteUnusedPortalUploads } from "./portal/portal-uploads.js";
 import { PortalResolver } from "./portal/portal.resolver.js";
 import { TrackingAccess } from "./portal/tracking-access.entity.js";
 import { TrackingCode } from "./portal/tracking-code.entity.js";
@@ -53,6 +54,8 @@ export const intakeModule: DomainModule = {
     ];
   },
   seedDemo: seedIntakeDemo,
+  // Portal photos nobody attached to a request within a day are deleted.
+  schedules: ({ dataSource }) => [{ name: "intake.unused-portal-uploads", everyMs: 60 * 60_000, run: async () => void (await deleteUnusedPortalUploads(dataSource)) }],
   // Whoever may open a ticket may also open its attachments.
   fileAccess:
     ({ dataSource }) =>

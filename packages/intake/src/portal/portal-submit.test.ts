@@ -5,7 +5,7 @@ import { buildCatalog, intakeTestDatabase, type Catalog } from "../__tests__/fac
 import { TicketAttachment } from "../call-screen/ticket-attachment.entity.js";
 import { submitRequest, type SubmitRequestOptions } from "../ticket/submit-request.js";
 import { Channel, Privacy, RequestType } from "../ticket/ticket.enums.js";
-import { acceptPortalUpload, PORTAL_UPLOADS_PER_WINDOW } from "./portal-uploads.js";
+import { acceptPortalUpload, deleteUnusedPortalUploads, PORTAL_UPLOADS_PER_WINDOW, UNUSED_UPLOAD_TTL_MS } from "./portal-uploads.js";
 
 let db: TestDatabase;
 let catalog: Catalog;
@@ -64,6 +64,18 @@ describe("portal uploads", () => {
       details: { retryAfterSeconds: 600 },
     });
     await expect(acceptPortalUpload(db.dataSource, { filename: "p.png", contentType: "image/png", data: PNG, clientIp: "192.0.2.78", now })).resolves.toHaveProperty("id");
+  });
+});
+
+describe("unused portal uploads", () => {
+  it("are deleted with their bytes after a day; attached ones stay", async () => {
+    const unused = await upload();
+    const attached = await upload();
+    await submitRequest(portalRequest({ attachments: [attached] }));
+    expect(await deleteUnusedPortalUploads(db.dataSource, { now: new Date(Date.now() + 60_000) })).toBe(0);
+    expect(await deleteUnusedPortalUploads(db.dataSource, { now: new Date(Date.now() + UNUSED_UPLOAD_TTL_MS + 60_000) })).toBeGreaterThanOrEqual(1);
+    const files = await db.dataSource.query("SELECT id FROM platform_file WHERE id = ANY($1)", [[unused.id, attached.id]]);
+    expect(files).toEqual([{ id: attached.id }]);
   });
 });
 

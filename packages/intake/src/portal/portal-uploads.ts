@@ -107,3 +107,24 @@ export async function claimPortalUploads(manager: EntityManager, input: { attach
   await manager.getRepository(PortalUpload).update({ fileId: In(checked.map((c) => c.fileId)) }, { ticketId: input.ticketId });
   return checked;
 }
+
+/** Photos uploaded but never attached are deleted after this long. */
+export const UNUSED_UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes portal photos no request claimed within a day (the upload row and the stored bytes), in
+ * one transaction. Returns how many went. `now` is for tests; otherwise the database clock decides.
+ */
+export async function deleteUnusedPortalUploads(dataSource: DataSource, options: { now?: Date } = {}): Promise<number> {
+  return dataSource.transaction(async (manager) => {
+    const now = await portalNow(manager, options.now);
+    const rows: Array<{ file_id: string }> = await manager.query(
+      `WITH gone AS (DELETE FROM intake_portal_upload WHERE ticket_id IS NULL AND created_at < $1 RETURNING file_id) SELECT file_id FROM gone`,
+      [new Date(now.getTime() - UNUSED_UPLOAD_TTL_MS)],
+    );
+    if (rows.length > 0) {
+      await manager.getRepository(StoredFile).delete({ id: In(rows.map((row) => row.file_id)) });
+    }
+    return rows.length;
+  });
+}
