@@ -1,5 +1,6 @@
-import { listDevSms, type AppServices } from "@civicline/platform";
+import { hasAnyRole, listDevSms, Role, type AppServices } from "@civicline/platform";
 import type { Express } from "express";
+import { credentialsOf, resolveActor } from "./auth.js";
 
 /**
  * Development tools, mounted only with the development SMS sender (`CIVICLINE_SMS_SENDER=dev`, the
@@ -12,9 +13,16 @@ export function mountDevRoutes(app: Express, services: AppServices): void {
     return;
   }
   if (services.config.nodeEnv === "production") {
-    services.log.warn("the development SMS sender is on: text messages (one-time codes too) are readable by anyone at GET /dev/sms; set CIVICLINE_SMS_SENDER=webhook in production");
+    services.log.warn("the development SMS sender is on: citizens receive no text messages; admins read them at GET /dev/sms. Set CIVICLINE_SMS_SENDER=webhook in production");
   }
   app.get("/dev/sms", async (req, res) => {
+    if (services.config.nodeEnv !== "development") {
+      const actor = await resolveActor(services.dataSource, credentialsOf(req.headers));
+      if (!hasAnyRole(actor, [Role.ADMIN])) {
+        res.status(actor ? 403 : 401).json({ error: { code: actor ? "FORBIDDEN" : "UNAUTHENTICATED", message: "Only an admin may read the development SMS sender's messages." } });
+        return;
+      }
+    }
     const to = typeof req.query.to === "string" && req.query.to ? req.query.to.replace(/[\s-]/g, "") : undefined;
     const limit = typeof req.query.limit === "string" ? Number.parseInt(req.query.limit, 10) || undefined : undefined;
     const messages = await listDevSms(services.dataSource, { to, limit });

@@ -7,9 +7,22 @@ async function post<T>(url: string, query: string, variables: Record<string, unk
 
 type DevSms = { messages: Array<{ to: string; text: string; purpose: string; createdAt: string }> };
 
-/** The texts the development SMS sender recorded for a phone, newest first (GET /dev/sms). */
+const adminTokens = new Map<string, Promise<string>>();
+
+/** An admin's bearer token on the gateway at `url` (logged in once). */
+function adminToken(url: string): Promise<string> {
+  let token = adminTokens.get(url);
+  if (!token) {
+    token = post<{ login: { token: string } }>(url, `mutation { login(input: { username: "admin", password: "civicline-demo" }) { token } }`, {}).then((r) => r.data!.login.token);
+    adminTokens.set(url, token);
+  }
+  return token;
+}
+
+/** The texts the development SMS sender recorded for a phone, newest first (GET /dev/sms, admins only). */
 export async function devSms(url: string, phone: string): Promise<DevSms["messages"]> {
-  return ((await (await fetch(`${url}/dev/sms?to=${encodeURIComponent(phone)}`)).json()) as DevSms).messages;
+  const headers = { authorization: `Bearer ${await adminToken(url)}` };
+  return ((await (await fetch(`${url}/dev/sms?to=${encodeURIComponent(phone)}`, { headers })).json()) as DevSms).messages;
 }
 
 /**

@@ -38,7 +38,7 @@ function request(overrides: Record<string, unknown> = {}) {
 }
 
 describe("GET /dev/sms", () => {
-  it("exists only with the development SMS sender", async () => {
+  it("exists only with the development SMS sender, for admins", async () => {
     const app = express();
     mountDevRoutes(app, { ...gateway.app.services, config: { ...gateway.app.services.config, smsSender: "webhook" } });
     const server = app.listen(0);
@@ -48,7 +48,12 @@ describe("GET /dev/sms", () => {
     } finally {
       server.close();
     }
-    expect((await fetch(`${gateway.url}/dev/sms`)).status).toBe(200);
+    // Outside NODE_ENV=development only an admin reads them: the texts hold one-time codes.
+    expect((await fetch(`${gateway.url}/dev/sms`)).status).toBe(401);
+    const operator = await gateway.login("operator");
+    expect((await fetch(`${gateway.url}/dev/sms`, { headers: { cookie: operator } })).status).toBe(403);
+    const admin = await gateway.login("admin");
+    expect((await fetch(`${gateway.url}/dev/sms`, { headers: { cookie: admin } })).status).toBe(200);
   });
 });
 

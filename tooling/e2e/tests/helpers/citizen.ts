@@ -3,9 +3,12 @@ import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 type DevSms = { to: string; text: string; purpose: string; createdAt: string };
 
-/** Texts the development SMS sender recorded for a phone, newest first (GET /dev/sms?to=). */
+let adminToken: Promise<string> | undefined;
+
+/** Texts the development SMS sender recorded for a phone, newest first (GET /dev/sms?to=, admins only). */
 export async function devSms(request: APIRequestContext, phone: string): Promise<DevSms[]> {
-  const response = await request.get(`/dev/sms?to=${encodeURIComponent(phone)}`);
+  adminToken ??= staffToken(request, "admin");
+  const response = await request.get(`/dev/sms?to=${encodeURIComponent(phone)}`, { headers: { authorization: `Bearer ${await adminToken}` } });
   expect(response.ok()).toBe(true);
   return ((await response.json()) as { messages: DevSms[] }).messages;
 }
