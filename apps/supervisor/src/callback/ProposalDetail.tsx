@@ -11,13 +11,13 @@ const NOTE_MIN_CHARS = 2;
 /** Lists a decision changes. */
 const DECISION_REFETCH = ["ReReportProposals", "DecidedReReports", "SatisfactionSummary"];
 
-type Props = { proposal: ReReportProposalFieldsFragment; onClose: () => void; onDecided: (message: string) => void };
+type Props = { proposal: ReReportProposalFieldsFragment; canDecide: boolean; onClose: () => void; onDecided: (message: string) => void };
 
 /**
  * One proposal in full: the request, the citizen's answers, the unit's reply, and the decision —
  * accept (sent again to the same unit) or decline (the ticket closed), each with the supervisor's note.
  */
-export function ProposalDetail({ proposal, onClose, onDecided }: Props) {
+export function ProposalDetail({ proposal, canDecide, onClose, onDecided }: Props) {
   const t = useSupervisorCallbackT();
   const format = useFormat();
   const errorMessage = useCallbackErrorMessage();
@@ -139,21 +139,27 @@ export function ProposalDetail({ proposal, onClose, onDecided }: Props) {
         <p className="stat__hint">{t("sc.detail.noReply")}</p>
       )}
 
-      <section className="proposal-decision" aria-labelledby="proposal-decision-title">
-        <h3 id="proposal-decision-title">{t("sc.decide.title")}</h3>
-        <Field id="proposal-note" label={t("sc.decide.note")} hint={t("sc.decide.noteHint")} error={noteProblem ?? fields.note}>
-          <TextArea value={note} maxChars={NOTE_MAX_CHARS} rows={3} onChange={(event) => setNote(event.target.value)} data-testid="proposal-note" />
-        </Field>
-        {error && !fields.note && errorCode(error) !== "CALLBACK/ALREADY_DECIDED" ? <Alert>{errorMessage(error)}</Alert> : null}
-        <div className="button-row">
-          <Button busy={loading} onClick={() => void submit(true)} data-testid="proposal-accept">
-            {t("sc.decide.accept", { unit: unitName })}
-          </Button>
-          <Button variant="secondary" busy={loading} onClick={() => void submit(false)} data-testid="proposal-decline">
-            {t("sc.decide.decline")}
-          </Button>
-        </div>
-      </section>
+      {canDecide ? (
+        <section className="proposal-decision" aria-labelledby="proposal-decision-title">
+          <h3 id="proposal-decision-title">{t("sc.decide.title")}</h3>
+          <Field id="proposal-note" label={t("sc.decide.note")} hint={t("sc.decide.noteHint")} error={noteProblem ?? fields.note}>
+            <TextArea value={note} maxChars={NOTE_MAX_CHARS} rows={3} onChange={(event) => setNote(event.target.value)} data-testid="proposal-note" />
+          </Field>
+          {error && !fields.note && errorCode(error) !== "CALLBACK/ALREADY_DECIDED" ? <Alert>{errorMessage(error)}</Alert> : null}
+          <div className="button-row">
+            <Button busy={loading} onClick={() => void submit(true)} data-testid="proposal-accept">
+              {t("sc.decide.accept", { unit: unitName })}
+            </Button>
+            <Button variant="secondary" busy={loading} onClick={() => void submit(false)} data-testid="proposal-decline">
+              {t("sc.decide.decline")}
+            </Button>
+          </div>
+        </section>
+      ) : (
+        <p className="stat__hint proposal-decision" data-testid="proposal-read-only">
+          {t("sc.decide.readOnly")}
+        </p>
+      )}
     </aside>
   );
 }

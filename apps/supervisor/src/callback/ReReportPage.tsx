@@ -15,7 +15,7 @@ const TABS = ["pending", "decided"] as const;
 type Tab = (typeof TABS)[number];
 
 /** Re-report proposals: satisfaction of the period, the pending list with its detail and decision, and the decided ones. */
-export function ReReportPage() {
+export function ReReportPage({ canDecide = true }: { canDecide?: boolean }) {
   const t = useSupervisorCallbackT();
   const errorMessage = useCallbackErrorMessage();
   const [tab, setTab] = useState<Tab>("pending");
@@ -116,7 +116,7 @@ export function ReReportPage() {
             {items.length > 0 ? (
               <div className={selected ? "proposal-layout proposal-layout--with-detail" : "proposal-layout"}>
                 <ProposalTable items={items} selectedId={selectedId} onOpen={open} />
-                {selected ? <ProposalDetail key={selected.id} proposal={selected} onClose={close} onDecided={onDecided} /> : null}
+                {selected ? <ProposalDetail key={selected.id} proposal={selected} canDecide={canDecide} onClose={close} onDecided={onDecided} /> : null}
               </div>
             ) : null}
             {pending.data && pending.data.reReportProposals.total > items.length ? (

@@ -14,6 +14,8 @@ const ACCESS: Record<Page, readonly string[]> = {
   settings: ["ADMIN", "SUPERVISOR", "LEADER"],
 };
 const SETTINGS_EDITORS = ["ADMIN"];
+/** Leaders read proposals; supervisors and admins decide them. */
+const DECIDERS = ["SUPERVISOR", "ADMIN"];
 
 function allowed(page: Page, roles: readonly string[]): boolean {
   return roles.some((role) => ACCESS[page].includes(role));
@@ -42,5 +44,5 @@ export function CallbackRoutes({ path, roles }: { path: string; roles: readonly 
   if (!page || !allowed(page, roles)) {
     return <EmptyState testId="callback-forbidden" title={t("sc.forbidden")} />;
   }
-  return page === "reReports" ? <ReReportPage /> : <CallbackSettingsPage canEdit={roles.some((role) => SETTINGS_EDITORS.includes(role))} />;
+  return page === "reReports" ? <ReReportPage canDecide={roles.some((role) => DECIDERS.includes(role))} /> : <CallbackSettingsPage canEdit={roles.some((role) => SETTINGS_EDITORS.includes(role))} />;
 }

@@ -126,3 +126,12 @@ describe("satisfaction card", () => {
     expect(screen.getByTestId("sat-process-counts").textContent).toBe("0 份回答中 0 份满意");
   });
 });
+
+describe("re-report proposals for leaders", () => {
+  it("shows the proposal without the decision", async () => {
+    renderRouting(<ReReportPage canDecide={false} />, [pendingMock(() => [buildProposal("5")]), summaryMock([])]);
+    fireEvent.click(await screen.findByTestId("proposal-open"));
+    expect(screen.getByTestId("proposal-read-only").textContent).toBe("Supervisors and administrators decide re-report proposals.");
+    expect(screen.queryByTestId("proposal-accept")).toBeNull();
+  });
+});
