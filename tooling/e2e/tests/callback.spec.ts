@@ -167,6 +167,7 @@ test("a callback agent records a very dissatisfied, unresolved answer; the super
   await detail.getByTestId("proposal-accept").click();
   await expect(detail.getByText("This field is required.")).toBeVisible();
   await detail.getByTestId("proposal-note").fill("请教育局约谈校方，落实防欺凌措施后再次答复。");
+  await supervisor.screenshot({ path: "test-results/callback-re-report-detail.png", fullPage: true });
   await detail.getByTestId("proposal-accept").click();
   await expect(supervisor.getByTestId("proposal-done")).toContainText(trackingNumber);
   await expect(supervisor.getByTestId("proposal-row").filter({ hasText: trackingNumber })).toHaveCount(0);

@@ -18,11 +18,10 @@ export function ProposalTable({ items, selectedId, onOpen }: Props) {
             <th scope="col">{t("sc.col.trackingNumber")}</th>
             <th scope="col">{t("sc.col.category")}</th>
             <th scope="col">{t("sc.col.unit")}</th>
-            <th scope="col">{t("sc.col.answers")}</th>
+            <th scope="col">{t("sc.col.answersReasons")}</th>
             <th scope="col" className="col-secondary">
               {t("sc.col.comment")}
             </th>
-            <th scope="col">{t("sc.col.reasons")}</th>
             <th scope="col">{t("sc.col.proposedAt")}</th>
           </tr>
         </thead>
@@ -46,11 +45,9 @@ export function ProposalTable({ items, selectedId, onOpen }: Props) {
               <td>{format.name(proposal.unit)}</td>
               <td>
                 <AnswersSummary proposal={proposal} />
-              </td>
-              <td className="col-secondary proposal-comment">{proposal.comment ?? "—"}</td>
-              <td>
                 <Reasons reasons={proposal.reasons} />
               </td>
+              <td className="col-secondary proposal-comment">{proposal.comment ?? "—"}</td>
               <td>
                 <time dateTime={proposal.createdAt}>{format.dateTime(proposal.createdAt)}</time>
               </td>
