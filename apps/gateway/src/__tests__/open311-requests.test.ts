@@ -1,6 +1,7 @@
-import { Area, Ticket } from "@civicline/intake";
+import { Area, Channel, Privacy, RequestType, Ticket } from "@civicline/intake";
 import { Assignment, Unit } from "@civicline/routing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Not } from "typeorm";
 import { startTestGateway, type TestGateway } from "./harness.js";
 import { DEMO_API_KEY, expectJsonError, expectXmlError, open311Get, open311Post } from "./open311-client.js";
 import { childrenNamed, textAt } from "./open311-xml.js";
@@ -149,6 +150,12 @@ describe("Open311 GET requests", () => {
     const bullying = await gateway.app.services.dataSource.getRepository(Ticket).findOneByOrFail({ citizenPhone: "13900000001" });
     const [listed] = await list(`?service_request_id=${bullying.trackingNumber}`);
     expect(listed).toMatchObject({ service_code: "EDU.BULLYING", description: null, address: null });
+    // an ordinary phone call is not published either: the caller never agreed to it
+    const phoneCall = await gateway.app.services.dataSource
+      .getRepository(Ticket)
+      .findOneByOrFail({ channel: Channel.PHONE, privacy: Privacy.NONE, requestType: Not(RequestType.REPORT) });
+    const [call] = await list(`?service_request_id=${phoneCall.trackingNumber}`);
+    expect(call).toMatchObject({ service_request_id: phoneCall.trackingNumber, description: null, address: null, lat: null, long: null, media_url: null });
     const xml = await open311Get(gateway, `requests/${report.id}.xml`);
     expect(xml.xml!.children[0]!.children.find((child) => child.name === "description")).toEqual({ name: "description", children: [], text: "" });
   });

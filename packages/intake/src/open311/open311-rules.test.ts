@@ -2,7 +2,7 @@ import type { TestDatabase } from "@civicline/platform/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intakeTestDatabase } from "../__tests__/factories.js";
 import { Area } from "../catalog/area.entity.js";
-import { Privacy, RequestType } from "../ticket/ticket.enums.js";
+import { Channel, Privacy, RequestType } from "../ticket/ticket.enums.js";
 import { placeOpen311Location } from "./place-location.js";
 import { isWithheldFromPublic, redactPersonalData } from "./public-view.js";
 
@@ -25,10 +25,12 @@ describe("redactPersonalData: what the public may read of a ticket's text", () =
     expect(redactPersonalData(text, { citizenName: "王" })).toBe(text);
   });
 
-  it("withholds confidential tickets and whistle-blowing reports entirely", () => {
-    expect(isWithheldFromPublic({ privacy: Privacy.CONFIDENTIAL, requestType: RequestType.COMPLAINT })).toBe(true);
-    expect(isWithheldFromPublic({ privacy: Privacy.NONE, requestType: RequestType.REPORT })).toBe(true);
-    expect(isWithheldFromPublic({ privacy: Privacy.ANONYMOUS, requestType: RequestType.HELP })).toBe(false);
+  it("withholds confidential tickets, whistle-blowing reports and everything not filed through Open311", () => {
+    expect(isWithheldFromPublic({ privacy: Privacy.CONFIDENTIAL, requestType: RequestType.COMPLAINT, channel: Channel.OPEN311 })).toBe(true);
+    expect(isWithheldFromPublic({ privacy: Privacy.NONE, requestType: RequestType.REPORT, channel: Channel.OPEN311 })).toBe(true);
+    expect(isWithheldFromPublic({ privacy: Privacy.ANONYMOUS, requestType: RequestType.HELP, channel: Channel.OPEN311 })).toBe(false);
+    expect(isWithheldFromPublic({ privacy: Privacy.NONE, requestType: RequestType.HELP, channel: Channel.PHONE })).toBe(true);
+    expect(isWithheldFromPublic({ privacy: Privacy.NONE, requestType: RequestType.HELP, channel: Channel.PORTAL })).toBe(true);
   });
 });
 

@@ -12,9 +12,15 @@ const LANDLINE = /(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?!\d)/g;
 const ID_NUMBER = /(?<![\dXx])\d{17}[\dXx](?![\dXx])/g;
 const EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[A-Za-z]{2,}/g;
 
-/** Whether a ticket's content stays out of public feeds: confidential tickets and whistle-blowing reports. */
-export function isWithheldFromPublic(ticket: Pick<Ticket, "privacy" | "requestType">): boolean {
-  return ticket.privacy === Privacy.CONFIDENTIAL || ticket.requestType === RequestType.REPORT;
+/**
+ * Whether a ticket's content (description, exact address, coordinates, media) stays out of public
+ * feeds: confidential tickets and whistle-blowing reports, and every ticket not filed through Open311
+ * itself — a caller on the phone or a citizen on the portal never agreed to publish their words or
+ * their doorstep, and what they say about other people cannot be masked reliably. Those tickets show
+ * their service, status, agency, dates and area only.
+ */
+export function isWithheldFromPublic(ticket: Pick<Ticket, "privacy" | "requestType" | "channel">): boolean {
+  return ticket.privacy === Privacy.CONFIDENTIAL || ticket.requestType === RequestType.REPORT || ticket.channel !== Channel.OPEN311;
 }
 
 /**
