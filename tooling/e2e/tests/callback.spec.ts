@@ -1,34 +1,6 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-
-const PASSWORD = "civicline-demo";
-
-/** A GraphQL call, as a staff member when `token` is given; fails the test on any error. */
-async function gql<T>(request: APIRequestContext, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (token) {
-    headers.authorization = `Bearer ${token}`;
-  }
-  const response = await request.post("/graphql", { headers, data: { query, variables } });
-  const body = (await response.json()) as { data: T; errors?: unknown };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
-
-async function apiLogin(request: APIRequestContext, username: string): Promise<string> {
-  const data = await gql<{ login: { token: string } }>(request, "mutation($i: LoginInput!) { login(input: $i) { token } }", { i: { username, password: PASSWORD } });
-  return data.login.token;
-}
-
-async function staffPage(browser: Browser, app: "operator" | "supervisor", username: string, locale: string): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 1440, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(`/${app}/`);
-  await page.locator("[data-testid=login-form] input").first().fill(username);
-  await page.locator("[data-testid=login-form] input[type=password]").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await expect(page.getByTestId("login-form")).toHaveCount(0);
-  return page;
-}
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expectAccessible } from "./helpers/a11y.js";
+import { gql, staffPage, staffToken as apiLogin } from "./helpers/api.js";
 
 /**
  * A replied ticket, set up through the API as the people involved would: a citizen submits a
@@ -105,6 +77,7 @@ test("a callback agent records a very dissatisfied, unresolved answer; the super
   await expect(agent.getByTestId("callback-tab-count-replies")).toBeVisible();
   const row = agent.getByTestId("callback-row").filter({ hasText: trackingNumber });
   await expect(row).toBeVisible({ timeout: 15_000 });
+  await expectAccessible(agent, "callback queue");
   await row.getByTestId("callback-open").click();
 
   const task = agent.getByTestId("callback-task");
@@ -127,6 +100,7 @@ test("a callback agent records a very dissatisfied, unresolved answer; the super
   await task.getByTestId("callback-reasonable-yes").check();
   await task.getByTestId("callback-comment").fill("学校只是口头批评，孩子仍然被欺负。");
   await agent.screenshot({ path: "test-results/callback-task-form.png", fullPage: true });
+  await expectAccessible(agent, "callback task with the answer form");
   await task.getByTestId("callback-save").click();
   const saved = task.getByTestId("callback-saved");
   await expect(saved).toBeVisible({ timeout: 10_000 });
@@ -147,6 +121,7 @@ test("a callback agent records a very dissatisfied, unresolved answer; the super
   await form.getByTestId("missed-note").fill("已回拨，市民咨询供暖问题，已登记。");
   await form.getByTestId("missed-ticket").fill(trackingNumber);
   await agent.screenshot({ path: "test-results/callback-missed-calls.png" });
+  await expectAccessible(agent, "missed calls with the return form");
   await form.getByTestId("missed-save").click();
   await expect(agent.getByTestId("callback-done")).toContainText(missedNumber);
   await expect(agent.getByTestId("missed-row").filter({ hasText: missedNumber })).toHaveCount(0);
@@ -168,6 +143,7 @@ test("a callback agent records a very dissatisfied, unresolved answer; the super
   await expect(detail.getByText("This field is required.")).toBeVisible();
   await detail.getByTestId("proposal-note").fill("请教育局约谈校方，落实防欺凌措施后再次答复。");
   await supervisor.screenshot({ path: "test-results/callback-re-report-detail.png", fullPage: true });
+  await expectAccessible(supervisor, "re-report proposal detail with the satisfaction card");
   await detail.getByTestId("proposal-accept").click();
   await expect(supervisor.getByTestId("proposal-done")).toContainText(trackingNumber);
   await expect(supervisor.getByTestId("proposal-row").filter({ hasText: trackingNumber })).toHaveCount(0);

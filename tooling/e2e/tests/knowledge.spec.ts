@@ -1,15 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-
-async function staffPage(browser: Browser, app: "operator" | "supervisor", username: string, locale: string): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 1360, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`/${app}/`);
-  await page.locator("[data-testid=login-form] input").first().fill(username);
-  await page.locator("[data-testid=login-form] input[type=password]").fill("civicline-demo");
-  await page.getByTestId("login-submit").click();
-  await expect(page.getByTestId("login-form")).toHaveCount(0);
-  return page;
-}
+import { expect, test } from "@playwright/test";
+import { staffPage } from "./helpers/api.js";
 
 for (const lang of ["zh-CN", "en"] as const) {
   const locale = lang === "en" ? "en-US" : "zh-CN";

@@ -1,6 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { codeIn, devSms, dispatchAndReply, expectAccessible, nextSms } from "./helpers/citizen.js";
+import { expectAccessible } from "./helpers/a11y.js";
+import { dispatchAndReply } from "./helpers/api.js";
+import { codeIn, devSms, nextSms } from "./helpers/citizen.js";
 
 const PHOTO = fileURLToPath(new URL("../fixtures/pothole.png", import.meta.url));
 const PHONE_VIEWPORT = { width: 360, height: 740 };

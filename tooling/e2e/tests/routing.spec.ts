@@ -1,23 +1,8 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { gql, staffPage as loggedIn } from "./helpers/api.js";
 import { codeIn, nextSms } from "./helpers/citizen.js";
 
-async function staffPage(browser: Browser, username: string, locale: string): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 1440, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto("/operator/");
-  await page.locator("[data-testid=login-form] input").first().fill(username);
-  await page.locator("[data-testid=login-form] input[type=password]").fill("civicline-demo");
-  await page.getByTestId("login-submit").click();
-  await expect(page.getByTestId("login-form")).toHaveCount(0);
-  return page;
-}
-
-async function gql<T>(request: APIRequestContext, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await request.post("/graphql", { headers: { "content-type": "application/json" }, data: { query, variables } });
-  const body = (await response.json()) as { data: T; errors?: unknown };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
+const staffPage = (browser: Browser, username: string, locale: string): Promise<Page> => loggedIn(browser, "operator", username, locale);
 
 /** A citizen's request about school bullying in 张店区, submitted on the portal; returns its tracking number. */
 async function submitBullyingRequest(request: APIRequestContext, marker: string): Promise<string> {
