@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectAccessible } from "./helpers/a11y.js";
-import { dispatchAndReply } from "./helpers/api.js";
+import { dispatchAndReply, gql, staffToken } from "./helpers/api.js";
 import { codeIn, devSms, nextSms } from "./helpers/citizen.js";
 
 const PHOTO = fileURLToPath(new URL("../fixtures/pothole.png", import.meta.url));
@@ -222,5 +223,70 @@ test("a wrong phone gets the same answer as the right one and no text message", 
   await page.getByTestId("track-submit").click();
   await expect(page.getByTestId("code-form")).toContainText("139****9999");
   expect(await devSms(request, "13900009999")).toEqual([]);
+  await context.close();
+});
+
+test("with a tile server configured, the citizen drops a map pin by click and by keyboard; the ticket keeps the coordinates", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ locale: "en-US", viewport: PHONE_VIEWPORT });
+  const page = await context.newPage();
+  // The installation under test has no tile server: this page is told it has one, and the tiles
+  // are answered here (the portal reads the template from `portalSettings`).
+  const TEMPLATE = "https://tiles.e2e.test/{z}/{x}/{y}.png";
+  const tile = readFileSync(PHOTO);
+  const tileRequests: string[] = [];
+  await page.route("https://tiles.e2e.test/**", async (route) => {
+    tileRequests.push(route.request().url());
+    await route.fulfill({ status: 200, contentType: "image/png", body: tile });
+  });
+  await page.route("**/graphql", async (route) => {
+    const body = route.request().postDataJSON() as { operationName?: string } | null;
+    if (body?.operationName !== "PortalSettings") {
+      await route.continue();
+      return;
+    }
+    const response = await route.fetch();
+    const json = (await response.json()) as { data: { portalSettings: Record<string, unknown> } };
+    json.data.portalSettings.mapTileUrl = TEMPLATE;
+    await route.fulfill({ response, json });
+  });
+
+  await page.goto("/portal/submit");
+  const map = page.getByRole("application", { name: /map/i });
+  await expect(map).toBeVisible();
+  await expect.poll(() => tileRequests.length).toBeGreaterThanOrEqual(9);
+  expect(tileRequests[0]).toMatch(/^https:\/\/tiles\.e2e\.test\/13\/\d+\/\d+\.png$/);
+  await expectAccessible(page, "submit form with a map");
+
+  // Click near the middle, then nudge the pin with the arrow keys.
+  await map.click();
+  const status = page.getByTestId("map-pin").getByRole("status");
+  await expect(status).toContainText(/36\.\d+/);
+  const clicked = (await status.textContent())!;
+  await map.press("ArrowRight");
+  await expect(status).not.toHaveText(clicked);
+  const [lat, lon] = [...(await status.textContent())!.matchAll(/(\d+\.\d+)/g)].map((match) => Number(match[1]));
+  expect(lat).toBeGreaterThan(36.7);
+  expect(lat).toBeLessThan(36.9);
+  expect(lon).toBeGreaterThan(117.9);
+  expect(lon).toBeLessThan(118.2);
+
+  await fillRequest(page, "en", "13922225555", "A street light has been out for a week near the pin. map e2e");
+  await page.getByTestId("submit-request").click();
+  const trackingNumber = (await page.getByTestId("tracking-number").textContent())!.trim();
+
+  // Centre staff see the coordinates the citizen chose.
+  const token = await staffToken(request, "dispatcher");
+  type Entry = { ticket: { trackingNumber: string; latitude: number | null; longitude: number | null } };
+  let entry: Entry | undefined;
+  await expect
+    .poll(async () => {
+      const queue = await gql<{ dispatchQueue: Entry[] }>(request, "{ dispatchQueue { ticket { trackingNumber latitude longitude } } }", {}, token);
+      entry = queue.dispatchQueue.find((candidate) => candidate.ticket.trackingNumber === trackingNumber);
+      return Boolean(entry);
+    }, { timeout: 15_000 })
+    .toBe(true);
+  expect(entry!.ticket.latitude).toBeCloseTo(lat!, 4);
+  expect(entry!.ticket.longitude).toBeCloseTo(lon!, 4);
   await context.close();
 });
