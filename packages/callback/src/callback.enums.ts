@@ -51,6 +51,7 @@ export enum ReReportState {
   PENDING = "PENDING",
   ACCEPTED = "ACCEPTED",
   DECLINED = "DECLINED",
+  WITHDRAWN = "WITHDRAWN",
 }
 
 /** Why an answer proposes a re-report (续报). */
@@ -128,6 +129,7 @@ registerEnumType(ReReportState, {
     PENDING: { description: "Waiting for a supervisor." },
     ACCEPTED: { description: "Accepted: the ticket was dispatched again to the same lead unit (续报)." },
     DECLINED: { description: "Declined: the ticket was closed with the supervisor's note." },
+    WITHDRAWN: { description: "Withdrawn without a decision: the ticket left REPLIED another way first (e.g. re-dispatched or closed); `decisionNote` says how." },
   },
 });
 registerEnumType(ReReportReason, {

@@ -15,6 +15,8 @@ export const CallbackEvent = {
   RE_REPORT_PROPOSED: "callback.re_report_proposed",
   /** A supervisor decided a proposal. Payload: `proposalId`, `ticketId`, `accepted`, `assignmentId` (when accepted). */
   RE_REPORT_DECIDED: "callback.re_report_decided",
+  /** A pending proposal was withdrawn because its ticket left REPLIED another way. Payload: `proposalId`, `ticketId`, `status`. */
+  RE_REPORT_WITHDRAWN: "callback.re_report_withdrawn",
   /** Fired by the due timer when a task is still open at its due time. Payload: `taskId`, `ticketId`, `dueAt`. */
   TASK_OVERDUE: "callback.task_overdue",
   /** Fired by the retry timer when a not-reached task may be tried again. Payload: `taskId`, `ticketId`. */

@@ -30,7 +30,7 @@ export function ReReportPage({ canDecide = true }: { canDecide?: boolean }) {
   const items = pending.data?.reReportProposals.items ?? [];
   const selected = items.find((item) => item.id === selectedId) ?? null;
   const decidedItems = useMemo(() => {
-    const all = [...(decided.data?.accepted.items ?? []), ...(decided.data?.declined.items ?? [])];
+    const all = [...(decided.data?.accepted.items ?? []), ...(decided.data?.declined.items ?? []), ...(decided.data?.withdrawn.items ?? [])];
     return all.sort((a, b) => Date.parse(b.decidedAt ?? b.createdAt) - Date.parse(a.decidedAt ?? a.createdAt));
   }, [decided.data]);
 

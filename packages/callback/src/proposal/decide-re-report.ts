@@ -59,7 +59,11 @@ export async function decideReReport(
       throw proposalNotFound();
     }
     if (proposal.state !== ReReportState.PENDING) {
-      throw new DomainError(CallbackErrorCode.ALREADY_DECIDED, `This proposal was already ${proposal.state === ReReportState.ACCEPTED ? "accepted" : "declined"} by ${proposal.decidedByName ?? "someone"}.`, {
+      const message =
+        proposal.state === ReReportState.WITHDRAWN
+          ? "This proposal was withdrawn: the ticket moved on before a decision."
+          : `This proposal was already ${proposal.state === ReReportState.ACCEPTED ? "accepted" : "declined"} by ${proposal.decidedByName ?? "someone"}.`;
+      throw new DomainError(CallbackErrorCode.ALREADY_DECIDED, message, {
         state: proposal.state,
       });
     }

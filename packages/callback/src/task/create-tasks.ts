@@ -3,7 +3,8 @@ import { Ticket, TicketStatus } from "@civicline/intake";
 import { addWorkingTime, loadWorkingCalendar } from "@civicline/platform";
 import { Assignment, AssignmentState } from "@civicline/routing";
 import { In, type DataSource, type EntityManager } from "typeorm";
-import { CallbackTaskKind, CallbackTaskState } from "../callback.enums.js";
+import { CallbackTaskKind, CallbackTaskState, ReReportState } from "../callback.enums.js";
+import { ReReportProposal } from "../proposal/re-report-proposal.entity.js";
 import { CallbackEvent, recordCallbackEvent } from "../callback.events.js";
 import { loadCallbackSettings, settingFor } from "../settings/callback-settings.js";
 import { CallbackTask } from "./callback-task.entity.js";
@@ -129,6 +130,12 @@ export function cancelTasksOfMovedTicket(dataSource: DataSource, input: { ticket
     });
     for (const task of open) {
       await cancelTask(manager, task, `ticket is ${ticket.status}`);
+    }
+    // A proposal nobody decided is moot once the ticket moved on (a dispatcher re-dispatched it, …).
+    const pending = await manager.find(ReReportProposal, { where: { ticketId: input.ticketId, state: ReReportState.PENDING }, lock: { mode: "pessimistic_write" } });
+    for (const proposal of pending) {
+      await manager.update(ReReportProposal, { id: proposal.id }, { state: ReReportState.WITHDRAWN, decidedAt: new Date(), decisionNote: `ticket is ${ticket.status}` });
+      await recordCallbackEvent(manager, CallbackEvent.RE_REPORT_WITHDRAWN, { proposalId: proposal.id, ticketId: ticket.id, status: ticket.status });
     }
     return open.length;
   });

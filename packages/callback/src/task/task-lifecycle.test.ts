@@ -256,4 +256,21 @@ describe("the queue", () => {
     expect((await tasksOf(db, ticket.id))[0]).toMatchObject({ id: task.id, state: CallbackTaskState.CANCELLED });
     expect(await eventsOf(db, CallbackEvent.TASK_CLOSED, ticket.id)).toEqual([expect.objectContaining({ state: CallbackTaskState.CANCELLED })]);
   });
+
+  it("a pending re-report proposal is withdrawn when its ticket moves on without a decision", async () => {
+    const { ticket, task } = await replied();
+    await recordCallbackAttempt(db.dataSource, { actor: agent, request: { taskId: task.id, outcome: CallOutcome.REACHED, answers: dissatisfied } });
+    const proposal = (await listReReportProposals(db.dataSource, { actor: supervisor })).items.find((item) => item.ticketId === ticket.id)!;
+    await db.dataSource.transaction(async (manager) => {
+      const row = await manager.findOneByOrFail(Ticket, { id: ticket.id });
+      await transitionTicket(manager, { ticketId: ticket.id, to: TicketStatus.CLOSED, expectedVersion: row.version, actor: supervisor, reason: "督办办结" });
+    });
+    await outbox.drain();
+    const pending = await listReReportProposals(db.dataSource, { actor: supervisor });
+    expect(pending.items.map((item) => item.id)).not.toContain(proposal.id);
+    const withdrawn = await listReReportProposals(db.dataSource, { actor: supervisor, state: ReReportState.WITHDRAWN });
+    expect(withdrawn.items.find((item) => item.id === proposal.id)).toMatchObject({ state: ReReportState.WITHDRAWN, decisionNote: "ticket is closed" });
+    expect(await eventsOf(db, CallbackEvent.RE_REPORT_WITHDRAWN, ticket.id)).toEqual([expect.objectContaining({ proposalId: proposal.id, status: "closed" })]);
+    await expect(decideReReport(db.dataSource, { actor: supervisor, proposalId: proposal.id, accept: true })).rejects.toMatchObject({ code: "CALLBACK/ALREADY_DECIDED" });
+  });
 });

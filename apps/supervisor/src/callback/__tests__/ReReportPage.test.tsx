@@ -84,6 +84,15 @@ describe("re-report proposals", () => {
     expect((await screen.findByTestId("decided-row")).textContent).toContain("不予续报，已办结");
   });
 
+  it("shows a proposal withdrawn because its ticket moved on among the decided ones", async () => {
+    setup([buildProposal("5", { state: "WITHDRAWN", decidedAt: "2026-11-25T06:00:00Z", decidedBy: null, decisionNote: "ticket is closed", ticket: { ...buildProposal("5").ticket, status: "CLOSED" } })]);
+    expect((await screen.findByTestId("proposal-empty")).textContent).toContain("No re-report proposals to decide");
+    fireEvent.click(screen.getByTestId("proposal-tab-decided"));
+    const row = await screen.findByTestId("decided-row");
+    expect(row.getAttribute("data-state")).toBe("WITHDRAWN");
+    expect(row.textContent).toContain("Withdrawn — the ticket moved on before a decision");
+  });
+
   it("says what the page is for when nothing is pending, and when nothing was decided", async () => {
     setup([]);
     expect((await screen.findByTestId("proposal-empty")).textContent).toContain("No re-report proposals to decide");

@@ -74,7 +74,7 @@ export function decidedMock(items: () => ProposalFixture[]): MockLink.MockedResp
   return {
     ...always,
     request: { query: DecidedReReportsDocument, variables: { limit: PROPOSAL_LIMIT } },
-    result: () => ({ data: { accepted: page(items().filter((item) => item.state === "ACCEPTED")), declined: page(items().filter((item) => item.state === "DECLINED")) } }),
+    result: () => ({ data: { accepted: page(items().filter((item) => item.state === "ACCEPTED")), declined: page(items().filter((item) => item.state === "DECLINED")), withdrawn: page(items().filter((item) => item.state === "WITHDRAWN")) } }),
   } as MockLink.MockedResponse;
 }
 
