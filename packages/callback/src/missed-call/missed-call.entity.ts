@@ -1,13 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import { Column, Entity, Index } from "typeorm";
 import type { MissedCallState } from "../callback.enums.js";
+import { CallToMake } from "../shared/call-columns.js";
 
 /** An abandoned call reported by the telephony integration, to be returned within a limit. */
 @Entity({ name: "callback_missed_call" })
 @Index("callback_missed_call_queue_idx", ["state", "dueAt"])
-export class MissedCall {
-  @PrimaryGeneratedColumn("uuid")
-  id!: string;
-
+export class MissedCall extends CallToMake {
   /** The telephony system's call id: reporting the same call again changes nothing. */
   @Index("callback_missed_call_call_id_key", { unique: true })
   @Column({ name: "call_id", type: "text" })
@@ -33,35 +31,7 @@ export class MissedCall {
   @Column({ type: "text" })
   state!: MissedCallState;
 
-  /** abandoned + the return limit, in working time. */
-  @Column({ name: "due_at", type: "timestamptz" })
-  dueAt!: Date;
-
-  @Column({ name: "next_attempt_at", type: "timestamptz", nullable: true })
-  nextAttemptAt!: Date | null;
-
-  @Column({ type: "integer", default: 0 })
-  attempts!: number;
-
-  @Column({ name: "max_tries", type: "integer" })
-  maxTries!: number;
-
-  @Column({ name: "retry_minutes", type: "integer" })
-  retryMinutes!: number;
-
   /** A ticket logged or found during the return call. */
   @Column({ name: "ticket_id", type: "uuid", nullable: true })
   ticketId!: string | null;
-
-  @Column({ name: "closed_at", type: "timestamptz", nullable: true })
-  closedAt!: Date | null;
-
-  @Column({ name: "closed_by_name", type: "text", nullable: true })
-  closedByName!: string | null;
-
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
-  updatedAt!: Date;
 }

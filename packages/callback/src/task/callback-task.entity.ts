@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import { Column, Entity, Index } from "typeorm";
 import type { CallbackTaskKind, CallbackTaskState } from "../callback.enums.js";
+import { CallToMake } from "../shared/call-columns.js";
 
 /**
  * One callback (回访) to make: after a unit's reply (one per assignment, so a re-report replied
@@ -12,10 +13,7 @@ import type { CallbackTaskKind, CallbackTaskState } from "../callback.enums.js";
 @Index("callback_task_open_ticket_key", ["ticketId"], { unique: true, where: "state = 'OPEN'" })
 @Index("callback_task_queue_idx", ["state", "dueAt"])
 @Index("callback_task_ticket_idx", ["ticketId", "createdAt"])
-export class CallbackTask {
-  @PrimaryGeneratedColumn("uuid")
-  id!: string;
-
+export class CallbackTask extends CallToMake {
   @Column({ name: "ticket_id", type: "uuid" })
   ticketId!: string;
 
@@ -37,23 +35,6 @@ export class CallbackTask {
   @Column({ name: "basis_at", type: "timestamptz" })
   basisAt!: Date;
 
-  /** basis + the request type's callback limit, in working time. */
-  @Column({ name: "due_at", type: "timestamptz" })
-  dueAt!: Date;
-
-  /** Not before this may a not-reached task be tried again; null = now. */
-  @Column({ name: "next_attempt_at", type: "timestamptz", nullable: true })
-  nextAttemptAt!: Date | null;
-
-  @Column({ type: "integer", default: 0 })
-  attempts!: number;
-
-  @Column({ name: "max_tries", type: "integer" })
-  maxTries!: number;
-
-  @Column({ name: "retry_minutes", type: "integer" })
-  retryMinutes!: number;
-
   @Column({ name: "claimed_by_id", type: "uuid", nullable: true })
   claimedById!: string | null;
 
@@ -62,16 +43,4 @@ export class CallbackTask {
 
   @Column({ name: "claimed_until", type: "timestamptz", nullable: true })
   claimedUntil!: Date | null;
-
-  @Column({ name: "closed_at", type: "timestamptz", nullable: true })
-  closedAt!: Date | null;
-
-  @Column({ name: "closed_by_name", type: "text", nullable: true })
-  closedByName!: string | null;
-
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
-  updatedAt!: Date;
 }
