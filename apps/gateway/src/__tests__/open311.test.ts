@@ -63,6 +63,20 @@ describe("Open311 discovery and services", () => {
     ]);
   });
 
+  it("lets web pages on other sites read, but not create (no CORS for POST: the API key belongs on a server)", async () => {
+    const read = await fetch(`${gateway.url}/open311/v2/services.json`, { headers: { origin: "https://311app.example.org" } });
+    expect(read.headers.get("access-control-allow-origin")).toBe("*");
+    const preflight = await fetch(`${gateway.url}/open311/v2/requests.json`, {
+      method: "OPTIONS",
+      headers: { origin: "https://311app.example.org", "access-control-request-method": "POST", "access-control-request-headers": "x-api-key" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-methods")).toBe("GET, HEAD");
+    expect(preflight.headers.get("access-control-allow-headers")).toBeNull();
+    const post = await fetch(`${gateway.url}/open311/v2/requests.json`, { method: "POST", headers: { origin: "https://311app.example.org" } });
+    expect(post.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
   it("lists one service per selectable category, in Chinese by default and in English on request", async () => {
     const zh = await open311Get<Service[]>(gateway, "services.json");
     expect(zh.status).toBe(200);

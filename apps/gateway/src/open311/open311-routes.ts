@@ -91,6 +91,20 @@ export function mountOpen311Routes(app: Express, services: AppServices, options:
   const router = express.Router();
   const { jurisdictionId } = services.config;
 
+  // Reading is public, so browser-based 311 apps on other sites may read (no cookies are involved).
+  // Creating needs an API key, which belongs on a server, not in a web page: no CORS for POST.
+  router.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD") {
+      res.setHeader("Access-Control-Allow-Origin", "*");
+    } else if (req.method === "OPTIONS") {
+      res.setHeader("Access-Control-Allow-Origin", "*");
+      res.setHeader("Access-Control-Allow-Methods", "GET, HEAD");
+      res.status(204).end();
+      return;
+    }
+    next();
+  });
+
   const run =
     (handler: Handler, bareIsJson?: (name: string) => boolean) =>
     async (req: Request, res: Response): Promise<void> => {
