@@ -2,7 +2,8 @@ import { Init1795559278987 } from "./1795559278987-Init.js";
 import { CallScreen1795561432974 } from "./1795561432974-CallScreen.js";
 import { PortalTracking1795568762377 } from "./1795568762377-PortalTracking.js";
 import { TrackingCodeRequestKey1795568892372 } from "./1795568892372-TrackingCodeRequestKey.js";
+import { TrackingCodeClientIp1795572898769 } from "./1795572898769-TrackingCodeClientIp.js";
 
 /** The intake module's migrations, oldest first (generated list). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const intakeMigrations: Function[] = [Init1795559278987, CallScreen1795561432974, PortalTracking1795568762377, TrackingCodeRequestKey1795568892372];
+export const intakeMigrations: Function[] = [Init1795559278987, CallScreen1795561432974, PortalTracking1795568762377, TrackingCodeRequestKey1795568892372, TrackingCodeClientIp1795572898769];

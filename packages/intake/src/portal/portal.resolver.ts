@@ -1,5 +1,5 @@
-import { smsSenderFor, type AppServices } from "@civicline/platform";
-import { Arg, Mutation, Query, Resolver } from "type-graphql";
+import { smsSenderFor, type AppServices, type RequestContext } from "@civicline/platform";
+import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { PortalSettingsType, TrackingAccessType, TrackingCodeRequestType } from "./portal.types.js";
 import { requestTrackingCode, verifyTrackingCode } from "./tracking-code.js";
 
@@ -15,13 +15,14 @@ export class PortalResolver {
 
   @Mutation(() => TrackingCodeRequestType, {
     description:
-      "Texts a 6-digit code to the phone a request was filed with, when the tracking number and phone belong together; the answer is the same when they do not. One code a minute, five an hour (INTAKE/OTP_RATE_LIMITED with retryAfterSeconds). Public.",
+      "Texts a 6-digit code to the phone a request was filed with, when the tracking number and phone belong together; the answer is the same when they do not. One code a minute and five an hour per request, a hundred an hour per address (INTAKE/OTP_RATE_LIMITED with retryAfterSeconds). Public.",
   })
   requestTrackingCode(
     @Arg("trackingNumber", { description: "e.g. ZB-20261124-00017" }) trackingNumber: string,
     @Arg("phone", { description: "The phone number given when filing." }) phone: string,
+    @Ctx() ctx: RequestContext,
   ): Promise<TrackingCodeRequestType> {
-    return requestTrackingCode(this.services.dataSource, { trackingNumber, phone, sms: smsSenderFor(this.services) });
+    return requestTrackingCode(this.services.dataSource, { trackingNumber, phone, sms: smsSenderFor(this.services), clientIp: ctx.clientIp });
   }
 
   @Mutation(() => TrackingAccessType, {

@@ -10,6 +10,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity({ name: "intake_tracking_code" })
 @Index("intake_tracking_code_ticket_idx", ["ticketId", "createdAt"])
 @Index("intake_tracking_code_request_idx", ["requestKey", "createdAt"])
+@Index("intake_tracking_code_client_idx", ["clientIp", "createdAt"])
 export class TrackingCode {
   @PrimaryGeneratedColumn("uuid")
   id!: string;
@@ -21,6 +22,10 @@ export class TrackingCode {
   /** Hex SHA-256 of `<tracking number>:<phone digits>`: what limits and verification are keyed on. */
   @Column({ name: "request_key", type: "text", default: "" })
   requestKey!: string;
+
+  /** The address the request came from (limits per connection); null for requests made in code. */
+  @Column({ name: "client_ip", type: "text", nullable: true })
+  clientIp!: string | null;
 
   /** Hex SHA-256 of `<id>:<code>`. */
   @Column({ name: "code_hash", type: "text" })

@@ -86,6 +86,27 @@ describe("requestTrackingCode", () => {
     expect(sms.sent).toHaveLength(6);
   });
 
+  it("stops one address asking for codes for many requests: at most 100 an hour", async () => {
+    const sms = inbox();
+    const start = new Date();
+    const clientIp = "203.0.113.77";
+    const { phone, trackingNumber } = await ticketWithOwnPhone();
+    for (let i = 0; i < OTP.maxPerAddress; i++) {
+      // Different (mostly wrong) pairs, so only the per-address limit can stop them.
+      await requestTrackingCode(db.dataSource, { trackingNumber: `ZB-20000101-${String(i).padStart(5, "0")}`, phone: "13600000000", sms, now: at(start, i), clientIp });
+    }
+    await expect(requestTrackingCode(db.dataSource, { trackingNumber, phone, sms, now: at(start, 60_000), clientIp })).rejects.toMatchObject({
+      code: "INTAKE/OTP_RATE_LIMITED",
+      details: { retryAfterSeconds: Math.ceil((OTP.windowMs - 60_000) / 1000) },
+    });
+    // The same citizen from another address is not held up, and the address is free again after the window.
+    await requestTrackingCode(db.dataSource, { trackingNumber, phone, sms, now: at(start, 60_000), clientIp: "198.51.100.9" });
+    expect(sms.sent).toHaveLength(1);
+    const { phone: phone2, trackingNumber: number2 } = await ticketWithOwnPhone();
+    await requestTrackingCode(db.dataSource, { trackingNumber: number2, phone: phone2, sms, now: at(start, OTP.windowMs + 1), clientIp });
+    expect(sms.sent).toHaveLength(2);
+  });
+
   it("refuses malformed numbers and phones field by field", async () => {
     await expect(requestTrackingCode(db.dataSource, { trackingNumber: "12345", phone: "abc", sms: inbox() })).rejects.toMatchObject({
       code: "BAD_USER_INPUT",

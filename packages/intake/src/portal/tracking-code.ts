@@ -20,6 +20,11 @@ export const OTP = {
   windowMs: 60 * 60 * 1000,
   /** Wrong codes accepted before a code is burned. */
   maxAttempts: 5,
+  /**
+   * At most this many code requests from one address within `windowMs` (any tracking numbers).
+   * Generous on purpose: many phones share one address behind a mobile carrier's NAT.
+   */
+  maxPerAddress: 100,
 } as const;
 
 export type TrackingCodeRequest = { sentTo: string; expiresAt: Date; resendAfterSeconds: number };
@@ -61,17 +66,31 @@ function rateLimited(retryAfterMs: number): DomainError {
 /**
  * Sends a 6-digit code by SMS when the tracking number and phone belong together. The answer is
  * the same when they do not (no SMS is sent then), so the portal cannot be used to find out whose
- * request a number is. At most one code a minute and five an hour per number and phone
- * (`INTAKE/OTP_RATE_LIMITED` with `retryAfterSeconds`); a new code replaces the previous one.
+ * request a number is. At most one code a minute and five an hour per number and phone, and 100 an
+ * hour from one address (`INTAKE/OTP_RATE_LIMITED` with `retryAfterSeconds`); a new code replaces
+ * the previous one.
  */
 export async function requestTrackingCode(
   db: DataSource | EntityManager,
-  options: { trackingNumber: string; phone: string; sms: SmsSender; now?: Date },
+  options: { trackingNumber: string; phone: string; sms: SmsSender; now?: Date; clientIp?: string | null },
 ): Promise<TrackingCodeRequest> {
   const pair = checkPair(options);
+  const clientIp = options.clientIp?.slice(0, 100) || null;
   const { sms, code, expiresAt } = await db.transaction(async (manager) => {
     await lockPair(manager, pair.requestKey);
     const now = await portalNow(manager, options.now);
+    if (clientIp) {
+      // One connection asking for codes for many tickets (texting strangers, probing pairs) is stopped.
+      await manager.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`intake.otp-ip:${clientIp}`]);
+      const fromAddress = await manager.getRepository(TrackingCode).find({
+        where: { clientIp, createdAt: MoreThan(new Date(now.getTime() - OTP.windowMs)) },
+        order: { createdAt: "ASC" },
+        take: OTP.maxPerAddress,
+      });
+      if (fromAddress.length >= OTP.maxPerAddress) {
+        throw rateLimited(fromAddress[0]!.createdAt.getTime() + OTP.windowMs - now.getTime());
+      }
+    }
     const recent = await manager.getRepository(TrackingCode).find({
       where: { requestKey: pair.requestKey, createdAt: MoreThan(new Date(now.getTime() - OTP.windowMs)) },
       order: { createdAt: "ASC" },
@@ -97,6 +116,7 @@ export async function requestTrackingCode(
       id: randomUUID(),
       ticketId,
       requestKey: pair.requestKey,
+      clientIp,
       // A pair that does not match gets a code nobody is told: it can never be verified.
       codeHash: "",
       attempts: 0,
