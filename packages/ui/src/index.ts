@@ -49,6 +49,7 @@ export {
   type TextInputProps,
 } from "./components/Field.tsx";
 export { characterCount, TextArea, type TextAreaProps } from "./components/TextArea.tsx";
+export { RadioGroup, type RadioGroupProps, type RadioOption } from "./components/RadioGroup.tsx";
 export type { StaffDocuments, StaffViewer } from "./auth/documents.ts";
 export { LoginPage, type LoginPageProps } from "./auth/LoginPage.tsx";
 export { StaffGate, type StaffGateProps } from "./auth/StaffGate.tsx";

@@ -1,10 +1,9 @@
 import { useMutation } from "@apollo/client/react";
-import { Alert, Button, Field, TextArea, TextInput, useFieldErrors, useFormat } from "@civicline/ui";
+import { Alert, Button, Field, RadioGroup, TextArea, TextInput, useFieldErrors, useFormat } from "@civicline/ui";
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { RecordMissedCallReturnDocument, type MissedCallRowFragment } from "../gql/graphql.ts";
 import { useCallbackErrorMessage } from "./callbackErrors.ts";
 import { useCallbackT } from "./messages.ts";
-import { RadioGroup } from "./RadioGroup.tsx";
 
 const NOTE_MAX_CHARS = 1000;
 

@@ -1,12 +1,17 @@
-import { Alert, Button, Field, Kbd, TextArea, useHotkeys } from "@civicline/ui";
+import { Alert, Button, Field, Kbd, RadioGroup, TextArea, useHotkeys } from "@civicline/ui";
 import { useRef, useState, type FormEvent } from "react";
 import type { CallbackTaskKind } from "../gql/graphql.ts";
 import { useCallbackT } from "./messages.ts";
 import { asks, EMPTY_DRAFT, isResolution, isSatisfaction, missingAnswers, RESOLUTIONS, SATISFACTIONS, type OutcomeDraft, type Question } from "./outcomeForm.ts";
-import { RadioGroup } from "./RadioGroup.tsx";
 
 const NOTE_MAX_CHARS = 1000;
 const COMMENT_MAX_CHARS = 2000;
+
+/** The two five-level questions, in the order they are asked. */
+const SATISFACTION_QUESTIONS = [
+  { question: "resultSatisfaction", testId: "callback-result" },
+  { question: "processSatisfaction", testId: "callback-process" },
+] as const;
 
 /** The task screen's keyboard shortcuts. */
 export const CALLBACK_KEYS = { reached: "alt+r", notReached: "alt+u", save: "mod+enter", next: "alt+j" } as const;
@@ -102,32 +107,22 @@ export function OutcomeForm({ kind, busy, error, serverFields, onSubmit }: Outco
           testId="callback-resolution"
         />
       ) : null}
-      {reached && asks(kind, "resultSatisfaction") ? (
-        <RadioGroup
-          id="cb-q-resultSatisfaction"
-          name="resultSatisfaction"
-          legend={t("cb.form.resultSatisfaction")}
-          value={draft.resultSatisfaction}
-          inline
-          options={satisfactionOptions}
-          onChange={(value) => isSatisfaction(value) && set("resultSatisfaction", value)}
-          error={errorOf("resultSatisfaction")}
-          testId="callback-result"
-        />
-      ) : null}
-      {reached ? (
-        <RadioGroup
-          id="cb-q-processSatisfaction"
-          name="processSatisfaction"
-          legend={t("cb.form.processSatisfaction")}
-          value={draft.processSatisfaction}
-          inline
-          options={satisfactionOptions}
-          onChange={(value) => isSatisfaction(value) && set("processSatisfaction", value)}
-          error={errorOf("processSatisfaction")}
-          testId="callback-process"
-        />
-      ) : null}
+      {reached
+        ? SATISFACTION_QUESTIONS.filter(({ question }) => asks(kind, question)).map(({ question, testId }) => (
+            <RadioGroup
+              key={question}
+              id={`cb-q-${question}`}
+              name={question}
+              legend={t(`cb.form.${question}`)}
+              value={draft[question]}
+              inline
+              options={satisfactionOptions}
+              onChange={(value) => isSatisfaction(value) && set(question, value)}
+              error={errorOf(question)}
+              testId={testId}
+            />
+          ))
+        : null}
       {reached && asks(kind, "reasonable") ? (
         <RadioGroup
           id="cb-q-reasonable"

@@ -19,8 +19,9 @@ export type RadioGroupProps = {
 };
 
 /**
- * A required choice as native radios in a fieldset: arrow keys move within the group, the legend
- * names it, and hint and error are linked to the group through aria-describedby.
+ * A required choice as native radios in a fieldset, each option a bordered button-like label:
+ * arrow keys move within the group, the legend names it, and hint and error are linked to the
+ * group through aria-describedby. `inline` lays a scale out side by side.
  */
 export function RadioGroup({ name, legend, value, options, onChange, error, hint, inline = false, testId, id }: RadioGroupProps) {
   const generated = useId();
@@ -31,7 +32,7 @@ export function RadioGroup({ name, legend, value, options, onChange, error, hint
   return (
     <fieldset
       id={base}
-      className={["radio-group", "callback-radios", inline ? "callback-radios--inline" : "", error ? "callback-radios--invalid" : ""].filter(Boolean).join(" ")}
+      className={["radio-group", "radio-buttons", inline ? "radio-buttons--inline" : "", error ? "radio-buttons--invalid" : ""].filter(Boolean).join(" ")}
       aria-describedby={describedBy}
       data-testid={testId}
       tabIndex={-1}
@@ -42,9 +43,9 @@ export function RadioGroup({ name, legend, value, options, onChange, error, hint
           {hint}
         </p>
       ) : null}
-      <div className="callback-radios__options">
+      <div className="radio-buttons__options">
         {options.map((option) => (
-          <label key={option.value} className="radio-group__option callback-radios__option">
+          <label key={option.value} className="radio-group__option radio-buttons__option">
             <input
               type="radio"
               name={name}
