@@ -20,6 +20,8 @@ export * from "./calendar/working-calendar.js";
 export * from "./calendar/working-time.js";
 export * from "./calendar/calendar-override.entity.js";
 export * from "./calendar/calendar-overrides.js";
+export * from "./calendar/calendar-coverage.js";
+export * from "./calendar/calendar-year.js";
 export * from "./timers/timer.entity.js";
 export * from "./timers/timers.js";
 export * from "./timers/timer-service.js";

@@ -12,6 +12,8 @@ export type AppServices = {
   pubsub: PgPubSub;
   log: Logger;
   config: PlatformConfig;
+  /** The clock use cases read "now" from; tests inject a fixed one. Absent: the system clock. */
+  now?: () => Date;
 };
 
 /** What a seed step receives: one transaction for the whole demo data set. */
