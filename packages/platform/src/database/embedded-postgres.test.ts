@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./embedded-postgres.js";
+import { DataDirInUseError, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./embedded-postgres.js";
 
 const FIXTURE = fileURLToPath(new URL("./__fixtures__/orphan-postgres.mjs", import.meta.url));
 const TIMEOUT = 60_000;
@@ -187,6 +187,40 @@ describe("startEmbeddedPostgres", () => {
       await start(await freshDataDir(), port);
       const other = await freshDataDir();
       await expect(startEmbeddedPostgres({ dataDir: other, port })).rejects.toThrow(/did not start .* on port/);
+    },
+    TIMEOUT,
+  );
+});
+
+describe("the embedded server's owner", () => {
+  it(
+    "refuses a data directory a live instance owns, and leaves that instance's server running",
+    async () => {
+      const dataDir = await freshDataDir();
+      const port = await freePort();
+      const first = await start(dataDir, port);
+      await writeNotes(first.adminUrl, "owned by the first instance");
+      const refused = await startEmbeddedPostgres({ dataDir, port: await freePort() }).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(DataDirInUseError);
+      expect((refused as Error).message).toMatch(/in use by another civicline process \(pid \d+\)/);
+      expect(await readNotes(first.adminUrl)).toEqual(["owned by the first instance"]);
+      expect(first.health()).toMatchObject({ state: "running", restarts: 0 });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "restarts its PostgreSQL when that process dies, keeping the data",
+    async () => {
+      const dataDir = await freshDataDir();
+      const port = await freePort();
+      const handle = await start(dataDir, port);
+      await writeNotes(handle.adminUrl, "before the kill");
+      const killed = handle.health().pid!;
+      process.kill(killed, "SIGKILL");
+      await expect.poll(() => handle.health(), { timeout: 30_000, interval: 100 }).toMatchObject({ state: "running", restarts: 1 });
+      expect(handle.health().pid).not.toBe(killed);
+      expect(await readNotes(handle.adminUrl)).toEqual(["before the kill"]);
     },
     TIMEOUT,
   );
