@@ -2,15 +2,10 @@ import { In, type DataSource, type EntityManager } from "typeorm";
 import { FINISHED_STATUSES } from "../ticket/ticket-lifecycle.js";
 import { Ticket } from "../ticket/ticket.entity.js";
 import { Channel, Privacy, RequestType } from "../ticket/ticket.enums.js";
-import { ANONYMOUS_NAME } from "../ticket/privacy.js";
 import { isUuid } from "../ticket/ticket-validation.js";
 import { TRACKING_NUMBER } from "../ticket/tracking-number.js";
 
-const MASK = "***";
-const MOBILE = /(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g;
-const LANDLINE = /(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?!\d)/g;
-const ID_NUMBER = /(?<![\dXx])\d{17}[\dXx](?![\dXx])/g;
-const EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[A-Za-z]{2,}/g;
+export { redactPersonalData } from "./redact-personal-data.js";
 
 /**
  * Whether a ticket's content (description, exact address, coordinates, media) stays out of public
@@ -21,28 +16,6 @@ const EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[A-Za-z]{2,}/g;
  */
 export function isWithheldFromPublic(ticket: Pick<Ticket, "privacy" | "requestType" | "channel">): boolean {
   return ticket.privacy === Privacy.CONFIDENTIAL || ticket.requestType === RequestType.REPORT || ticket.channel !== Channel.OPEN311;
-}
-
-/**
- * A ticket's text as the public may read it: the citizen's own name, phone, e-mail and ID number
- * are masked wherever they occur, and so is anything shaped like a phone number, an e-mail address
- * or a resident ID number (callers often say other people's too).
- */
-export function redactPersonalData(
-  text: string,
-  identity: Partial<Pick<Ticket, "citizenName" | "citizenPhone" | "citizenEmail" | "citizenIdNumber">> = {},
-): string {
-  let result = text;
-  for (const value of [identity.citizenPhone, identity.citizenEmail, identity.citizenIdNumber]) {
-    if (value && value.length >= 5) {
-      result = result.replaceAll(value, MASK);
-    }
-  }
-  const name = identity.citizenName?.trim();
-  if (name && name !== ANONYMOUS_NAME && [...name].length >= 2) {
-    result = result.replaceAll(name, MASK);
-  }
-  return result.replace(EMAIL, MASK).replace(ID_NUMBER, MASK).replace(MOBILE, MASK).replace(LANDLINE, MASK);
 }
 
 /** Filters of the Open311 request list; `trackingNumbers` overrides all others (as the spec says). */
