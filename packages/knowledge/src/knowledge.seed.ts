@@ -46,7 +46,7 @@ export async function publishDemoArticles(
         audience: ArticleAudience[demo.audience],
         language: ArticleLanguage[demo.language],
         effectiveFrom: demo.effectiveFrom,
-        expiresOn: demo.expiresInWorkingDays !== undefined ? addWorkingDays(today, demo.expiresInWorkingDays) : (demo.expiresOn ?? null),
+        expiresOn: demo.expiresInWorkingDays !== undefined ? addWorkingDays(today, demo.expiresInWorkingDays) : renewedExpiry(demo.expiresOn ?? null, today),
         source: demo.source,
       },
     });
@@ -55,6 +55,22 @@ export async function publishDemoArticles(
     ids.set(demo.key, created.id);
   }
   return ids;
+}
+
+/**
+ * A demo article's fixed expiry date, moved on by whole years while it lies before `today`: the demo
+ * policies are yearly notices, and a demo seeded next year must still publish (an expired article cannot be).
+ */
+export function renewedExpiry(expiresOn: string | null, today: string): string | null {
+  if (expiresOn === null) {
+    return null;
+  }
+  const [year, monthDay] = [Number(expiresOn.slice(0, 4)), expiresOn.slice(4)];
+  let renewed = expiresOn;
+  for (let next = year + 1; renewed < today; next += 1) {
+    renewed = monthDay === "-02-29" ? `${next}-02-28` : `${next}${monthDay}`;
+  }
+  return renewed;
 }
 
 /** The demo knowledge base: a few dozen published articles, and some usage so the figures show something. */

@@ -68,8 +68,9 @@ export function articleInput(fixture: Fixture, overrides: Partial<ArticleFields>
 }
 
 /** Writes, submits and approves an article through the real lifecycle (author ≠ reviewer). */
-export async function publishArticle(db: TestDatabase, fixture: Fixture, overrides: Partial<ArticleFields> = {}): Promise<Article> {
+/** Writes, submits and approves an article; `today` is the review's day (an article past its expiry cannot be approved). */
+export async function publishArticle(db: TestDatabase, fixture: Fixture, overrides: Partial<ArticleFields> = {}, options: { today?: string } = {}): Promise<Article> {
   const created = await createArticle({ db: db.dataSource, actor: fixture.author, input: articleInput(fixture, overrides) });
   const submitted = await submitArticleForReview({ db: db.dataSource, actor: fixture.author, id: created.id, lockVersion: created.lockVersion });
-  return reviewArticle({ db: db.dataSource, actor: fixture.reviewer, id: created.id, lockVersion: submitted.lockVersion, decision: ReviewDecision.APPROVE });
+  return reviewArticle({ db: db.dataSource, actor: fixture.reviewer, id: created.id, lockVersion: submitted.lockVersion, decision: ReviewDecision.APPROVE, today: options.today });
 }

@@ -19,7 +19,7 @@ const statusOf = async (id: string) => (await db.dataSource.getRepository(Articl
 
 describe("the expiry schedule", () => {
   it("expires published articles past their date, with a history row, and they are not offered even before it runs", async () => {
-    const article = await publishArticle(db, f, { title: "年底到期的拆违通知", keywords: ["拆违"], expiresOn: "2026-12-31" });
+    const article = await publishArticle(db, f, { title: "年底到期的拆违通知", keywords: ["拆违"], expiresOn: "2026-12-31" }, { today: "2026-12-01" });
     expect((await searchArticles({ db: db.dataSource, actor: f.operator, input: { query: "拆违" }, today: "2027-01-01" })).total).toBe(0);
     expect((await searchArticles({ db: db.dataSource, actor: f.operator, input: { query: "拆违" }, today: "2026-12-31" })).total).toBe(1);
 
@@ -35,8 +35,8 @@ describe("the expiry schedule", () => {
 
   it("warns the owners once, a set number of working days ahead, through the outbox", async () => {
     // 2026-12-01 is a Tuesday: five working days on is Tuesday 2026-12-08
-    const soon = await publishArticle(db, f, { title: "即将到期", expiresOn: "2026-12-08" });
-    const later = await publishArticle(db, f, { title: "还早", expiresOn: "2026-12-09" });
+    const soon = await publishArticle(db, f, { title: "即将到期", expiresOn: "2026-12-08" }, { today: "2026-12-01" });
+    const later = await publishArticle(db, f, { title: "还早", expiresOn: "2026-12-09" }, { today: "2026-12-01" });
     await runArticleExpiry({ dataSource: db.dataSource, today: "2026-12-01" });
     const events: Array<{ payload: { articleId: string; expiresOn: string } }> = await db.dataSource.query(
       "SELECT payload FROM platform_outbox WHERE type = $1",
