@@ -28,6 +28,7 @@ export * from "./timers/timer-service.js";
 export * from "./files/stored-file.entity.js";
 export * from "./files/files.service.js";
 export * from "./schedules.js";
+export * from "./schedule-run.entity.js";
 export * from "./sms/sms-message.entity.js";
 export * from "./sms/sms-sender.js";
 export * from "./auth/actor.js";

@@ -22,7 +22,7 @@ export type SeedContext = { manager: EntityManager; log: Logger; config: Platfor
 /** Decides whether `actor` may read stored file `fileId` through this module's records. */
 export type FileAccessPolicy = (input: { fileId: string; actor: Actor }) => Promise<boolean>;
 
-/** A periodic job; the gateway runs it every `everyMs` on one instance at a time. Must be idempotent. */
+/** A periodic job; the gateway runs it once per `everyMs` period (aligned to the epoch) across all instances, runs never overlapping. Must be idempotent. */
 export type ScheduledJob = { name: string; everyMs: number; run(): Promise<void> };
 
 /**

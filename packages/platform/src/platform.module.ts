@@ -7,14 +7,15 @@ import { StoredFile } from "./files/stored-file.entity.js";
 import { AuthResolver } from "./graphql/auth.resolver.js";
 import { platformMigrations } from "./migrations/index.js";
 import type { DomainModule } from "./module.js";
+import { ScheduleRun } from "./schedule-run.entity.js";
 import { seedPlatformDemo } from "./seed.js";
 import { SmsMessage } from "./sms/sms-message.entity.js";
 import { DurableTimer } from "./timers/timer.entity.js";
 
-/** Accounts, sessions, API keys, the outbox, stored files, calendar overrides, durable timers and development SMS messages. */
+/** Accounts, sessions, API keys, the outbox, stored files, calendar overrides, durable timers, periodic job runs and development SMS messages. */
 export const platformModule: DomainModule = {
   name: "platform",
-  entities: [User, Session, ApiKey, OutboxEvent, StoredFile, CalendarOverride, DurableTimer, SmsMessage],
+  entities: [User, Session, ApiKey, OutboxEvent, StoredFile, CalendarOverride, DurableTimer, SmsMessage, ScheduleRun],
   migrations: platformMigrations,
   resolvers: [AuthResolver],
   seedDemo: seedPlatformDemo,

@@ -2,7 +2,8 @@ import { Init1795559277590 } from "./1795559277590-Init.js";
 import { Files1795560587507 } from "./1795560587507-Files.js";
 import { CalendarAndTimers1795561377835 } from "./1795561377835-CalendarAndTimers.js";
 import { SmsMessages1795568815555 } from "./1795568815555-SmsMessages.js";
+import { ScheduleRuns1796533807363 } from "./1796533807363-ScheduleRuns.js";
 
 /** The platform module's migrations, oldest first (generated list). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const platformMigrations: Function[] = [Init1795559277590, Files1795560587507, CalendarAndTimers1795561377835, SmsMessages1795568815555];
+export const platformMigrations: Function[] = [Init1795559277590, Files1795560587507, CalendarAndTimers1795561377835, SmsMessages1795568815555, ScheduleRuns1796533807363];

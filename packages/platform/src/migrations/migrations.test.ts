@@ -4,7 +4,7 @@ import { revertLastMigration, runMigrations } from "../database/migrations.js";
 import { platformModule } from "../platform.module.js";
 import { createTestDatabase, pendingSchemaChanges, type TestDatabase } from "../testing/index.js";
 
-const TABLES = ["platform_user", "platform_session", "platform_api_key", "platform_outbox"];
+const TABLES = ["platform_user", "platform_session", "platform_api_key", "platform_outbox", "platform_schedule_run"];
 
 let db: TestDatabase;
 
