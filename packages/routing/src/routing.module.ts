@@ -9,6 +9,7 @@ import { ProgressNote } from "./assignment/progress-note.entity.js";
 import { ReturnRequest } from "./assignment/return-request.entity.js";
 import { calendarChangeHandler } from "./calendar/recompute-on-calendar-change.js";
 import { CalendarResolver } from "./calendar/calendar.resolver.js";
+import { CalendarYearResolver } from "./calendar/calendar-year.resolver.js";
 import { autoDispatchHandlers } from "./dispatch/auto-dispatch.handlers.js";
 import { DispatchResolver } from "./dispatch/dispatch.resolver.js";
 import { routingMigrations } from "./migrations/index.js";
@@ -46,6 +47,7 @@ export const routingModule: DomainModule = {
     WorkbenchResolver,
     DispatchResolver,
     CalendarResolver,
+    CalendarYearResolver,
     PublicReplyResolver,
   ],
   eventHandlers: (services) => [
