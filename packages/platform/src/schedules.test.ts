@@ -131,12 +131,19 @@ describe("ScheduleRunner", () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const job = countedJob("test.slow", () => gate);
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const job = countedJob("test.slow", () => {
+      started();
+      return gate;
+    });
     const a = new ScheduleRunner(db.dataSource, log, { instanceName: "a", now: () => clock });
     const b = new ScheduleRunner(other, log, { instanceName: "b", now: () => clock });
 
     const slow = a.runDue(job);
-    await vi.waitUntil(() => job.runs === 1);
+    await running;
     clock += 20_000;
     expect(await b.runDue(job)).toBe("busy");
     expect(await a.runDue(job)).toBe("busy");
