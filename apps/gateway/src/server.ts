@@ -18,7 +18,9 @@ import { mountDevRoutes } from "./dev-routes.js";
 import { mountFileRoutes } from "./files-routes.js";
 import { mountPortalLinks } from "./portal-links.js";
 import { mountOpen311Routes } from "./open311/open311-routes.js";
+import { securityHeaders } from "./security-headers.js";
 import { mountStaticApps } from "./static-apps.js";
+import { INVALID_UTF8, INVALID_UTF8_MESSAGE, refuseLoneSurrogates, verifyBodyText } from "./text-encoding.js";
 import { subscriptionValidator } from "./ws-guard.js";
 
 export const BODY_LIMIT = "512kb";
@@ -128,6 +130,7 @@ export async function startGatewayServer(options: {
   await apollo.start();
 
   app.use(pinoHttp({ logger: log, genReqId: requestIdOf, autoLogging: { ignore: (req) => req.url === "/healthz" } }));
+  app.use(securityHeaders({ development, https: services.config.cookieSecure, mapTileUrl: services.config.mapTileUrl }));
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -137,7 +140,8 @@ export async function startGatewayServer(options: {
   });
   app.use(
     "/graphql",
-    express.json({ limit: BODY_LIMIT }),
+    express.json({ limit: BODY_LIMIT, verify: verifyBodyText }),
+    refuseLoneSurrogates,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const credentials = credentialsOf(req.headers);
@@ -170,10 +174,14 @@ export async function startGatewayServer(options: {
   mountDevRoutes(app, services);
   mountPortalLinks(app);
   mountOpen311Routes(app, services, { bodyLimit: BODY_LIMIT });
-  mountStaticApps(app);
+  mountStaticApps(app, { development });
   app.use((error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
     if (error.type === "entity.too.large") {
       res.status(413).json({ errors: [{ message: "The request is larger than this endpoint accepts.", extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+      return;
+    }
+    if (error.type === "encoding.invalid") {
+      res.status(400).json({ errors: [{ message: INVALID_UTF8_MESSAGE, extensions: { code: INVALID_UTF8 } }] });
       return;
     }
     if (error.type === "entity.parse.failed") {

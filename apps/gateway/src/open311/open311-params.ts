@@ -1,4 +1,5 @@
 import type { Request } from "express";
+import { hasInvalidPercentEncoding, INVALID_UTF8_MESSAGE } from "../text-encoding.js";
 import { Open311Error, type Open311Format } from "./open311-format.js";
 
 /** The language of names and notes: `locale` parameter first, then Accept-Language; Chinese by default. */
@@ -25,12 +26,19 @@ export function parseResourceName(raw: string, bareIsJson: (name: string) => boo
   throw new Open311Error(400, `The format "${extension.slice(0, 20)}" is not supported: end the URL with .json or .xml.`);
 }
 
-/** The request's parameters: the query string, then (for POST) the form body, later values last. */
+/**
+ * The request's parameters: the query string, then (for POST) the form body, later values last.
+ * Percent-encoded bytes that are not UTF-8 are refused (400), not read as U+FFFD.
+ */
 export function paramsOf(req: Request): URLSearchParams {
   const query = req.originalUrl.includes("?") ? req.originalUrl.slice(req.originalUrl.indexOf("?") + 1) : "";
+  const body = typeof req.body === "string" ? req.body : "";
+  if (hasInvalidPercentEncoding(query) || hasInvalidPercentEncoding(body)) {
+    throw new Open311Error(400, INVALID_UTF8_MESSAGE);
+  }
   const params = new URLSearchParams(query);
-  if (typeof req.body === "string" && req.body.length > 0) {
-    for (const [key, value] of new URLSearchParams(req.body)) {
+  if (body.length > 0) {
+    for (const [key, value] of new URLSearchParams(body)) {
       params.append(key, value);
     }
   }

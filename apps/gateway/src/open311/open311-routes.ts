@@ -7,6 +7,7 @@ import {
 import type { AppServices } from "@civicline/platform";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { credentialsOf, resolveActor } from "../auth.js";
+import { InvalidTextError, verifyBodyText } from "../text-encoding.js";
 import { createOpen311Request, open311ErrorFor, requireCreator } from "./open311-create.js";
 import { list, Open311Error, sendOpen311, sendOpen311Error, type Open311Format } from "./open311-format.js";
 import {
@@ -223,7 +224,7 @@ export function mountOpen311Routes(app: Express, services: AppServices, options:
   router.get("/:name", run(byName({ discovery, services: serviceList, requests: requestList })));
   router.post(
     "/:name",
-    express.text({ type: "application/x-www-form-urlencoded", limit: options.bodyLimit }),
+    express.text({ type: "application/x-www-form-urlencoded", limit: options.bodyLimit, verify: verifyBodyText }),
     run(byName({ requests: createRequest })),
   );
   router.get(
@@ -266,6 +267,10 @@ export function mountOpen311Routes(app: Express, services: AppServices, options:
   router.use((error: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
     if (error.type === "entity.too.large") {
       sendOpen311Error(res, formatOfPath(req.path), new Open311Error(413, `The request is larger than this endpoint accepts (${options.bodyLimit}).`));
+      return;
+    }
+    if (error instanceof InvalidTextError) {
+      sendOpen311Error(res, formatOfPath(req.path), new Open311Error(400, error.message));
       return;
     }
     if (error.status && error.status >= 400 && error.status < 500) {
