@@ -1,4 +1,5 @@
 import { ApiKey } from "./auth/api-key.entity.js";
+import { LoginThrottle } from "./auth/login-throttle.entity.js";
 import { Session } from "./auth/session.entity.js";
 import { User } from "./auth/user.entity.js";
 import { CalendarOverride } from "./calendar/calendar-override.entity.js";
@@ -15,7 +16,7 @@ import { DurableTimer } from "./timers/timer.entity.js";
 /** Accounts, sessions, API keys, the outbox, stored files, calendar overrides, durable timers, periodic job runs and development SMS messages. */
 export const platformModule: DomainModule = {
   name: "platform",
-  entities: [User, Session, ApiKey, OutboxEvent, StoredFile, CalendarOverride, DurableTimer, SmsMessage, ScheduleRun],
+  entities: [User, Session, ApiKey, OutboxEvent, StoredFile, CalendarOverride, DurableTimer, SmsMessage, ScheduleRun, LoginThrottle],
   migrations: platformMigrations,
   resolvers: [AuthResolver],
   seedDemo: seedPlatformDemo,

@@ -6,11 +6,10 @@ import type { Actor } from "./actor.js";
 import { ApiKey } from "./api-key.entity.js";
 import { Role } from "./roles.js";
 import { Session } from "./session.entity.js";
+import { clearLoginFailures, isLoginLocked, recordLoginFailure } from "./login-throttle.js";
 import { User } from "./user.entity.js";
 
 const BCRYPT_ROUNDS = 10;
-const MAX_FAILED_LOGINS = 5;
-const LOCK_MINUTES = 15;
 // A real hash to compare against when the user does not exist, so timing does not reveal it.
 const DUMMY_HASH = bcrypt.hashSync("civicline-dummy-password", BCRYPT_ROUNDS);
 
@@ -30,11 +29,13 @@ export type LoginResult = { token: string; expiresAt: Date; user: User; actor: A
 
 /**
  * Checks a username and password and opens a session. Wrong username and wrong password give the
- * same error; five failures lock the account for 15 minutes.
+ * same error, and so does the lockout: five failures on a username lock it for 15 minutes whether
+ * or not the account exists (and many failures from one address lock the address); see
+ * login-throttle.ts. An unknown name costs the same bcrypt comparison as a known one.
  */
 export async function logIn(
   dataSource: DataSource,
-  input: { username: string; password: string; ttlHours: number },
+  input: { username: string; password: string; ttlHours: number; clientIp?: string | null },
 ): Promise<LoginResult> {
   const username = input.username.trim().toLowerCase();
   if (!username || !input.password) {
@@ -47,32 +48,20 @@ export async function logIn(
   if (username.includes("\u0000")) {
     throw new DomainError("AUTH/INVALID_CREDENTIALS", "The username or password is not correct.");
   }
-  const users = dataSource.getRepository(User);
-  const user = await users.findOne({ where: { username } });
-  if (user?.lockedUntil && user.lockedUntil > new Date()) {
-    throw new RateLimitedError("Too many failed logins; this account is locked for a few minutes.");
+  const attempt = { username, clientIp: input.clientIp };
+  if (await isLoginLocked(dataSource, attempt)) {
+    throw new RateLimitedError("Too many failed logins; wait a few minutes and try again.");
   }
+  const user = await dataSource.getRepository(User).findOne({ where: { username } });
   const valid = await bcrypt.compare(input.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid || !user.active) {
-    if (user) {
-      // Counted in SQL, not from the row read above: concurrent guesses must not overwrite each other's count.
-      const reachesLimit = `failed_logins + 1 >= ${MAX_FAILED_LOGINS}`;
-      await users
-        .createQueryBuilder()
-        .update(User)
-        .set({
-          failedLogins: () => `CASE WHEN ${reachesLimit} THEN 0 ELSE failed_logins + 1 END`,
-          lockedUntil: () => `CASE WHEN ${reachesLimit} THEN now() + interval '${LOCK_MINUTES} minutes' ELSE locked_until END`,
-        })
-        .where("id = :id", { id: user.id })
-        .execute();
-    }
+    await recordLoginFailure(dataSource, attempt);
     throw new DomainError("AUTH/INVALID_CREDENTIALS", "The username or password is not correct.");
   }
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + input.ttlHours * 3_600_000);
   await dataSource.transaction(async (manager) => {
-    await manager.update(User, user.id, { failedLogins: 0, lockedUntil: null });
+    await clearLoginFailures(manager, attempt);
     await manager.insert(Session, { tokenHash: hashToken(token), userId: user.id, expiresAt });
   });
   return { token, expiresAt, user, actor: toActor(user) };

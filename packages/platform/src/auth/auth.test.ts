@@ -6,6 +6,7 @@ import { DomainError } from "../errors.js";
 import { platformModule } from "../platform.module.js";
 import { createTestDatabase, type TestDatabase } from "../testing/index.js";
 import { actorForApiKey, actorForSessionToken, createApiKey, hashToken, logIn, logOut, upsertUser } from "./auth.service.js";
+import { LOGIN_LIMITS } from "./login-throttle.js";
 import { Role } from "./roles.js";
 
 let db: TestDatabase;
@@ -67,17 +68,58 @@ describe("logIn and sessions", () => {
   });
 
   it("locks the account after five failures, even for the right password", async () => {
-    const { user, username, password } = await buildUser();
+    const { username, password } = await buildUser();
     for (let i = 0; i < 5; i += 1) {
       expect((await errorOf(attempt(username, `wrong-${i}`))).code).toBe("AUTH/INVALID_CREDENTIALS");
     }
     expect((await errorOf(attempt(username, password))).code).toBe("RATE_LIMITED");
 
-    const [row]: Array<{ locked: boolean }> = await db.dataSource.query(
-      "SELECT locked_until > now() + interval '10 minutes' AS locked FROM platform_user WHERE id = $1",
-      [user.id],
+    const rows: Array<{ locked: boolean }> = await db.dataSource.query(
+      "SELECT locked_until > now() + interval '10 minutes' AS locked FROM platform_login_throttle WHERE locked_until IS NOT NULL",
     );
-    expect(row?.locked).toBe(true);
+    expect(rows).toContainEqual({ locked: true });
+  });
+
+  it("answers a real and an unknown username alike: seven tries give the same codes and messages", async () => {
+    const { username } = await buildUser();
+    const answers = async (name: string) => {
+      const seen: string[] = [];
+      for (let i = 0; i < 7; i += 1) {
+        const error = await errorOf(attempt(name, `wrong-${i}`));
+        seen.push(`${error.code}: ${error.message}`);
+      }
+      return seen;
+    };
+    const real = await answers(username);
+    const unknown = await answers(`nobody.${randomUUID().slice(0, 8)}`);
+    expect(unknown).toEqual(real);
+    expect(real.map((answer) => answer.split(":")[0])).toEqual([...Array(5).fill("AUTH/INVALID_CREDENTIALS"), "RATE_LIMITED", "RATE_LIMITED"]);
+  });
+
+  it("counts an unknown name's failures on the name as typed in any case and spacing", async () => {
+    const name = `ghost.${randomUUID().slice(0, 8)}`;
+    for (const typed of [name, name.toUpperCase(), `  ${name} `, name, `${name.toUpperCase()} `]) {
+      expect((await errorOf(attempt(typed, "wrong"))).code).toBe("AUTH/INVALID_CREDENTIALS");
+    }
+    expect((await errorOf(attempt(name, "wrong"))).code).toBe("RATE_LIMITED");
+  });
+
+  it("keeps no username in clear in the failure counts", async () => {
+    const name = `secret.${randomUUID().slice(0, 8)}`;
+    await errorOf(logIn(db.dataSource, { username: name, password: "wrong", ttlHours: 1, clientIp: "203.0.113.9" }));
+    const rows: Array<{ key: string }> = await db.dataSource.query("SELECT key FROM platform_login_throttle");
+    expect(rows.some((row) => row.key.includes(name) || row.key.includes("203.0.113.9"))).toBe(false);
+    expect(rows.map((row) => row.key)).toEqual(expect.arrayContaining([expect.stringMatching(/^user:[0-9a-f]{64}$/), expect.stringMatching(/^ip:[0-9a-f]{64}$/)]));
+  });
+
+  it("locks an address after many failures on any names, and only that address", async () => {
+    const { username, password } = await buildUser();
+    const from = (clientIp: string, name: string, pw: string) => logIn(db.dataSource, { username: name, password: pw, ttlHours: 1, clientIp });
+    for (let i = 0; i < LOGIN_LIMITS.perAddress; i += 1) {
+      expect((await errorOf(from("198.51.100.7", `spray.${i}.${randomUUID().slice(0, 6)}`, "guess"))).code).toBe("AUTH/INVALID_CREDENTIALS");
+    }
+    expect((await errorOf(from("198.51.100.7", username, password))).code).toBe("RATE_LIMITED");
+    await expect(from("198.51.100.8", username, password)).resolves.toHaveProperty("token");
   });
 
   it("counts failures that arrive at the same time (no lost updates)", async () => {

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import type { Role } from "./roles.js";
 
-/** A staff account. Passwords are bcrypt hashes; repeated failures lock the account for a while. */
+/** A staff account. Passwords are bcrypt hashes; failed logins are counted in LoginThrottle, by username. */
 @Entity({ name: "platform_user" })
 export class User {
   @PrimaryGeneratedColumn("uuid")
@@ -29,12 +29,6 @@ export class User {
 
   @Column({ type: "boolean", default: true })
   active!: boolean;
-
-  @Column({ name: "failed_logins", type: "integer", default: 0 })
-  failedLogins!: number;
-
-  @Column({ name: "locked_until", type: "timestamptz", nullable: true })
-  lockedUntil!: Date | null;
 
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt!: Date;

@@ -24,7 +24,7 @@ export class AuthResolver {
 
   @Mutation(() => LoginPayload, { description: "Staff log in with username and password; also sets the HTTP-only session cookie." })
   async login(@Arg("input", () => LoginInput) input: LoginInput, @Ctx() ctx: RequestContext): Promise<LoginPayload> {
-    const result = await logIn(this.services.dataSource, { ...input, ttlHours: this.services.config.sessionTtlHours });
+    const result = await logIn(this.services.dataSource, { ...input, ttlHours: this.services.config.sessionTtlHours, clientIp: ctx.clientIp });
     ctx.session.open(result.token, result.expiresAt);
     ctx.log.info({ userId: result.user.id }, "staff logged in");
     return { token: result.token, expiresAt: result.expiresAt, viewer: toViewer(result.user) };

@@ -3,7 +3,8 @@ import { Files1795560587507 } from "./1795560587507-Files.js";
 import { CalendarAndTimers1795561377835 } from "./1795561377835-CalendarAndTimers.js";
 import { SmsMessages1795568815555 } from "./1795568815555-SmsMessages.js";
 import { ScheduleRuns1796533807363 } from "./1796533807363-ScheduleRuns.js";
+import { LoginThrottle1796534100000 } from "./1796534100000-LoginThrottle.js";
 
 /** The platform module's migrations, oldest first (generated list). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const platformMigrations: Function[] = [Init1795559277590, Files1795560587507, CalendarAndTimers1795561377835, SmsMessages1795568815555, ScheduleRuns1796533807363];
+export const platformMigrations: Function[] = [Init1795559277590, Files1795560587507, CalendarAndTimers1795561377835, SmsMessages1795568815555, ScheduleRuns1796533807363, LoginThrottle1796534100000];

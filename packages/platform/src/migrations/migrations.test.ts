@@ -4,7 +4,7 @@ import { revertLastMigration, runMigrations } from "../database/migrations.js";
 import { platformModule } from "../platform.module.js";
 import { createTestDatabase, pendingSchemaChanges, type TestDatabase } from "../testing/index.js";
 
-const TABLES = ["platform_user", "platform_session", "platform_api_key", "platform_outbox", "platform_schedule_run"];
+const TABLES = ["platform_user", "platform_session", "platform_api_key", "platform_outbox", "platform_schedule_run", "platform_login_throttle"];
 
 let db: TestDatabase;
 
@@ -62,9 +62,7 @@ describe("platform migrations", () => {
     await db.dataSource.query(
       "INSERT INTO platform_user (username, display_name, password_hash, roles) VALUES ('round.trip', '往返', 'x', '{operator}')",
     );
-    const rows: Array<{ failed_logins: number; active: boolean }> = await db.dataSource.query(
-      "SELECT failed_logins, active FROM platform_user WHERE username = 'round.trip'",
-    );
-    expect(rows).toEqual([{ failed_logins: 0, active: true }]);
+    const rows: Array<{ active: boolean }> = await db.dataSource.query("SELECT active FROM platform_user WHERE username = 'round.trip'");
+    expect(rows).toEqual([{ active: true }]);
   });
 });
