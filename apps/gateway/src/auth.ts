@@ -1,4 +1,4 @@
-import { actorForApiKey, actorForSessionToken, type Actor } from "@civicline/platform";
+import { actorForApiKey, actorForSessionToken, findSession, type Actor, type SessionInfo } from "@civicline/platform";
 import { parse as parseCookie } from "cookie";
 import type { IncomingHttpHeaders } from "node:http";
 import type { DataSource } from "typeorm";
@@ -27,4 +27,15 @@ export async function resolveActor(
     return actorForSessionToken(dataSource, credentials.sessionToken);
   }
   return null;
+}
+
+/** The live session behind a request's credentials; null for API keys, anonymous or unknown tokens. */
+export async function resolveSession(
+  dataSource: DataSource,
+  credentials: { sessionToken: string | null; apiKey: string | null },
+): Promise<SessionInfo | null> {
+  if (credentials.apiKey || !credentials.sessionToken || credentials.sessionToken.length > 200) {
+    return null;
+  }
+  return findSession(dataSource, credentials.sessionToken);
 }

@@ -5,14 +5,13 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { createRequestContext, type AppServices, type FileAccessPolicy, type RequestContext } from "@civicline/platform";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { pinoHttp } from "pino-http";
 import { WebSocketServer } from "ws";
-import { credentialsOf, resolveActor, SESSION_COOKIE } from "./auth.js";
+import { credentialsOf, resolveActor, resolveSession, SESSION_COOKIE } from "./auth.js";
 import { formatGraphQLError } from "./errors.js";
 import { mountDevRoutes } from "./dev-routes.js";
 import { mountFileRoutes } from "./files-routes.js";
@@ -21,7 +20,10 @@ import { mountOpen311Routes } from "./open311/open311-routes.js";
 import { securityHeaders } from "./security-headers.js";
 import { mountStaticApps } from "./static-apps.js";
 import { INVALID_UTF8, INVALID_UTF8_MESSAGE, refuseLoneSurrogates, verifyBodyText } from "./text-encoding.js";
-import { subscriptionValidator } from "./ws-guard.js";
+import { buildGraphQLProtection } from "./graphql-limits.js";
+import { documentErrorStatusPlugin } from "./http-status.js";
+import { prepareSocketOperation, socketOriginAllowed, socketOrigins } from "./ws-guard.js";
+import { SocketSessions } from "./ws-sessions.js";
 
 export const BODY_LIMIT = "512kb";
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -72,26 +74,38 @@ export async function startGatewayServer(options: {
   app.set("trust proxy", "loopback");
   const httpServer = createServer(app);
 
-  const armor = new ApolloArmor({
-    maxDepth: { n: 12 },
-    maxAliases: { n: 20 },
-    costLimit: { maxCost: 10_000 },
-    maxTokens: { n: 3000 },
-    maxDirectives: { n: 20 },
-    blockFieldSuggestion: { enabled: true },
-  });
-  const protection = armor.protect();
+  const protection = buildGraphQLProtection({ development });
+  const origins = socketOrigins({ allowedOrigins: services.config.allowedOrigins, publicBaseUrl: services.config.publicBaseUrl, development });
+  const socketSessions = new SocketSessions(services);
+  socketSessions.start();
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: 64 * 1024 });
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: "/graphql",
+    maxPayload: 64 * 1024,
+    verifyClient: ({ req }, done) => (socketOriginAllowed(req, origins) ? done(true) : done(false, 403, "Origin not allowed")),
+  });
   const wsCleanup = useServer(
     {
       schema,
-      validate: subscriptionValidator(protection.validationRules ?? []),
+      onConnect: async (ctx) => {
+        const session = await resolveSession(services.dataSource, credentialsOf(ctx.extra.request.headers));
+        if (session && ctx.extra.socket.readyState === ctx.extra.socket.OPEN) {
+          socketSessions.track(ctx.extra.socket, session);
+          ctx.extra.socket.once("close", () => socketSessions.forget(ctx.extra.socket));
+        }
+        return true;
+      },
+      onSubscribe: (_ctx, _id, payload) => prepareSocketOperation({ schema, protection, payload }),
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatGraphQLError(error.toJSON(), error, log)),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors
+      onNext: async (ctx, _id, _payload, _args, result) => {
+        if (!(await socketSessions.mayReceive(ctx.extra.socket))) {
+          return undefined;
+        }
+        return result.errors
           ? { ...result, errors: result.errors.map((error) => formatGraphQLError(error.toJSON(), error, log)) }
-          : undefined,
+          : undefined;
+      },
       context: async (ctx) => {
         const actor = await resolveActor(services.dataSource, credentialsOf(ctx.extra.request.headers));
         return createRequestContext({
@@ -107,22 +121,30 @@ export async function startGatewayServer(options: {
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    introspection: development,
+    // Refused outside development by the shared rules (graphql-limits.ts), as over the socket.
+    introspection: true,
+    parseOptions: protection.parseOptions,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
     formatError: (formatted, error) => formatGraphQLError(formatted, error, log),
     plugins: [
-      ...((protection.plugins ?? []) as unknown as Array<ApolloServerPlugin<RequestContext>>),
+      ...protection.apolloPlugins,
       requestIdPlugin,
+      documentErrorStatusPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<RequestContext>,
       (development
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageDisabled()) as ApolloServerPlugin<RequestContext>,
       {
         async serverWillStart() {
-          return { drainServer: async () => wsCleanup.dispose() };
+          return {
+            drainServer: async () => {
+              await socketSessions.stop();
+              await wsCleanup.dispose();
+            },
+          };
         },
       },
     ],

@@ -27,6 +27,11 @@ export type PlatformConfig = {
   smsSender: "dev" | "webhook";
   /** For `smsSender: webhook`: the URL messages are POSTed to as JSON `{ to, text }`. */
   smsWebhookUrl: string | undefined;
+  /**
+   * Browser origins (`https://host[:port]`) allowed to open the GraphQL WebSocket besides the
+   * gateway's own host and `publicBaseUrl` (and localhost:5173-5175 in development).
+   */
+  allowedOrigins: string[];
 };
 
 /** Walks up from `start` to the directory holding pnpm-workspace.yaml (the repository root). */
@@ -66,6 +71,22 @@ function smsSenderSetting(env: NodeJS.ProcessEnv): "dev" | "webhook" {
   return value;
 }
 
+function originsSetting(env: NodeJS.ProcessEnv): string[] {
+  const entries = (env.CIVICLINE_ALLOWED_ORIGINS ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  return entries.map((entry) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.origin !== entry.replace(/\/+$/, "")) {
+      throw new Error(`CIVICLINE_ALLOWED_ORIGINS takes origins like https://ops.example.org, separated by commas; got "${entry}"`);
+    }
+    return url.origin;
+  });
+}
+
 /** Reads the configuration once at start-up; invalid values fail fast with the setting's name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const nodeEnv = env.NODE_ENV ?? "production";
@@ -86,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     mapTileUrl: env.CIVICLINE_MAP_TILE_URL || undefined,
     smsSender: smsSenderSetting(env),
     smsWebhookUrl: env.CIVICLINE_SMS_WEBHOOK_URL || undefined,
+    allowedOrigins: originsSetting(env),
   };
 }

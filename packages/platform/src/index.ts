@@ -36,6 +36,7 @@ export * from "./auth/user.entity.js";
 export * from "./auth/session.entity.js";
 export * from "./auth/api-key.entity.js";
 export * from "./auth/auth.service.js";
+export * from "./auth/sessions.js";
 export * from "./graphql/auth.types.js";
 export * from "./graphql/auth.resolver.js";
 export * from "./graphql/auth-checker.js";

@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
-import { MoreThan, type DataSource, type EntityManager } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { DomainError, RateLimitedError, ValidationError } from "../errors.js";
 import type { Actor } from "./actor.js";
 import { ApiKey } from "./api-key.entity.js";
 import { Role } from "./roles.js";
 import { Session } from "./session.entity.js";
 import { clearLoginFailures, isLoginLocked, recordLoginFailure } from "./login-throttle.js";
+import { endSession, findSession } from "./sessions.js";
 import { User } from "./user.entity.js";
 
 const BCRYPT_ROUNDS = 10;
@@ -67,21 +68,14 @@ export async function logIn(
   return { token, expiresAt, user, actor: toActor(user) };
 }
 
-/** Ends a session (idempotent). */
+/** Ends a session (idempotent); sockets it opened on any instance close (see sessions.ts). */
 export async function logOut(dataSource: DataSource, token: string): Promise<void> {
-  await dataSource.getRepository(Session).delete({ tokenHash: hashToken(token) });
+  await endSession({ dataSource, token });
 }
 
 /** The actor for a session token, or null when unknown or expired. */
 export async function actorForSessionToken(dataSource: DataSource, token: string): Promise<Actor | null> {
-  const session = await dataSource.getRepository(Session).findOne({
-    where: { tokenHash: hashToken(token), expiresAt: MoreThan(new Date()) },
-  });
-  if (!session) {
-    return null;
-  }
-  const user = await dataSource.getRepository(User).findOne({ where: { id: session.userId, active: true } });
-  return user ? toActor(user) : null;
+  return (await findSession(dataSource, token))?.actor ?? null;
 }
 
 /** The actor for an integrator API key, or null. */

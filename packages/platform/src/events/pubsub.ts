@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import type { Logger } from "pino";
 import { PgListener } from "./pg-listener.js";
 
@@ -104,4 +104,15 @@ export class PgPubSub {
       },
     };
   }
+}
+
+/**
+ * Publishes from inside a transaction: PostgreSQL delivers the NOTIFY only if it commits, to the
+ * subscribers of every instance (the same channel and message shape as `PgPubSub.publish`).
+ */
+export async function publishOnCommit(manager: EntityManager, routingKey: string, value: unknown): Promise<void> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error(`publishOnCommit(${routingKey}) must run inside a transaction`);
+  }
+  await manager.query("SELECT pg_notify($1, $2)", [PUBSUB_CHANNEL, JSON.stringify({ key: routingKey, value })]);
 }
