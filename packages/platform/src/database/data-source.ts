@@ -2,6 +2,7 @@ import path from "node:path";
 import { DataSource } from "typeorm";
 import type { Logger } from "pino";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./embedded-postgres.js";
+import { CONNECT_TIMEOUT_MS } from "./reconnect.js";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type ClassList = Function[];
@@ -29,7 +30,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     uuidExtension: "pgcrypto",
     installExtensions: false,
     logging: false,
-    extra: { max: options.poolSize ?? 20, application_name: options.applicationName ?? "civicline" },
+    extra: { max: options.poolSize ?? 20, application_name: options.applicationName ?? "civicline", connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
   });
 }
 
@@ -63,7 +64,7 @@ export async function resolveDatabase(options: {
 /** Creates the database when it does not exist yet (idempotent). */
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const pg = await import("pg");
-  const client = new pg.default.Client({ connectionString: adminUrl });
+  const client = new pg.default.Client({ connectionString: adminUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   await client.connect();
   try {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);

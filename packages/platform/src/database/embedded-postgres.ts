@@ -14,6 +14,7 @@ import {
   postgresRunAs,
   type RunAs,
 } from "./postgres-process.js";
+import { reconnectDelay } from "./reconnect.js";
 
 export type EmbeddedPostgresOptions = {
   /** Directory holding the cluster (created and initialised on first use). */
@@ -168,7 +169,6 @@ class PostgresSupervisor {
   }
 
   private scheduleRestart(attempt: number): void {
-    const delay = Math.min(10_000, 250 * 2 ** attempt) * (0.5 + Math.random() / 2);
     this.retryTimer = setTimeout(() => {
       this.launch().then(
         () => {
@@ -183,7 +183,7 @@ class PostgresSupervisor {
           this.scheduleRestart(attempt + 1);
         },
       );
-    }, delay);
+    }, reconnectDelay(attempt));
   }
 }
 

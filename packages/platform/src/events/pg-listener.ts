@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { Logger } from "pino";
+import { CONNECT_TIMEOUT_MS, reconnectDelay } from "../database/reconnect.js";
 
 /**
  * One dedicated connection that LISTENs on channels and reconnects when the server goes away.
@@ -10,6 +11,7 @@ export class PgListener {
   private readonly channels = new Map<string, Array<(payload: string) => void>>();
   private closed = false;
   private connecting: Promise<void> | undefined;
+  private failures = 0;
 
   constructor(
     private readonly url: string,
@@ -36,7 +38,7 @@ export class PgListener {
     if (this.client) {
       return this.connecting ?? Promise.resolve();
     }
-    const client = new pg.Client({ connectionString: this.url, application_name: "civicline-listener" });
+    const client = new pg.Client({ connectionString: this.url, application_name: "civicline-listener", connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     this.client = client;
     client.on("notification", (message) => {
       for (const callback of this.channels.get(message.channel) ?? []) {
@@ -54,6 +56,7 @@ export class PgListener {
       for (const channel of this.channels.keys()) {
         await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       }
+      this.failures = 0;
     })();
     return this.connecting;
   }
@@ -64,10 +67,12 @@ export class PgListener {
     }
     setTimeout(() => {
       this.connect().catch((error: unknown) => {
-        this.log.warn({ err: error }, "listener reconnect failed");
+        this.log.warn({ err: error, attempt: this.failures }, "listener reconnect failed");
+        const failed = this.client;
         this.client = undefined;
+        failed?.end().catch(() => undefined);
         this.reconnectSoon();
       });
-    }, 1000).unref();
+    }, reconnectDelay(this.failures++)).unref();
   }
 }
