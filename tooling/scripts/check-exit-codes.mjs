@@ -85,9 +85,11 @@ async function vitestChecks(label, env) {
   check(`vitest exits 0 when every test passes (${label})`, passing.code === 0, passing.output.slice(-1500));
 }
 
-await vitestChecks("embedded PostgreSQL", Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== "DATABASE_URL")));
+// The fixtures' results are not the project's: they never go into a CI test report.
+const testEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== "CIVICLINE_TEST_REPORT"));
+await vitestChecks("embedded PostgreSQL", Object.fromEntries(Object.entries(testEnv).filter(([key]) => key !== "DATABASE_URL")));
 if (process.env.DATABASE_URL) {
-  await vitestChecks("DATABASE_URL", process.env);
+  await vitestChecks("DATABASE_URL", testEnv);
 }
 
 {
