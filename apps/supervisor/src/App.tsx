@@ -3,6 +3,7 @@ import { CallbackRoutes, callbackNavItems, isCallbackPath } from "./callback/rou
 import { Dashboard } from "./dashboard/Dashboard.tsx";
 import { isKnowledgePath, KnowledgeRoutes, knowledgeNavItems } from "./knowledge/routes.tsx";
 import { useSupervisorT } from "./messages.ts";
+import { CalendarCoverageBanner } from "./routing/calendar/CalendarCoverageBanner.tsx";
 import { isRoutingPath, RoutingRoutes, routingNavItems } from "./routing/routes.tsx";
 import { staffDocuments } from "./staff.ts";
 
@@ -32,6 +33,7 @@ export function App() {
           user={viewer}
           onLogout={() => void logout()}
         >
+          {viewer.roles.includes("ADMIN") ? <CalendarCoverageBanner /> : null}
           {knowledge ? (
             <KnowledgeRoutes path={path} roles={viewer.roles} />
           ) : routing ? (

@@ -1,8 +1,10 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { Alert, Button, EmptyState, Field, Loading, Select, TextInput, useLanguage, useRoutingErrorMessage, type Language } from "@civicline/ui";
+import { Alert, Button, EmptyState, Field, Loading, Select, TextInput, useAppPath, useLanguage, useRoutingErrorMessage, type Language } from "@civicline/ui";
 import { useState, type FormEvent } from "react";
 import { CalendarOverridesDocument, SetCalendarOverrideDocument } from "../../gql/graphql.ts";
 import { useSupervisorRoutingT } from "../messages.ts";
+import { CalendarYearForm } from "./CalendarYearForm.tsx";
+import { useCalendarYearT } from "./calendarYearMessages.ts";
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -29,13 +31,23 @@ function dayLabel(day: string, language: Language): string {
   return new Intl.DateTimeFormat(language, { month: "short", day: "numeric", weekday: "short", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
 }
 
-/** Admin: a year's working-calendar overrides by month, and a form to set one day. */
+/** The year asked for in `?year=` (the coverage banner's link), if it is one the page offers. */
+function requestedYear(search: string, offered: readonly number[]): number | null {
+  const asked = Number(new URLSearchParams(search).get("year"));
+  return offered.includes(asked) ? asked : null;
+}
+
+/** Admin: a year's working-calendar overrides by month, a form to set one day, and one to enter the whole year. */
 export function CalendarOverridesPage() {
   const t = useSupervisorRoutingT();
+  const ty = useCalendarYearT();
   const { language } = useLanguage();
+  const { search } = useAppPath();
   const errorMessage = useRoutingErrorMessage();
   const thisYear = currentYear();
-  const [year, setYear] = useState(thisYear);
+  const offeredYears = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
+  const [year, setYear] = useState(() => requestedYear(search, offeredYears) ?? thisYear);
+  const [yearFormOpen, setYearFormOpen] = useState(() => requestedYear(search, offeredYears) !== null);
   const [day, setDay] = useState("");
   const [working, setWorking] = useState(true);
   const [note, setNote] = useState("");
@@ -77,12 +89,31 @@ export function CalendarOverridesPage() {
         <Select
           value={String(year)}
           placeholder={null}
-          options={[thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((value) => ({ value: String(value), label: String(value) }))}
+          options={offeredYears.map((value) => ({ value: String(value), label: String(value) }))}
           onChange={(event) => setYear(Number(event.target.value))}
           data-testid="calendar-year"
         />
       </Field>
-      <form className="card calendar-form" onSubmit={(event) => void submit(event)} aria-labelledby="calendar-form-title" noValidate>
+      {yearFormOpen ? null : (
+        <p>
+          <Button variant="secondary" onClick={() => setYearFormOpen(true)} disabled={!data}>
+            {ty("cy.open", { year })}
+          </Button>
+        </p>
+      )}
+      {yearFormOpen && data ? (
+        <CalendarYearForm
+          key={year}
+          year={year}
+          overrides={data.calendarOverrides}
+          onSaved={(message) => {
+            setYearFormOpen(false);
+            setSaved(message);
+          }}
+          onCancel={() => setYearFormOpen(false)}
+        />
+      ) : null}
+      <form hidden={yearFormOpen} className="card calendar-form" onSubmit={(event) => void submit(event)} aria-labelledby="calendar-form-title" noValidate>
         <h2 id="calendar-form-title">{t("sr.cal.formTitle")}</h2>
         <Field label={t("sr.cal.day")} id="calendar-day" error={dayInvalid ? t("sr.cal.dayInvalid") : undefined}>
           <TextInput type="date" min={`${year}-01-01`} max={`${year}-12-31`} value={day} onChange={(event) => setDay(event.target.value)} data-testid="calendar-day" />
