@@ -48,3 +48,12 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ CIVICLINE_EMBEDDED_PG_PORT: "x" })).toThrow(/CIVICLINE_EMBEDDED_PG_PORT/);
   });
 });
+
+describe("CIVICLINE_ALLOW_DEV_SMS_IN_PRODUCTION", () => {
+  it("is off unless set to true, and refuses anything but true or false", () => {
+    expect(loadConfig({}).allowDevSmsInProduction).toBe(false);
+    expect(loadConfig({ CIVICLINE_ALLOW_DEV_SMS_IN_PRODUCTION: "false" }).allowDevSmsInProduction).toBe(false);
+    expect(loadConfig({ CIVICLINE_ALLOW_DEV_SMS_IN_PRODUCTION: "true" }).allowDevSmsInProduction).toBe(true);
+    expect(() => loadConfig({ CIVICLINE_ALLOW_DEV_SMS_IN_PRODUCTION: "yes" })).toThrow(/^CIVICLINE_ALLOW_DEV_SMS_IN_PRODUCTION must be "true" or "false", got "yes"/);
+  });
+});

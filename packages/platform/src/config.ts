@@ -28,6 +28,11 @@ export type PlatformConfig = {
   /** For `smsSender: webhook`: the URL messages are POSTed to as JSON `{ to, text }`. */
   smsWebhookUrl: string | undefined;
   /**
+   * `CIVICLINE_ALLOW_DEV_SMS_IN_PRODUCTION=true`: start with `NODE_ENV=production` and the
+   * development SMS sender anyway (a demo); without it such a start is refused.
+   */
+  allowDevSmsInProduction: boolean;
+  /**
    * Browser origins (`https://host[:port]`) allowed to open the GraphQL WebSocket besides the
    * gateway's own host and `publicBaseUrl` (and localhost:5173-5175 in development).
    */
@@ -87,6 +92,17 @@ function originsSetting(env: NodeJS.ProcessEnv): string[] {
   });
 }
 
+function strictBooleanSetting(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "" || raw === "false") {
+    return false;
+  }
+  if (raw === "true") {
+    return true;
+  }
+  throw new Error(`${name} must be "true" or "false", got "${raw}"`);
+}
+
 /** Reads the configuration once at start-up; invalid values fail fast with the setting's name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const nodeEnv = env.NODE_ENV ?? "production";
@@ -107,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     mapTileUrl: env.CIVICLINE_MAP_TILE_URL || undefined,
     smsSender: smsSenderSetting(env),
     smsWebhookUrl: env.CIVICLINE_SMS_WEBHOOK_URL || undefined,
+    allowDevSmsInProduction: strictBooleanSetting(env, "CIVICLINE_ALLOW_DEV_SMS_IN_PRODUCTION"),
     allowedOrigins: originsSetting(env),
   };
 }

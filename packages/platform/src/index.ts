@@ -4,6 +4,8 @@ export * from "./errors.js";
 export * from "./text.js";
 export * from "./config.js";
 export * from "./logger.js";
+export * from "./logging/redaction.js";
+export * from "./logging/log-serializers.js";
 export * from "./context.js";
 export * from "./module.js";
 export * from "./database/data-source.js";

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../config.js";
 import { platformModule } from "../platform.module.js";
 import { createTestDatabase, type TestDatabase } from "../testing/index.js";
-import { devSmsSender, listDevSms, smsSenderFor, webhookSmsSender } from "./sms-sender.js";
+import { Writable } from "node:stream";
+import { assertSmsSenderAllowed, devSmsSender, listDevSms, smsSenderFor, webhookSmsSender } from "./sms-sender.js";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -34,6 +35,27 @@ describe("the development SMS sender", () => {
       ["first", "test"],
     ]);
     expect((await listDevSms(db.dataSource)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("logs the purpose and a masked phone, never the text or the full number", async () => {
+    const lines: string[] = [];
+    // A plain pino logger, without createLogger's redaction: the sender itself must not log them.
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString("utf8"));
+        done();
+      },
+    });
+    const log = pino({ level: "trace" }, destination);
+    await devSmsSender(db.dataSource, log).send({ to: "13900000077", text: "您的验证码 482913，30 分钟内有效", purpose: "tracking-code" });
+
+    const logged = lines.join("");
+    expect(logged).toContain("SMS recorded by the development sender");
+    expect(logged).toContain("139****0077");
+    expect(logged).toContain("tracking-code");
+    expect(logged).not.toContain("13900000077");
+    expect(logged).not.toContain("482913");
+    expect(logged).not.toContain("验证码");
   });
 
   it("is what smsSenderFor picks by default", async () => {
@@ -114,5 +136,20 @@ describe("the webhook SMS sender", () => {
     await smsSenderFor({ dataSource: db.dataSource, log: pino({ level: "silent" }), config }).send({ to: "13900000008", text: "via hook", purpose: "test" });
     expect(received.at(-1)?.body).toMatchObject({ to: "13900000008", text: "via hook" });
     expect(await listDevSms(db.dataSource, { to: "13900000008" })).toEqual([]);
+  });
+});
+
+describe("the development sender in production", () => {
+  it("is refused without CIVICLINE_ALLOW_DEV_SMS_IN_PRODUCTION=true, naming the settings that fix it", () => {
+    const refused = () => assertSmsSenderAllowed(loadConfig({ NODE_ENV: "production" }));
+    expect(refused).toThrow(/^Refusing to start: NODE_ENV=production with the development SMS sender/);
+    expect(refused).toThrow(/CIVICLINE_SMS_SENDER=webhook/);
+    expect(refused).toThrow(/CIVICLINE_ALLOW_DEV_SMS_IN_PRODUCTION=true/);
+  });
+
+  it("is allowed with the setting, in development, and never matters for the webhook sender", () => {
+    expect(() => assertSmsSenderAllowed(loadConfig({ NODE_ENV: "production", CIVICLINE_ALLOW_DEV_SMS_IN_PRODUCTION: "true" }))).not.toThrow();
+    expect(() => assertSmsSenderAllowed(loadConfig({ NODE_ENV: "development" }))).not.toThrow();
+    expect(() => assertSmsSenderAllowed(loadConfig({ NODE_ENV: "production", CIVICLINE_SMS_WEBHOOK_URL: "http://127.0.0.1:9/sms" }))).not.toThrow();
   });
 });

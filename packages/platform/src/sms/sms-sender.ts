@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
+import type { PlatformConfig } from "../config.js";
 import type { AppServices } from "../module.js";
 import { maskPhone } from "../text.js";
 import { SmsMessage } from "./sms-message.entity.js";
@@ -13,13 +14,16 @@ export type OutgoingSms = { to: string; text: string; purpose: string };
  */
 export type SmsSender = { send(message: OutgoingSms): Promise<void> };
 
-/** The development sender: stores each message in `platform_sms_message` and logs it in full. */
+/**
+ * The development sender: stores each message in `platform_sms_message` (read at GET /dev/sms).
+ * Its log line names the purpose and a masked phone only: a text holds one-time codes.
+ */
 export function devSmsSender(dataSource: DataSource, log: Logger): SmsSender {
   return {
     async send(message) {
       try {
         await dataSource.getRepository(SmsMessage).insert({ to: message.to, text: message.text, purpose: message.purpose });
-        log.info({ sms: message }, "SMS recorded by the development sender (read it at GET /dev/sms)");
+        log.info({ to: maskPhone(message.to), purpose: message.purpose }, "SMS recorded by the development sender (read it at GET /dev/sms)");
       } catch (error) {
         log.error({ err: error, purpose: message.purpose }, "the development SMS sender could not record a message");
       }
@@ -67,6 +71,23 @@ export function smsSenderFor(services: Pick<AppServices, "dataSource" | "log" | 
     return webhookSmsSender(config.smsWebhookUrl, services.log);
   }
   return devSmsSender(services.dataSource, services.log);
+}
+
+/** The setting that lets the development SMS sender run with `NODE_ENV=production`. */
+export const ALLOW_DEV_SMS_IN_PRODUCTION = "CIVICLINE_ALLOW_DEV_SMS_IN_PRODUCTION";
+
+/**
+ * Refuses a production start with the development SMS sender (it sends no text and stores every
+ * one-time code for /dev/sms) unless `CIVICLINE_ALLOW_DEV_SMS_IN_PRODUCTION=true` says it is meant.
+ */
+export function assertSmsSenderAllowed(config: Pick<PlatformConfig, "nodeEnv" | "smsSender" | "allowDevSmsInProduction">): void {
+  if (config.nodeEnv === "production" && config.smsSender === "dev" && !config.allowDevSmsInProduction) {
+    throw new Error(
+      "Refusing to start: NODE_ENV=production with the development SMS sender, which sends no text message and keeps every " +
+        "one-time code readable at /dev/sms. Set CIVICLINE_SMS_SENDER=webhook and CIVICLINE_SMS_WEBHOOK_URL=<your SMS gateway>; " +
+        `or, for a demo or a test, ${ALLOW_DEV_SMS_IN_PRODUCTION}=true; or NODE_ENV=development.`,
+    );
+  }
 }
 
 /** Messages the development sender recorded, newest first, optionally for one phone number. */
