@@ -35,6 +35,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       NODE_ENV: "production",
+      CIVICLINE_ALLOW_DEV_SMS_IN_PRODUCTION: "true",
       LOG_LEVEL: "warn",
       CIVICLINE_DATA_DIR: dataDir,
       CIVICLINE_EMBEDDED_PG_PORT: String(PORT + 50_000 > 65_000 ? 54_330 : PORT + 50_000),

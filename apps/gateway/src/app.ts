@@ -3,12 +3,14 @@ import {
   PgPubSub,
   ScheduleRunner,
   TimerService,
+  assertSmsSenderAllowed,
   createDataSource,
   createLogger,
   loadConfig,
   resolveDatabase,
   runMigrations,
   type AppServices,
+  type DestinationStream,
   type PlatformConfig,
 } from "@civicline/platform";
 import { allEntities, allMigrations, modules } from "./modules.js";
@@ -25,13 +27,17 @@ export type RunningApp = {
   stop(): Promise<void>;
 };
 
+/** How a process embeds the app: where its log goes (standard output unless given). */
+export type StartOptions = { logDestination?: DestinationStream };
+
 /**
  * Starts civicline: database (embedded unless DATABASE_URL), migrations, demo data on an empty
  * database, outbox processing, pub/sub and the HTTP/WebSocket server.
  */
-export async function startApp(overrides: Partial<PlatformConfig> = {}): Promise<RunningApp> {
+export async function startApp(overrides: Partial<PlatformConfig> = {}, options: StartOptions = {}): Promise<RunningApp> {
   const config = { ...loadConfig(), ...overrides };
-  const log = createLogger({ level: config.logLevel });
+  assertSmsSenderAllowed(config);
+  const log = createLogger({ level: config.logLevel, destination: options.logDestination });
   const database = await resolveDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

@@ -13,7 +13,9 @@ export function mountDevRoutes(app: Express, services: AppServices): void {
     return;
   }
   if (services.config.nodeEnv === "production") {
-    services.log.warn("the development SMS sender is on: citizens receive no text messages; admins read them at GET /dev/sms. Set CIVICLINE_SMS_SENDER=webhook in production");
+    services.log.warn(
+      "the development SMS sender is on in production (CIVICLINE_ALLOW_DEV_SMS_IN_PRODUCTION=true): citizens receive no text messages; admins read them at GET /dev/sms. Set CIVICLINE_SMS_SENDER=webhook for real use",
+    );
   }
   app.get("/dev/sms", async (req, res) => {
     if (services.config.nodeEnv !== "development") {

@@ -5,7 +5,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import { createRequestContext, type AppServices, type FileAccessPolicy, type RequestContext } from "@civicline/platform";
+import { createRequestContext, logSerializers, type AppServices, type FileAccessPolicy, type RequestContext } from "@civicline/platform";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
@@ -151,7 +151,8 @@ export async function startGatewayServer(options: {
   });
   await apollo.start();
 
-  app.use(pinoHttp({ logger: log, genReqId: requestIdOf, autoLogging: { ignore: (req) => req.url === "/healthz" } }));
+  // The platform's redaction list: no cookies, Set-Cookie, API keys, query values or personal data.
+  app.use(pinoHttp({ logger: log, genReqId: requestIdOf, serializers: logSerializers, autoLogging: { ignore: (req) => req.url === "/healthz" } }));
   app.use(securityHeaders({ development, https: services.config.cookieSecure, mapTileUrl: services.config.mapTileUrl }));
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });

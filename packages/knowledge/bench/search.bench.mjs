@@ -98,7 +98,7 @@ async function main() {
   const client = new pg.Client({ connectionString: database.url });
   try {
     log(`database ready; starting the gateway (migrations, demo data)…`);
-    app = await startApp({ databaseUrl: database.url, dataDir: database.dataDir, port: 0, seedDemoOnEmpty: true, logLevel: "warn", nodeEnv: "production" });
+    app = await startApp({ databaseUrl: database.url, dataDir: database.dataDir, port: 0, seedDemoOnEmpty: true, logLevel: "warn", nodeEnv: "production", allowDevSmsInProduction: true });
     await client.connect();
     log(`seeding ${ARTICLES.toLocaleString("en")} synthetic articles (tokenised in code, multi-row INSERTs)…`);
     const seedMs = await seedSyntheticArticles(client, ARTICLES, log);

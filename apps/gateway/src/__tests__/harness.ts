@@ -1,3 +1,4 @@
+import type { DestinationStream } from "@civicline/platform";
 import { createTestDatabase, type TestDatabase } from "@civicline/platform/testing";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
@@ -22,10 +23,16 @@ export type TestGateway = {
   stop(): Promise<void>;
 };
 
-/** A real gateway (HTTP + WebSocket) on a fresh, migrated, demo-seeded database. */
-export async function startTestGateway(): Promise<TestGateway> {
+/**
+ * A real gateway (HTTP + WebSocket) on a fresh, migrated, demo-seeded database, in production mode
+ * with the development SMS sender allowed. `logLevel` and `logDestination` let a test read its log.
+ */
+export async function startTestGateway(options: { logLevel?: string; logDestination?: DestinationStream } = {}): Promise<TestGateway> {
   const db = await createTestDatabase({ entities: allEntities, migrations: allMigrations });
-  const app = await startApp({ databaseUrl: db.url, port: 0, seedDemoOnEmpty: true, logLevel: "warn", nodeEnv: "production" });
+  const app = await startApp(
+    { databaseUrl: db.url, port: 0, seedDemoOnEmpty: true, logLevel: options.logLevel ?? "warn", nodeEnv: "production", allowDevSmsInProduction: true },
+    { logDestination: options.logDestination },
+  );
   const gql: TestGateway["gql"] = async (query, variables, cookie) => {
     const response = await fetch(`${app.url}/graphql`, {
       method: "POST",

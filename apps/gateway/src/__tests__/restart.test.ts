@@ -68,7 +68,7 @@ beforeAll(async () => {
   await chmod(dataDir, 0o777);
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
-  env = { ...process.env, PORT: String(port), CIVICLINE_DATA_DIR: dataDir, CIVICLINE_EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: "warn", NODE_ENV: "production" };
+  env = { ...process.env, PORT: String(port), CIVICLINE_DATA_DIR: dataDir, CIVICLINE_EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: "warn", NODE_ENV: "production", CIVICLINE_ALLOW_DEV_SMS_IN_PRODUCTION: "true" };
   delete env.DATABASE_URL;
 }, 30_000);
 
