@@ -2,6 +2,7 @@ import "reflect-metadata";
 
 export * from "./errors.js";
 export * from "./text.js";
+export * from "./paging.js";
 export * from "./config.js";
 export * from "./logger.js";
 export * from "./logging/redaction.js";

@@ -7,6 +7,8 @@ import { usePortalKnowledgeT } from "./messages.ts";
 import "./knowledge.css";
 
 export const FAQ_PAGE_SIZE = 20;
+/** The largest page `publicArticles` accepts (a larger limit is refused, not clamped). */
+export const FAQ_MAX_LIMIT = 50;
 const DEBOUNCE_MS = 300;
 
 function keepQueryInAddress(query: string): void {
@@ -111,8 +113,8 @@ export function FaqPage({ initialQuery = "" }: { initialQuery?: string }) {
                 </li>
               ))}
             </ul>
-            {result.total > result.hits.length ? (
-              <Button variant="secondary" busy={loading} onClick={() => setLimit(limit + FAQ_PAGE_SIZE)} data-testid="portal-kb-more">
+            {result.total > result.hits.length && limit < FAQ_MAX_LIMIT ? (
+              <Button variant="secondary" busy={loading} onClick={() => setLimit(Math.min(limit + FAQ_PAGE_SIZE, FAQ_MAX_LIMIT))} data-testid="portal-kb-more">
                 {t("kbp.results.more")}
               </Button>
             ) : null}

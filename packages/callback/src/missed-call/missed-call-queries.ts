@@ -1,8 +1,8 @@
-import { requireRole, type Actor } from "@civicline/platform";
+import { pageInput, requireRole, type Actor } from "@civicline/platform";
 import type { DataSource } from "typeorm";
 import { CALLBACK_READERS } from "../callback.errors.js";
 import { MissedCallState } from "../callback.enums.js";
-import { checkPaging } from "../task/task-queries.js";
+import { CALLBACK_PAGE } from "../task/task-queries.js";
 import { MissedCall } from "./missed-call.entity.js";
 
 /**
@@ -15,7 +15,7 @@ export async function listMissedCalls(
   input: { actor: Actor | null; state?: MissedCallState | null; limit?: number | null; offset?: number | null },
 ): Promise<{ total: number; items: MissedCall[] }> {
   requireRole(input.actor, CALLBACK_READERS);
-  const { limit, offset } = checkPaging(input.limit, input.offset);
+  const { limit, offset } = pageInput(input, CALLBACK_PAGE);
   const state = input.state ?? MissedCallState.OPEN;
   const [items, total] = await dataSource.getRepository(MissedCall).findAndCount({
     where: { state },

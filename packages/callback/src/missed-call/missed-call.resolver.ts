@@ -24,7 +24,7 @@ export class MissedCallResolver {
   async missedCalls(
     @Arg("state", () => MissedCallState, { nullable: true, defaultValue: MissedCallState.OPEN, description: "Which missed calls." }) state: MissedCallState | null,
     @Arg("limit", () => Int, { nullable: true, defaultValue: 50, description: "Page size, 1 … 200." }) limit: number | null,
-    @Arg("offset", () => Int, { nullable: true, defaultValue: 0, description: "Missed calls to skip." }) offset: number | null,
+    @Arg("offset", () => Int, { nullable: true, defaultValue: 0, description: "Missed calls to skip, 0 … 100,000." }) offset: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<MissedCallPageType> {
     const page = await listMissedCalls(this.services.dataSource, { actor: ctx.actor, state, limit, offset });

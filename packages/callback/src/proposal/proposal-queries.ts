@@ -1,8 +1,8 @@
-import { requireRole, type Actor } from "@civicline/platform";
+import { pageInput, requireRole, type Actor } from "@civicline/platform";
 import type { DataSource } from "typeorm";
 import { PROPOSAL_READERS } from "../callback.errors.js";
 import { ReReportState } from "../callback.enums.js";
-import { checkPaging } from "../task/task-queries.js";
+import { CALLBACK_PAGE } from "../task/task-queries.js";
 import { ReReportProposal } from "./re-report-proposal.entity.js";
 
 /**
@@ -14,7 +14,7 @@ export async function listReReportProposals(
   input: { actor: Actor | null; state?: ReReportState | null; limit?: number | null; offset?: number | null },
 ): Promise<{ total: number; items: ReReportProposal[] }> {
   requireRole(input.actor, PROPOSAL_READERS);
-  const { limit, offset } = checkPaging(input.limit, input.offset);
+  const { limit, offset } = pageInput(input, CALLBACK_PAGE);
   const state = input.state ?? ReReportState.PENDING;
   const [items, total] = await dataSource.getRepository(ReReportProposal).findAndCount({
     where: { state },

@@ -17,7 +17,7 @@ export class ReReportResolver {
   async reReportProposals(
     @Arg("state", () => ReReportState, { nullable: true, defaultValue: ReReportState.PENDING, description: "Which proposals." }) state: ReReportState | null,
     @Arg("limit", () => Int, { nullable: true, defaultValue: 50, description: "Page size, 1 … 200." }) limit: number | null,
-    @Arg("offset", () => Int, { nullable: true, defaultValue: 0, description: "Proposals to skip." }) offset: number | null,
+    @Arg("offset", () => Int, { nullable: true, defaultValue: 0, description: "Proposals to skip, 0 … 100,000." }) offset: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ReReportProposalPageType> {
     const page = await listReReportProposals(this.services.dataSource, { actor: ctx.actor, state, limit, offset });

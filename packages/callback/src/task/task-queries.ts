@@ -1,4 +1,4 @@
-import { assertNoFieldErrors, requireRole, type Actor, type FieldError } from "@civicline/platform";
+import { pageInput, requireRole, type Actor, type PageRule } from "@civicline/platform";
 import type { DataSource } from "typeorm";
 import { CALLBACK_READERS, isUuid, taskNotFound } from "../callback.errors.js";
 import { CallbackTaskKind, CallbackTaskState, MissedCallState } from "../callback.enums.js";
@@ -14,22 +14,8 @@ export type QueueFilter = {
   readyOnly?: boolean | null;
 };
 
-export const MAX_PAGE = 200;
-
-/** Checks paging arguments (limit 1 … 200, offset ≥ 0). */
-export function checkPaging(limit: number | null | undefined, offset: number | null | undefined): { limit: number; offset: number } {
-  const errors: FieldError[] = [];
-  const size = limit ?? 50;
-  const skip = offset ?? 0;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) {
-    errors.push({ field: "limit", code: "OUT_OF_RANGE", message: `Ask for 1 to ${MAX_PAGE} items.` });
-  }
-  if (!Number.isInteger(skip) || skip < 0) {
-    errors.push({ field: "offset", code: "OUT_OF_RANGE", message: "The offset cannot be negative." });
-  }
-  assertNoFieldErrors(errors);
-  return { limit: size, offset: skip };
-}
+/** Paging of the callback lists (queue, missed calls, re-report proposals). */
+export const CALLBACK_PAGE: PageRule = { defaultLimit: 50, maxLimit: 200 };
 
 /**
  * The shared callback queue: open tasks by default, soonest due first (then oldest). Callback
@@ -40,7 +26,7 @@ export async function callbackQueue(
   input: { actor: Actor | null; filter?: QueueFilter | null; limit?: number | null; offset?: number | null; now?: Date },
 ): Promise<{ total: number; items: CallbackTask[] }> {
   requireRole(input.actor, CALLBACK_READERS);
-  const { limit, offset } = checkPaging(input.limit, input.offset);
+  const { limit, offset } = pageInput(input, CALLBACK_PAGE);
   const filter = input.filter ?? {};
   const now = input.now ?? new Date();
   const states = filter.states?.length ? filter.states : [CallbackTaskState.OPEN];

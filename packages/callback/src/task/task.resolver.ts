@@ -19,7 +19,7 @@ export class CallbackTaskResolver {
   async callbackQueue(
     @Arg("filter", () => CallbackQueueFilterInput, { nullable: true, description: "States, kinds, overdue or ready only." }) filter: CallbackQueueFilterInput | null,
     @Arg("limit", () => Int, { nullable: true, defaultValue: 50, description: "Page size, 1 … 200." }) limit: number | null,
-    @Arg("offset", () => Int, { nullable: true, defaultValue: 0, description: "Tasks to skip." }) offset: number | null,
+    @Arg("offset", () => Int, { nullable: true, defaultValue: 0, description: "Tasks to skip, 0 … 100,000." }) offset: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<CallbackTaskPageType> {
     const page = await callbackQueue(this.services.dataSource, { actor: ctx.actor, filter, limit, offset });

@@ -15,7 +15,7 @@ export class QueueResolver {
   async ticketQueue(
     @Arg("kind", () => QueueKind, { nullable: true, defaultValue: QueueKind.RECEIVED, description: "Which queue; RECEIVED when omitted." })
     kind: QueueKind | null,
-    @Arg("limit", () => Int, { defaultValue: 50, description: "At most 200." }) limit: number,
+    @Arg("limit", () => Int, { defaultValue: 50, description: "How many, 1 … 200." }) limit: number,
     @Ctx() ctx: RequestContext,
   ): Promise<TicketQueueType> {
     const queue = await listQueue(this.services.dataSource, { actor: ctx.actor, kind: kind ?? QueueKind.RECEIVED, limit });

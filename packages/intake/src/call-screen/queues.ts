@@ -1,4 +1,4 @@
-import { requireRole, type Actor } from "@civicline/platform";
+import { pageInput, requireRole, type Actor, type PageRule } from "@civicline/platform";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { FINISHED_STATUSES } from "../ticket/ticket-lifecycle.js";
 import { QUEUE_ROLES } from "../ticket/ticket-queries.js";
@@ -41,13 +41,16 @@ export function orderByUrgency(query: SelectQueryBuilder<Ticket>): SelectQueryBu
     .addOrderBy("t.id", "ASC");
 }
 
+/** Paging of the intake queues (the first page only: no offset). */
+export const QUEUE_PAGE: PageRule = { defaultLimit: 50, maxLimit: 200 };
+
 /** One page of an intake queue, for centre staff. */
 export async function listQueue(
   dataSource: DataSource,
-  input: { actor: Actor | null; kind: QueueKind; limit: number },
+  input: { actor: Actor | null; kind: QueueKind; limit?: number | null },
 ): Promise<{ total: number; items: Ticket[] }> {
   const actor = requireRole(input.actor, QUEUE_ROLES);
-  const limit = Math.min(Math.max(input.limit, 1), 200);
+  const { limit } = pageInput({ limit: input.limit }, QUEUE_PAGE);
   const condition = queueCondition(input.kind, actor);
   const query = dataSource.getRepository(Ticket).createQueryBuilder("t").where(condition.sql, condition.params);
   const [items, total] = await orderByUrgency(query).take(limit).getManyAndCount();

@@ -1,4 +1,4 @@
-import { dayOf, requireRole, type Actor } from "@civicline/platform";
+import { dayOf, pageInput, requireRole, type Actor, type PageRule } from "@civicline/platform";
 import type { DataSource, EntityManager } from "typeorm";
 import { articleNotFound } from "../knowledge.errors.js";
 import { mayRead, positional, READER_ROLES, readableCondition } from "./article-access.js";
@@ -8,6 +8,9 @@ import { Article } from "./article.entity.js";
 import { ArticleAudience, ArticleStatus } from "./article.enums.js";
 
 type Db = DataSource | EntityManager;
+
+/** Paging of the staff article list. */
+export const ARTICLE_LIST_PAGE: PageRule = { defaultLimit: 50, maxLimit: 200 };
 
 /** One article for staff; drafts and reviews only for those who may see them (else not found). */
 export async function getArticle(options: { db: Db; actor: Actor | null; id: string }): Promise<Article> {
@@ -42,6 +45,7 @@ export type ArticleListOptions = {
  */
 export async function listArticles(options: ArticleListOptions): Promise<{ total: number; items: Article[] }> {
   const actor = requireRole(options.actor, READER_ROLES);
+  const { limit, offset } = pageInput(options, ARTICLE_LIST_PAGE);
   const filter = options.filter ?? {};
   const params: unknown[] = [];
   const param = positional(params);
@@ -58,13 +62,17 @@ export async function listArticles(options: ArticleListOptions): Promise<{ total
     }
     where.push(`a.owning_unit_id = ${param(filter.unitId)}`);
   }
-  const limit = Math.min(200, Math.max(1, Math.trunc(options.limit ?? 50)));
-  const offset = Math.max(0, Math.trunc(options.offset ?? 0));
   const order = filter.status === ArticleStatus.IN_REVIEW ? "a.updated_at ASC" : "a.updated_at DESC";
+  const whereParams = [...params];
   const rows: Array<Record<string, unknown>> = await options.db.query(
     `SELECT ${ARTICLE_COLUMNS}, count(*) OVER () AS total FROM knowledge_article a
      WHERE ${where.join(" AND ")} ORDER BY ${order}, a.id LIMIT ${param(limit)} OFFSET ${param(offset)}`,
     params,
   );
-  return { total: rows.length > 0 ? Number(rows[0]!.total) : 0, items: rows.map(rowToArticle) };
+  if (rows.length > 0 || offset === 0) {
+    return { total: rows.length > 0 ? Number(rows[0]!.total) : 0, items: rows.map(rowToArticle) };
+  }
+  // A page past the end has no row to carry the window count: count on its own.
+  const [counted] = (await options.db.query(`SELECT count(*)::int AS total FROM knowledge_article a WHERE ${where.join(" AND ")}`, whereParams)) as Array<{ total: number }>;
+  return { total: counted?.total ?? 0, items: [] };
 }

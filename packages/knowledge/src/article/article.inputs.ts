@@ -57,7 +57,7 @@ export class ArticleSearchInput {
   @Field(() => Int, { nullable: true, defaultValue: 10, description: "Page size, 1 … 50." })
   limit?: number | null;
 
-  @Field(() => Int, { nullable: true, defaultValue: 0, description: "Hits to skip." })
+  @Field(() => Int, { nullable: true, defaultValue: 0, description: "Hits to skip, 0 … 1,000." })
   offset?: number | null;
 }
 

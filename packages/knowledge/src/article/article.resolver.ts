@@ -29,7 +29,7 @@ export class ArticleResolver {
   async articles(
     @Arg("filter", () => ArticleListFilter, { nullable: true, description: "Status, own articles, owning unit." }) filter: ArticleListFilter | null,
     @Arg("limit", () => Int, { nullable: true, defaultValue: 50, description: "Page size, 1 … 200." }) limit: number | null,
-    @Arg("offset", () => Int, { nullable: true, defaultValue: 0, description: "Articles to skip." }) offset: number | null,
+    @Arg("offset", () => Int, { nullable: true, defaultValue: 0, description: "Articles to skip, 0 … 100,000." }) offset: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ArticlePageType> {
     const page = await listArticles({ db: this.services.dataSource, actor: ctx.actor, filter, limit, offset });

@@ -1,4 +1,4 @@
-import { dayOf, ForbiddenError, hasAnyRole, requireRole, type Actor } from "@civicline/platform";
+import { dayOf, ForbiddenError, hasAnyRole, pageInput, requireRole, type Actor, type PageRule } from "@civicline/platform";
 import type { DataSource, EntityManager } from "typeorm";
 import { EDITOR_ROLES, positional, READER_ROLES, readableCondition } from "../article/article-access.js";
 import { ARTICLE_COLUMNS, liveCondition, rowToArticle } from "../article/article-row.js";
@@ -24,16 +24,11 @@ export type SearchInput = {
   offset?: number | null;
 };
 
-const MAX_LIMIT = 50;
-const MAX_OFFSET = 1000;
+/** Paging of searches: a page of up to 50 hits, no deeper than the counted matches (TOTAL_CAP). */
+export const SEARCH_PAGE: PageRule = { defaultLimit: 10, maxLimit: 50, maxOffset: TOTAL_CAP };
+/** The portal's paging: the same bounds, 20 hits by default. */
+export const PUBLIC_SEARCH_PAGE: PageRule = { ...SEARCH_PAGE, defaultLimit: 20 };
 const EMPTY: SearchResult = { total: 0, hits: [] };
-
-function clampPage(limit: number | null | undefined, offset: number | null | undefined, fallback: number): { limit: number; offset: number } {
-  return {
-    limit: Math.min(MAX_LIMIT, Math.max(1, Math.trunc(limit ?? fallback))),
-    offset: Math.min(MAX_OFFSET, Math.max(0, Math.trunc(offset ?? 0))),
-  };
-}
 
 /** Adds the category (with the children of a group), unit and audience filters to a scope. */
 function filtered(scope: SearchScope, input: Pick<SearchInput, "categoryId" | "unitId" | "audience">): SearchScope | null {
@@ -139,6 +134,7 @@ async function runSearch(
 export async function searchArticles(options: { db: Db; actor: Actor | null; input: SearchInput; today?: string }): Promise<SearchResult> {
   const actor = requireRole(options.actor, READER_ROLES);
   const { input } = options;
+  const { limit, offset } = pageInput(input, SEARCH_PAGE);
   const today = options.today ?? dayOf(new Date());
   const params: unknown[] = [];
   const param = positional(params);
@@ -154,7 +150,6 @@ export async function searchArticles(options: { db: Db; actor: Actor | null; inp
   if (!scope) {
     return EMPTY;
   }
-  const { limit, offset } = clampPage(input.limit, input.offset, 10);
   return runSearch(options.db, { scope, query: input.query, limit, offset, actorId: actor.id, channel: "staff" });
 }
 
@@ -170,6 +165,7 @@ export async function searchPublicArticles(options: {
   offset?: number | null;
   today?: string;
 }): Promise<SearchResult> {
+  const { limit, offset } = pageInput(options, PUBLIC_SEARCH_PAGE);
   const today = options.today ?? dayOf(new Date());
   const params: unknown[] = [];
   const param = positional(params);
@@ -178,7 +174,6 @@ export async function searchPublicArticles(options: {
   if (!scope) {
     return EMPTY;
   }
-  const { limit, offset } = clampPage(options.limit, options.offset, 20);
   if (parseQuery(options.query ?? "").terms.length > 0) {
     return runSearch(options.db, { scope, query: options.query!, limit, offset, actorId: null, channel: "portal" });
   }
@@ -199,7 +194,9 @@ export async function searchPublicArticles(options: {
   ]);
   const noMatch = matcherFor([], "strict");
   return {
-    total: Math.max(total, offset + rows.length),
+    // The count stops at TOTAL_CAP: a page beyond it still shows how far the list goes. Past the
+    // end (no rows) the count alone is the truth.
+    total: rows.length > 0 ? Math.max(total, offset + rows.length) : total,
     hits: rows.map((row) => {
       const article = rowToArticle(row);
       return { article, score: 0, titleHighlight: highlightText(article.title, noMatch), snippet: snippetOf(article, noMatch) };

@@ -27,7 +27,7 @@ export class SearchResolver {
     @Arg("query", () => String, { nullable: true, description: "What the citizen typed; omit to list." }) query: string | null,
     @Arg("categoryId", () => ID, { nullable: true, description: "Only this category (a group includes its children)." }) categoryId: string | null,
     @Arg("limit", () => Int, { nullable: true, defaultValue: 20, description: "Page size, 1 … 50." }) limit: number | null,
-    @Arg("offset", () => Int, { nullable: true, defaultValue: 0, description: "Hits to skip." }) offset: number | null,
+    @Arg("offset", () => Int, { nullable: true, defaultValue: 0, description: "Hits to skip, 0 … 1,000." }) offset: number | null,
   ): Promise<ArticleSearchResultType> {
     return asType(await searchPublicArticles({ db: this.services.dataSource, query, categoryId, limit, offset }));
   }

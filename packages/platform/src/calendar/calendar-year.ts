@@ -3,6 +3,7 @@ import { requireRole, type Actor } from "../auth/actor.js";
 import { Role } from "../auth/roles.js";
 import { assertNoFieldErrors, type FieldError } from "../errors.js";
 import { recordEvent } from "../events/events.js";
+import { CALENDAR_YEARS } from "../paging.js";
 import { normalizeText } from "../text.js";
 import type { CalendarOverride } from "./calendar-override.entity.js";
 import { CALENDAR_OVERRIDE_CHANGED, listCalendarOverrides } from "./calendar-overrides.js";
@@ -37,8 +38,7 @@ export const CALENDAR_YEAR_CODES = {
 const NAME_MAX = 200;
 const ROWS_MAX = 60;
 const RANGE_MAX_DAYS = 15;
-const YEAR_MIN = 2000;
-const YEAR_MAX = 2100;
+const { min: YEAR_MIN, max: YEAR_MAX } = CALENDAR_YEARS;
 
 function daysOf(start: string, end: string): string[] {
   const days: string[] = [];

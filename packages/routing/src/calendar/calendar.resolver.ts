@@ -1,4 +1,4 @@
-import { Role, listCalendarOverrides, requireRole, setCalendarOverride, type AppServices, type CalendarOverride, type RequestContext } from "@civicline/platform";
+import { CALENDAR_YEARS, Role, intInRange, listCalendarOverrides, requireRole, setCalendarOverride, type AppServices, type CalendarOverride, type RequestContext } from "@civicline/platform";
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 
 @ObjectType("CalendarOverride", { description: "An admin's decision that a day is (or is not) a working day; it wins over the official holiday data." })
@@ -23,8 +23,9 @@ export class CalendarResolver {
   constructor(private readonly services: AppServices) {}
 
   @Query(() => [CalendarOverrideType], { description: "Overrides of one year, by day. Admins, supervisors." })
-  async calendarOverrides(@Arg("year", () => Int, { description: "e.g. 2027" }) year: number, @Ctx() ctx: RequestContext): Promise<CalendarOverrideType[]> {
+  async calendarOverrides(@Arg("year", () => Int, { description: "e.g. 2027; 2000 … 2100." }) year: number, @Ctx() ctx: RequestContext): Promise<CalendarOverrideType[]> {
     requireRole(ctx.actor, [Role.ADMIN, Role.SUPERVISOR]);
+    intInRange("year", year, CALENDAR_YEARS);
     const rows = await listCalendarOverrides(this.services.dataSource.manager, { from: `${year}-01-01`, to: `${year}-12-31` });
     return rows.map(toType);
   }

@@ -1,5 +1,5 @@
 import { Ticket, TicketStatus, Urgency } from "@civicline/intake";
-import { loadWorkingCalendar, requireRole, type Actor } from "@civicline/platform";
+import { loadWorkingCalendar, pageInput, requireRole, type Actor, type PageRule } from "@civicline/platform";
 import { In, type DataSource } from "typeorm";
 import { AssignmentState, ReturnStatus } from "../assignment/assignment.enums.js";
 import { Assignment } from "../assignment/assignment.entity.js";
@@ -7,6 +7,9 @@ import { ReturnRequest } from "../assignment/return-request.entity.js";
 import { loadCatalogue, limitsFor, proposalFor, type Proposal } from "../catalogue.js";
 import { addLimit } from "../deadlines.js";
 import { DISPATCH_ROLES } from "./dispatch-ticket.js";
+
+/** Paging of the dispatch queue (the first page only: no offset). */
+export const DISPATCH_QUEUE_PAGE: PageRule = { defaultLimit: 200, maxLimit: 500 };
 
 export type DispatchQueueEntry = { ticket: Ticket; proposal: Proposal; pendingReturn: ReturnRequest | null; dispatchDueAt: Date };
 
@@ -16,9 +19,9 @@ export type DispatchQueueEntry = { ticket: Ticket; proposal: Proposal; pendingRe
  * return — each with the catalogue's proposal and its dispatch deadline. Emergencies first, then
  * urgent, then the oldest.
  */
-export async function dispatchQueue(dataSource: DataSource, input: { actor: Actor | null; limit?: number }): Promise<DispatchQueueEntry[]> {
+export async function dispatchQueue(dataSource: DataSource, input: { actor: Actor | null; limit?: number | null }): Promise<DispatchQueueEntry[]> {
   requireRole(input.actor, DISPATCH_ROLES);
-  const limit = Math.min(Math.max(input.limit ?? 200, 1), 500);
+  const { limit } = pageInput({ limit: input.limit }, DISPATCH_QUEUE_PAGE);
   const rows = await dataSource
     .getRepository(Ticket)
     .createQueryBuilder("t")

@@ -19,10 +19,10 @@ export class DispatchResolver {
 
   @Query(() => [DispatchQueueItemType], { description: "Dispatcher: tickets waiting for dispatch and tickets returned by units, with the proposal. Emergencies first, then urgent, then oldest." })
   async dispatchQueue(
-    @Arg("limit", () => Int, { nullable: true, defaultValue: 200, description: "At most 500." }) limit: number | null,
+    @Arg("limit", () => Int, { nullable: true, defaultValue: 200, description: "How many, 1 … 500." }) limit: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<DispatchQueueItemType[]> {
-    const entries = await dispatchQueue(this.services.dataSource, { actor: ctx.actor, limit: limit ?? 200 });
+    const entries = await dispatchQueue(this.services.dataSource, { actor: ctx.actor, limit });
     const loaders = routingLoaders(this.services.dataSource, ctx);
     return Promise.all(
       entries.map(async (entry) => ({
