@@ -1,7 +1,10 @@
+import type { IncomingMessage } from "node:http";
+import { loadConfig } from "@civicline/platform";
 import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GRAPHQL_LIMITS } from "../graphql-limits.js";
 import { startTestGateway, type TestGateway } from "./harness.js";
+import { socketOriginAllowed, socketOrigins } from "../ws-guard.js";
 import { follow, openSocket, upgradeStatus } from "./ws-probe.js";
 
 type Outcome = { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> };
@@ -71,5 +74,25 @@ describe("the WebSocket's Origin check", () => {
 
   it("accepts a client that sends no Origin (not a browser: it brings its own credentials)", async () => {
     expect(await upgradeStatus(gateway.url, undefined)).toBe(101);
+  });
+});
+
+describe("which origins may open the socket", () => {
+  const upgrade = (origin: string, host = "gateway.internal:4000") => ({ headers: { origin, host } }) as unknown as IncomingMessage;
+  const configured = loadConfig({ CIVICLINE_ALLOWED_ORIGINS: "https://ops.example.org, https://wall.example.org:8443", CIVICLINE_PUBLIC_URL: "https://12345.zibo.gov.cn/" });
+
+  it("takes CIVICLINE_ALLOWED_ORIGINS and the public URL's origin; localhost dev ports only in development", () => {
+    const production = socketOrigins({ ...configured, development: false });
+    expect([...production].sort()).toEqual(["https://12345.zibo.gov.cn", "https://ops.example.org", "https://wall.example.org:8443"]);
+    expect(socketOriginAllowed(upgrade("https://wall.example.org:8443"), production)).toBe(true);
+    expect(socketOriginAllowed(upgrade("https://wall.example.org"), production)).toBe(false);
+    expect(socketOriginAllowed(upgrade("http://localhost:5173"), production)).toBe(false);
+    expect(socketOriginAllowed(upgrade("http://localhost:5173"), socketOrigins({ ...configured, development: true }))).toBe(true);
+    expect(socketOriginAllowed(upgrade("http://gateway.internal:4000"), production)).toBe(true);
+  });
+
+  it("refuses a setting that is not a list of origins", () => {
+    expect(() => loadConfig({ CIVICLINE_ALLOWED_ORIGINS: "ops.example.org" })).toThrow(/CIVICLINE_ALLOWED_ORIGINS/);
+    expect(() => loadConfig({ CIVICLINE_ALLOWED_ORIGINS: "https://ops.example.org/app" })).toThrow(/CIVICLINE_ALLOWED_ORIGINS/);
   });
 });
