@@ -9,6 +9,7 @@ import {
   loadConfig,
   resolveDatabase,
   runMigrations,
+  warnAboutCalendarGaps,
   type AppServices,
   type DestinationStream,
   type PlatformConfig,
@@ -27,8 +28,11 @@ export type RunningApp = {
   stop(): Promise<void>;
 };
 
-/** How a process embeds the app: where its log goes (standard output unless given). */
-export type StartOptions = { logDestination?: DestinationStream };
+/**
+ * How a process embeds the app: where its log goes (standard output unless given), and the clock
+ * use cases read "now" from (the system clock unless given; tests inject a fixed one).
+ */
+export type StartOptions = { logDestination?: DestinationStream; now?: () => Date };
 
 /**
  * Starts civicline: database (embedded unless DATABASE_URL), migrations, demo data on an empty
@@ -47,13 +51,14 @@ export async function startApp(overrides: Partial<PlatformConfig> = {}, options:
   const dataSource = createDataSource({ url: database.url, entities: allEntities, migrations: allMigrations });
   await dataSource.initialize();
   await runMigrations(dataSource, log);
+  await warnAboutCalendarGaps({ db: dataSource, now: options.now?.() ?? new Date(), log });
   if (config.seedDemoOnEmpty && (await seedDemo(dataSource, { log, config, onlyIfEmpty: true }))) {
     log.info("demo data seeded into the empty database");
   }
 
   const pubsub = new PgPubSub(dataSource, database.url, log);
   await pubsub.start();
-  const services: AppServices = { dataSource, pubsub, log, config };
+  const services: AppServices = { dataSource, pubsub, log, config, ...(options.now ? { now: options.now } : {}) };
   const outbox = new OutboxProcessor(dataSource, log, { connectionUrl: database.url });
   for (const module of modules) {
     for (const handler of module.eventHandlers?.(services) ?? []) {
