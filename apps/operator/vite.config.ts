@@ -16,5 +16,6 @@ export default defineConfig({
     },
   },
   preview: { port: 5173 },
-  build: { outDir: "dist", sourcemap: true },
+  // No source maps: they would publish the apps' sources (the gateway serves *.map only in development).
+  build: { outDir: "dist", sourcemap: false },
 });
