@@ -13,7 +13,9 @@ import {
   type AppServices,
   type DestinationStream,
   type PlatformConfig,
+  type ResolvedDatabase,
 } from "@civicline/platform";
+import type { Logger } from "pino";
 import { allEntities, allMigrations, modules } from "./modules.js";
 import { buildGatewaySchema } from "./schema.js";
 import { seedDemo } from "./seed.js";
@@ -48,6 +50,16 @@ export async function startApp(overrides: Partial<PlatformConfig> = {}, options:
     embeddedPort: config.embeddedPostgresPort,
     log,
   });
+  try {
+    return await startOnDatabase(database, config, log, options);
+  } catch (error) {
+    // A failed start stops the embedded PostgreSQL it started instead of leaving it running.
+    await database.embedded?.stop();
+    throw error;
+  }
+}
+
+async function startOnDatabase(database: ResolvedDatabase, config: PlatformConfig, log: Logger, options: StartOptions): Promise<RunningApp> {
   const dataSource = createDataSource({ url: database.url, entities: allEntities, migrations: allMigrations });
   await dataSource.initialize();
   await runMigrations(dataSource, log);
@@ -83,9 +95,14 @@ export async function startApp(overrides: Partial<PlatformConfig> = {}, options:
     port: config.port,
     fileAccess: modules.flatMap((module) => (module.fileAccess ? [module.fileAccess(services)] : [])),
     readiness: async () => {
+      // The embedded server this process supervises is reported as such while it restarts.
+      if (database.embedded && database.embedded.health().state !== "running") {
+        return false;
+      }
       await dataSource.query("SELECT 1");
       return true;
     },
+    readinessDetail: () => (database.embedded ? { embeddedPostgres: database.embedded.health() } : {}),
   });
   log.info({ url: server.url }, `civicline is up: ${server.url}/portal/ · /operator/ · /supervisor/ · /graphql`);
 

@@ -2,7 +2,7 @@
 import "reflect-metadata";
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { createDataSource, createLogger, loadConfig, resolveDatabase, revertLastMigration, runMigrations } from "@civicline/platform";
+import { DataDirInUseError, createDataSource, createLogger, loadConfig, resolveDatabase, revertLastMigration, runMigrations } from "@civicline/platform";
 import { startApp } from "./app.js";
 import { generateMigration } from "./migration-generator.js";
 import { allEntities, allMigrations } from "./modules.js";
@@ -39,7 +39,12 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "start": {
       const app = await startApp();
+      let shuttingDown = false;
       const shutdown = (signal: string) => {
+        if (shuttingDown) {
+          return;
+        }
+        shuttingDown = true;
         log.info({ signal }, "shutting down");
         app.stop().then(
           () => process.exit(0),
@@ -49,8 +54,9 @@ async function main(argv: string[]): Promise<number> {
           },
         );
       };
-      process.once("SIGINT", () => shutdown("SIGINT"));
-      process.once("SIGTERM", () => shutdown("SIGTERM"));
+      // `on`, not `once`: a second signal during the shutdown is ignored rather than killing the process.
+      process.on("SIGINT", () => shutdown("SIGINT"));
+      process.on("SIGTERM", () => shutdown("SIGTERM"));
       return -1;
     }
     case "migrate":
@@ -110,7 +116,8 @@ main(process.argv.slice(2)).then(
     }
   },
   (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    // A refusal that says what to do is shown as it is; anything else with its stack.
+    console.error(error instanceof DataDirInUseError ? error.message : error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(1);
   },
 );

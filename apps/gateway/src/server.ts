@@ -64,6 +64,8 @@ export async function startGatewayServer(options: {
   port: number;
   host?: string;
   readiness: () => Promise<boolean>;
+  /** Extra facts for `/readyz` (the embedded PostgreSQL's state and restarts). */
+  readinessDetail?: () => Record<string, unknown>;
   fileAccess?: FileAccessPolicy[];
 }): Promise<GatewayServer> {
   const { services, schema } = options;
@@ -125,6 +127,9 @@ export async function startGatewayServer(options: {
     introspection: true,
     parseOptions: protection.parseOptions,
     csrfPrevention: true,
+    // The CLI owns shutdown (cli.ts): Apollo's own SIGTERM handler would stop the server a second time
+    // (the two stops waited on each other) and then re-raise the signal, killing the process with 143.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
@@ -159,7 +164,7 @@ export async function startGatewayServer(options: {
   });
   app.get("/readyz", async (_req, res) => {
     const ready = await options.readiness().catch(() => false);
-    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unreachable" });
+    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unreachable", ...options.readinessDetail?.() });
   });
   app.use(
     "/graphql",
@@ -219,7 +224,14 @@ export async function startGatewayServer(options: {
     next();
   });
 
-  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? "0.0.0.0", resolve));
+  await new Promise<void>((resolve, reject) => {
+    // A port already in use fails the start (and so the process, with a non-zero code) instead of crashing later.
+    httpServer.once("error", reject);
+    httpServer.listen(options.port, options.host ?? "0.0.0.0", () => {
+      httpServer.off("error", reject);
+      resolve();
+    });
+  });
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   return {

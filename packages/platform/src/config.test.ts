@@ -7,7 +7,8 @@ describe("loadConfig", () => {
     const config = loadConfig({});
     expect(config.port).toBe(4000);
     expect(config.databaseUrl).toBeUndefined();
-    expect(config.embeddedPostgresPort).toBe(54329);
+    expect(config.embeddedPostgresPort).toBe(25432);
+    expect(config.embeddedPostgresPort).toBeLessThan(32768);
     expect(config.sessionTtlHours).toBe(12);
     expect(config.cityPrefix).toBe("ZB");
     expect(config.nodeEnv).toBe("production");

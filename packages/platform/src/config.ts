@@ -39,6 +39,12 @@ export type PlatformConfig = {
   allowedOrigins: string[];
 };
 
+/**
+ * The embedded PostgreSQL's default port: below Linux's ephemeral range (32768–60999), where a
+ * client socket (a reconnect loop) can be handed the very port the server wants to listen on.
+ */
+export const EMBEDDED_PG_PORT = 25432;
+
 /** Walks up from `start` to the directory holding pnpm-workspace.yaml (the repository root). */
 export function findRepoRoot(start = process.cwd()): string {
   let dir = path.resolve(start);
@@ -111,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     port: intSetting(env, "PORT", 4000, 65_535),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.CIVICLINE_DATA_DIR ?? path.join(findRepoRoot(), ".data")),
-    embeddedPostgresPort: intSetting(env, "CIVICLINE_EMBEDDED_PG_PORT", 54329, 65_535),
+    embeddedPostgresPort: intSetting(env, "CIVICLINE_EMBEDDED_PG_PORT", EMBEDDED_PG_PORT, 65_535),
     sessionTtlHours: intSetting(env, "CIVICLINE_SESSION_TTL_HOURS", 12),
     cityPrefix: (env.CIVICLINE_CITY_PREFIX ?? "ZB").toUpperCase(),
     logLevel: env.LOG_LEVEL ?? "info",

@@ -11,6 +11,7 @@ export * from "./context.js";
 export * from "./module.js";
 export * from "./database/data-source.js";
 export * from "./database/embedded-postgres.js";
+export * from "./database/reconnect.js";
 export * from "./database/migrations.js";
 export * from "./events/events.js";
 export * from "./events/outbox.entity.js";
