@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { Area, Category, Channel, RequestType, TICKET_ANSWERED_DIRECTLY, TicketStatus, intakeModule, submitRequest, transitionTicket } from "@civicline/intake";
 import { OutboxProcessor, Role, createLogger, platformModule, recordEvent, type Actor } from "@civicline/platform";
 import { createTestDatabase, type TestDatabase } from "@civicline/platform/testing";
@@ -119,13 +119,6 @@ export function historyOf(db: TestDatabase, ticketId: string): Promise<Array<{ f
 export async function eventsOf(db: TestDatabase, type: string, ticketId: string): Promise<Array<Record<string, unknown>>> {
   const rows: Array<{ payload: Record<string, unknown> }> = await db.dataSource.query("SELECT payload FROM platform_outbox WHERE type = $1 AND payload->>'ticketId' = $2 ORDER BY id", [type, ticketId]);
   return rows.map((row) => row.payload);
-}
-
-/** A portal tracking access token for a ticket, stored as intake stores it (hash only). */
-export async function accessTokenFor(db: TestDatabase, ticketId: string, expiresAt = new Date(Date.now() + 30 * 60_000)): Promise<string> {
-  const token = randomUUID() + randomUUID();
-  await db.dataSource.query("INSERT INTO intake_tracking_access (ticket_id, token_hash, expires_at) VALUES ($1, $2, $3)", [ticketId, createHash("sha256").update(token, "utf8").digest("hex"), expiresAt]);
-  return token;
 }
 
 /** Local time in Zibo. */

@@ -50,7 +50,6 @@ export const secondOperator = staff("孙丽", [Role.OPERATOR]);
 export const dispatcher = staff("李强", [Role.DISPATCHER]);
 export const supervisor = staff("张静", [Role.SUPERVISOR]);
 export const callbackAgent = staff("赵丽", [Role.CALLBACK_AGENT]);
-export const handler = staff("教育局 刘工", [Role.HANDLER], randomUUID());
 export const integrator: Actor = { kind: "integrator", id: randomUUID(), name: "CTI", roles: [Role.INTEGRATOR], unitId: null };
 
 /** Inserts a ticket through the real intake service (the portal path, logged by an operator). */

@@ -1,4 +1,3 @@
-import { MaxLength } from "class-validator";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { Role } from "../auth/roles.js";
 
@@ -23,11 +22,9 @@ export class Viewer {
 @InputType({ description: "Staff credentials." })
 export class LoginInput {
   @Field({ description: "Login name (case-insensitive)." })
-  @MaxLength(100)
   username!: string;
 
   @Field({ description: "Password." })
-  @MaxLength(200)
   password!: string;
 }
 
