@@ -18,8 +18,12 @@ export type LoginAttempt = { username: string; clientIp?: string | null };
 
 const digest = (value: string) => createHash("sha256").update(value).digest("hex");
 
+function usernameKey(username: string): string {
+  return `user:${digest(username.normalize("NFKC"))}`;
+}
+
 function keysOf(attempt: LoginAttempt): Array<{ key: string; max: number }> {
-  const keys: Array<{ key: string; max: number }> = [{ key: `user:${digest(attempt.username.normalize("NFKC"))}`, max: LOGIN_LIMITS.perUsername }];
+  const keys: Array<{ key: string; max: number }> = [{ key: usernameKey(attempt.username), max: LOGIN_LIMITS.perUsername }];
   if (attempt.clientIp && attempt.clientIp !== "unknown") {
     keys.push({ key: `ip:${digest(attempt.clientIp)}`, max: LOGIN_LIMITS.perAddress });
   }
@@ -64,5 +68,5 @@ export async function recordLoginFailure(db: Db, attempt: LoginAttempt): Promise
 
 /** Forgets the failures of a username after a successful login (the address keeps its count). */
 export async function clearLoginFailures(db: Db, attempt: LoginAttempt): Promise<void> {
-  await db.query("DELETE FROM platform_login_throttle WHERE key = $1", [keysOf({ username: attempt.username })[0]!.key]);
+  await db.query("DELETE FROM platform_login_throttle WHERE key = $1", [usernameKey(attempt.username)]);
 }

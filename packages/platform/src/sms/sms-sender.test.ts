@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -79,15 +79,22 @@ describe("the webhook SMS sender", () => {
     return Buffer.concat(chunks).toString("utf8");
   };
 
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
+    const body = await readBody(req);
+    received.push({ body: JSON.parse(body), contentType: req.headers["content-type"] });
+    if (behaviour === "hang") {
+      return; // never answers
+    }
+    res.statusCode = behaviour === "ok" ? 202 : 500;
+    res.end(behaviour === "ok" ? "queued" : "provider exploded");
+  };
+
   beforeAll(async () => {
-    server = createServer(async (req, res) => {
-      const body = await readBody(req);
-      received.push({ body: JSON.parse(body), contentType: req.headers["content-type"] });
-      if (behaviour === "hang") {
-        return; // never answers
-      }
-      res.statusCode = behaviour === "ok" ? 202 : 500;
-      res.end(behaviour === "ok" ? "queued" : "provider exploded");
+    server = createServer((req, res) => {
+      answer(req, res).catch(() => {
+        res.statusCode = 400;
+        res.end("unreadable request");
+      });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`;
