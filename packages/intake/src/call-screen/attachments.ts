@@ -6,8 +6,11 @@ import { isUuid } from "../ticket/ticket-validation.js";
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 10;
 
+/** A file type attachments may have (sniffed from the first bytes). */
+type AcceptedType = "image/jpeg" | "image/png" | "image/webp" | "image/gif" | "application/pdf";
+
 /** Accepted types with the file-name extensions each may carry. */
-const ACCEPTED: Readonly<Record<string, readonly string[]>> = {
+const ACCEPTED: Readonly<Record<AcceptedType, readonly string[]>> = {
   "image/jpeg": ["jpg", "jpeg"],
   "image/png": ["png"],
   "image/webp": ["webp"],
@@ -19,7 +22,7 @@ const GENERIC_TYPES = new Set(["", "application/octet-stream"]);
 export type CheckedAttachment = { fileId: string; filename: string; contentType: string; size: number };
 
 /** The type a file's first bytes (magic numbers) say it is, among the accepted ones; null otherwise. */
-export function sniffContentType(head: Buffer): string | null {
+export function sniffContentType(head: Buffer): AcceptedType | null {
   const starts = (bytes: number[], offset = 0) => bytes.every((byte, i) => head[offset + i] === byte);
   const ascii = (text: string, offset = 0) => head.subarray(offset, offset + text.length).toString("latin1") === text;
   if (starts([0xff, 0xd8, 0xff])) {
@@ -89,7 +92,7 @@ export async function checkAttachments(manager: EntityManager, input: { actor: A
     const sniffed = sniffContentType(row.head);
     const declared = declaredType(row.content_type);
     const extension = /\.([A-Za-z0-9]+)$/.exec(row.filename)?.[1]?.toLowerCase() ?? "";
-    if (!sniffed || (!GENERIC_TYPES.has(declared) && declared !== sniffed) || !ACCEPTED[sniffed]!.includes(extension)) {
+    if (!sniffed || (!GENERIC_TYPES.has(declared) && declared !== sniffed) || !ACCEPTED[sniffed].includes(extension)) {
       errors.push({
         field,
         code: "UNSUPPORTED_TYPE",

@@ -101,8 +101,9 @@ export async function claimPortalUploads(manager: EntityManager, input: { attach
     }
     checked.push({ fileId: file.id, filename: file.filename, contentType: file.contentType, size: file.size });
   }
-  if (errors.length > 0) {
-    throw new DomainError("INTAKE/ATTACHMENT_REJECTED", errors[0]!.message, { fields: errors.slice(0, 1) });
+  const [firstError] = errors;
+  if (firstError) {
+    throw new DomainError("INTAKE/ATTACHMENT_REJECTED", firstError.message, { fields: [firstError] });
   }
   await manager.getRepository(PortalUpload).update({ fileId: In(checked.map((c) => c.fileId)) }, { ticketId: input.ticketId });
   return checked;
