@@ -22,6 +22,21 @@ export function retryDelayMs(retries: number, random: () => number = Math.random
   return Math.min(30_000, 1000 * 2 ** retries) + Math.floor(random() * 1000);
 }
 
+/** The close code the gateway sends when a socket's session ends (log-out, expiry, deactivation). */
+export const SESSION_ENDED_CLOSE_CODE = 4401;
+
+/**
+ * What a closed socket means: `normal` (closed on purpose), `session-ended` (the gateway ended the
+ * session: no retry; the app asks who is signed in, which brings the login page back), or `retry`.
+ */
+export function socketCloseMeaning(event: unknown): "normal" | "session-ended" | "retry" {
+  const code = typeof event === "object" && event !== null && "code" in event ? (event as { code: unknown }).code : undefined;
+  if (code === 1000) {
+    return "normal";
+  }
+  return code === SESSION_ENDED_CLOSE_CODE ? "session-ended" : "retry";
+}
+
 /** Tells the server which language the user reads, so its own messages can match. */
 const languageLink = new ApolloLink((operation, forward) => {
   const lang = typeof document === "undefined" ? "" : document.documentElement.lang;
@@ -48,8 +63,8 @@ export function createApolloClient({ uri = "/graphql" }: CreateApolloClientOptio
     lazy: true,
     retryAttempts: Number.POSITIVE_INFINITY,
     // Browsers report a failed handshake as a plain error event, which graphql-ws would not retry by
-    // default; fatal protocol close codes (4400, 4401 …) still stop the retries.
-    shouldRetry: () => true,
+    // default; a session the gateway ended is not retried (a reconnect would only be anonymous).
+    shouldRetry: (event) => socketCloseMeaning(event) !== "session-ended",
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelayMs(retries))),
     on: {
       connected: (_socket, _payload, wasRetry) => {
@@ -59,8 +74,12 @@ export function createApolloClient({ uri = "/graphql" }: CreateApolloClientOptio
         }
       },
       closed: (event) => {
-        const normal = typeof event === "object" && event !== null && "code" in event && event.code === 1000;
-        setLiveStatus(normal ? "idle" : "reconnecting");
+        const meaning = socketCloseMeaning(event);
+        setLiveStatus(meaning === "retry" ? "reconnecting" : "idle");
+        if (meaning === "session-ended") {
+          // The sign-in gate's `me` query is active: refetched, it answers null and shows the login page.
+          void created.client?.refetchQueries({ include: "active" });
+        }
       },
     },
   });

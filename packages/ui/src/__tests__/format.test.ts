@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retryDelayMs, webSocketUrl } from "../apollo.ts";
+import { retryDelayMs, socketCloseMeaning, webSocketUrl } from "../apollo.ts";
 import { enumLabel } from "../i18n/enums.ts";
 import { formatDateTime, localizedName } from "../i18n/format.ts";
 import { prependUnique } from "../lists.ts";
@@ -56,5 +56,15 @@ describe("retryDelayMs", () => {
     expect(retryDelayMs(0, () => 0)).toBe(1000);
     expect(retryDelayMs(3, () => 0)).toBe(8000);
     expect(retryDelayMs(20, () => 0.999)).toBe(30_999);
+  });
+});
+
+describe("socketCloseMeaning", () => {
+  it("does not retry a socket whose session the gateway ended, retries dropped ones, and leaves a normal close alone", () => {
+    expect(socketCloseMeaning({ code: 4401, reason: "Logged out" })).toBe("session-ended");
+    expect(socketCloseMeaning({ code: 1000 })).toBe("normal");
+    expect(socketCloseMeaning({ code: 1006 })).toBe("retry");
+    expect(socketCloseMeaning(new Event("error"))).toBe("retry");
+    expect(socketCloseMeaning(undefined)).toBe("retry");
   });
 });
