@@ -1,10 +1,11 @@
 import { TICKET_STATUS_CHANGED, TicketStatus } from "@civicline/intake";
 import type { EventHandler } from "@civicline/platform";
 import type { DataSource } from "typeorm";
-import { RoutingEvent, recordRoutingEvent } from "../routing.events.js";
+import { RoutingEvent } from "../routing.events.js";
 import { cancelDeadlineTimers } from "../timers/deadline-timers.js";
 import { unitsOf } from "./assignment-access.js";
-import { ACTIVE_STATES, AssignmentState, ReturnStatus } from "./assignment.enums.js";
+import { AssignmentAction, assignmentAllows, transitionAssignment } from "./assignment-lifecycle.js";
+import { AssignmentState, ReturnStatus } from "./assignment.enums.js";
 import { Assignment } from "./assignment.entity.js";
 import { ReturnRequest } from "./return-request.entity.js";
 
@@ -20,17 +21,22 @@ const ENDING: readonly string[] = [TicketStatus.MERGED, TicketStatus.CLOSED_DIRE
 export async function endAssignmentOfEndedTicket(dataSource: DataSource, ticketId: string): Promise<boolean> {
   return dataSource.transaction(async (manager) => {
     const assignment = await manager.findOne(Assignment, { where: { ticketId, current: true }, lock: { mode: "pessimistic_write" } });
-    if (!assignment || !ACTIVE_STATES.includes(assignment.state)) {
+    if (!assignment || !assignmentAllows(assignment.state, AssignmentAction.END_WITH_TICKET)) {
       return false;
     }
-    await manager.update(Assignment, { id: assignment.id }, { state: AssignmentState.RETURNED });
+    await transitionAssignment(manager, {
+      assignment,
+      to: AssignmentState.RETURNED,
+      action: AssignmentAction.END_WITH_TICKET,
+      actor: null,
+      event: { type: RoutingEvent.RETURN_DECIDED, payload: { ticketId, assignmentId: assignment.id, accepted: true, unitIds: unitsOf(assignment) } },
+    });
     await manager.update(
       ReturnRequest,
       { assignmentId: assignment.id, status: ReturnStatus.PENDING },
       { status: ReturnStatus.ACCEPTED, decidedAt: new Date(), decidedByName: "system", decisionNote: "工单已由受理中心办结或合并 / the ticket was closed or merged at the centre" },
     );
     await cancelDeadlineTimers(manager, assignment.id);
-    await recordRoutingEvent(manager, RoutingEvent.RETURN_DECIDED, { ticketId, assignmentId: assignment.id, accepted: true, unitIds: unitsOf(assignment) });
     return true;
   });
 }

@@ -1,7 +1,8 @@
 import { TicketStatus, transitionTicket, type Ticket } from "@civicline/intake";
 import { Role, loadWorkingCalendar, type Actor } from "@civicline/platform";
 import { In, type EntityManager } from "typeorm";
-import { AssignmentState, UnitRole } from "../assignment/assignment.enums.js";
+import { openAssignment } from "../assignment/assignment-lifecycle.js";
+import { UnitRole } from "../assignment/assignment.enums.js";
 import { Assignment } from "../assignment/assignment.entity.js";
 import { AssignmentUnit } from "../assignment/assignment-unit.entity.js";
 import { loadCatalogue, limitsFor, proposalFor, type Catalogue } from "../catalogue.js";
@@ -67,9 +68,6 @@ export async function dispatchLockedTicket(manager: EntityManager, input: Dispat
   const { policyId, limits } = limitsFor(catalogue, ticket);
   const calendar = await loadWorkingCalendar(manager);
   const deadlines = computeDeadlines(calendar, { receivedAt: ticket.receivedAt, dispatchedAt: now, limits });
-  if (input.previous) {
-    await manager.update(Assignment, { id: input.previous.id }, { current: false });
-  }
   await transitionTicket(manager, {
     ticketId: ticket.id,
     to: TicketStatus.DISPATCHED,
@@ -78,11 +76,10 @@ export async function dispatchLockedTicket(manager: EntityManager, input: Dispat
     reason: lead.nameZh,
     isPublic: true,
   });
-  const assignment = await manager.save(
-    manager.create(Assignment, {
+  const assignment = await openAssignment(manager, {
+    previous: input.previous,
+    values: {
       ticketId: ticket.id,
-      current: true,
-      state: AssignmentState.DISPATCHED,
       leadUnitId: lead.id,
       assistingUnitIds: assisting.map((unit) => unit.id),
       ruleId,
@@ -98,8 +95,8 @@ export async function dispatchLockedTicket(manager: EntityManager, input: Dispat
       nearDueNotifiedAt: null,
       overdueAt: null,
       replyAttachments: [],
-    }),
-  );
+    },
+  });
   await manager.insert(AssignmentUnit, [
     { assignmentId: assignment.id, unitId: lead.id, role: UnitRole.LEAD },
     ...assisting.map((unit) => ({ assignmentId: assignment.id, unitId: unit.id, role: UnitRole.ASSISTING })),

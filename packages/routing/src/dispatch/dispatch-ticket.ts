@@ -1,6 +1,7 @@
 import { Ticket, TicketStatus } from "@civicline/intake";
 import { ConflictError, DomainError, Role, assertNoFieldErrors, requireRole, type Actor, type FieldError } from "@civicline/platform";
 import type { DataSource, EntityManager } from "typeorm";
+import { isAssignmentFinished } from "../assignment/assignment-lifecycle.js";
 import { AssignmentState } from "../assignment/assignment.enums.js";
 import { Assignment } from "../assignment/assignment.entity.js";
 import { TEXT_LIMITS, invalidState, isUuid, optionalText } from "../routing.errors.js";
@@ -71,7 +72,7 @@ export async function dispatchInTransaction(
   if (previous?.state === AssignmentState.RETURN_REQUESTED) {
     throw invalidState("The unit returned this ticket: decide the return (accept and re-dispatch, or reject) first.");
   }
-  if (previous && previous.state !== AssignmentState.RETURNED && previous.state !== AssignmentState.REPLIED) {
+  if (previous && !isAssignmentFinished(previous.state)) {
     throw invalidState("This ticket is already dispatched.");
   }
   const { lead, assisting } = await loadUnits(manager, { leadUnitId: request.leadUnitId, assistingUnitIds, prefix: input.field });

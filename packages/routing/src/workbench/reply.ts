@@ -2,11 +2,12 @@ import { TicketStatus, transitionTicket } from "@civicline/intake";
 import { DomainError, StoredFile, assertNoFieldErrors, type Actor, type FieldError } from "@civicline/platform";
 import { In, IsNull, type DataSource, type EntityManager } from "typeorm";
 import { lockForUnit, requireUnitActor, unitsOf } from "../assignment/assignment-access.js";
+import { AssignmentAction, assignmentAllows, transitionAssignment } from "../assignment/assignment-lifecycle.js";
 import { AssignmentState, ReplyOutcome, UnitRole } from "../assignment/assignment.enums.js";
 import { Assignment, type ReplyAttachment } from "../assignment/assignment.entity.js";
 import { AssignmentUnit } from "../assignment/assignment-unit.entity.js";
 import { RoutingErrorCode, TEXT_LIMITS, invalidState, isUuid, requiredText } from "../routing.errors.js";
-import { RoutingEvent, recordRoutingEvent } from "../routing.events.js";
+import { RoutingEvent } from "../routing.events.js";
 import { cancelDeadlineTimers } from "../timers/deadline-timers.js";
 import { Unit } from "../unit/unit.entity.js";
 
@@ -73,7 +74,7 @@ export async function replyToTicket(
     if (assignment.state === AssignmentState.DISPATCHED) {
       throw invalidState("Sign for the ticket before replying.", { state: assignment.state });
     }
-    if (assignment.state !== AssignmentState.SIGNED_FOR) {
+    if (!assignmentAllows(assignment.state, AssignmentAction.REPLY)) {
       throw invalidState(`A ticket that is ${assignment.state} cannot be replied to.`, { state: assignment.state });
     }
     const waiting = await manager.find(AssignmentUnit, { where: { assignmentId: assignment.id, role: UnitRole.ASSISTING, assistText: IsNull() } });
@@ -85,22 +86,18 @@ export async function replyToTicket(
     const attachments = await checkReplyAttachments(manager, actor, input.reply.attachmentIds ?? []);
     const unit = await manager.findOneByOrFail(Unit, { id: assignment.leadUnitId });
     await transitionTicket(manager, { ticketId: ticket.id, to: TicketStatus.REPLIED, expectedVersion: ticket.version, actor, reason: unit.nameZh, isPublic: true });
-    const changes = {
-      state: AssignmentState.REPLIED,
-      replyOutcome: input.reply.outcome,
-      replyText: text,
-      repliedAt: now,
-      repliedByName: actor.name,
-      replyAttachments: attachments,
-    };
-    await manager.update(Assignment, { id: assignment.id }, changes);
+    await transitionAssignment(manager, {
+      assignment,
+      to: AssignmentState.REPLIED,
+      action: AssignmentAction.REPLY,
+      actor,
+      changes: { replyOutcome: input.reply.outcome, replyText: text, repliedAt: now, repliedByName: actor.name, replyAttachments: attachments },
+      event: {
+        type: RoutingEvent.TICKET_REPLIED,
+        payload: { ticketId: ticket.id, assignmentId: assignment.id, outcome: input.reply.outcome, onTime: now.getTime() <= assignment.completionDueAt.getTime(), unitIds: unitsOf(assignment) },
+      },
+    });
     await cancelDeadlineTimers(manager, assignment.id);
-    await recordRoutingEvent(
-      manager,
-      RoutingEvent.TICKET_REPLIED,
-      { ticketId: ticket.id, assignmentId: assignment.id, outcome: input.reply.outcome, onTime: now.getTime() <= assignment.completionDueAt.getTime(), unitIds: unitsOf(assignment) },
-      actor.id,
-    );
-    return Object.assign(assignment, changes);
+    return assignment;
   });
 }

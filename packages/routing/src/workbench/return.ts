@@ -2,12 +2,13 @@ import { TicketStatus, transitionTicket } from "@civicline/intake";
 import { assertNoFieldErrors, requireRole, type Actor, type FieldError } from "@civicline/platform";
 import type { DataSource } from "typeorm";
 import { lockForUnit, lockTicketAndAssignment, requireUnitActor, unitsOf } from "../assignment/assignment-access.js";
+import { AssignmentAction, assignmentAllows, transitionAssignment } from "../assignment/assignment-lifecycle.js";
 import { AssignmentState, ReturnReason, ReturnStatus } from "../assignment/assignment.enums.js";
 import { Assignment } from "../assignment/assignment.entity.js";
 import { ReturnRequest } from "../assignment/return-request.entity.js";
 import { DISPATCH_ROLES, dispatchInTransaction, type DispatchRequest } from "../dispatch/dispatch-ticket.js";
 import { TEXT_LIMITS, invalidState, optionalText, requiredText } from "../routing.errors.js";
-import { RoutingEvent, recordRoutingEvent } from "../routing.events.js";
+import { RoutingEvent } from "../routing.events.js";
 import { cancelDeadlineTimers } from "../timers/deadline-timers.js";
 import { Unit } from "../unit/unit.entity.js";
 
@@ -30,7 +31,7 @@ export async function returnTicket(
   const now = input.now ?? new Date();
   return dataSource.transaction(async (manager) => {
     const { ticket, assignment } = await lockForUnit(manager, { actor, ticketId: input.ticketId, lead: true });
-    if (assignment.state !== AssignmentState.DISPATCHED && assignment.state !== AssignmentState.SIGNED_FOR) {
+    if (!assignmentAllows(assignment.state, AssignmentAction.RETURN)) {
       throw invalidState(`A ticket that is ${assignment.state} cannot be returned.`, { state: assignment.state });
     }
     const unit = await manager.findOneByOrFail(Unit, { id: assignment.leadUnitId });
@@ -42,8 +43,13 @@ export async function returnTicket(
       reason: `${unit.nameZh} 退单 / returned (${input.reason}): ${text}`,
       isPublic: false,
     });
-    assignment.state = AssignmentState.RETURN_REQUESTED;
-    await manager.update(Assignment, { id: assignment.id }, { state: assignment.state });
+    await transitionAssignment(manager, {
+      assignment,
+      to: AssignmentState.RETURN_REQUESTED,
+      action: AssignmentAction.RETURN,
+      actor,
+      event: { type: RoutingEvent.TICKET_RETURNED, payload: { ticketId: ticket.id, assignmentId: assignment.id, reason: input.reason, unitIds: unitsOf(assignment) } },
+    });
     await manager.insert(ReturnRequest, {
       assignmentId: assignment.id,
       ticketId: ticket.id,
@@ -54,7 +60,6 @@ export async function returnTicket(
       requestedAt: now,
       requestedByName: actor.name,
     });
-    await recordRoutingEvent(manager, RoutingEvent.TICKET_RETURNED, { ticketId: ticket.id, assignmentId: assignment.id, reason: input.reason, unitIds: unitsOf(assignment) }, actor.id);
     return assignment;
   });
 }
@@ -103,7 +108,7 @@ export async function decideReturn(
   return dataSource.transaction(async (manager) => {
     const { ticket, assignment } = await lockTicketAndAssignment(manager, request.ticketId);
     const pending = await manager.findOne(ReturnRequest, { where: { assignmentId: assignment.id, status: ReturnStatus.PENDING } });
-    if (assignment.state !== AssignmentState.RETURN_REQUESTED || !pending) {
+    if (!assignmentAllows(assignment.state, request.accept ? AssignmentAction.ACCEPT_RETURN : AssignmentAction.REJECT_RETURN) || !pending) {
       throw invalidState("There is no pending return for this ticket.");
     }
     const note = validateDecision(request, pending.unitId);
@@ -123,15 +128,23 @@ export async function decideReturn(
         reason: `退单未通过 / return rejected: ${note ?? ""}`,
         isPublic: false,
       });
-      Object.assign(assignment, { state: AssignmentState.DISPATCHED, signedForAt: null, signedForByName: null });
-      await manager.update(Assignment, { id: assignment.id }, { state: assignment.state, signedForAt: null, signedForByName: null });
-      await recordRoutingEvent(manager, RoutingEvent.RETURN_DECIDED, event, actor.id);
-      return assignment;
+      return transitionAssignment(manager, {
+        assignment,
+        to: AssignmentState.DISPATCHED,
+        action: AssignmentAction.REJECT_RETURN,
+        actor,
+        changes: { signedForAt: null, signedForByName: null },
+        event: { type: RoutingEvent.RETURN_DECIDED, payload: event },
+      });
     }
-    assignment.state = AssignmentState.RETURNED;
-    await manager.update(Assignment, { id: assignment.id }, { state: assignment.state });
+    await transitionAssignment(manager, {
+      assignment,
+      to: AssignmentState.RETURNED,
+      action: AssignmentAction.ACCEPT_RETURN,
+      actor,
+      event: { type: RoutingEvent.RETURN_DECIDED, payload: event },
+    });
     await cancelDeadlineTimers(manager, assignment.id);
-    await recordRoutingEvent(manager, RoutingEvent.RETURN_DECIDED, event, actor.id);
     if (!request.redispatch) {
       return assignment;
     }

@@ -3,10 +3,11 @@ import { TicketStatus, transitionTicket } from "@civicline/intake";
 import { DomainError, type Actor } from "@civicline/platform";
 import type { DataSource } from "typeorm";
 import { lockForUnit, requireUnitActor, unitsOf } from "../assignment/assignment-access.js";
+import { AssignmentAction, assignmentAllows, transitionAssignment } from "../assignment/assignment-lifecycle.js";
 import { AssignmentState } from "../assignment/assignment.enums.js";
 import { Assignment } from "../assignment/assignment.entity.js";
 import { RoutingErrorCode, invalidState } from "../routing.errors.js";
-import { RoutingEvent, recordRoutingEvent } from "../routing.events.js";
+import { RoutingEvent } from "../routing.events.js";
 import { Unit } from "../unit/unit.entity.js";
 
 /** The lead unit signs for a dispatched ticket (签收): DISPATCHED → SIGNED_FOR. */
@@ -18,15 +19,20 @@ export async function signFor(dataSource: DataSource, input: { actor: Actor | nu
     if (assignment.signedForAt || assignment.state === AssignmentState.SIGNED_FOR) {
       throw new DomainError(RoutingErrorCode.ALREADY_SIGNED, "Your unit has already signed for this ticket.");
     }
-    if (assignment.state !== AssignmentState.DISPATCHED) {
+    if (!assignmentAllows(assignment.state, AssignmentAction.SIGN_FOR)) {
       throw invalidState(`An assignment that is ${assignment.state} cannot be signed for.`, { state: assignment.state });
     }
     const unit = await manager.findOneByOrFail(Unit, { id: assignment.leadUnitId });
     await transitionTicket(manager, { ticketId: ticket.id, to: TicketStatus.SIGNED_FOR, expectedVersion: ticket.version, actor, reason: unit.nameZh, isPublic: true });
-    Object.assign(assignment, { state: AssignmentState.SIGNED_FOR, signedForAt: now, signedForByName: actor.name });
-    await manager.update(Assignment, { id: assignment.id }, { state: assignment.state, signedForAt: now, signedForByName: actor.name });
+    await transitionAssignment(manager, {
+      assignment,
+      to: AssignmentState.SIGNED_FOR,
+      action: AssignmentAction.SIGN_FOR,
+      actor,
+      changes: { signedForAt: now, signedForByName: actor.name },
+      event: { type: RoutingEvent.TICKET_SIGNED_FOR, payload: { ticketId: ticket.id, assignmentId: assignment.id, unitIds: unitsOf(assignment) } },
+    });
     await cancelSignForTimer(manager, assignment.id);
-    await recordRoutingEvent(manager, RoutingEvent.TICKET_SIGNED_FOR, { ticketId: ticket.id, assignmentId: assignment.id, unitIds: unitsOf(assignment) }, actor.id);
     return assignment;
   });
 }
