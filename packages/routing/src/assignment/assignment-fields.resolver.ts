@@ -97,8 +97,7 @@ export class AssignmentFieldsResolver {
   async returns(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Promise<ReturnRequestType[]> {
     const loaders = this.loaders(ctx);
     const rows = await loaders.returns.load(assignment.ticketId);
-    const units = await Promise.all(rows.map((row) => loaders.unit.load(row.unitId)));
-    return rows.map((row, index) => returnView(row, units[index]!));
+    return Promise.all(rows.map(async (row) => returnView(row, await loaders.unit.load(row.unitId))));
   }
 
   @FieldResolver(() => [AssistInputType])

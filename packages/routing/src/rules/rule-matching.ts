@@ -112,16 +112,16 @@ export function chooseRule<R extends RuleCandidate>(rules: readonly R[], facts: 
       matches.push({ rule, specificity });
     }
   }
-  if (matches.length === 0) {
-    return null;
-  }
   matches.sort(
     (a, b) =>
       compareSpecificity(b.specificity, a.specificity) ||
       b.rule.updatedAt.getTime() - a.rule.updatedAt.getTime() ||
       a.rule.id.localeCompare(b.rule.id),
   );
-  const best = matches[0]!;
+  const [best] = matches;
+  if (!best) {
+    return null;
+  }
   const tied = matches.filter((match) => compareSpecificity(match.specificity, best.specificity) === 0).length;
   return { rule: best.rule, clear: tied === 1, specificity: best.specificity, matches };
 }
