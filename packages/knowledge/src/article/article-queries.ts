@@ -69,8 +69,9 @@ export async function listArticles(options: ArticleListOptions): Promise<{ total
      WHERE ${where.join(" AND ")} ORDER BY ${order}, a.id LIMIT ${param(limit)} OFFSET ${param(offset)}`,
     params,
   );
-  if (rows.length > 0 || offset === 0) {
-    return { total: rows.length > 0 ? Number(rows[0]!.total) : 0, items: rows.map(rowToArticle) };
+  const [first] = rows;
+  if (first || offset === 0) {
+    return { total: first ? Number(first.total) : 0, items: rows.map(rowToArticle) };
   }
   // A page past the end has no row to carry the window count: count on its own.
   const [counted] = (await options.db.query(`SELECT count(*)::int AS total FROM knowledge_article a WHERE ${where.join(" AND ")}`, whereParams)) as Array<{ total: number }>;

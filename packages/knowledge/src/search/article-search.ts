@@ -188,8 +188,9 @@ export async function searchPublicArticles(options: {
        ORDER BY a.published_at DESC NULLS LAST, a.id LIMIT ${listParam(limit)} OFFSET ${listParam(offset)}`,
       listParams,
     ) as Promise<Array<Record<string, unknown>>>,
+    // An aggregate without GROUP BY answers exactly one row.
     options.db.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM knowledge_article a WHERE ${scope.where} LIMIT ${TOTAL_CAP}) p`, scope.params) as Promise<
-      Array<{ total: number }>
+      [{ total: number }]
     >,
   ]);
   const noMatch = matcherFor([], "strict");

@@ -68,7 +68,7 @@ export async function rankedSearch(db: Db, scope: SearchScope, tsquery: string, 
     db.query(
       `SELECT count(*)::int AS total FROM (SELECT 1 FROM knowledge_article a WHERE a.search_vector @@ ${countQ}::tsquery AND ${scope.where} LIMIT ${TOTAL_CAP}) m`,
       count.params,
-    ) as Promise<Array<{ total: number }>>,
+    ) as Promise<[{ total: number }]>, // an aggregate without GROUP BY answers exactly one row
   ]);
   let rows = rowsOf(headRows);
   if (rows.length < need && total > rows.length) {
