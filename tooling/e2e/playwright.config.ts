@@ -38,7 +38,8 @@ export default defineConfig({
       CIVICLINE_ALLOW_DEV_SMS_IN_PRODUCTION: "true",
       LOG_LEVEL: "warn",
       CIVICLINE_DATA_DIR: dataDir,
-      CIVICLINE_EMBEDDED_PG_PORT: String(PORT + 50_000 > 65_000 ? 54_330 : PORT + 50_000),
+      // Below 32768: outside the ephemeral port range a client socket could be handed.
+      CIVICLINE_EMBEDDED_PG_PORT: String(PORT + 20_000 > 32_000 ? 24_330 : PORT + 20_000),
       DATABASE_URL: "",
     },
   },
