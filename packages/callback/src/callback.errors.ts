@@ -14,6 +14,8 @@ export const CallbackErrorCode = {
   UNIT_INACTIVE: "CALLBACK/UNIT_INACTIVE",
   MISSED_CALL_NOT_FOUND: "CALLBACK/MISSED_CALL_NOT_FOUND",
   MISSED_CALL_CLOSED: "CALLBACK/MISSED_CALL_CLOSED",
+  /** A lifecycle writer was asked for a step its transition table does not hold. */
+  INVALID_TRANSITION: "CALLBACK/INVALID_TRANSITION",
 } as const;
 
 export const taskNotFound = (): DomainError => new DomainError(CallbackErrorCode.TASK_NOT_FOUND, "This callback task does not exist.");
@@ -21,6 +23,8 @@ export const taskClosed = (state: string): DomainError =>
   new DomainError(CallbackErrorCode.TASK_CLOSED, "This callback task is already closed.", { state });
 export const proposalNotFound = (): DomainError => new DomainError(CallbackErrorCode.PROPOSAL_NOT_FOUND, "This re-report proposal does not exist.");
 export const missedCallNotFound = (): DomainError => new DomainError(CallbackErrorCode.MISSED_CALL_NOT_FOUND, "This missed call does not exist.");
+export const invalidTransition = (aggregate: string, step: { from: string; to: string; action: string }): DomainError =>
+  new DomainError(CallbackErrorCode.INVALID_TRANSITION, `A ${aggregate} that is ${step.from} cannot become ${step.to} (${step.action}).`, { aggregate, ...step });
 
 /** Who works the callback queues. */
 export const AGENT_ROLES: readonly Role[] = [Role.CALLBACK_AGENT];

@@ -7,6 +7,7 @@ import { CallbackEvent, recordCallbackEvent } from "../callback.events.js";
 import { loadCallbackSettings } from "../settings/callback-settings.js";
 import { cancelMissedCallTimers, scheduleMissedCallDue, scheduleMissedCallRetry } from "../task/task-timers.js";
 import { MissedCallAttempt } from "./missed-call-attempt.entity.js";
+import { INITIAL_MISSED_CALL_STATE, MissedCallAction, transitionMissedCall } from "./missed-call-lifecycle.js";
 import { MissedCall } from "./missed-call.entity.js";
 
 /** What the telephony integration reports (GraphQL MissedCallInput). */
@@ -86,7 +87,7 @@ export async function storeMissedCall(manager: EntityManager, input: { actor: Ac
       waitedSeconds: request.waitedSeconds ?? null,
       line: request.line,
       reportedByName: actor.name,
-      state: MissedCallState.OPEN,
+      state: INITIAL_MISSED_CALL_STATE,
       dueAt: addWorkingTime(calendar, request.abandonedAt, settings.missedCallReturnMinutes),
       nextAttemptAt: null,
       attempts: 0,
@@ -151,20 +152,24 @@ export async function recordMissedCallReturn(dataSource: DataSource, input: { ac
     }
     await manager.insert(MissedCallAttempt, { missedCallId: call.id, at: now, agentId: actor.id, agentName: actor.name, reached: request.reached, note, ticketId });
     const attempts = call.attempts + 1;
-    let changes: Partial<MissedCall>;
+    const linked = ticketId ? { ticketId } : {};
+    const details = { reached: request.reached, attempt: attempts };
     if (request.reached || attempts >= call.maxTries) {
-      changes = { attempts, state: request.reached ? MissedCallState.RETURNED : MissedCallState.UNREACHABLE, closedAt: now, closedByName: actor.name, nextAttemptAt: null };
       await cancelMissedCallTimers(manager, call.id);
-    } else {
-      const nextAttemptAt = addWorkingTime(await loadWorkingCalendar(manager), now, call.retryMinutes);
-      changes = { attempts, nextAttemptAt };
-      await scheduleMissedCallRetry(manager, call, nextAttemptAt);
+      return transitionMissedCall(manager, {
+        call,
+        to: request.reached ? MissedCallState.RETURNED : MissedCallState.UNREACHABLE,
+        action: request.reached ? MissedCallAction.REACH_CALLER : MissedCallAction.GIVE_UP,
+        actor,
+        changes: { attempts, closedAt: now, closedByName: actor.name, nextAttemptAt: null, ...linked },
+        details,
+      });
     }
-    if (ticketId) {
-      changes.ticketId = ticketId;
-    }
+    const nextAttemptAt = addWorkingTime(await loadWorkingCalendar(manager), now, call.retryMinutes);
+    await scheduleMissedCallRetry(manager, call, nextAttemptAt);
+    const changes = { attempts, nextAttemptAt, ...linked };
     await manager.update(MissedCall, { id: call.id }, changes);
-    await recordCallbackEvent(manager, CallbackEvent.MISSED_CALL_ATTEMPTED, { missedCallId: call.id, reached: request.reached, state: changes.state ?? call.state, attempt: attempts }, actor.id);
+    await recordCallbackEvent(manager, CallbackEvent.MISSED_CALL_ATTEMPTED, { missedCallId: call.id, ...details, state: call.state }, actor.id);
     return Object.assign(call, changes);
   });
 }
