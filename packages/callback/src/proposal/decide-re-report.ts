@@ -4,9 +4,10 @@ import { Assignment, AssignmentState, Unit, dispatchLockedTicket } from "@civicl
 import { In, type DataSource } from "typeorm";
 import { CallbackErrorCode, PROPOSAL_DECIDERS, TEXT_LIMITS, isUuid, optionalText, proposalNotFound, requiredText } from "../callback.errors.js";
 import { ReReportState } from "../callback.enums.js";
-import { CallbackEvent, recordCallbackEvent } from "../callback.events.js";
+import { CallbackEvent } from "../callback.events.js";
 import { CallbackSurvey } from "../survey/callback-survey.entity.js";
 import { invalidTicketState, lockTicketRow } from "../survey/answers.js";
+import { ReReportAction, reReportAllows, transitionReReportProposal } from "./re-report-proposal-lifecycle.js";
 import { ReReportProposal } from "./re-report-proposal.entity.js";
 
 const SATISFACTION_ZH: Record<string, string> = {
@@ -58,7 +59,8 @@ export async function decideReReport(
     if (!proposal) {
       throw proposalNotFound();
     }
-    if (proposal.state !== ReReportState.PENDING) {
+    const action = input.accept ? ReReportAction.ACCEPT : ReReportAction.DECLINE;
+    if (!reReportAllows(proposal.state, action)) {
       const message =
         proposal.state === ReReportState.WITHDRAWN
           ? "This proposal was withdrawn: the ticket moved on before a decision."
@@ -96,16 +98,13 @@ export async function decideReReport(
         isPublic: true,
       });
     }
-    const changes = {
-      state: input.accept ? ReReportState.ACCEPTED : ReReportState.DECLINED,
-      decidedAt: now,
-      decidedById: actor.id,
-      decidedByName: actor.name,
-      decisionNote: note,
-      newAssignmentId,
-    };
-    await manager.update(ReReportProposal, { id: proposal.id }, changes);
-    await recordCallbackEvent(manager, CallbackEvent.RE_REPORT_DECIDED, { proposalId: proposal.id, ticketId: ticket.id, accepted: input.accept, assignmentId: newAssignmentId }, actor.id);
-    return Object.assign(proposal, changes);
+    return transitionReReportProposal(manager, {
+      proposal,
+      to: input.accept ? ReReportState.ACCEPTED : ReReportState.DECLINED,
+      action,
+      actor,
+      changes: { decidedAt: now, decidedById: actor.id, decidedByName: actor.name, decisionNote: note, newAssignmentId },
+      event: { type: CallbackEvent.RE_REPORT_DECIDED, payload: { proposalId: proposal.id, ticketId: ticket.id, accepted: input.accept, assignmentId: newAssignmentId } },
+    });
   });
 }

@@ -3,9 +3,11 @@ import { DomainError, type Actor, type FieldError } from "@civicline/platform";
 import { Assignment } from "@civicline/routing";
 import type { EntityManager } from "typeorm";
 import { CallbackErrorCode, TEXT_LIMITS, optionalText } from "../callback.errors.js";
-import { CallbackTaskKind, CallbackTaskState, ReReportReason, ReReportState, Resolution, SATISFIED, Satisfaction, SurveyChannel } from "../callback.enums.js";
+import { CallbackTaskKind, CallbackTaskState, ReReportReason, Resolution, SATISFIED, Satisfaction, SurveyChannel } from "../callback.enums.js";
 import { CallbackEvent, recordCallbackEvent } from "../callback.events.js";
+import { INITIAL_RE_REPORT_STATE } from "../proposal/re-report-proposal-lifecycle.js";
 import { ReReportProposal } from "../proposal/re-report-proposal.entity.js";
+import { CallbackTaskAction, transitionCallbackTask } from "../task/callback-task-lifecycle.js";
 import { CallbackTask } from "../task/callback-task.entity.js";
 import { cancelTaskTimers } from "../task/task-timers.js";
 import { CallbackSurvey } from "./callback-survey.entity.js";
@@ -145,9 +147,6 @@ export async function recordAnswers(
       requestType: ticket.requestType,
     }),
   );
-  const state = channel === SurveyChannel.ONLINE ? CallbackTaskState.DONE_ONLINE : CallbackTaskState.DONE;
-  await manager.update(CallbackTask, { id: task.id }, { state, closedAt: now, closedByName: actor?.name ?? "citizen (portal)", nextAttemptAt: null, claimedById: null, claimedByName: null, claimedUntil: null });
-  await cancelTaskTimers(manager, task.id);
   await recordCallbackEvent(
     manager,
     CallbackEvent.SURVEY_ANSWERED,
@@ -163,7 +162,15 @@ export async function recordAnswers(
     },
     actor?.id ?? null,
   );
-  await recordCallbackEvent(manager, CallbackEvent.TASK_CLOSED, { taskId: task.id, ticketId: task.ticketId, state }, actor?.id ?? null);
+  const online = channel === SurveyChannel.ONLINE;
+  await transitionCallbackTask(manager, {
+    task,
+    to: online ? CallbackTaskState.DONE_ONLINE : CallbackTaskState.DONE,
+    action: online ? CallbackTaskAction.ANSWER_ONLINE : CallbackTaskAction.ANSWER_BY_PHONE,
+    actor,
+    changes: { closedAt: now, closedByName: actor?.name ?? "citizen (portal)", nextAttemptAt: null, claimedById: null, claimedByName: null, claimedUntil: null },
+  });
+  await cancelTaskTimers(manager, task.id);
   if (!full) {
     return { survey, proposal: null };
   }
@@ -184,7 +191,7 @@ export async function recordAnswers(
       assignmentId: assignment.id,
       leadUnitId: assignment.leadUnitId,
       reasons,
-      state: ReReportState.PENDING,
+      state: INITIAL_RE_REPORT_STATE,
       decidedAt: null,
       decidedById: null,
       decidedByName: null,

@@ -4,9 +4,11 @@ import { addWorkingTime, loadWorkingCalendar } from "@civicline/platform";
 import { Assignment, AssignmentState } from "@civicline/routing";
 import { In, type DataSource, type EntityManager } from "typeorm";
 import { CallbackTaskKind, CallbackTaskState, ReReportState } from "../callback.enums.js";
+import { ReReportAction, transitionReReportProposal } from "../proposal/re-report-proposal-lifecycle.js";
 import { ReReportProposal } from "../proposal/re-report-proposal.entity.js";
 import { CallbackEvent, recordCallbackEvent } from "../callback.events.js";
 import { loadCallbackSettings, settingFor } from "../settings/callback-settings.js";
+import { CallbackTaskAction, INITIAL_CALLBACK_TASK_STATE, transitionCallbackTask } from "./callback-task-lifecycle.js";
 import { CallbackTask } from "./callback-task.entity.js";
 import { cancelTaskTimers, scheduleTaskDue } from "./task-timers.js";
 
@@ -37,7 +39,7 @@ async function insertTask(manager: EntityManager, input: NewTask, where: { assig
   }
   const values = {
     ...input,
-    state: CallbackTaskState.OPEN,
+    state: INITIAL_CALLBACK_TASK_STATE,
     dueAt: addWorkingTime(calendar, input.basisAt, limits.dueMinutes),
     nextAttemptAt: null,
     attempts: 0,
@@ -57,9 +59,15 @@ async function insertTask(manager: EntityManager, input: NewTask, where: { assig
 
 /** Closes an open task as CANCELLED (no history row: the ticket's own change is recorded where it happens). */
 export async function cancelTask(manager: EntityManager, task: CallbackTask, reason: string): Promise<void> {
-  await manager.update(CallbackTask, { id: task.id }, { state: CallbackTaskState.CANCELLED, closedAt: new Date(), closedByName: `system: ${reason}`, claimedById: null, claimedByName: null, claimedUntil: null });
+  await transitionCallbackTask(manager, {
+    task,
+    to: CallbackTaskState.CANCELLED,
+    action: CallbackTaskAction.CANCEL,
+    actor: null,
+    changes: { closedAt: new Date(), closedByName: `system: ${reason}`, claimedById: null, claimedByName: null, claimedUntil: null },
+    details: { reason },
+  });
   await cancelTaskTimers(manager, task.id);
-  await recordCallbackEvent(manager, CallbackEvent.TASK_CLOSED, { taskId: task.id, ticketId: task.ticketId, state: CallbackTaskState.CANCELLED, reason });
 }
 
 /**
@@ -134,8 +142,14 @@ export function cancelTasksOfMovedTicket(dataSource: DataSource, input: { ticket
     // A proposal nobody decided is moot once the ticket moved on (a dispatcher re-dispatched it, …).
     const pending = await manager.find(ReReportProposal, { where: { ticketId: input.ticketId, state: ReReportState.PENDING }, lock: { mode: "pessimistic_write" } });
     for (const proposal of pending) {
-      await manager.update(ReReportProposal, { id: proposal.id }, { state: ReReportState.WITHDRAWN, decidedAt: new Date(), decisionNote: `ticket is ${ticket.status}` });
-      await recordCallbackEvent(manager, CallbackEvent.RE_REPORT_WITHDRAWN, { proposalId: proposal.id, ticketId: ticket.id, status: ticket.status });
+      await transitionReReportProposal(manager, {
+        proposal,
+        to: ReReportState.WITHDRAWN,
+        action: ReReportAction.WITHDRAW,
+        actor: null,
+        changes: { decidedAt: new Date(), decisionNote: `ticket is ${ticket.status}` },
+        event: { type: CallbackEvent.RE_REPORT_WITHDRAWN, payload: { proposalId: proposal.id, ticketId: ticket.id, status: ticket.status } },
+      });
     }
     return open.length;
   });

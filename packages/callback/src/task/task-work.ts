@@ -7,6 +7,7 @@ import { CallbackEvent, recordCallbackEvent } from "../callback.events.js";
 import { loadCallbackSettings } from "../settings/callback-settings.js";
 import { invalidTicketState, lockTicketRow, recordAnswers, validateAnswers, type AnswersRequest } from "../survey/answers.js";
 import { CallbackAttempt } from "./callback-attempt.entity.js";
+import { CallbackTaskAction, transitionCallbackTask } from "./callback-task-lifecycle.js";
 import { CallbackTask } from "./callback-task.entity.js";
 import { cancelTaskTimers, scheduleTaskRetry } from "./task-timers.js";
 
@@ -143,8 +144,6 @@ export async function recordCallbackAttempt(dataSource: DataSource, input: { act
 /** The last allowed try failed: the task closes UNREACHABLE, and a replied ticket is closed (回访未接通). */
 async function closeUnreachable(manager: EntityManager, input: { task: CallbackTask; actor: Actor; now: Date }): Promise<void> {
   const { task, actor, now } = input;
-  await manager.update(CallbackTask, { id: task.id }, { state: CallbackTaskState.UNREACHABLE, closedAt: now, closedByName: actor.name, nextAttemptAt: null, claimedById: null, claimedByName: null, claimedUntil: null });
-  await cancelTaskTimers(manager, task.id);
   if (task.kind === CallbackTaskKind.REPLY) {
     const ticket = await lockTicketRow(manager, task.ticketId);
     if (ticket.status !== TicketStatus.REPLIED) {
@@ -159,5 +158,12 @@ async function closeUnreachable(manager: EntityManager, input: { task: CallbackT
       isPublic: true,
     });
   }
-  await recordCallbackEvent(manager, CallbackEvent.TASK_CLOSED, { taskId: task.id, ticketId: task.ticketId, state: CallbackTaskState.UNREACHABLE }, actor.id);
+  await transitionCallbackTask(manager, {
+    task,
+    to: CallbackTaskState.UNREACHABLE,
+    action: CallbackTaskAction.GIVE_UP,
+    actor,
+    changes: { closedAt: now, closedByName: actor.name, nextAttemptAt: null, claimedById: null, claimedByName: null, claimedUntil: null },
+  });
+  await cancelTaskTimers(manager, task.id);
 }
