@@ -7,6 +7,7 @@ import {
   canTransitionAssignment,
   checkAssignmentTransition,
   isAssignmentFinished,
+  type AssignmentTransition,
 } from "./assignment-lifecycle.js";
 import { ACTIVE_STATES, AssignmentState } from "./assignment.enums.js";
 
@@ -35,8 +36,8 @@ describe("the assignment state machine (fast-check)", () => {
       fc.property(fc.array(attempt, { maxLength: 30 }), (attempts) => {
         let state: AssignmentState = INITIAL_ASSIGNMENT_STATE;
         for (const next of attempts) {
-          const listed = ASSIGNMENT_TRANSITIONS[state];
-          const { to, action } = "listed" in next ? (listed[next.listed % Math.max(listed.length, 1)] ?? { to: state, action: AssignmentAction.REPLY }) : next;
+          const listed: readonly AssignmentTransition[] = ASSIGNMENT_TRANSITIONS[state];
+          const { to, action }: AssignmentTransition = "listed" in next ? (listed[next.listed % Math.max(listed.length, 1)] ?? { to: state, action: AssignmentAction.REPLY }) : next;
           const code = refusal(state, to, action);
           if (code === null) {
             expect(ASSIGNMENT_TRANSITIONS[state]).toContainEqual({ action, to });
