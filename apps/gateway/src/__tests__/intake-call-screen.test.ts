@@ -129,7 +129,7 @@ describe("logCall over HTTP", () => {
     expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
   });
 
-  it.each([
+  it.each<[string, Record<string, unknown>, string, string, string]>([
     ["a 100 kB description", { description: "噪".repeat(100_000) }, "BAD_USER_INPUT", "description", "TOO_LONG"],
     ["an invalid phone", { phone: "12345" }, "BAD_USER_INPUT", "phone", "INVALID_FORMAT"],
     ["an unknown category", { categoryId: "00000000-0000-4000-8000-000000000000" }, "INTAKE/UNKNOWN_CATEGORY", "categoryId", "UNKNOWN"],
