@@ -22,6 +22,7 @@ import { mountStaticApps } from "./static-apps.js";
 import { INVALID_UTF8, INVALID_UTF8_MESSAGE, refuseLoneSurrogates, verifyBodyText } from "./text-encoding.js";
 import { buildGraphQLProtection } from "./graphql-limits.js";
 import { documentErrorStatusPlugin } from "./http-status.js";
+import { unstorableInputPlugin } from "./input-text.js";
 import { prepareSocketOperation, socketOriginAllowed, socketOrigins } from "./ws-guard.js";
 import { SocketSessions } from "./ws-sessions.js";
 
@@ -138,6 +139,7 @@ export async function startGatewayServer(options: {
       ...protection.apolloPlugins,
       requestIdPlugin,
       documentErrorStatusPlugin,
+      unstorableInputPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<RequestContext>,
       (development
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })

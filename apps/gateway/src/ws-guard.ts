@@ -2,13 +2,15 @@ import type { IncomingMessage } from "node:http";
 import { GraphQLError, parse, validate, type ExecutionArgs, type GraphQLSchema } from "graphql";
 import type { SubscribePayload } from "graphql-ws";
 import { allValidationRules, type GraphQLProtection } from "./graphql-limits.js";
+import { unstorableInputError } from "./input-text.js";
 
 const SUGGESTION = /\s*(Did you mean[^?]*\?|\[Suggestion hidden\]\??)/g;
 const DEV_PORTS = [5173, 5174, 5175];
 
 /**
  * Parses and validates a WebSocket operation exactly as HTTP does (token limit while parsing, then
- * graphql's rules, depth, aliases, cost, directives, no introspection outside development). Errors
+ * graphql's rules, depth, aliases, cost, directives, no introspection outside development; no text that
+ * cannot be stored, see input-text.ts). Errors
  * go back to the client as a coded `error` message; the socket stays open.
  */
 export function prepareSocketOperation(options: {
@@ -29,6 +31,10 @@ export function prepareSocketOperation(options: {
     return errors.map(
       (error) => new GraphQLError(error.message.replace(SUGGESTION, ""), { nodes: error.nodes, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }),
     );
+  }
+  const unstorable = unstorableInputError(document, payload.operationName, payload.variables);
+  if (unstorable) {
+    return [unstorable];
   }
   return { schema: options.schema, document, operationName: payload.operationName, variableValues: payload.variables };
 }

@@ -1,4 +1,4 @@
-import { DomainError, Role, normalizeText, type FieldError } from "@civicline/platform";
+import { DomainError, Role, normalizeText, textProblem, type FieldError } from "@civicline/platform";
 
 /** Error codes callback raises (clients branch on them). */
 export const CallbackErrorCode = {
@@ -48,8 +48,20 @@ export function isUuid(value: unknown): value is string {
 /** Text limits of the callback forms. */
 export const TEXT_LIMITS = { note: 1000, comment: 2000, decisionNote: 1000 } as const;
 
-/** Normalised optional text (empty → null), or a TOO_LONG field error. */
+/** Whether a text passes the platform's character policy; pushes INVALID_CHARACTERS when not. */
+function storable(errors: FieldError[], field: string, raw: string | null | undefined, label: string): boolean {
+  const problem = textProblem(raw ?? "");
+  if (problem) {
+    errors.push({ field, code: "INVALID_CHARACTERS", message: `The ${label} ${problem}.` });
+  }
+  return !problem;
+}
+
+/** Normalised optional text (empty → null), or an INVALID_CHARACTERS / TOO_LONG field error. */
 export function optionalText(errors: FieldError[], field: string, raw: string | null | undefined, max: number, label: string): string | null {
+  if (!storable(errors, field, raw, label)) {
+    return null;
+  }
   const text = normalizeText(raw ?? "");
   if ([...text].length > max) {
     errors.push({ field, code: "TOO_LONG", message: `Keep the ${label} under ${max} characters.` });
@@ -59,6 +71,9 @@ export function optionalText(errors: FieldError[], field: string, raw: string | 
 
 /** Normalised required text, or a REQUIRED / TOO_SHORT / TOO_LONG field error. */
 export function requiredText(errors: FieldError[], field: string, raw: string | null | undefined, limits: { min: number; max: number; label: string }): string {
+  if (!storable(errors, field, raw, limits.label)) {
+    return "";
+  }
   const text = normalizeText(raw ?? "");
   const length = [...text].length;
   if (!text) {

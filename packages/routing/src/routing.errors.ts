@@ -1,5 +1,5 @@
 import { DomainError, type FieldError } from "@civicline/platform";
-import { normalizeText } from "@civicline/platform";
+import { normalizeText, textProblem, type TextKind } from "@civicline/platform";
 
 /** Error codes routing raises (clients branch on them). */
 export const RoutingErrorCode = {
@@ -41,13 +41,25 @@ export function isUuid(value: string | null | undefined): value is string {
   return typeof value === "string" && UUID.test(value);
 }
 
-/** Normalised required text, or a field error (REQUIRED / TOO_SHORT / TOO_LONG). */
+/** Whether a text passes the platform's character policy; pushes INVALID_CHARACTERS when not. */
+function storable(errors: FieldError[], field: string, raw: string | null | undefined, limits: { label: string; kind?: TextKind }): boolean {
+  const problem = textProblem(raw ?? "", limits.kind);
+  if (problem) {
+    errors.push({ field, code: "INVALID_CHARACTERS", message: `${limits.label} ${problem}.` });
+  }
+  return !problem;
+}
+
+/** Normalised required text, or a field error (INVALID_CHARACTERS / REQUIRED / TOO_SHORT / TOO_LONG). */
 export function requiredText(
   errors: FieldError[],
   field: string,
   raw: string | null | undefined,
-  limits: { min?: number; max: number; label: string },
+  limits: { min?: number; max: number; label: string; kind?: TextKind },
 ): string {
+  if (!storable(errors, field, raw, limits)) {
+    return "";
+  }
   const text = normalizeText(raw ?? "");
   if (!text) {
     errors.push({ field, code: "REQUIRED", message: `${limits.label} is required.` });
@@ -60,7 +72,10 @@ export function requiredText(
 }
 
 /** Normalised optional text (empty → null), or a TOO_LONG field error. */
-export function optionalText(errors: FieldError[], field: string, raw: string | null | undefined, limits: { max: number; label: string }): string | null {
+export function optionalText(errors: FieldError[], field: string, raw: string | null | undefined, limits: { max: number; label: string; kind?: TextKind }): string | null {
+  if (!storable(errors, field, raw, limits)) {
+    return null;
+  }
   const text = normalizeText(raw ?? "");
   if ([...text].length > limits.max) {
     errors.push({ field, code: "TOO_LONG", message: `Keep ${limits.label.toLowerCase()} under ${limits.max} characters.` });

@@ -76,9 +76,9 @@ function validateDraft(input: TicketDraft) {
     max: LIMITS.descriptionMax,
     label: "Description",
   });
-  const title = optionalText(errors, "title", input.title, { max: LIMITS.titleMax, label: "Title" });
-  const address = requiredText(errors, "address", input.address, { max: LIMITS.addressMax, label: "Address" });
-  const citizenName = requiredText(errors, "citizenName", input.citizenName, { max: LIMITS.nameMax, label: "Name" });
+  const title = optionalText(errors, "title", input.title, { max: LIMITS.titleMax, label: "Title", kind: "line" });
+  const address = requiredText(errors, "address", input.address, { max: LIMITS.addressMax, label: "Address", kind: "line" });
+  const citizenName = requiredText(errors, "citizenName", input.citizenName, { max: LIMITS.nameMax, label: "Name", kind: "line" });
   const phone = typeof input.phone === "string" && checkCharacters(errors, "phone", input.phone, "Phone") ? normalizePhone(input.phone) : null;
   if (!phone && !errors.some((error) => error.field === "phone")) {
     errors.push({ field: "phone", code: "INVALID_FORMAT", message: "Enter a mainland mobile number (11 digits, e.g. 13812345678) or a landline with its area code." });

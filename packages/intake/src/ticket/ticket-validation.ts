@@ -1,13 +1,9 @@
-import { normalizeText, type FieldError } from "@civicline/platform";
+import { normalizeText, textProblem, type FieldError, type TextKind } from "@civicline/platform";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{9,11}$/;
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = "10X98765432";
 
@@ -44,26 +40,14 @@ export function length(value: string): number {
   return [...value].length;
 }
 
-/**
- * Why a text cannot be stored, or null when it can: NUL bytes (PostgreSQL refuses them in text),
- * lone UTF-16 surrogates (not Unicode text at all) and other control characters.
- */
-export function characterProblem(value: string): string | null {
-  if (value.includes("\u0000")) {
-    return "contains a NUL character (U+0000)";
-  }
-  if (LONE_SURROGATE.test(value)) {
-    return "contains an invalid character (a lone UTF-16 surrogate)";
-  }
-  if (CONTROL.test(value)) {
-    return "contains control characters";
-  }
-  return null;
+/** Why a text cannot be stored, or null when it can: the platform's character policy (see textProblem). */
+export function characterProblem(value: string, kind: TextKind = "text"): string | null {
+  return textProblem(value, kind);
 }
 
 /** Pushes INVALID_CHARACTERS when the text cannot be stored; returns whether it can. */
-export function checkCharacters(errors: FieldError[], field: string, value: string, label: string): boolean {
-  const problem = characterProblem(value);
+export function checkCharacters(errors: FieldError[], field: string, value: string, label: string, kind: TextKind = "text"): boolean {
+  const problem = characterProblem(value, kind);
   if (problem) {
     errors.push({ field, code: "INVALID_CHARACTERS", message: `${label} ${problem}.` });
     return false;
@@ -76,13 +60,13 @@ export function requiredText(
   errors: FieldError[],
   field: string,
   raw: string,
-  limits: { min?: number; max: number; label: string },
+  limits: { min?: number; max: number; label: string; kind?: TextKind },
 ): string {
   if (typeof raw !== "string") {
     errors.push({ field, code: "REQUIRED", message: `${limits.label} is required.` });
     return "";
   }
-  if (!checkCharacters(errors, field, raw, limits.label)) {
+  if (!checkCharacters(errors, field, raw, limits.label, limits.kind)) {
     return "";
   }
   const value = normalizeText(raw);
@@ -107,7 +91,7 @@ export function optionalText(
   errors: FieldError[],
   field: string,
   raw: string | null | undefined,
-  limits: { max: number; label: string },
+  limits: { max: number; label: string; kind?: TextKind },
 ): string | null {
   if (raw === null || raw === undefined || normalizeText(raw) === "") {
     return null;

@@ -5,6 +5,7 @@ import { ArticleHistory, ArticleAction } from "./article-history.entity.js";
 import { ArticleVersion } from "./article-version.entity.js";
 import { Article } from "./article.entity.js";
 import { ArticleStatus } from "./article.enums.js";
+import { isUuid } from "./article-validation.js";
 
 const S = ArticleStatus;
 
@@ -88,9 +89,9 @@ export async function writeVersion(manager: EntityManager, article: Article, cre
   });
 }
 
-/** Loads an article for a change, locked for the transaction; checks the lock token when given. */
+/** Loads an article for a change, locked for the transaction; checks the lock token when given. An id that is no UUID is not found. */
 export async function lockArticle(manager: EntityManager, id: string, expectedLockVersion?: number): Promise<Article> {
-  const article = await manager.findOne(Article, { where: { id }, lock: { mode: "pessimistic_write" } });
+  const article = isUuid(id) ? await manager.findOne(Article, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
   if (!article) {
     throw articleNotFound();
   }

@@ -1,5 +1,5 @@
 import { Category } from "@civicline/intake";
-import { assertNoFieldErrors, ForbiddenError, hasAnyRole, normalizeText, Role, type Actor, type FieldError } from "@civicline/platform";
+import { assertNoFieldErrors, ForbiddenError, hasAnyRole, normalizeText, Role, textProblem, type Actor, type FieldError, type TextKind } from "@civicline/platform";
 import { Unit } from "@civicline/routing";
 import { In, type EntityManager } from "typeorm";
 import { ArticleAudience, ArticleLanguage } from "./article.enums.js";
@@ -48,22 +48,49 @@ function length(value: string): number {
   return [...value].length;
 }
 
-function text(errors: FieldError[], field: string, raw: unknown, max: number, required: boolean): string | null {
+/** How each text field is named to a person, and where it is shown (the platform's character policy). */
+const TEXT_FIELDS = {
+  title: { label: "Title", kind: "line" },
+  summary: { label: "Summary", kind: "text" },
+  body: { label: "Body", kind: "text" },
+  source: { label: "Source", kind: "line" },
+} as const satisfies Record<string, { label: string; kind: TextKind }>;
+
+function text(errors: FieldError[], field: keyof typeof TEXT_FIELDS, raw: unknown, max: number, required: boolean): string | null {
+  const { label, kind } = TEXT_FIELDS[field];
+  const problem = typeof raw === "string" ? textProblem(raw, kind) : null;
+  if (problem) {
+    errors.push({ field, code: "INVALID_CHARACTERS", message: `${label} ${problem}.` });
+    return required ? "" : null;
+  }
   const value = typeof raw === "string" ? normalizeText(raw) : "";
   if (!value) {
     if (required) {
-      errors.push({ field, code: "REQUIRED", message: `${field} is required.` });
+      errors.push({ field, code: "REQUIRED", message: `${label} is required.` });
     }
     return required ? "" : null;
   }
   if (length(value) > max) {
-    errors.push({ field, code: "TOO_LONG", message: `${field} must be at most ${max.toLocaleString("en")} characters.` });
-  }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(value)) {
-    errors.push({ field, code: "INVALID_CHARACTERS", message: `${field} contains control characters.` });
+    errors.push({ field, code: "TOO_LONG", message: `${label} must be at most ${max.toLocaleString("en")} characters (it has ${length(value).toLocaleString("en")}).` });
   }
   return value;
+}
+
+/** Keywords trimmed, deduplicated and checked: at most LIMITS.keywords, each a storable line of LIMITS.keyword characters. */
+function keywordList(errors: FieldError[], raw: unknown): string[] {
+  const given = (Array.isArray(raw) ? raw : []).filter((k): k is string => typeof k === "string");
+  const problem = given.map((k) => textProblem(k, "line")).find(Boolean);
+  if (problem) {
+    errors.push({ field: "keywords", code: "INVALID_CHARACTERS", message: `A keyword ${problem}.` });
+    return [];
+  }
+  const keywords = [...new Set(given.map(normalizeText).filter(Boolean))];
+  if (keywords.length > LIMITS.keywords) {
+    errors.push({ field: "keywords", code: "TOO_LONG", message: `At most ${LIMITS.keywords} keywords.` });
+  } else if (keywords.some((k) => length(k) > LIMITS.keyword)) {
+    errors.push({ field: "keywords", code: "TOO_LONG", message: `A keyword may be at most ${LIMITS.keyword} characters.` });
+  }
+  return keywords;
 }
 
 /** Checks the shape of the fields without the database (used first, and by imports per item). */
@@ -73,12 +100,7 @@ export function checkArticleFields(input: ArticleFields): { errors: FieldError[]
   const summary = text(errors, "summary", input.summary, LIMITS.summary, true)!;
   const body = text(errors, "body", input.body, LIMITS.body, true)!;
   const source = text(errors, "source", input.source, LIMITS.source, false);
-  const keywords = [...new Set((Array.isArray(input.keywords) ? input.keywords : []).map((k) => (typeof k === "string" ? normalizeText(k) : "")).filter(Boolean))];
-  if (keywords.length > LIMITS.keywords) {
-    errors.push({ field: "keywords", code: "TOO_LONG", message: `At most ${LIMITS.keywords} keywords.` });
-  } else if (keywords.some((k) => length(k) > LIMITS.keyword)) {
-    errors.push({ field: "keywords", code: "TOO_LONG", message: `A keyword may be at most ${LIMITS.keyword} characters.` });
-  }
+  const keywords = keywordList(errors, input.keywords);
   const categoryIds = [...new Set(Array.isArray(input.categoryIds) ? input.categoryIds : [])];
   if (categoryIds.length === 0) {
     errors.push({ field: "categoryIds", code: "REQUIRED", message: "Choose at least one category." });

@@ -24,7 +24,8 @@ export type MatchMode = "strict" | "loose" | "any";
  * word is also matched as a prefix while it is still being typed (no space after it, 3+ letters).
  */
 export function parseQuery(raw: string): ParsedQuery {
-  const normalized = [...normalizeForSearch(raw ?? "")].slice(0, MAX_QUERY_CHARS).join("").replace(/\s+/g, " ").trim();
+  // Control characters (NUL included, which PostgreSQL cannot store in the search log) separate words like spaces.
+  const normalized = [...normalizeForSearch(raw ?? "").replace(/\p{Cc}/gu, " ")].slice(0, MAX_QUERY_CHARS).join("").replace(/\s+/g, " ").trim();
   const runs = textRuns(normalized).slice(0, MAX_TERMS);
   const terms = runs.map((run, index): QueryTerm => {
     if (run.kind === "cjk") {

@@ -48,12 +48,12 @@ async function isSelfOrAncestor(manager: EntityManager, unitId: string, ancestor
 
 async function validateUnit(manager: EntityManager, id: string | null, request: UnitRequest): Promise<CleanUnit> {
   const errors: FieldError[] = [];
-  const code = requiredText(errors, "code", request.code, { max: LIMITS.code, label: "Code" });
+  const code = requiredText(errors, "code", request.code, { max: LIMITS.code, label: "Code", kind: "line" });
   if (code && [...code].length <= LIMITS.code && !CODE.test(code)) {
     errors.push({ field: "code", code: "INVALID_FORMAT", message: "Use letters, digits, '-', '_' or '.' in the code, e.g. BUR-EDU." });
   }
-  const nameZh = requiredText(errors, "nameZh", request.nameZh, { max: LIMITS.name, label: "Chinese name" });
-  const nameEn = requiredText(errors, "nameEn", request.nameEn, { max: LIMITS.name, label: "English name" });
+  const nameZh = requiredText(errors, "nameZh", request.nameZh, { max: LIMITS.name, label: "Chinese name", kind: "line" });
+  const nameEn = requiredText(errors, "nameEn", request.nameEn, { max: LIMITS.name, label: "English name", kind: "line" });
   const kind = request.kind as UnitKindValue;
   if (!UNIT_KINDS.includes(kind)) {
     errors.push({ field: "kind", code: "INVALID_FORMAT", message: "Choose a kind of unit from the list." });
