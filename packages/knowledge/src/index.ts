@@ -8,6 +8,7 @@ export { ArticleAudience, ArticleLanguage, ArticleStatus, ReviewDecision, DiffKi
 export { TRANSITIONS, canTransition, statusAfterEdit } from "./article/article-lifecycle.js";
 export { createArticle, updateArticle } from "./article/article-editing.js";
 export { submitArticleForReview, reviewArticle, archiveArticle } from "./article/article-review.js";
+export { approveArticleChangeUrgently } from "./article/article-change.js";
 export { getArticle, getPublicArticle, listArticles } from "./article/article-queries.js";
 export { diffArticleVersions } from "./article/article-versions.js";
 export { searchArticles, searchPublicArticles, type SearchResult, type SearchHit } from "./search/article-search.js";

@@ -8,6 +8,7 @@ export const KnowledgeErrorCode = {
   REVIEWER_IS_AUTHOR: "KNOWLEDGE/REVIEWER_IS_AUTHOR",
   IMPORT_NOT_FOUND: "KNOWLEDGE/IMPORT_NOT_FOUND",
   VERSION_NOT_FOUND: "KNOWLEDGE/VERSION_NOT_FOUND",
+  NO_PENDING_CHANGE: "KNOWLEDGE/NO_PENDING_CHANGE",
 } as const;
 
 /** The same answer for a missing article and one the caller may not see. */
@@ -29,4 +30,9 @@ export function reviewerIsAuthor(): DomainError {
 
 export function importNotFound(): DomainError {
   return new DomainError(KnowledgeErrorCode.IMPORT_NOT_FOUND, "This import does not exist or was started by someone else.");
+}
+
+/** An urgent approval of a published article that has no change under way. */
+export function pendingChangeRequired(): DomainError {
+  return new DomainError(KnowledgeErrorCode.NO_PENDING_CHANGE, "This article has no change waiting to be put in force.");
 }

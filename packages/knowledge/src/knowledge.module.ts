@@ -24,11 +24,14 @@ import { UsageResolver } from "./usage/usage.resolver.js";
  * - Lifecycle (article-lifecycle.ts): DRAFT → IN_REVIEW → PUBLISHED, IN_REVIEW → DRAFT (sent back
  *   with a comment), PUBLISHED → EXPIRED (the expiry schedule), any → ARCHIVED (final). A reviewer
  *   may not approve a change set containing a version they wrote (KNOWLEDGE/REVIEWER_IS_AUTHOR).
- * - Versions: every content edit writes version n + 1 as an append-only snapshot, listed newest
- *   first and diffable. Decision: an edit of a PUBLISHED article stays PUBLISHED — it is live at
- *   once and recorded as a new version (the simpler of the two designs; a separate draft revision
- *   beside the live version needs a pending-revision field the contract does not have). An EXPIRED
- *   article that is edited goes back to DRAFT and through review.
+ * - Versions: every content edit writes a new append-only snapshot, listed newest first and
+ *   diffable. An edit of a PUBLISHED article is a draft of its next version (article-change.ts):
+ *   the article row keeps the version in force for search, the call screen, the portal and direct
+ *   answers, while the change (pendingVersion / pendingState) is edited, submitted and reviewed by
+ *   someone who wrote none of it; approval copies it into the row in one transaction, sending back
+ *   keeps the version in force. A supervisor or admin may put a change in force at once with a
+ *   reason (URGENT_APPROVED in the history). An EXPIRED article that is edited goes back to DRAFT
+ *   and through review.
  * - Search (search/): Chinese bigrams and stemmed English words tokenised in code, weighted
  *   tsvectors with GIN indexes, literal queries only, strict → loose → typo-corrected → any-token →
  *   pg_trgm/ILIKE fallbacks; call-takers only ever see published articles in force today. Ranking

@@ -1,4 +1,5 @@
 import { hasAnyRole, Role, STAFF_ROLES, type Actor } from "@civicline/platform";
+import type { Article } from "./article.entity.js";
 import { ArticleStatus } from "./article.enums.js";
 
 /** May write articles (handlers only for articles their unit owns). */
@@ -68,4 +69,21 @@ export function readableCondition(actor: Actor, param: ParamAdder): string {
     return `(a.status IN ('PUBLISHED','EXPIRED') OR a.author_id = ${me} OR a.owning_unit_id = ${param(actor.unitId)})`;
   }
   return `(a.status IN ('PUBLISHED','EXPIRED') OR a.author_id = ${me})`;
+}
+
+/** Whether the viewer may see a published article's change under way: its editors, reviewers and its editor. */
+export function mayReadChange(actor: Actor | null | undefined, article: Pick<Article, "owningUnitId" | "pendingAuthorId">): boolean {
+  return isStaff(actor) && (isReviewer(actor) || mayWrite(actor, article) || article.pendingAuthorId === actor.id);
+}
+
+/** The SQL condition (alias `a`) for `mayReadChange`. */
+export function changeVisibleCondition(actor: Actor, param: ParamAdder): string {
+  if (isReviewer(actor)) {
+    return "TRUE";
+  }
+  const me = param(actor.id);
+  if (hasAnyRole(actor, [Role.HANDLER]) && actor.unitId) {
+    return `(a.pending_author_id = ${me} OR a.owning_unit_id = ${param(actor.unitId)})`;
+  }
+  return `a.pending_author_id = ${me}`;
 }

@@ -8,6 +8,7 @@ import { LIMITS, validateArticleInput, type ArticleFields, type CleanArticleFiel
 import { Article } from "./article.entity.js";
 import { ArticleStatus } from "./article.enums.js";
 import { articleNotFound } from "../knowledge.errors.js";
+import { editPublishedArticle, latestVersionNumber } from "./article-change.js";
 
 /** The derived search columns of an article's content. */
 export function searchColumns(fields: CleanArticleFields): Pick<Article, "searchVector" | "searchHead" | "searchText"> {
@@ -57,10 +58,11 @@ export async function createArticle(options: { db: DataSource | EntityManager; a
 }
 
 /**
- * An editor changes an article's content: always a new version (n + 1) with its snapshot, authored
- * by the editor. Drafts stay drafts, published articles stay published (the change is live at
- * once), expired ones become drafts again (see `statusAfterEdit`). A changed expiry date re-arms the
- * expiry warning. A stale `lockVersion` gives CONFLICT.
+ * An editor changes an article's content: always a new version with its snapshot, authored by the
+ * editor. Drafts stay drafts, expired ones become drafts again (see `statusAfterEdit`). A published
+ * article keeps the version in force: the edit is a draft of its next version, put in force only
+ * when a reviewer approves it (article-change.ts). A changed expiry date re-arms the expiry warning.
+ * A stale `lockVersion` gives CONFLICT (two editors never silently overwrite each other).
  */
 export async function updateArticle(options: {
   db: DataSource | EntityManager;
@@ -79,10 +81,13 @@ export async function updateArticle(options: {
     if (article.lockVersion !== options.lockVersion) {
       throw new ConflictError();
     }
-    const to = statusAfterEdit(article.status);
     const fields = await validateArticleInput(manager, actor, options.input);
     const changeNote = options.changeNote ? normalizeText(options.changeNote).slice(0, LIMITS.changeNote) || null : null;
-    const versionNumber = article.versionNumber + 1;
+    if (article.status === ArticleStatus.PUBLISHED) {
+      return editPublishedArticle(manager, { article, actor, fields, changeNote });
+    }
+    const to = statusAfterEdit(article.status);
+    const versionNumber = latestVersionNumber(article) + 1;
     const result = await manager
       .createQueryBuilder()
       .update(Article)
@@ -92,6 +97,9 @@ export async function updateArticle(options: {
         status: to,
         versionNumber,
         authorId: actor.id,
+        pendingVersion: null,
+        pendingState: null,
+        pendingAuthorId: null,
         ...(fields.expiresOn !== article.expiresOn ? { warnedAt: null } : {}),
       })
       .where("id = :id AND lock_version = :lockVersion", { id: article.id, lockVersion: article.lockVersion })

@@ -2,12 +2,12 @@ import { CategoryType, type Category } from "@civicline/intake";
 import { dayOf, type AppServices, type RequestContext } from "@civicline/platform";
 import { UnitType } from "@civicline/routing";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { isReviewer, isStaff, mayWrite } from "./article-access.js";
+import { isReviewer, isStaff, mayReadChange, mayWrite } from "./article-access.js";
 import { isInForce } from "./article-row.js";
 import type { ArticleVersion } from "./article-version.entity.js";
 import type { Article } from "./article.entity.js";
 import { ArticleStatus } from "./article.enums.js";
-import { ArticleType, ArticleVersionType, StaffRefType } from "./article.types.js";
+import { ArticleChangeType, ArticleType, ArticleVersionType, StaffRefType } from "./article.types.js";
 import { knowledgeLoaders } from "./knowledge-loaders.js";
 
 /** What citizens see as the author: the hotline's knowledge team, never a staff member's name. */
@@ -61,15 +61,35 @@ export class ArticleFieldsResolver {
 
   @FieldResolver(() => Boolean)
   canEdit(@Root() article: Article, @Ctx() ctx: RequestContext): boolean {
-    return EDITABLE.includes(article.status) && mayWrite(ctx.actor, article);
+    return EDITABLE.includes(article.status) && article.pendingState !== ArticleStatus.IN_REVIEW && mayWrite(ctx.actor, article);
   }
 
   @FieldResolver(() => Boolean)
   async canReview(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<boolean> {
-    if (article.status !== ArticleStatus.IN_REVIEW || !isReviewer(ctx.actor) || article.authorId === ctx.actor!.id) {
+    const inReview = article.status === ArticleStatus.IN_REVIEW || article.pendingState === ArticleStatus.IN_REVIEW;
+    const writer = article.pendingState === ArticleStatus.IN_REVIEW ? article.pendingAuthorId : article.authorId;
+    if (!inReview || !isReviewer(ctx.actor) || writer === ctx.actor!.id) {
       return false;
     }
     return !(await this.loaders(ctx).contributors.load(article.id)).has(ctx.actor!.id);
+  }
+
+  @FieldResolver(() => Boolean)
+  canApproveUrgently(@Root() article: Article, @Ctx() ctx: RequestContext): boolean {
+    return article.status === ArticleStatus.PUBLISHED && article.pendingVersion !== null && isReviewer(ctx.actor);
+  }
+
+  @FieldResolver(() => ArticleChangeType, { nullable: true })
+  async pendingChange(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<ArticleChangeType | null> {
+    if (article.pendingVersion === null || article.pendingState === null || !mayReadChange(ctx.actor, article)) {
+      return null;
+    }
+    const version = (await this.loaders(ctx).versions.load(article.id)).find((v) => v.number === article.pendingVersion);
+    if (!version) {
+      return null;
+    }
+    const editorId = article.pendingAuthorId ?? version.createdBy;
+    return { state: article.pendingState, version: version as unknown as ArticleVersionType, editor: await this.staffRef(ctx, editorId) };
   }
 
   @FieldResolver(() => [ArticleVersionType])
@@ -77,7 +97,9 @@ export class ArticleFieldsResolver {
     if (!isStaff(ctx.actor)) {
       return [];
     }
-    return (await this.loaders(ctx).versions.load(article.id)) as unknown as ArticleVersionType[];
+    const all = await this.loaders(ctx).versions.load(article.id);
+    const visible = mayReadChange(ctx.actor, article) ? all : all.filter((v) => v.number <= article.versionNumber);
+    return visible as unknown as ArticleVersionType[];
   }
 }
 

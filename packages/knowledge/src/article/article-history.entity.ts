@@ -7,6 +7,8 @@ export enum ArticleAction {
   EDITED = "EDITED",
   SUBMITTED = "SUBMITTED",
   APPROVED = "APPROVED",
+  /** A supervisor or admin put a change in force at once, without a second reviewer (urgent correction). */
+  URGENT_APPROVED = "URGENT_APPROVED",
   SENT_BACK = "SENT_BACK",
   EXPIRED = "EXPIRED",
   ARCHIVED = "ARCHIVED",

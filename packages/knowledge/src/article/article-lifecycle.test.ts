@@ -126,7 +126,7 @@ describe("the article lifecycle", () => {
 });
 
 describe("versions", () => {
-  it("keeps a published article published when edited: a new version, live at once, listed and diffable", async () => {
+  it("keeps a published article published when edited: a new version of the change under way, not yet in force, listed and diffable", async () => {
     const published = await publishArticle(db, f, { title: "小学入学报名材料", body: "需提供户口簿和房产证。", keywords: ["入学"] });
     const edited = await updateArticle({
       db: db.dataSource,
@@ -136,18 +136,18 @@ describe("versions", () => {
       input: articleInput(f, { title: "小学入学报名材料", body: "需提供户口簿、居住证和房产证。", keywords: ["入学", "随迁子女"] }),
       changeNote: "增加居住证",
     });
-    expect(edited).toMatchObject({ status: ArticleStatus.PUBLISHED, versionNumber: 2 });
+    expect(edited).toMatchObject({ status: ArticleStatus.PUBLISHED, versionNumber: 1, pendingVersion: 2 });
     const versions = await db.dataSource.getRepository(ArticleVersion).find({ where: { articleId: published.id }, order: { number: "ASC" } });
     expect(versions.map((v) => [v.number, v.changeNote])).toEqual([[1, null], [2, "增加居住证"]]);
     expect(versions[0]!.body).toBe("需提供户口簿和房产证。");
-    const hits = await searchArticles({ db: db.dataSource, actor: f.operator, input: { query: "居住证 入学" } });
-    expect(hits.hits.map((h) => h.article.id)).toContain(published.id);
+    const hits = await searchArticles({ db: db.dataSource, actor: f.operator, input: { query: "居住证" } });
+    expect(hits.hits.map((h) => h.article.id)).not.toContain(published.id);
 
-    const diff = await diffArticleVersions({ db: db.dataSource, actor: f.operator, id: published.id, fromVersion: 1, toVersion: 2 });
+    const diff = await diffArticleVersions({ db: db.dataSource, actor: f.reviewer, id: published.id, fromVersion: 1, toVersion: 2 });
     expect(diff.title).toEqual([{ kind: DiffKind.SAME, text: "小学入学报名材料" }]);
     expect(diff.body.filter((s) => s.kind === DiffKind.ADDED).map((s) => s.text).join("")).toContain("居住证");
     expect(diff.keywords).toEqual([{ kind: DiffKind.SAME, text: "入学" }, { kind: DiffKind.ADDED, text: "随迁子女" }]);
-    await expect(diffArticleVersions({ db: db.dataSource, actor: f.operator, id: published.id, fromVersion: 1, toVersion: 9 })).rejects.toMatchObject({
+    await expect(diffArticleVersions({ db: db.dataSource, actor: f.reviewer, id: published.id, fromVersion: 1, toVersion: 9 })).rejects.toMatchObject({
       code: "KNOWLEDGE/VERSION_NOT_FOUND",
     });
     expect((await history(published.id)).at(-1)).toBe("EDITED:PUBLISHED→PUBLISHED");

@@ -1,7 +1,7 @@
 import { dayOf, pageInput, requireRole, type Actor, type PageRule } from "@civicline/platform";
 import type { DataSource, EntityManager } from "typeorm";
 import { articleNotFound } from "../knowledge.errors.js";
-import { mayRead, positional, READER_ROLES, readableCondition } from "./article-access.js";
+import { changeVisibleCondition, mayRead, positional, READER_ROLES, readableCondition } from "./article-access.js";
 import { ARTICLE_COLUMNS, isInForce, rowToArticle } from "./article-row.js";
 import { isUuid } from "./article-validation.js";
 import { Article } from "./article.entity.js";
@@ -50,11 +50,16 @@ export async function listArticles(options: ArticleListOptions): Promise<{ total
   const params: unknown[] = [];
   const param = positional(params);
   const where = [readableCondition(actor, param)];
-  if (filter.status) {
+  if (filter.status === ArticleStatus.IN_REVIEW || filter.status === ArticleStatus.DRAFT) {
+    // A published article's change in review (or sent back) is listed with the articles in that state.
+    const status = param(filter.status);
+    where.push(`(a.status = ${status} OR (a.pending_state = ${status} AND ${changeVisibleCondition(actor, param)}))`);
+  } else if (filter.status) {
     where.push(`a.status = ${param(filter.status)}`);
   }
   if (filter.mine) {
-    where.push(`a.author_id = ${param(actor.id)}`);
+    const me = param(actor.id);
+    where.push(`(a.author_id = ${me} OR a.pending_author_id = ${me})`);
   }
   if (filter.unitId) {
     if (!isUuid(filter.unitId)) {

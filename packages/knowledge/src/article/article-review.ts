@@ -1,10 +1,11 @@
-import { ConflictError, dayOf, ForbiddenError, normalizeText, requireRole, ValidationError, type Actor } from "@civicline/platform";
+import { ConflictError, dayOf, ForbiddenError, requireRole, ValidationError, type Actor } from "@civicline/platform";
 import type { DataSource, EntityManager } from "typeorm";
 import { articleNotFound, invalidTransition, reviewerIsAuthor } from "../knowledge.errors.js";
 import { EDITOR_ROLES, isReviewer, mayRead, mayWrite, REVIEWER_ROLES } from "./article-access.js";
 import { ArticleAction } from "./article-history.entity.js";
 import { lockArticle, transitionArticle } from "./article-lifecycle.js";
-import { LIMITS } from "./article-validation.js";
+import { applyChange, sendChangeBack, submitChange } from "./article-change.js";
+import { optionalComment } from "./review-comment.js";
 import type { Article } from "./article.entity.js";
 import { ArticleStatus, ReviewDecision } from "./article.enums.js";
 
@@ -44,6 +45,9 @@ export async function submitArticleForReview(options: { db: Db; actor: Actor | n
   const actor = requireRole(options.actor, EDITOR_ROLES);
   return options.db.transaction(async (manager) => {
     const article = await lockForChange(manager, actor, options.id, options.lockVersion, (a) => mayWrite(actor, a));
+    if (article.status === ArticleStatus.PUBLISHED) {
+      return submitChange(manager, article, actor);
+    }
     return transitionArticle(manager, { article, to: ArticleStatus.IN_REVIEW, action: ArticleAction.SUBMITTED, actor });
   });
 }
@@ -63,15 +67,15 @@ export async function reviewArticle(options: {
   today?: string;
 }): Promise<Article> {
   const actor = requireRole(options.actor, REVIEWER_ROLES);
-  const comment = options.comment ? normalizeText(options.comment) || null : null;
-  if (comment && [...comment].length > LIMITS.comment) {
-    throw new ValidationError([{ field: "comment", code: "TOO_LONG", message: `A comment may be at most ${LIMITS.comment} characters.` }]);
-  }
+  const comment = optionalComment(options.comment);
   if (options.decision === ReviewDecision.SEND_BACK && !comment) {
     throw new ValidationError([{ field: "comment", code: "REQUIRED", message: "Say what needs changing when sending an article back." }]);
   }
   return options.db.transaction(async (manager) => {
     const article = await lockForChange(manager, actor, options.id, options.lockVersion, () => isReviewer(actor));
+    if (article.status === ArticleStatus.PUBLISHED && article.pendingState === ArticleStatus.IN_REVIEW) {
+      return reviewChange(manager, { article, actor, decision: options.decision, comment, today: options.today });
+    }
     if (article.status !== ArticleStatus.IN_REVIEW) {
       throw invalidTransition(article.status, options.decision === ReviewDecision.APPROVE ? ArticleStatus.PUBLISHED : ArticleStatus.DRAFT);
     }
@@ -102,6 +106,22 @@ export async function reviewArticle(options: {
       set: { reviewerId: actor.id, reviewComment: comment, publishedAt: article.publishedAt ?? new Date(), reviewedVersion: article.versionNumber, warnedAt: null },
     });
   });
+}
+
+/** A reviewer decides on a published article's change: never one they wrote a version of (four eyes). */
+async function reviewChange(
+  manager: EntityManager,
+  input: { article: Article; actor: Actor; decision: ReviewDecision; comment: string | null; today?: string },
+): Promise<Article> {
+  const { article, actor } = input;
+  const contributors = (await contributorsOf(manager, [article.id])).get(article.id)!;
+  if (contributors.has(actor.id) || article.pendingAuthorId === actor.id) {
+    throw reviewerIsAuthor();
+  }
+  if (input.decision === ReviewDecision.SEND_BACK) {
+    return sendChangeBack(manager, article, actor, input.comment!);
+  }
+  return applyChange(manager, { article, actor, action: ArticleAction.APPROVED, comment: input.comment, today: input.today });
 }
 
 /** Withdraws an article for good (any status but ARCHIVED → ARCHIVED): its editors or a reviewer. */

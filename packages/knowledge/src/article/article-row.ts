@@ -4,6 +4,7 @@ import type { Article } from "./article.entity.js";
 export const ARTICLE_COLUMNS = `a.id, a.status, a.title, a.summary, a.body, a.keywords, a.category_ids AS "categoryIds",
   a.owning_unit_id AS "owningUnitId", a.audience, a.language, a.effective_from::text AS "effectiveFrom",
   a.expires_on::text AS "expiresOn", a.source, a.version_number AS "versionNumber", a.reviewed_version AS "reviewedVersion",
+  a.pending_version AS "pendingVersion", a.pending_state AS "pendingState", a.pending_author_id AS "pendingAuthorId",
   a.author_id AS "authorId", a.reviewer_id AS "reviewerId", a.review_comment AS "reviewComment",
   a.published_at AS "publishedAt", a.usage_count AS "usageCount", a.warned_at AS "warnedAt",
   a.lock_version AS "lockVersion", a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;

@@ -3,7 +3,7 @@ import { diffArrays, diffWords } from "diff";
 import type { DataSource, EntityManager } from "typeorm";
 import { DomainError } from "@civicline/platform";
 import { KnowledgeErrorCode } from "../knowledge.errors.js";
-import { READER_ROLES } from "./article-access.js";
+import { mayReadChange, READER_ROLES } from "./article-access.js";
 import { getArticle } from "./article-queries.js";
 import { ArticleVersion } from "./article-version.entity.js";
 import { DiffKind } from "./article.enums.js";
@@ -41,8 +41,10 @@ export async function diffArticleVersions(options: {
   requireRole(options.actor, READER_ROLES);
   const article = await getArticle(options);
   const versions = await options.db.getRepository(ArticleVersion).findBy({ articleId: article.id });
-  const from = versions.find((v) => v.number === options.fromVersion);
-  const to = versions.find((v) => v.number === options.toVersion);
+  // Versions above the one in force are a change under way: only for those who may see it.
+  const visible = mayReadChange(options.actor, article) ? versions : versions.filter((v) => v.number <= article.versionNumber);
+  const from = visible.find((v) => v.number === options.fromVersion);
+  const to = visible.find((v) => v.number === options.toVersion);
   if (!from || !to) {
     throw new DomainError(KnowledgeErrorCode.VERSION_NOT_FOUND, "This article has no such version.", {
       fields: [{ field: from ? "toVersion" : "fromVersion", code: "UNKNOWN", message: "This article has no such version." }],

@@ -67,6 +67,23 @@ export class Article {
   @Column({ name: "reviewed_version", type: "integer", nullable: true })
   reviewedVersion!: number | null;
 
+  /**
+   * A change to a published article under way: the number of its newest version (above
+   * `versionNumber`, in knowledge_article_version). The article's own columns keep the version in
+   * force until a reviewer approves the change; null when there is none.
+   */
+  @Column({ name: "pending_version", type: "integer", nullable: true })
+  pendingVersion!: number | null;
+
+  /** Where the change is: DRAFT (being edited, or sent back) or IN_REVIEW; null when there is none. */
+  @Index("knowledge_article_pending_state_idx", { where: "pending_state IS NOT NULL" })
+  @Column({ name: "pending_state", type: "text", nullable: true })
+  pendingState!: ArticleStatus.DRAFT | ArticleStatus.IN_REVIEW | null;
+
+  /** Who last edited the change under way. */
+  @Column({ name: "pending_author_id", type: "uuid", nullable: true })
+  pendingAuthorId!: string | null;
+
   /** Author of the current version. */
   @Index("knowledge_article_author_idx")
   @Column({ name: "author_id", type: "uuid" })

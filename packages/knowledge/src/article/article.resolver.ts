@@ -4,6 +4,7 @@ import { createArticle, updateArticle } from "./article-editing.js";
 import { getArticle, getPublicArticle, listArticles } from "./article-queries.js";
 import { archiveArticle, reviewArticle, submitArticleForReview } from "./article-review.js";
 import { diffArticleVersions } from "./article-versions.js";
+import { approveArticleChangeUrgently } from "./article-change.js";
 import type { Article } from "./article.entity.js";
 import { ReviewDecision } from "./article.enums.js";
 import { ArticleInput, ArticleListFilter } from "./article.inputs.js";
@@ -53,7 +54,7 @@ export class ArticleResolver {
 
   @Mutation(() => ArticleType, {
     description:
-      "Changes an article's content: a new version every time. A published article stays published (the change is live at once and recorded as a version); an expired one becomes a DRAFT to be reviewed again; one in review must be sent back first.",
+      "Changes an article's content: a new version every time. For a published article the edit is a draft of its next version (pendingChange): the version in force stays what search, the call screen and the portal use until a reviewer approves the change. An expired article becomes a DRAFT to be reviewed again; one in review (or with a change in review) must be sent back first. A stale lockVersion (another editor saved first) gives CONFLICT.",
   })
   async updateArticle(
     @Arg("id", () => ID, { description: "Article id." }) id: string,
@@ -65,7 +66,7 @@ export class ArticleResolver {
     return asType(await updateArticle({ db: this.services.dataSource, actor: ctx.actor, id, lockVersion, input, changeNote }));
   }
 
-  @Mutation(() => ArticleType, { description: "Submits a draft for review (DRAFT → IN_REVIEW). Its editors." })
+  @Mutation(() => ArticleType, { description: "Submits a draft for review (DRAFT → IN_REVIEW), or a published article's change under way. Its editors." })
   async submitArticleForReview(
     @Arg("id", () => ID, { description: "Article id." }) id: string,
     @Arg("lockVersion", () => Int, { description: "The lockVersion the editor saw." }) lockVersion: number,
@@ -75,7 +76,7 @@ export class ArticleResolver {
   }
 
   @Mutation(() => ArticleType, {
-    description: "A reviewer (admin, supervisor) approves (→ PUBLISHED) or sends back (→ DRAFT, comment required) an article in review. Never one they wrote or edited: KNOWLEDGE/REVIEWER_IS_AUTHOR.",
+    description: "A reviewer (admin, supervisor) approves (→ PUBLISHED) or sends back (→ DRAFT, comment required) an article in review, or a published article's change in review (approval puts it in force in one step; sending back keeps the version in force). Never one they wrote or edited: KNOWLEDGE/REVIEWER_IS_AUTHOR.",
   })
   async reviewArticle(
     @Arg("id", () => ID, { description: "Article id." }) id: string,
@@ -85,6 +86,19 @@ export class ArticleResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ArticleType> {
     return asType(await reviewArticle({ db: this.services.dataSource, actor: ctx.actor, id, lockVersion, decision, comment }));
+  }
+
+  @Mutation(() => ArticleType, {
+    description:
+      "Urgent correction: a supervisor or admin puts a published article's change under way in force at once, without a second reviewer (even one they wrote). A reason is required; the history records it as URGENT_APPROVED. No change: KNOWLEDGE/NO_PENDING_CHANGE.",
+  })
+  async approveArticleChangeUrgently(
+    @Arg("id", () => ID, { description: "Article id." }) id: string,
+    @Arg("lockVersion", () => Int, { description: "The lockVersion the approver saw." }) lockVersion: number,
+    @Arg("reason", () => String, { description: "Why the correction cannot wait for a review (kept in the history; staff only)." }) reason: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ArticleType> {
+    return asType(await approveArticleChangeUrgently({ db: this.services.dataSource, actor: ctx.actor, id, lockVersion, reason }));
   }
 
   @Mutation(() => ArticleType, { description: "Withdraws an article for good (→ ARCHIVED). Its editors or a reviewer." })

@@ -37,6 +37,41 @@ export class ArticleVersionType {
 
   @Field(() => String, { nullable: true, description: "What changed, in the editor's words." })
   changeNote!: string | null;
+
+  @Field(() => [ID], { description: "Category ids in this version." })
+  categoryIds!: string[];
+
+  @Field(() => ID, { nullable: true, description: "Owning unit id in this version." })
+  owningUnitId!: string | null;
+
+  @Field(() => ArticleAudience, { description: "Audience in this version." })
+  audience!: ArticleAudience;
+
+  @Field(() => ArticleLanguage, { description: "Language in this version." })
+  language!: ArticleLanguage;
+
+  @Field({ description: "First day the policy applies in this version (YYYY-MM-DD)." })
+  effectiveFrom!: string;
+
+  @Field(() => String, { nullable: true, description: "Last day the policy applies in this version (YYYY-MM-DD); null when open-ended." })
+  expiresOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Contact or source in this version." })
+  source!: string | null;
+}
+
+@ObjectType("ArticleChange", {
+  description: "A change to a published article under way: a draft of its next version, in force only once a reviewer who did not write it approves it.",
+})
+export class ArticleChangeType {
+  @Field(() => ArticleStatus, { description: "DRAFT (being edited, or sent back with the reviewer's note) or IN_REVIEW." })
+  state!: ArticleStatus;
+
+  @Field(() => ArticleVersionType, { description: "The newest version of the change (diff it against the article's versionNumber, the version in force)." })
+  version!: ArticleVersionType;
+
+  @Field(() => StaffRefType, { description: "Who last edited the change." })
+  editor!: StaffRefType;
 }
 
 @ObjectType("Article", { description: "A knowledge-base article: a policy answer call-takers (and, when public, citizens) read." })
@@ -80,7 +115,7 @@ export class ArticleType {
   @Field(() => String, { nullable: true, description: "Contact or source of the policy (e.g. 淄博市教育局 0533-xxxxxxx, 文件号)." })
   source!: string | null;
 
-  @Field(() => Int, { description: "Current version number, 1 … n (a new one on every edit)." })
+  @Field(() => Int, { description: "The version in force (or, for a draft, the current one), 1 … n; a change to a published article is a newer version in pendingChange." })
   versionNumber!: number;
 
   @Field(() => Int, { description: "Optimistic-locking token: send it back with every change; a stale one gives CONFLICT." })
@@ -110,10 +145,19 @@ export class ArticleType {
   @Field({ description: "Whether the viewer may edit this article now." })
   canEdit!: boolean;
 
-  @Field({ description: "Whether the viewer may review this article now (in review, and not written by them)." })
+  @Field({ description: "Whether the viewer may review this article (or its change) now: in review, and not written by them." })
   canReview!: boolean;
 
-  @Field(() => [ArticleVersionType], { description: "Every version, newest first. Staff only (empty for citizens)." })
+  @Field(() => ArticleChangeType, {
+    nullable: true,
+    description: "The change under way to this published article (waiting for review, or sent back). Its editors and reviewers only; null for everyone else.",
+  })
+  pendingChange!: ArticleChangeType | null;
+
+  @Field({ description: "Whether the viewer may put the change under way in force at once (urgent correction: supervisors and admins)." })
+  canApproveUrgently!: boolean;
+
+  @Field(() => [ArticleVersionType], { description: "Every version, newest first; versions of a change under way only for those who may see it. Staff only (empty for citizens)." })
   versions!: ArticleVersionType[];
 }
 

@@ -1,5 +1,6 @@
 import { Init1795561560569 } from "./1795561560569-Init.js";
+import { ArticleChanges1796540000000 } from "./1796540000000-ArticleChanges.js";
 
 /** The knowledge module's migrations, oldest first (generated list). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const knowledgeMigrations: Function[] = [Init1795561560569];
+export const knowledgeMigrations: Function[] = [Init1795561560569, ArticleChanges1796540000000];
