@@ -19,7 +19,8 @@ export class CatalogResolver {
   async areas(
     @Arg("parentId", () => ID, { nullable: true, description: "A district's id." }) parentId?: string | null,
   ): Promise<AreaType[]> {
-    if (parentId && !isUuid(parentId)) {
+    // An empty id is no district either (it used to reach PostgreSQL as '' and fail as an internal error).
+    if (parentId !== null && parentId !== undefined && !isUuid(parentId)) {
       return [];
     }
     return (await listAreas(this.services.dataSource, parentId ?? null)) as AreaType[];
