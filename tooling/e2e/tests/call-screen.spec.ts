@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { pickInFocusedCombobox as pick } from "./helpers/combobox.js";
+import { watchSubscriptions } from "./helpers/live.js";
 
 const API_KEY = "cl_demo_integrator_0123456789abcdef";
 
@@ -32,13 +34,6 @@ async function tabTo(page: Page, id: string): Promise<void> {
   throw new Error(`Tab never reached #${id}`);
 }
 
-/** Picks an option in a search-as-you-type combobox with the keyboard only. */
-async function pick(page: Page, text: string): Promise<void> {
-  await page.keyboard.type(text);
-  await page.waitForTimeout(300);
-  await page.keyboard.press("Enter");
-}
-
 for (const lang of ["zh-CN", "en"] as const) {
   test(`call-taker console (${lang}): screen-pop, keyboard-only call, emergency hand-off, merge, direct answer`, async ({ browser }) => {
     test.setTimeout(180_000);
@@ -47,10 +42,11 @@ for (const lang of ["zh-CN", "en"] as const) {
     page.on("dialog", (dialog) => void dialog.accept());
     const kb = page.keyboard;
     const suffix = lang === "en" ? "1" : "2";
+    const subscriptions = watchSubscriptions(page);
     await logIn(page, "operator");
 
     // 1. A call arrives: the caller's history pops before the call-taker says a word.
-    await page.waitForTimeout(1000);
+    await expect.poll(() => subscriptions.sent("ScreenPop"), { timeout: 15_000 }).toBe(true);
     await incomingCall(page, `cti-${lang}-1`, `1380013800${suffix}`);
     await expect(page.getByTestId("screen-pop")).toBeVisible({ timeout: 15_000 });
     await expect(page.getByTestId("screen-pop")).toContainText(`1380013800${suffix}`);
@@ -59,6 +55,7 @@ for (const lang of ["zh-CN", "en"] as const) {
     // 2. The call is logged with the keyboard alone and sent to dispatch.
     await kb.press("Alt+T");
     await expect(page.getByTestId("call-form")).toBeVisible();
+    await expect(page.locator("#call-requestType")).toBeFocused();
     for (let i = 0; i < 3; i++) {
       await kb.press("ArrowDown");
     }
@@ -71,10 +68,7 @@ for (const lang of ["zh-CN", "en"] as const) {
     await kb.press("Tab");
     await pick(page, "张店");
     await kb.press("Tab");
-    await page.waitForTimeout(800);
-    await kb.type("马尚");
-    await page.waitForTimeout(300);
-    await kb.press("Tab");
+    await pick(page, "马尚", "Tab");
     await kb.type("华光路 3 号");
     await kb.press("Tab");
     await kb.type("家长反映孩子在学校被同学欺负，要求学校调查处理。");
@@ -89,7 +83,7 @@ for (const lang of ["zh-CN", "en"] as const) {
     // 3. An emergency with a hand-off to 119.
     await kb.press("Alt+N");
     await expect(page.getByTestId("call-form")).toBeVisible();
-    await page.waitForTimeout(300);
+    await expect(page.locator("#call-requestType")).toBeFocused();
     await kb.press("ArrowDown");
     await kb.press("ArrowDown");
     await kb.press("Tab");
@@ -123,7 +117,7 @@ for (const lang of ["zh-CN", "en"] as const) {
     // 4. A second caller about the same matter is merged into the first ticket.
     await kb.press("Alt+N");
     await expect(page.getByTestId("call-form")).toBeVisible();
-    await page.waitForTimeout(300);
+    await expect(page.locator("#call-requestType")).toBeFocused();
     for (let i = 0; i < 3; i++) {
       await kb.press("ArrowDown");
     }
@@ -155,7 +149,7 @@ for (const lang of ["zh-CN", "en"] as const) {
     // 5. A question answered on the spot from a knowledge-base article.
     await kb.press("Alt+N");
     await expect(page.getByTestId("call-form")).toBeVisible();
-    await page.waitForTimeout(300);
+    await expect(page.locator("#call-requestType")).toBeFocused();
     await kb.press("ArrowDown");
     await kb.press("Tab");
     await pick(page, "噪音");

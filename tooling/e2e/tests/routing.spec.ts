@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { gql, staffPage as loggedIn } from "./helpers/api.js";
+import { pickInCombobox } from "./helpers/combobox.js";
 import { codeIn, nextSms } from "./helpers/citizen.js";
 
 const staffPage = (browser: Browser, username: string, locale: string): Promise<Page> => loggedIn(browser, "operator", username, locale);
@@ -90,7 +91,9 @@ test("dispatch → sign for → extension approved moves the deadline → reply;
 
   // The second is returned as not the bureau's; the dispatcher re-dispatches it to another unit.
   await handler.getByTestId("inbox-row").filter({ hasText: second }).click();
-  await panel.getByTestId("sign-for").click().catch(() => undefined);
+  await expect(panel).toContainText(second);
+  await panel.getByTestId("sign-for").click();
+  await expect(panel.getByTestId("sign-for")).toHaveCount(0, { timeout: 10_000 });
   await panel.getByTestId("return-ticket").click();
   await panel.getByTestId("return-reason").selectOption("NOT_OUR_JURISDICTION");
   await panel.getByTestId("return-text").fill("该事项发生在校外培训机构，不属于教育局直属学校管理范围。");
@@ -104,11 +107,7 @@ test("dispatch → sign for → extension approved moves the deadline → reply;
   await expect(returned.getByTestId("dispatch-returned")).toBeVisible();
   await returned.getByTestId("dispatch-row-open").click();
   const decision = dispatcher.getByTestId("return-decision");
-  const picker = decision.getByTestId("dispatch-unit-picker");
-  await picker.click();
-  await picker.pressSequentially("市场监督");
-  await dispatcher.waitForTimeout(300);
-  await picker.press("Enter");
+  await pickInCombobox(decision.getByTestId("dispatch-unit-picker"), "市场监督");
   await decision.getByTestId("return-accept").click();
   await expect(dispatcher.getByTestId("dispatch-row").filter({ hasText: second })).toHaveCount(0, { timeout: 15_000 });
 

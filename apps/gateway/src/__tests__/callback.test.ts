@@ -5,6 +5,7 @@ import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citizenAccessToken } from "./citizen.js";
 import { startTestGateway, type GraphQLResponse, type TestGateway } from "./harness.js";
+import { subscribedOn } from "./subscriptions.js";
 
 const API_KEY = "cl_demo_integrator_0123456789abcdef";
 const TASK = `id kind state dueAt overdue readyToCall attemptCount maxTries claimedBy claimedByMe nextAttemptAt
@@ -259,11 +260,12 @@ describe("missed calls over HTTP", () => {
     const client = gateway.wsClient(cookies.callback);
     clients.push(client);
     const received: Array<{ callbackQueueChanged: { openMissedCalls: number } }> = [];
-    client.subscribe<{ callbackQueueChanged: { openMissedCalls: number } }>(
-      { query: "subscription { callbackQueueChanged { openTasks overdueTasks openMissedCalls overdueMissedCalls } }" },
-      { next: (value) => value.data && received.push(value.data), error: () => undefined, complete: () => undefined },
+    await subscribedOn(gateway.app, () =>
+      client.subscribe<{ callbackQueueChanged: { openMissedCalls: number } }>(
+        { query: "subscription { callbackQueueChanged { openTasks overdueTasks openMissedCalls overdueMissedCalls } }" },
+        { next: (value) => value.data && received.push(value.data), error: () => undefined, complete: () => undefined },
+      ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 400));
     const before = await ok(gateway.gql<{ callbackQueueCounts: { openMissedCalls: number } }>("{ callbackQueueCounts { openMissedCalls } }", undefined, cookies.callback));
     await asIntegrator(REPORT, { i: { callId: "cti-gw-live", callerNumber: "13900006102", abandonedAt: new Date().toISOString() } });
     await expect.poll(() => received.at(-1)?.callbackQueueChanged.openMissedCalls, { timeout: 10_000 }).toBe(before.callbackQueueCounts.openMissedCalls + 1);

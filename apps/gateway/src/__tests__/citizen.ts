@@ -1,3 +1,4 @@
+import { vi } from "vitest";
 import type { GraphQLResponse } from "./harness.js";
 
 async function post<T>(url: string, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse<T>> {
@@ -36,17 +37,17 @@ export async function citizenAccessToken(url: string, trackingNumber: string, ph
   if (requested.errors) {
     throw new Error(`requestTrackingCode failed: ${JSON.stringify(requested.errors)}`);
   }
-  let code: string | undefined;
-  for (let i = 0; i < 100 && !code; i++) {
-    const codes = (await devSms(url, digits)).filter((m) => m.purpose === "tracking-code");
-    code = codes.length > before ? /(\d{6})/.exec(codes[0]!.text)?.[1] : undefined;
-    if (!code) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-  if (!code) {
-    throw new Error(`no tracking code was texted to ${phone}`);
-  }
+  const code = await vi.waitFor(
+    async () => {
+      const codes = (await devSms(url, digits)).filter((m) => m.purpose === "tracking-code");
+      const texted = codes.length > before ? /(\d{6})/.exec(codes[0]!.text)?.[1] : undefined;
+      if (!texted) {
+        throw new Error(`no tracking code was texted to ${phone}`);
+      }
+      return texted;
+    },
+    { timeout: 15_000, interval: 50 },
+  );
   const verified = await post<{ verifyTrackingCode: { accessToken: string } }>(
     url,
     `mutation($n: String!, $p: String!, $c: String!) { verifyTrackingCode(trackingNumber: $n, phone: $p, code: $c) { accessToken } }`,

@@ -2,6 +2,7 @@ import { Role, upsertUser } from "@civicline/platform";
 import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type GraphQLResponse, type TestGateway } from "./harness.js";
+import { subscribedOn } from "./subscriptions.js";
 
 const API_KEY = "cl_demo_integrator_0123456789abcdef";
 const INCOMING_CALL = `mutation($input: IncomingCallInput!) { incomingCall(input: $input) { callId callerNumber seat history { openCount tickets { id } } } }`;
@@ -56,14 +57,17 @@ async function logCallAs(cookie: string, phone: string, urgency = "NORMAL"): Pro
   return logged.data!.logCall;
 }
 
-/** Subscribes and collects what arrives; resolves once the server has had time to register the subscription. */
+/** Subscribes and collects what arrives; resolves once the server has registered the subscription or refused it. */
 async function listen<T>(cookie: string | undefined, query: string): Promise<{ received: T[]; errors: unknown[] }> {
   const client = gateway.wsClient(cookie);
   clients.push(client);
   const received: T[] = [];
   const errors: unknown[] = [];
-  client.subscribe<T>({ query }, { next: (value) => (value.data ? received.push(value.data) : errors.push(value.errors)), error: (error) => errors.push(error), complete: () => undefined });
-  await new Promise((resolve) => setTimeout(resolve, 400));
+  await subscribedOn(
+    gateway.app,
+    () => client.subscribe<T>({ query }, { next: (value) => (value.data ? received.push(value.data) : errors.push(value.errors)), error: (error) => errors.push(error), complete: () => undefined }),
+    () => errors.length > 0,
+  );
   return { received, errors };
 }
 
@@ -92,14 +96,19 @@ describe("screen-pop over a real WebSocket", () => {
     const operator = await gateway.login("operator");
     const screen = await listen<{ screenPop: Pop }>(operator, "subscription { screenPop { callId } }");
     await upsertUser(gateway.db.dataSource.manager, { username: "operator.b02", displayName: "孙丽", password: "civicline-demo", roles: [Role.OPERATOR], seat: "B02" });
+    const atB02 = await listen<{ screenPop: Pop }>(await gateway.login("operator.b02"), "subscription { screenPop { callId } }");
     const other = await integratorGql(INCOMING_CALL, { input: { callId: "cti-b02", callerNumber: "13900000002", seat: "B02" } });
     expect(other.errors).toBeUndefined();
     const unknown = await integratorGql(INCOMING_CALL, { input: { callId: "cti-x", callerNumber: "13900000002", seat: "Z99" } });
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", fields: [{ field: "seat", code: "UNKNOWN" }] });
     const asOperator = await gateway.gql(INCOMING_CALL, { input: { callId: "cti-y", callerNumber: "13900000002", seat: "A01" } }, operator);
     expect(asOperator.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(screen.received).toEqual([]);
+    // The pop reached seat B02; a call for A01 after it is the first (and only) pop at A01 — had
+    // B02's pop reached A01 too, it would have come first on the same subscription.
+    await expect.poll(() => atB02.received, { timeout: 10_000 }).toEqual([{ screenPop: { callId: "cti-b02" } }]);
+    expect(await integratorGql(INCOMING_CALL, { input: { callId: "cti-a01", callerNumber: "13900000003", seat: "A01" } })).not.toHaveProperty("errors");
+    await expect.poll(() => screen.received.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(screen.received).toEqual([{ screenPop: { callId: "cti-a01" } }]);
   });
 
   it.each([

@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type GraphQLResponse, type TestGateway } from "./harness.js";
+import { pubsubSettled, subscribedOn } from "./subscriptions.js";
 
 /**
  * A handler of unit A (`handler`, 淄博市教育局) against a ticket of unit B (`handler.qingcheng`,
@@ -89,17 +89,22 @@ describe("a handler of unit A and unit B's ticket", () => {
   it("hears nothing of it on routingChanged, but hears its own unit's tickets", async () => {
     const heard: unknown[] = [];
     const client = gateway.wsClient(cookies.handler);
-    const done = new Promise<void>((resolve, reject) => {
-      client.subscribe({ query: "subscription { routingChanged }" }, { next: (value) => heard.push(value), error: reject, complete: resolve });
+    let done: Promise<void> = Promise.resolve();
+    await subscribedOn(gateway.app, () => {
+      done = new Promise<void>((resolve, reject) => {
+        client.subscribe({ query: "subscription { routingChanged }" }, { next: (value) => heard.push(value), error: reject, complete: resolve });
+      });
     });
     try {
       // Deliver what is still pending from the demo seed (the seed dispatched a case to unit A).
       await gateway.app.outbox.drain();
-      await sleep(300);
+      await pubsubSettled(gateway.app);
       heard.length = 0;
       await ok(gateway.gql("mutation($t: ID!) { signFor(ticketId: $t) { id } }", { t: ticketOfB }, cookies["handler.qingcheng"]));
       await dispatchedTo(unitB);
-      await sleep(1_500);
+      // Every event about unit B's ticket has been published and handed to the subscribers.
+      await gateway.app.outbox.drain();
+      await pubsubSettled(gateway.app);
       expect(heard).toEqual([]);
       await dispatchedTo(unitA);
       await expect.poll(() => heard.length, { timeout: 10_000 }).toBeGreaterThan(0);

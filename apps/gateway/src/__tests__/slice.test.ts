@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devSms, trackAsCitizen } from "./citizen.js";
 import { pickSliceIds, startTestGateway, type TestGateway } from "./harness.js";
+import { subscribedOn } from "./subscriptions.js";
 
 const SUBMIT = `mutation($input: SubmitRequestInput!) { submitRequest(input: $input) { trackingNumber receivedAt } }`;
 const TRACKED = "{ trackingNumber status category { code } district { nameZh } timeline { at status } }";
@@ -33,14 +34,17 @@ describe("the first slice: portal submit → operator sees it live → citizen t
     const operator = await gateway.login("operator");
     const client = gateway.wsClient(operator);
     const received: Array<{ trackingNumber: string; citizenPhone: string; status: string }> = [];
-    const subscribed = new Promise<void>((resolve, reject) => {
-      client.subscribe<{ ticketReceived: { trackingNumber: string; citizenPhone: string; status: string } }>(
-        { query: "subscription { ticketReceived { trackingNumber citizenPhone status } }" },
-        { next: (value) => value.data && received.push(value.data.ticketReceived), error: reject, complete: resolve },
-      );
-      setTimeout(resolve, 300);
-    });
-    await subscribed;
+    const errors: unknown[] = [];
+    await subscribedOn(
+      gateway.app,
+      () =>
+        client.subscribe<{ ticketReceived: { trackingNumber: string; citizenPhone: string; status: string } }>(
+          { query: "subscription { ticketReceived { trackingNumber citizenPhone status } }" },
+          { next: (value) => value.data && received.push(value.data.ticketReceived), error: (error) => errors.push(error), complete: () => undefined },
+        ),
+      () => errors.length > 0,
+    );
+    expect(errors).toEqual([]);
 
     const submitted = await gateway.gql<{ submitRequest: { trackingNumber: string } }>(SUBMIT, { input: request() });
     expect(submitted.errors).toBeUndefined();

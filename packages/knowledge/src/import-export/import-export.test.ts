@@ -2,7 +2,7 @@ import { readFile, saveFile } from "@civicline/platform";
 import type { TestDatabase } from "@civicline/platform/testing";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildFixture, knowledgeTestDatabase, publishArticle, type Fixture } from "../__tests__/factories.js";
 import { Article } from "../article/article.entity.js";
 import { ArticleStatus } from "../article/article.enums.js";
@@ -39,15 +39,18 @@ function item(n: number, overrides: Record<string, unknown> = {}) {
   };
 }
 
-async function waitForJob(id: string): Promise<ImportJob> {
-  for (let i = 0; i < 200; i++) {
-    const job = await getImportJob({ db: db.dataSource, actor: f.author, id });
-    if (job.status === "DONE" || job.status === "FAILED") {
+/** The job once it has finished (DONE or FAILED); a busy machine gets a generous bound. */
+function waitForJob(id: string): Promise<ImportJob> {
+  return vi.waitFor(
+    async () => {
+      const job = await getImportJob({ db: db.dataSource, actor: f.author, id });
+      if (job.status !== "DONE" && job.status !== "FAILED") {
+        throw new Error(`import ${id} is still ${job.status}`);
+      }
       return job;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error("import did not finish");
+    },
+    { timeout: 30_000, interval: 50 },
+  );
 }
 
 describe("importing", () => {

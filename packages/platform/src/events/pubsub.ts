@@ -45,6 +45,15 @@ export class PgPubSub {
       .catch((error: unknown) => this.log.error({ err: error, routingKey }, "pubsub publish failed"));
   }
 
+  /** How many subscriptions are open on this instance (a test waits on it instead of sleeping). */
+  subscriberCount(): number {
+    let count = 0;
+    for (const subscribers of this.subscribers.values()) {
+      count += subscribers.size;
+    }
+    return count;
+  }
+
   subscribe(routingKey: string, dynamicId?: unknown): AsyncIterable<unknown> {
     const key = dynamicId === undefined ? routingKey : `${routingKey}:${String(dynamicId)}`;
     return { [Symbol.asyncIterator]: () => this.iterator(key) };

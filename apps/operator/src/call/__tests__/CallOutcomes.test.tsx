@@ -1,6 +1,7 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
 import { AnswerDirectlyDocument, MergeIntoTicketDocument, RecordEmergencyHandoffDocument } from "../../gql/graphql.ts";
+import { DUPLICATE_DEBOUNCE_MS } from "../useDuplicates.ts";
 import { control, duplicatesMock, fillStreetLight, logCallMock, loggedTicket, press, renderCallForm, SLOW, type } from "./callTestKit.tsx";
 
 const candidate = {
@@ -117,8 +118,15 @@ describe("duplicates", SLOW, () => {
   it("does not look for duplicates before category, district and address are known", async () => {
     renderCallForm([duplicatesMock([candidate])]);
     await waitFor(() => expect(screen.getByTestId("duplicate-candidates").textContent).toContain("Shown once category, district and address"));
-    type("call-address", "华光路 3 号");
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    expect(screen.queryByTestId("duplicate-candidate")).toBeNull();
+    // The debounce runs on fake timers: typing pauses for longer than it, without waiting for real.
+    vi.useFakeTimers();
+    try {
+      type("call-address", "华光路 3 号");
+      await act(() => vi.advanceTimersByTimeAsync(DUPLICATE_DEBOUNCE_MS * 2));
+      expect(screen.queryByTestId("duplicate-candidate")).toBeNull();
+      expect(screen.getByTestId("duplicate-candidates").textContent).toContain("Shown once category, district and address");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
