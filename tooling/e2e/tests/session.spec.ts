@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { staffPage } from "./helpers/api.ts";
+import { staffPage } from "./helpers/api.js";
 
 // A session ended on the server (here: logged out from another place with the same cookie) closes the
 // console's live socket at once (close code 4401); the app does not reconnect anonymously but shows
