@@ -19,9 +19,9 @@ export function CallbackTabs({ selected, counts, overdue, onSelect }: CallbackTa
     const last = CALLBACK_TABS.length - 1;
     const targets: Record<string, number> = { ArrowRight: (index + 1) % CALLBACK_TABS.length, ArrowLeft: (index + last) % CALLBACK_TABS.length, Home: 0, End: last };
     const target = targets[event.key];
-    if (target !== undefined) {
+    const next = target === undefined ? undefined : CALLBACK_TABS[target];
+    if (next !== undefined) {
       event.preventDefault();
-      const next = CALLBACK_TABS[target];
       onSelect(next);
       document.getElementById(`callback-tab-${next}`)?.focus();
     }

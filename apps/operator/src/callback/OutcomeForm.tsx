@@ -55,8 +55,9 @@ export function OutcomeForm({ kind, busy, error, serverFields, onSubmit }: Outco
     }
     const found = missingAnswers(draft, kind);
     setMissing(found);
-    if (found.length > 0) {
-      focusQuestion(found[0]);
+    const [firstMissing] = found;
+    if (firstMissing !== undefined) {
+      focusQuestion(firstMissing);
       return;
     }
     onSubmit(draft);

@@ -53,11 +53,17 @@ describe("useDebouncedValue", () => {
     vi.useFakeTimers();
     const { result, rerender } = renderHook(({ value }) => useDebouncedValue(value, 200), { initialProps: { value: "" } });
     rerender({ value: "噪" });
-    act(() => vi.advanceTimersByTime(150));
+    act(() => {
+      vi.advanceTimersByTime(150);
+    });
     rerender({ value: "噪音" });
-    act(() => vi.advanceTimersByTime(199));
+    act(() => {
+      vi.advanceTimersByTime(199);
+    });
     expect(result.current).toBe("");
-    act(() => vi.advanceTimersByTime(1));
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
     expect(result.current).toBe("噪音");
   });
 });
