@@ -236,14 +236,17 @@ describe("callback recording", () => {
 });
 
 describe("over the WebSocket", () => {
-  it("refuses a NUL byte in a mutation's variables as over HTTP, and the ticket stays as it was", async () => {
+  it.each([
+    ["a NUL byte", "已处理\u0000完毕"],
+    ["a lone surrogate", "已处理\ud800完毕"],
+  ])("refuses %s in a mutation's variables as over HTTP, and the ticket stays as it was", async (_label, text) => {
     const target = await ticket("signed");
     const before = await view(target.id);
     const client = gateway.wsClient(cookies.handler);
     try {
       const result = await new Promise<{ errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }>((resolve) => {
         client.subscribe(
-          { query: ACTIONS.replyToTicket!.query, variables: { t: target.id, i: { outcome: "RESOLVED", text: "已处理\u0000完毕" } } },
+          { query: ACTIONS.replyToTicket!.query, variables: { t: target.id, i: { outcome: "RESOLVED", text } } },
           { next: (value) => resolve(value as never), error: (errors) => resolve({ errors: errors as never }), complete: () => undefined },
         );
       });
