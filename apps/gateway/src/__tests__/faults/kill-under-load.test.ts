@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { createDataSource } from "@civicline/platform";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { embeddedDatabaseUrl, freeLowPort, gatewayEnv, gql, makeDataDir, queryDatabase, removeDataDir, startGateway, ticketPlace, type GatewayProcess } from "./gateway-process.js";
 
@@ -8,20 +9,22 @@ const CLIENTS = 4;
 const REQUESTS_PER_CLIENT = 20;
 const KILL_AFTER_ACKS = 16;
 const CLIENT_DEADLINE_MS = 60_000;
+/** How long to look for a request stored but not yet answered before killing anyway (see killWhenStoredButUnanswered). */
+const KILL_WINDOW_MS = 5_000;
 const KEY_PREFIX = `fault-load-${randomUUID().slice(0, 8)}`;
 const SUBMIT = `mutation($i: SubmitRequestInput!) { submitRequest(input: $i) { trackingNumber } }`;
 
 type Place = { categoryId: string; districtId: string };
 type Answer = { kind: "ticket"; trackingNumber: string } | { kind: "refused"; code: string } | { kind: "indefinite"; reason: string };
-type Acknowledged = { key: string; trackingNumber: string; phone: string };
+type Acknowledged = { key: string; trackingNumber: string; phone: string; retried: boolean };
 type Tally = { acknowledged: Acknowledged[]; refused: string[]; retries: number };
 
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
 let pgPort: number;
 let gateway: GatewayProcess | undefined;
-/** Requests sent and not yet answered (the ones a kill leaves without a definite answer). */
-let inFlight = 0;
+/** Keys of the requests sent and not yet answered (the ones a kill leaves without a definite answer). */
+const inFlight = new Set<string>();
 
 beforeAll(async () => {
   dataDir = await makeDataDir("load");
@@ -40,7 +43,7 @@ function submitInput(place: Place, key: string, phone: string): Record<string, u
 
 /** One attempt: a ticket, a coded refusal (definite), or no definite answer (network error, time-out, server error). */
 async function submitOnce(url: string, place: Place, key: string, phone: string): Promise<Answer> {
-  inFlight += 1;
+  inFlight.add(key);
   try {
     const reply = await gql<{ submitRequest: { trackingNumber: string } }>(url, SUBMIT, { i: submitInput(place, key, phone) }, { timeoutMs: 10_000 });
     if (reply.data?.submitRequest) {
@@ -51,7 +54,7 @@ async function submitOnce(url: string, place: Place, key: string, phone: string)
   } catch (error) {
     return { kind: "indefinite", reason: error instanceof Error ? error.message : String(error) };
   } finally {
-    inFlight -= 1;
+    inFlight.delete(key);
   }
 }
 
@@ -68,7 +71,7 @@ async function runClient(url: string, place: Place, client: number, onAck: () =>
       }
       const answer = await submitOnce(url, place, key, phone);
       if (answer.kind === "ticket") {
-        tally.acknowledged.push({ key, trackingNumber: answer.trackingNumber, phone });
+        tally.acknowledged.push({ key, trackingNumber: answer.trackingNumber, phone, retried: attempt > 0 });
         onAck();
         break;
       }
@@ -85,13 +88,44 @@ async function runClient(url: string, place: Place, client: number, onAck: () =>
 }
 
 /** Tickets per idempotency key of this run, read from the database itself. */
-async function ticketsByKey(): Promise<Map<string, string[]>> {
-  const rows = await queryDatabase<{ key: string; tracking_numbers: string[] }>(
+async function ticketsByKey(): Promise<Map<string, { trackingNumbers: string[]; firstReceivedAt: Date }>> {
+  const rows = await queryDatabase<{ key: string; tracking_numbers: string[]; first_received_at: Date }>(
     embeddedDatabaseUrl(pgPort),
-    "SELECT client_request_id AS key, array_agg(tracking_number) AS tracking_numbers FROM intake_ticket WHERE client_request_id LIKE $1 GROUP BY client_request_id",
+    `SELECT client_request_id AS key, array_agg(tracking_number) AS tracking_numbers, min(received_at) AS first_received_at
+     FROM intake_ticket WHERE client_request_id LIKE $1 GROUP BY client_request_id`,
     [`${KEY_PREFIX}-%`],
   );
-  return new Map(rows.map((row) => [row.key, row.tracking_numbers]));
+  return new Map(rows.map((row) => [row.key, { trackingNumbers: row.tracking_numbers, firstReceivedAt: new Date(row.first_received_at) }]));
+}
+
+/**
+ * Kills the gateway while a request in flight is already stored but not yet answered, when it can:
+ * freezes the process (SIGSTOP), looks in the database, and kills it (SIGKILL) if such a request
+ * exists, else lets it run a few milliseconds and looks again; after `windowMs` it kills anyway.
+ * Resolves with the key of that request, if there was one.
+ */
+async function killWhenStoredButUnanswered(target: GatewayProcess, windowMs: number): Promise<string | undefined> {
+  const dataSource = createDataSource({ url: embeddedDatabaseUrl(pgPort), entities: [], migrations: [], poolSize: 1 });
+  await dataSource.initialize();
+  try {
+    const until = Date.now() + windowMs;
+    while (Date.now() < until) {
+      process.kill(target.pid, "SIGSTOP");
+      const keys = [...inFlight];
+      const stored = keys.length > 0 ? ((await dataSource.query("SELECT client_request_id AS key FROM intake_ticket WHERE client_request_id = ANY($1)", [keys])) as Array<{ key: string }>) : [];
+      const unanswered = stored.find((row) => inFlight.has(row.key));
+      if (unanswered) {
+        await target.kill("SIGKILL");
+        return unanswered.key;
+      }
+      process.kill(target.pid, "SIGCONT");
+      await new Promise((resolve) => setTimeout(resolve, 1 + Math.random() * 4));
+    }
+    await target.kill("SIGKILL");
+    return undefined;
+  } finally {
+    void dataSource.destroy();
+  }
 }
 
 describe("kill -9 of the gateway under load, with idempotency keys", () => {
@@ -112,11 +146,14 @@ describe("kill -9 of the gateway under load, with idempotency keys", () => {
     const settled = Promise.allSettled(clients);
 
     await Promise.race([killPoint, settled]);
-    const inFlightAtKill = inFlight;
-    const exit = await gateway.kill("SIGKILL");
-    expect(exit.signal).toBe("SIGKILL");
     const acksAtKill = acks;
+    const inFlightAtKill = inFlight.size;
+    const committedAtKill = await killWhenStoredButUnanswered(gateway, KILL_WINDOW_MS);
+    const killedAt = new Date();
+    expect((await gateway.exited).signal).toBe("SIGKILL");
     gateway = await startGateway(env);
+    // The PostgreSQL the killed gateway supervised outlived it; the new gateway took it over.
+    expect(gateway.output()).toContain("a PostgreSQL left by a previous owner is still running on this directory");
 
     const results = await settled;
     const failures = results.flatMap((result) => (result.status === "rejected" ? [String(result.reason)] : []));
@@ -126,8 +163,10 @@ describe("kill -9 of the gateway under load, with idempotency keys", () => {
     const retries = tallies.reduce((sum, tally) => sum + tally.retries, 0);
 
     const stored = await ticketsByKey();
-    const lost = acknowledged.filter((ack) => !stored.get(ack.key)?.includes(ack.trackingNumber)).length;
-    const duplicated = [...stored.values()].filter((trackingNumbers) => trackingNumbers.length > 1).length;
+    const lost = acknowledged.filter((ack) => !stored.get(ack.key)?.trackingNumbers.includes(ack.trackingNumber)).length;
+    const duplicated = [...stored.values()].filter((ticket) => ticket.trackingNumbers.length > 1).length;
+    // Stored before the kill but answered only to a retry: the retry found the first ticket by its key.
+    const answeredByReplay = acknowledged.filter((ack) => ack.retried && (stored.get(ack.key)?.firstReceivedAt ?? killedAt) < killedAt).length;
     const unacknowledged = [...stored.keys()].filter((key) => !acknowledged.some((ack) => ack.key === key)).length;
     // A retry of an acknowledged request after the restart answers the very same ticket.
     const sample = acknowledged.slice(0, KILL_AFTER_ACKS);
@@ -135,11 +174,13 @@ describe("kill -9 of the gateway under load, with idempotency keys", () => {
     const replayMismatches = replays.filter((answer, index) => answer.kind !== "ticket" || answer.trackingNumber !== sample[index]!.trackingNumber).length;
 
     console.info(
-      `[faults] kill -9 under load: ${acknowledged.length} acknowledged of ${CLIENTS * REQUESTS_PER_CLIENT} requests (${acksAtKill} before the kill, ${inFlightAtKill} in flight at the kill), ` +
-        `${retries} retries with the same key, ${stored.size} keys stored; lost ${lost}, duplicated ${duplicated}, stored but unacknowledged ${unacknowledged}, ` +
+      `[faults] kill -9 under load: ${acknowledged.length} acknowledged of ${CLIENTS * REQUESTS_PER_CLIENT} requests (${acksAtKill} before the kill, ${inFlightAtKill} in flight at the kill${committedAtKill ? ", one of them already stored" : ", none of them stored yet"}), ` +
+        `${retries} retries with the same key (${answeredByReplay} answered by the ticket stored before the kill), ${stored.size} keys stored; lost ${lost}, duplicated ${duplicated}, stored but unacknowledged ${unacknowledged}, ` +
         `replay mismatches ${replayMismatches}/${sample.length}`,
     );
     expect(tallies.flatMap((tally) => tally.refused)).toEqual([]);
+    // The kill fell between a request's commit and its answer: the case the idempotency key exists for.
+    expect(committedAtKill).toBeDefined();
     expect(acksAtKill).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
     expect(acksAtKill).toBeLessThan(CLIENTS * REQUESTS_PER_CLIENT);
     expect(retries).toBeGreaterThan(0);
