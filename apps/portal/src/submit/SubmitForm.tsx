@@ -96,7 +96,7 @@ export function SubmitForm({ onSubmitted, uploader = uploadPhoto }: { onSubmitte
     requestAnimationFrame(() => focusFirstError(fields, summaryRef.current));
   };
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const clientErrors = validateSubmit(values, {
       required: t("common.required"),
@@ -112,6 +112,11 @@ export function SubmitForm({ onSubmitted, uploader = uploadPhoto }: { onSubmitte
       showErrors(clientErrors, []);
       return;
     }
+    // send reports its own failure in the form, so nothing is left to await.
+    void send();
+  };
+
+  const send = async () => {
     try {
       const { data } = await submitRequest({
         variables: {

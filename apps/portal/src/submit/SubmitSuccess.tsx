@@ -45,7 +45,9 @@ export function SubmitSuccess({ result, onAnother }: { result: SubmitResult; onA
         {result.trackingNumber}
       </p>
       <div className="button-row">
-        <Button variant="secondary" onClick={async () => setCopied(await copyText(result.trackingNumber))} data-testid="copy-number">
+        <Button variant="secondary" onClick={() => {
+            void copyText(result.trackingNumber).then(setCopied, () => setCopied(false));
+          }} data-testid="copy-number">
           {t("success.copy")}
         </Button>
       </div>

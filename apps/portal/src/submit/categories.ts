@@ -57,11 +57,11 @@ export function categoryChoices(categories: readonly CategoryNode[], language: L
  */
 export function filterCategories(choices: readonly CategoryChoice[], query: string): CategoryChoice[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) {
+  const [first] = words;
+  if (first === undefined) {
     return [...choices];
   }
   const matching = choices.filter((choice) => words.every((word) => choice.search.includes(word)));
-  const first = words[0]!;
   const starts = (choice: CategoryChoice) => choice.label.toLowerCase().split(" / ").some((part) => part.startsWith(first));
   return [...matching.filter(starts), ...matching.filter((choice) => !starts(choice))];
 }

@@ -46,13 +46,18 @@ export function CodeForm({ request, onVerified, onResent, onChangeNumber }: { re
     requestAnimationFrame(focusInput);
   };
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const digits = code.replace(/\s/g, "");
     if (!/^\d{6}$/.test(digits)) {
       showError(digits ? t("track.code.format") : t("common.required"));
       return;
     }
+    // verifyCode reports its own failure in the form, so nothing is left to await.
+    void verifyCode(digits);
+  };
+
+  const verifyCode = async (digits: string) => {
     try {
       const { data } = await verify({ variables: { trackingNumber: request.trackingNumber, phone: request.phone, code: digits } });
       if (data) {
@@ -79,7 +84,12 @@ export function CodeForm({ request, onVerified, onResent, onChangeNumber }: { re
     }
   };
 
-  const onResend = async () => {
+  const onResend = () => {
+    // resendCode reports its own failure in the form, so nothing is left to await.
+    void resendCode();
+  };
+
+  const resendCode = async () => {
     try {
       const { data } = await resend({ variables: { trackingNumber: request.trackingNumber, phone: request.phone } });
       if (data) {

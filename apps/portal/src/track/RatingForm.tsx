@@ -62,7 +62,7 @@ export function RatingForm({ accessToken, onRated }: { accessToken: string; onRa
   const labels: Record<Question, string> = { resolution: t("rating.resolution"), resultSatisfaction: t("rating.result"), processSatisfaction: t("rating.process") };
   const satisfactionOptions = SATISFACTIONS.map((value) => ({ value, label: t(`rating.${value}` as PortalMessageKey) }));
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const missing: Partial<Record<Question | "comment", string>> = {};
     for (const question of QUESTIONS) {
@@ -80,6 +80,11 @@ export function RatingForm({ accessToken, onRated }: { accessToken: string; onRa
       requestAnimationFrame(() => document.getElementById(`rating-${first}`)?.focus());
       return;
     }
+    // sendRating reports its own failure in the form, so nothing is left to await.
+    void sendRating();
+  };
+
+  const sendRating = async () => {
     try {
       const { data } = await rate({
         variables: {

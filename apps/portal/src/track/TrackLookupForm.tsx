@@ -28,7 +28,7 @@ export function TrackLookupForm({ initialNumber, notice, onSent }: { initialNumb
   const focusFirstError = () =>
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true], [role=alert]")?.focus());
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const required = t("common.required");
     const missing = { trackingNumber: trackingNumber.trim() ? undefined : required, phone: phone.trim() ? undefined : required };
@@ -38,7 +38,11 @@ export function TrackLookupForm({ initialNumber, notice, onSent }: { initialNumb
       focusFirstError();
       return;
     }
-    const variables = { trackingNumber: trackingNumber.trim().toUpperCase(), phone: normalizePhone(phone) };
+    // sendCode reports its own failure in the form, so nothing is left to await.
+    void sendCode({ trackingNumber: trackingNumber.trim().toUpperCase(), phone: normalizePhone(phone) });
+  };
+
+  const sendCode = async (variables: { trackingNumber: string; phone: string }) => {
     try {
       const { data } = await requestCode({ variables });
       if (data) {
