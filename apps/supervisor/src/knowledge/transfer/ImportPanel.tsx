@@ -25,7 +25,7 @@ export function ImportPanel({ fetchImpl, pollMs = IMPORT_POLL_MS }: ImportPanelP
   const [job, setJob] = useState<KbImportJobFieldsFragment | null>(null);
   const [start, starting] = useMutation(KbImportArticlesDocument);
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!file) {
       setProblem({ field: "file", message: t("kbs.import.noFile") });
@@ -39,6 +39,11 @@ export function ImportPanel({ fetchImpl, pollMs = IMPORT_POLL_MS }: ImportPanelP
       setProblem({ field: "format", message: t("kbs.import.noFormat") });
       return;
     }
+    // runImport reports its own failure in the panel, so nothing is left to await.
+    void runImport(file, format);
+  };
+
+  const runImport = async (file: File, format: ImportFormat) => {
     setProblem(null);
     setUploading(true);
     try {
