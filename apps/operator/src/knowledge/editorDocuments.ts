@@ -1,5 +1,6 @@
 import type { KnowledgeEditorDocuments } from "@civicline/ui";
 import {
+  KbApproveArticleChangeUrgentlyDocument,
   KbArchiveArticleDocument,
   KbArticleDiffDocument,
   KbArticleDocument,
@@ -24,4 +25,5 @@ export const knowledgeEditorDocuments: KnowledgeEditorDocuments = {
   submit: KbSubmitArticleForReviewDocument,
   archive: KbArchiveArticleDocument,
   diff: KbArticleDiffDocument,
+  urgent: KbApproveArticleChangeUrgentlyDocument,
 };

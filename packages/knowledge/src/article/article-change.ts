@@ -55,7 +55,9 @@ export async function editPublishedArticle(
   }
   const number = latestVersionNumber(article) + 1;
   await writeVersion(manager, { ...article, ...input.fields, versionNumber: number }, actor.id, input.changeNote);
-  const updated = await setChange(manager, article, { pendingVersion: number, pendingState: ArticleStatus.DRAFT, pendingAuthorId: actor.id });
+  // A new change starts without the note of the last review (that one concerned the version in force).
+  const fresh = article.pendingVersion === null ? { reviewComment: null } : {};
+  const updated = await setChange(manager, article, { pendingVersion: number, pendingState: ArticleStatus.DRAFT, pendingAuthorId: actor.id, ...fresh });
   await recordArticleHistory(manager, {
     article: { id: article.id, versionNumber: number },
     action: ArticleAction.EDITED,

@@ -54,6 +54,27 @@ export type ArticleVersionSummary = {
   changeNote: string | null;
 };
 
+/** The content of one version, as a change under way carries it (`ArticleChange.version`). */
+export type ArticleChangeVersion = {
+  number: number;
+  title: string;
+  summary: string;
+  body: string;
+  keywords: readonly string[];
+  categoryIds: readonly string[];
+  owningUnitId: string | null;
+  audience: ArticleAudience;
+  language: ArticleLanguage;
+  effectiveFrom: string;
+  expiresOn: string | null;
+  source: string | null;
+  changeNote: string | null;
+  createdAt: string;
+};
+
+/** A change to a published article under way: a draft of its next version, or one in review. */
+export type ArticleChangeRecord = { state: ArticleStatus; editor: StaffRef; version: ArticleChangeVersion };
+
 /** One article as the editor loads it (`fragment KbArticleFields`). */
 export type ArticleRecord = ArticleViewData & {
   status: ArticleStatus;
@@ -67,6 +88,9 @@ export type ArticleRecord = ArticleViewData & {
   reviewComment: string | null;
   canEdit: boolean;
   canReview: boolean;
+  canApproveUrgently: boolean;
+  /** The change under way (published articles only; for its editors and reviewers). */
+  pendingChange: ArticleChangeRecord | null;
   versions: readonly ArticleVersionSummary[];
 };
 
@@ -81,6 +105,8 @@ export type ArticleListItem = {
   expiresOn: string | null;
   inForce: boolean;
   reviewComment: string | null;
+  /** A change to the published article is under way (DRAFT) or waiting for review (IN_REVIEW). */
+  pendingChange: { state: ArticleStatus } | null;
 };
 
 export type ArticleDiffRecord = {

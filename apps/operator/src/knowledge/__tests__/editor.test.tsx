@@ -232,6 +232,64 @@ describe("article editor", { timeout: 20_000 }, () => {
     expect(body.querySelector("del")?.textContent).toBe("Removed: 0533-1111111");
     expect(body.querySelector("ins")?.textContent).toBe("Added: 0533-12319");
   });
+
+  it("edits a published article's change under way: the form holds the change, the notice and the diff say the published version stays in force", async () => {
+    openAt("knowledge/articles/a1");
+    const article = buildArticle({
+      status: "PUBLISHED",
+      versionNumber: 1,
+      body: "电话：0533-1111111",
+      pendingChange: {
+        state: "DRAFT",
+        editor: { id: "s2", displayName: "周老师" },
+        version: {
+          number: 2,
+          title: "夜间施工噪音扰民如何投诉？",
+          summary: "可向城管部门反映。",
+          body: "电话：0533-12319",
+          keywords: ["噪音"],
+          categoryIds: ["c2"],
+          owningUnitId: "u1",
+          audience: "PUBLIC",
+          language: "ZH_CN",
+          effectiveFrom: "2025-01-01",
+          expiresOn: null,
+          source: null,
+          changeNote: "更新电话",
+          createdAt: "2025-01-03T02:00:00Z",
+        },
+      },
+    });
+    const segment = (kind: string, text: string) => ({ __typename: "DiffSegment", kind, text });
+    renderWithApollo(<Editor />, [
+      ...lookups,
+      { request: { query: KbArticleDocument, variables: { id: "a1" } }, result: { data: { article } } },
+      {
+        request: { query: KbArticleDiffDocument, variables: { id: "a1", fromVersion: 1, toVersion: 2 } },
+        result: {
+          data: {
+            articleDiff: {
+              __typename: "ArticleDiff",
+              fromVersion: 1,
+              toVersion: 2,
+              title: [segment("SAME", "t")],
+              summary: [segment("SAME", "s")],
+              body: [segment("SAME", "电话："), segment("REMOVED", "0533-1111111"), segment("ADDED", "0533-12319")],
+              keywords: [],
+            },
+          },
+        },
+      },
+    ]);
+    const panel = await screen.findByTestId("kb-pending-change");
+    expect(within(panel).getByTestId("kb-change-notice").textContent).toBe(
+      "You are editing a draft of version 2. Call-takers, search and the portal keep using version 1 until a reviewer approves this change.",
+    );
+    expect((screen.getByLabelText("Full answer") as HTMLTextAreaElement).value).toBe("电话：0533-12319");
+    expect((await within(panel).findByTestId("kb-diff-body")).querySelector("ins")?.textContent).toBe("Added: 0533-12319");
+    expect(screen.getByTestId("kb-submit-review").textContent).toBe("Submit for review");
+    expect(within(panel).queryByTestId("kb-urgent-form")).toBeNull();
+  });
 });
 
 describe("knowledge navigation", () => {

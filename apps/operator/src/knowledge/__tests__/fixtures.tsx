@@ -38,6 +38,8 @@ export function buildArticle(overrides: Partial<KbArticleFieldsFragment> = {}) {
     inForce: true,
     canEdit: true,
     canReview: false,
+    canApproveUrgently: false,
+    pendingChange: null,
     versions: [
       {
         __typename: "ArticleVersion" as const,

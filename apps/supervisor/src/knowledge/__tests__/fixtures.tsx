@@ -78,6 +78,8 @@ export function buildArticle(overrides: Partial<KbArticleFieldsFragment> = {}) {
     inForce: false,
     canEdit: false,
     canReview: true,
+    canApproveUrgently: false,
+    pendingChange: null,
     versions: [1, 2].map((number) => ({
       __typename: "ArticleVersion" as const,
       number,

@@ -20,6 +20,7 @@ function queueMock(articles: ReturnType<typeof buildArticle>[]) {
             updatedAt: a.updatedAt,
             lockVersion: a.lockVersion,
             canReview: a.canReview,
+            pendingChange: null,
             author: a.author,
             owningUnit: { __typename: "Unit", id: "u3", nameZh: "淄博市住房和城乡建设局", nameEn: "Housing and Construction Bureau" },
           })),

@@ -5,6 +5,14 @@ import { KbArticleDiffDocument, KbArticleDocument } from "../../gql/graphql.ts";
 import { useSupervisorKnowledgeT } from "../messages.ts";
 import { ReviewForm } from "./ReviewForm.tsx";
 
+type Version = { number: number; title: string; summary: string; body: string; keywords: readonly string[]; effectiveFrom: string; expiresOn: string | null; source: string | null };
+
+/** The article as the change under review would make it (its categories and unit as in force; the diff shows the text). */
+function changeView<T extends object>(record: T, version: Version): T & Omit<Version, "number"> & { versionNumber: number } {
+  const { number, ...text } = version;
+  return { ...record, ...text, versionNumber: number };
+}
+
 /**
  * The version under review: what changed since the published version (when there is one — every
  * version after the first comes from editing a published article), the full text, and the decision.
@@ -16,9 +24,13 @@ export function ReviewDetail({ id, onReviewed, onRefreshQueue }: { id: string; o
   const headingRef = useRef<HTMLHeadingElement>(null);
   const article = useQuery(KbArticleDocument, { variables: { id }, fetchPolicy: "network-only" });
   const record = article.data?.article;
-  const previous = record && record.versionNumber > 1 ? record.versionNumber - 1 : null;
+  // A change to a published article is compared with the version in force; a new version of a
+  // draft with the one before it.
+  const change = record?.pendingChange ?? null;
+  const under = change ? change.version.number : (record?.versionNumber ?? 0);
+  const previous = change ? record!.versionNumber : record && record.versionNumber > 1 ? record.versionNumber - 1 : null;
   const diff = useQuery(KbArticleDiffDocument, {
-    variables: { id, fromVersion: previous ?? 0, toVersion: record?.versionNumber ?? 0 },
+    variables: { id, fromVersion: previous ?? 0, toVersion: under },
     skip: previous === null,
   });
 
@@ -35,7 +47,12 @@ export function ReviewDetail({ id, onReviewed, onRefreshQueue }: { id: string; o
       {article.error && !record ? <Alert>{`${t("kbs.review.articleFailed")} ${errorMessage(article.error) ?? ""}`}</Alert> : null}
       {record ? (
         <>
-          <ArticleView article={record} headingLevel={2} headingId={headingId} headingRef={headingRef} testId="kb-review-article" />
+          {change ? (
+            <Alert tone="info" testId="kb-review-change">
+              {t("kbs.review.changeNotice", { number: change.version.number, current: record.versionNumber, name: change.editor.displayName })}
+            </Alert>
+          ) : null}
+          <ArticleView article={change ? changeView(record, change.version) : record} headingLevel={2} headingId={headingId} headingRef={headingRef} testId="kb-review-article" />
           <section className="kb-review__changes">
             <h3>{t("kbs.review.changes")}</h3>
             {previous === null ? <p className="field__hint">{t("kbs.review.firstVersion")}</p> : null}
@@ -44,7 +61,7 @@ export function ReviewDetail({ id, onReviewed, onRefreshQueue }: { id: string; o
             {diff.data ? <ArticleDiffView diff={diff.data.articleDiff} headingLevel={4} /> : null}
           </section>
           <ReviewForm
-            article={record}
+            article={change ? { ...record, author: change.editor } : record}
             onReviewed={onReviewed}
             onReload={() => void article.refetch().catch(() => undefined)}
             onRefreshQueue={onRefreshQueue}

@@ -65,7 +65,9 @@ export function ReviewQueuePage() {
                 >
                   <span className="kb-review__item-title">{item.title}</span>
                   <span className="kb-review__item-meta">
-                    {t("kbs.review.by", { name: item.author.displayName })} · {t("kbs.review.version", { number: item.versionNumber })} ·{" "}
+                    {item.pendingChange ? <span className="kb-review__change">{t("kbs.review.changeOfPublished")} · </span> : null}
+                    {t("kbs.review.by", { name: (item.pendingChange?.editor ?? item.author).displayName })} ·{" "}
+                    {t("kbs.review.version", { number: item.pendingChange?.version.number ?? item.versionNumber })} ·{" "}
                     <time dateTime={item.updatedAt}>{format.dateTime(item.updatedAt)}</time>
                     {item.owningUnit ? ` · ${format.name(item.owningUnit)}` : ""}
                   </span>

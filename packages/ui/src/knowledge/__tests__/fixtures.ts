@@ -27,6 +27,8 @@ export function buildArticle(overrides: Partial<ArticleRecord> = {}): ArticleRec
     usageCount: 12,
     canEdit: true,
     canReview: false,
+    canApproveUrgently: false,
+    pendingChange: null,
     versions: [
       { number: 1, title: "旧标题", createdAt: "2025-01-01T02:00:00Z", createdBy: { id: "s1", displayName: "张编辑" }, changeNote: null },
       { number: 2, title: "夜间施工噪音扰民如何投诉？", createdAt: "2025-03-01T02:00:00Z", createdBy: { id: "s1", displayName: "张编辑" }, changeNote: "更新电话" },

@@ -10,6 +10,7 @@ import { ArticleFormFields } from "./ArticleForm.tsx";
 import type { KnowledgeEditorDocuments } from "./documents.ts";
 import { ARTICLE_FIELDS, FIELD_IDS, type ArticleField, type ArticleFormValues } from "./formValues.ts";
 import { useArticleEditor } from "./useArticleEditor.ts";
+import { PendingChangePanel } from "./PendingChangePanel.tsx";
 import { VersionHistory } from "./VersionHistory.tsx";
 
 export type ArticleEditorProps = {
@@ -31,7 +32,9 @@ export function ArticleEditor({ heading, documents, record, initial, categories,
   const [reloading, setReloading] = useState(false);
   const { feedback } = editor;
   const editable = record === null || record.canEdit;
-  const canSubmit = editable && (record === null || record.status === "DRAFT");
+  const change = record?.pendingChange ?? null;
+  // A published article's change is submitted like a draft (saved first when there are unsaved edits).
+  const canSubmit = editable && (record === null || record.status === "DRAFT" || (record.status === "PUBLISHED" && (change?.state === "DRAFT" || editor.dirty)));
   const canArchive = record !== null && record.canEdit && record.status !== "ARCHIVED" && record.status !== "IN_REVIEW";
   const labels: Record<ArticleField, string> = {
     title: t("kbe.field.title"),
@@ -73,6 +76,11 @@ export function ArticleEditor({ heading, documents, record, initial, categories,
         <h1 tabIndex={-1}>{heading}</h1>
         {record ? <ArticleStatusBadge status={record.status} /> : null}
         {record ? <span className="kb-editor__version">{t("kb.article.version", { number: record.versionNumber })}</span> : null}
+        {change ? (
+          <span className="kb-editor__version" data-testid="kb-change-badge">
+            {change.state === "IN_REVIEW" ? t("kbe.list.changeInReview") : t("kbe.list.changeDraft")}
+          </span>
+        ) : null}
       </div>
       <div ref={summaryRef} tabIndex={-1} className="kb-feedback" data-testid="kb-editor-feedback">
         {feedback.notice ? <Alert tone="success">{feedback.notice}</Alert> : null}
@@ -102,11 +110,13 @@ export function ArticleEditor({ heading, documents, record, initial, categories,
           </Alert>
         ) : null}
       </div>
-      {record?.status === "DRAFT" && record.reviewComment ? (
+      {record && (record.status === "DRAFT" || change?.state === "DRAFT") && record.reviewComment ? (
         <Alert tone="info" testId="kb-review-comment">
           {t("kbe.edit.sentBackBy", { name: record.reviewer?.displayName ?? "", comment: record.reviewComment })}
         </Alert>
       ) : null}
+
+      {record && change ? <PendingChangePanel documents={documents} article={record} onApplied={(message) => editor.applied(message)} /> : null}
 
       {editable ? (
         <form className="form card kb-editor-form" onSubmit={onSubmit} noValidate data-testid="kb-editor-form">

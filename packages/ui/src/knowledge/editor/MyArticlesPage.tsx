@@ -66,7 +66,12 @@ export function MyArticlesPage({ documents }: { documents: Pick<KnowledgeEditorD
                   <tr key={item.id} data-testid="kb-my-article">
                     <td className="kb-table__title">
                       <AppLink to={EDITOR_PATHS.edit(item.id)}>{item.title}</AppLink>
-                      {item.status === "DRAFT" && item.reviewComment ? (
+                      {item.pendingChange ? (
+                        <p className="kb-table__note" data-testid="kb-change-pending">
+                          {item.pendingChange.state === "IN_REVIEW" ? t("kbe.list.changeInReview") : t("kbe.list.changeDraft")}
+                        </p>
+                      ) : null}
+                      {(item.status === "DRAFT" || item.pendingChange?.state === "DRAFT") && item.reviewComment ? (
                         <p className="kb-table__note">{t("kbe.list.sentBack", { comment: item.reviewComment })}</p>
                       ) : null}
                     </td>

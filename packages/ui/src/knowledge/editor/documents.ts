@@ -33,5 +33,7 @@ export type KnowledgeEditorDocuments = {
   >;
   submit: TypedDocumentNode<{ submitArticleForReview: ArticleRecord }, LockVariables>;
   archive: TypedDocumentNode<{ archiveArticle: ArticleRecord }, LockVariables>;
+  /** Urgent correction: a supervisor or admin puts a published article's change in force at once. */
+  urgent: TypedDocumentNode<{ approveArticleChangeUrgently: ArticleRecord }, LockVariables & { reason: string }>;
   diff: TypedDocumentNode<{ articleDiff: ArticleDiffRecord }, { id: string; fromVersion: number; toVersion: number }>;
 };

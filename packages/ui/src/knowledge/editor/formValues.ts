@@ -71,7 +71,24 @@ export function emptyArticleForm(owningUnitId = "", today = shanghaiDay()): Arti
   };
 }
 
+/** The form of an article: the change under way when there is one (the version being edited), else the article. */
 export function formFromArticle(article: ArticleRecord): ArticleFormValues {
+  const change = article.pendingChange?.version;
+  if (change) {
+    return {
+      title: change.title,
+      summary: change.summary,
+      body: change.body,
+      categoryIds: [...change.categoryIds],
+      keywords: [...change.keywords],
+      owningUnitId: change.owningUnitId ?? "",
+      audience: change.audience,
+      language: change.language,
+      effectiveFrom: change.effectiveFrom,
+      expiresOn: change.expiresOn ?? "",
+      source: change.source ?? "",
+    };
+  }
   return {
     title: article.title,
     summary: article.summary,

@@ -127,7 +127,7 @@ export function useArticleEditor(documents: KnowledgeEditorDocuments, record: Ar
   const save = async () => {
     const saved = await persist();
     if (saved) {
-      done(saved, t("kbe.edit.saved", { version: saved.versionNumber }));
+      done(saved, t("kbe.edit.saved", { version: saved.pendingChange?.version.number ?? saved.versionNumber }));
     }
   };
 
@@ -172,6 +172,8 @@ export function useArticleEditor(documents: KnowledgeEditorDocuments, record: Ar
     dirty,
     adopt,
     clearFeedback: () => setFeedback(NO_FEEDBACK),
+    /** After a change was put in force elsewhere on the page (urgent approval): the form starts from it. */
+    applied: (message: string) => show({ ...NO_FEEDBACK, notice: message }),
     save,
     submitForReview,
     archiveArticle,
