@@ -4,6 +4,8 @@ import type { DataSource } from "typeorm";
 import { inject } from "vitest";
 import { createDataSource } from "../database/data-source.js";
 
+export { createTestClock, type TestClock } from "./test-clock.js";
+
 declare module "vitest" {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   export interface ProvidedContext {

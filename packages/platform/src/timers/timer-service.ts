@@ -39,6 +39,11 @@ export type TimerServiceOptions = {
   retryDelayMs?: (attempts: number) => number;
   /** For logs; default host:pid. */
   instanceName?: string;
+  /**
+   * The clock that decides what is due, when to wake up, and the stored fired and retry times. Without
+   * it the database's `now()` does (one clock for every instance); tests inject one and call `drain()`.
+   */
+  now?: () => Date;
 };
 
 type TimerRow = { id: string; key: string; type: string; payload: Record<string, unknown>; due_at: Date; attempts: number; revision: number };
@@ -66,6 +71,7 @@ export class TimerService {
   private readonly pollMs: number;
   private readonly retryDelayMs: (attempts: number) => number;
   private readonly log: Logger;
+  private plannedWake: Date | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -101,13 +107,18 @@ export class TimerService {
     this.running = false;
     this.halted = true;
     clearTimeout(this.wake);
+    this.plannedWake = undefined;
     await this.listener?.close();
     this.listener = undefined;
     await Promise.allSettled([...this.cycles]);
     await this.draining?.catch(() => undefined);
   }
 
-  /** Fires every timer due now; resolves to how many were attempted (used by tests too). */
+  /**
+   * Fires every timer due now, then resolves to how many were attempted. Called while a pass is
+   * running, it makes that pass look again and resolves when it is done: either way a whole pass
+   * starts after the call (tests use this after moving an injected clock).
+   */
   async drain(): Promise<number> {
     if (this.draining) {
       this.again = true;
@@ -139,6 +150,19 @@ export class TimerService {
     return this.draining;
   }
 
+  /**
+   * When the service means to check next (on its clock; the system clock by default), or undefined
+   * while no wake-up is planned. A NOTIFY of a newly scheduled timer re-plans it for its due time.
+   */
+  get nextWakeAt(): Date | undefined {
+    return this.plannedWake;
+  }
+
+  /** The injected clock's time as a query parameter; null lets the database's `now()` decide. */
+  private clockParam(): Date | null {
+    return this.options.now?.() ?? null;
+  }
+
   private kick(): void {
     if (!this.running) {
       return;
@@ -160,12 +184,13 @@ export class TimerService {
     }
     const types = [...this.handlers.keys()];
     const [row] = (await this.dataSource.query(
-      `SELECT GREATEST(0, EXTRACT(EPOCH FROM (min(available_at) - now())) * 1000)::float8 AS wait_ms
+      // Not GREATEST(0, …) in SQL: it ignores a NULL (nothing pending) and answered 0, a wake-up every 5 ms.
+      `SELECT (EXTRACT(EPOCH FROM (min(available_at) - COALESCE($2::timestamptz, now()))) * 1000)::float8 AS wait_ms
        FROM platform_timer WHERE fired_at IS NULL AND type = ANY($1::text[])`,
-      [types],
+      [types, this.clockParam()],
     )) as Array<{ wait_ms: number | null }>;
     const wait = row?.wait_ms;
-    this.sleep(wait === null || wait === undefined ? this.pollMs : Math.min(Math.ceil(wait) + 5, this.pollMs));
+    this.sleep(wait === null || wait === undefined ? this.pollMs : Math.min(Math.ceil(Math.max(0, wait)) + 5, this.pollMs));
   }
 
   private sleep(ms: number): void {
@@ -173,7 +198,11 @@ export class TimerService {
       return;
     }
     clearTimeout(this.wake);
-    this.wake = setTimeout(() => this.kick(), ms);
+    this.plannedWake = new Date((this.options.now?.() ?? new Date()).getTime() + ms);
+    this.wake = setTimeout(() => {
+      this.plannedWake = undefined;
+      this.kick();
+    }, ms);
     this.wake.unref();
   }
 
@@ -183,12 +212,13 @@ export class TimerService {
     if (types.length === 0) {
       return null;
     }
+    const now = this.clockParam();
     return this.dataSource.transaction(async (manager) => {
       const [row] = (await manager.query(
         `SELECT id, key, type, payload, due_at, attempts, revision FROM platform_timer
-         WHERE fired_at IS NULL AND available_at <= now() AND type = ANY($1::text[]) AND id <> ALL($2::bigint[])
+         WHERE fired_at IS NULL AND available_at <= COALESCE($3::timestamptz, now()) AND type = ANY($1::text[]) AND id <> ALL($2::bigint[])
          ORDER BY available_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        [types, skipIds],
+        [types, skipIds, now],
       )) as TimerRow[];
       if (!row) {
         return null;
@@ -206,15 +236,19 @@ export class TimerService {
         this.log.error({ err: error, timer: row.key, attempts: row.attempts + 1, retryInMs: delay }, "timer handler failed; will retry");
         await manager.query(
           `UPDATE platform_timer SET attempts = attempts + 1, last_error = $3,
-             available_at = now() + make_interval(secs => $4), updated_at = now()
+             available_at = COALESCE($5::timestamptz, now()) + make_interval(secs => $4), updated_at = now()
            WHERE id = $1 AND revision = $2`,
-          [row.id, row.revision, message, delay / 1000],
+          [row.id, row.revision, message, delay / 1000, now],
         );
         return { id: timer.id, fired: false };
       }
       // A handler that re-scheduled its own key bumped the revision: the new timer stays armed.
-      await manager.query("UPDATE platform_timer SET fired_at = now(), updated_at = now() WHERE id = $1 AND revision = $2", [row.id, row.revision]);
-      this.log.debug({ timer: row.key, lateMs: Date.now() - row.due_at.getTime() }, "timer fired");
+      await manager.query("UPDATE platform_timer SET fired_at = COALESCE($3::timestamptz, now()), updated_at = now() WHERE id = $1 AND revision = $2", [
+        row.id,
+        row.revision,
+        now,
+      ]);
+      this.log.debug({ timer: row.key, lateMs: (now ?? new Date()).getTime() - row.due_at.getTime() }, "timer fired");
       return { id: timer.id, fired: true };
     });
   }

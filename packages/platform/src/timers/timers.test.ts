@@ -1,12 +1,11 @@
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
 import { pino } from "pino";
 import type { DataSource, EntityManager } from "typeorm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDataSource } from "../database/data-source.js";
 import { platformModule } from "../platform.module.js";
-import { createTestDatabase, type TestDatabase } from "../testing/index.js";
+import { createTestClock, createTestDatabase, type TestClock, type TestDatabase } from "../testing/index.js";
 import { TimerService, type FiringTimer, type TimerHandler } from "./timer-service.js";
 import { cancelTimer, findTimer, scheduleTimer, type TimerRequest } from "./timers.js";
 
@@ -45,10 +44,13 @@ async function recordEffect(manager: EntityManager, timer: FiringTimer, note: st
   await manager.query("INSERT INTO test_effect (key, note) VALUES ($1, $2)", [timer.key, note]);
 }
 
-/** A service with handlers on its own DataSource (like a separate app instance), or on the shared one. */
+/**
+ * A service with handlers on its own DataSource (like a separate app instance), or on the shared one;
+ * with `clock`, that clock decides what is due and the test runs each pass with `drain()`.
+ */
 async function buildService(
   handlers: TimerHandler[],
-  options: { ownDataSource?: boolean; start?: boolean; retryDelayMs?: (attempts: number) => number } = {},
+  options: { ownDataSource?: boolean; start?: boolean; retryDelayMs?: (attempts: number) => number; clock?: TestClock } = {},
 ): Promise<TimerService> {
   let source = db.dataSource;
   if (options.ownDataSource) {
@@ -56,7 +58,7 @@ async function buildService(
     await source.initialize();
     extraSources.push(source);
   }
-  const service = new TimerService(source, log, { connectionUrl: db.url, pollMs: 60_000, retryDelayMs: options.retryDelayMs });
+  const service = new TimerService(source, log, { connectionUrl: db.url, pollMs: 60_000, retryDelayMs: options.retryDelayMs, now: options.clock?.now });
   handlers.forEach((handler) => service.register(handler));
   services.push(service);
   if (options.start ?? true) {
@@ -97,107 +99,172 @@ describe("scheduleTimer and cancelTimer", () => {
 });
 
 describe("TimerService", () => {
-  it("fires a timer at its due time, not before, woken by NOTIFY and its own wake-up", async () => {
+  it("fires a timer at its due time, not before, and plans its wake-up for it when NOTIFY tells it", async () => {
+    const clock = createTestClock(new Date());
     const type = uniqueType("due");
     const fired: FiringTimer[] = [];
-    await buildService([{ type, handle: async (timer, manager) => { fired.push(timer); await recordEffect(manager, timer); } }]);
+    const service = await buildService([{ type, handle: async (timer, manager) => { fired.push(timer); await recordEffect(manager, timer); } }], { clock });
+    // Started with nothing pending, it plans its next check a poll (60 s) away.
+    await vi.waitFor(() => expect(service.nextWakeAt).toEqual(clock.in(60_000)), { timeout: 10_000, interval: 20 });
     const key = `${type}:a`;
-    const dueAt = inMs(500);
+    const dueAt = clock.in(500);
     await schedule({ key, type, dueAt, payload: { ticketId: "ZB-20261124-00017" } });
 
-    await sleep(250);
+    // The NOTIFY re-plans it for the due time.
+    await vi.waitFor(() => expect(service.nextWakeAt!.getTime()).toBeLessThan(clock.in(1_000).getTime()), { timeout: 10_000, interval: 20 });
+    expect(service.nextWakeAt!.getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
+    clock.advanceTo(new Date(dueAt.getTime() - 1));
+    await service.drain();
     expect(fired).toEqual([]);
-    await vi.waitFor(() => expect(fired).toHaveLength(1), { timeout: 5_000, interval: 20 });
+
+    clock.advanceTo(dueAt);
+    await service.drain();
+    expect(fired).toHaveLength(1);
     expect(fired[0]).toMatchObject({ key, type, payload: { ticketId: "ZB-20261124-00017" }, dueAt, attempts: 0 });
-    // The handler runs inside the transaction that marks the timer fired: wait for its commit.
-    const stored = await vi.waitFor(
-      async () => {
-        const timer = await findTimer(db.dataSource.manager, key);
-        expect(timer?.firedAt).toBeInstanceOf(Date);
-        return timer!;
-      },
-      { timeout: 5_000, interval: 20 },
-    );
-    expect(stored.firedAt!.getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
+    // The handler ran inside the transaction that marked the timer fired, at the clock's time.
+    expect((await findTimer(db.dataSource.manager, key))?.firedAt).toEqual(dueAt);
     expect(await effects(type)).toEqual([{ key, note: null }]);
+    clock.advance(60_000);
+    await service.drain();
+    expect(fired).toHaveLength(1);
+  });
+
+  it("fires by itself on the system clock once NOTIFY tells it (no drain; the poll is a minute away), never before the due time", async () => {
+    const type = uniqueType("live");
+    const fired: FiringTimer[] = [];
+    await buildService([{ type, handle: async (timer) => { fired.push(timer); } }]);
+    const key = `${type}:a`;
+    const dueAt = inMs(200);
+    await schedule({ key, type, dueAt });
+
+    // No drain() here: only the NOTIFY (the poll is 60 s) and the wake-up it plans can fire it.
+    await vi.waitFor(async () => expect((await findTimer(db.dataSource.manager, key))?.firedAt).toBeInstanceOf(Date), { timeout: 20_000, interval: 20 });
+    expect(fired.map((timer) => timer.key)).toEqual([key]);
+    // Due and fired times are on the database's clock, which decided it was due: never early, however busy the machine.
+    const [row] = (await db.dataSource.query("SELECT fired_at >= due_at AS on_time FROM platform_timer WHERE key = $1", [key])) as Array<{ on_time: boolean }>;
+    expect(row?.on_time).toBe(true);
   });
 
   it("fires a re-scheduled timer once, at the new time, and again only if re-armed after firing", async () => {
+    const clock = createTestClock(new Date());
     const type = uniqueType("resched");
     const fired: FiringTimer[] = [];
-    await buildService([{ type, handle: async (timer) => { fired.push(timer); } }]);
+    const service = await buildService([{ type, handle: async (timer) => { fired.push(timer); } }], { clock });
     const key = `${type}:extended`;
-    await schedule({ key, type, dueAt: inMs(400), payload: { v: 1 } });
-    await schedule({ key, type, dueAt: inMs(1_200), payload: { v: 2 } }); // an extension moved it
+    await schedule({ key, type, dueAt: clock.in(400), payload: { v: 1 } });
+    const extendedTo = clock.in(1_200);
+    await schedule({ key, type, dueAt: extendedTo, payload: { v: 2 } }); // an extension moved it
 
-    await sleep(800);
+    clock.advance(800); // past the old due time
+    await service.drain();
     expect(fired).toEqual([]);
-    await vi.waitFor(() => expect(fired).toHaveLength(1), { timeout: 5_000, interval: 20 });
-    expect(fired[0]?.payload).toEqual({ v: 2 });
+    clock.advanceTo(extendedTo);
+    await service.drain();
+    expect(fired.map((timer) => timer.payload)).toEqual([{ v: 2 }]);
+    clock.advance(10_000);
+    await service.drain();
+    expect(fired).toHaveLength(1);
 
-    await schedule({ key, type, dueAt: inMs(100), payload: { v: 3 } }); // re-dispatched: a new deadline
-    await vi.waitFor(() => expect(fired).toHaveLength(2), { timeout: 5_000, interval: 20 });
-    await sleep(300);
+    await schedule({ key, type, dueAt: clock.in(100), payload: { v: 3 } }); // re-dispatched: a new deadline
+    clock.advance(100);
+    await service.drain();
+    expect(fired).toHaveLength(2);
+    clock.advance(10_000);
+    await service.drain();
     expect(fired.map((timer) => timer.payload.v)).toEqual([2, 3]);
   });
 
   it("never fires a cancelled timer", async () => {
+    const clock = createTestClock(new Date());
     const type = uniqueType("cancel");
     const fired: FiringTimer[] = [];
-    await buildService([{ type, handle: async (timer) => { fired.push(timer); } }]);
-    await schedule({ key: `${type}:replied`, type, dueAt: inMs(300) });
-    await schedule({ key: `${type}:other`, type, dueAt: inMs(400) });
+    const service = await buildService([{ type, handle: async (timer) => { fired.push(timer); } }], { clock });
+    await schedule({ key: `${type}:replied`, type, dueAt: clock.in(300) });
+    await schedule({ key: `${type}:other`, type, dueAt: clock.in(400) });
     await db.dataSource.transaction((manager) => cancelTimer(manager, `${type}:replied`));
 
-    await vi.waitFor(() => expect(fired).toHaveLength(1), { timeout: 5_000, interval: 20 });
-    await sleep(400);
+    clock.advance(400);
+    await service.drain();
+    expect(fired).toHaveLength(1);
+    clock.advance(10_000);
+    await service.drain();
     expect(fired.map((timer) => timer.key)).toEqual([`${type}:other`]);
   });
 
   it("lets a handler re-arm its own key (escalation levels) without the firing marking it done", async () => {
+    const clock = createTestClock(new Date());
     const type = uniqueType("escalate");
-    await buildService([
-      {
-        type,
-        handle: async (timer, manager) => {
-          const level = Number(timer.payload.level);
-          await recordEffect(manager, timer, `level ${level}`);
-          if (level < 3) {
-            await scheduleTimer(manager, { key: timer.key, type, dueAt: inMs(50), payload: { level: level + 1 } });
-          }
+    const service = await buildService(
+      [
+        {
+          type,
+          handle: async (timer, manager) => {
+            const level = Number(timer.payload.level);
+            await recordEffect(manager, timer, `level ${level}`);
+            if (level < 3) {
+              await scheduleTimer(manager, { key: timer.key, type, dueAt: clock.in(50), payload: { level: level + 1 } });
+            }
+          },
         },
-      },
-    ]);
-    await schedule({ key: `${type}:ticket`, type, dueAt: inMs(50), payload: { level: 1 } });
+      ],
+      { clock },
+    );
+    await schedule({ key: `${type}:ticket`, type, dueAt: clock.in(50), payload: { level: 1 } });
 
-    await vi.waitFor(async () => expect(await effects(type)).toHaveLength(3), { timeout: 5_000, interval: 20 });
-    await sleep(300);
-    expect((await effects(type)).map((effect) => effect.note)).toEqual(["level 1", "level 2", "level 3"]);
+    const notes = async (): Promise<Array<string | null>> => (await effects(type)).map((effect) => effect.note);
+    for (const level of [1, 2, 3]) {
+      await service.drain();
+      expect(await notes()).toHaveLength(level - 1); // the next level is not due yet
+      clock.advance(50);
+      await service.drain();
+      expect(await notes()).toHaveLength(level);
+    }
+    clock.advance(10_000);
+    await service.drain();
+    expect(await notes()).toEqual(["level 1", "level 2", "level 3"]);
     expect(await findTimer(db.dataSource.manager, `${type}:ticket`)).toMatchObject({ payload: { level: 3 }, revision: 3 });
   });
 
   it("fires each timer on one instance when several run", async () => {
+    const clock = createTestClock(new Date());
     const type = uniqueType("shared");
     const calls = new Map<string, string[]>();
+    // Each instance's first handler call waits until all three hold a timer at once: claims must skip locked rows.
+    const instances = ["a", "b", "c"];
+    const entered = new Set<string>();
+    let allIn: () => void = () => undefined;
+    const allInside = new Promise<void>((resolve) => {
+      allIn = resolve;
+    });
     const handler = (instance: string): TimerHandler => ({
       type,
       handle: async (timer, manager) => {
         calls.set(timer.key, [...(calls.get(timer.key) ?? []), instance]);
-        await sleep(5);
+        if (!entered.has(instance)) {
+          entered.add(instance);
+          if (entered.size === instances.length) {
+            allIn();
+          }
+          await allInside;
+        }
         await recordEffect(manager, timer, instance);
       },
     });
-    await Promise.all(["a", "b", "c"].map((instance) => buildService([handler(instance)], { ownDataSource: true })));
+    const group = await Promise.all(instances.map((instance) => buildService([handler(instance)], { ownDataSource: true, clock })));
     const total = 40;
-    const dueAt = inMs(400);
+    const dueAt = clock.in(400);
     await db.dataSource.transaction(async (manager) => {
       for (let n = 0; n < total; n += 1) {
         await scheduleTimer(manager, { key: `${type}:${n}`, type, dueAt });
       }
     });
 
-    await vi.waitFor(async () => expect(await effects(type)).toHaveLength(total), { timeout: 10_000, interval: 50 });
-    await sleep(300);
+    clock.advanceTo(dueAt);
+    await Promise.all(group.map((service) => service.drain()));
+    expect(await effects(type)).toHaveLength(total);
+    expect(entered.size).toBe(instances.length);
+    clock.advance(10_000);
+    await Promise.all(group.map((service) => service.drain()));
     expect(calls.size).toBe(total);
     expect([...calls].filter(([, instances]) => instances.length !== 1)).toEqual([]);
     expect(new Set((await effects(type)).map((effect) => effect.key)).size).toBe(total);
