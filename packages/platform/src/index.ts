@@ -35,6 +35,8 @@ export * from "./schedules.js";
 export * from "./schedule-run.entity.js";
 export * from "./sms/sms-message.entity.js";
 export * from "./sms/sms-sender.js";
+export * from "./notifications/notification.entity.js";
+export * from "./notifications/notifications.js";
 export * from "./auth/actor.js";
 export * from "./auth/user.entity.js";
 export * from "./auth/session.entity.js";

@@ -7,17 +7,19 @@ import { OutboxEvent } from "./events/outbox.entity.js";
 import { StoredFile } from "./files/stored-file.entity.js";
 import { AuthResolver } from "./graphql/auth.resolver.js";
 import { platformMigrations } from "./migrations/index.js";
+import { Notification, NotificationUnread } from "./notifications/notification.entity.js";
+import { NotificationResolver } from "./notifications/notification.resolver.js";
 import type { DomainModule } from "./module.js";
 import { ScheduleRun } from "./schedule-run.entity.js";
 import { seedPlatformDemo } from "./seed.js";
 import { SmsMessage } from "./sms/sms-message.entity.js";
 import { DurableTimer } from "./timers/timer.entity.js";
 
-/** Accounts, sessions, API keys, the outbox, stored files, calendar overrides, durable timers, periodic job runs and development SMS messages. */
+/** Accounts, sessions, API keys, the outbox, stored files, calendar overrides, durable timers, periodic job runs, development SMS messages and in-app notifications. */
 export const platformModule: DomainModule = {
   name: "platform",
-  entities: [User, Session, ApiKey, OutboxEvent, StoredFile, CalendarOverride, DurableTimer, SmsMessage, ScheduleRun, LoginThrottle],
+  entities: [User, Session, ApiKey, OutboxEvent, StoredFile, CalendarOverride, DurableTimer, SmsMessage, ScheduleRun, LoginThrottle, Notification, NotificationUnread],
   migrations: platformMigrations,
-  resolvers: [AuthResolver],
+  resolvers: [AuthResolver, NotificationResolver],
   seedDemo: seedPlatformDemo,
 };

@@ -4,7 +4,8 @@ import { CalendarAndTimers1795561377835 } from "./1795561377835-CalendarAndTimer
 import { SmsMessages1795568815555 } from "./1795568815555-SmsMessages.js";
 import { ScheduleRuns1796533807363 } from "./1796533807363-ScheduleRuns.js";
 import { LoginThrottle1796534100000 } from "./1796534100000-LoginThrottle.js";
+import { Notifications1796541000000 } from "./1796541000000-Notifications.js";
 
 /** The platform module's migrations, oldest first (generated list). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const platformMigrations: Function[] = [Init1795559277590, Files1795560587507, CalendarAndTimers1795561377835, SmsMessages1795568815555, ScheduleRuns1796533807363, LoginThrottle1796534100000];
+export const platformMigrations: Function[] = [Init1795559277590, Files1795560587507, CalendarAndTimers1795561377835, SmsMessages1795568815555, ScheduleRuns1796533807363, LoginThrottle1796534100000, Notifications1796541000000];
