@@ -1,7 +1,6 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { intakeModule } from "@civicline/intake";
 import { TimerService, createDataSource, createLogger, platformModule, type FiringTimer } from "@civicline/platform";
-import type { TestDatabase } from "@civicline/platform/testing";
+import { createTestClock, type TestClock, type TestDatabase } from "@civicline/platform/testing";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Assignment } from "../assignment/assignment.entity.js";
@@ -21,8 +20,11 @@ beforeAll(async () => {
 });
 afterAll(() => db?.destroy());
 
-/** One app instance as the gateway runs it: its own pool and a TimerService with routing's handlers. */
-async function startApp(name: string): Promise<{ stop(): Promise<void> }> {
+/**
+ * One app instance as the gateway runs it: its own pool and a TimerService with routing's handlers,
+ * on the test's clock (the test moves it and runs passes with `timers.drain()`).
+ */
+async function startApp(name: string, clock: TestClock): Promise<{ timers: TimerService; stop(): Promise<void> }> {
   const dataSource = createDataSource({
     url: db.url,
     entities: [...platformModule.entities, ...intakeModule.entities, ...routingModule.entities],
@@ -31,12 +33,13 @@ async function startApp(name: string): Promise<{ stop(): Promise<void> }> {
     applicationName: name,
   });
   await dataSource.initialize();
-  const timers = new TimerService(dataSource, log, { connectionUrl: db.url, pollMs: 60_000, instanceName: name });
+  const timers = new TimerService(dataSource, log, { connectionUrl: db.url, pollMs: 60_000, instanceName: name, now: clock.now });
   for (const handler of [...deadlineTimerHandlers(), dispatchOverdueTimerHandler()]) {
     timers.register(handler);
   }
   await timers.start();
   return {
+    timers,
     stop: async () => {
       await timers.stop();
       await dataSource.destroy();
@@ -44,12 +47,21 @@ async function startApp(name: string): Promise<{ stop(): Promise<void> }> {
   };
 }
 
-/** Moves an assignment's deadlines close to now (the limits themselves are tested elsewhere) and re-arms its timers. */
-async function dueSoon(dataSource: DataSource, assignmentId: string, nearDueInMs: number, overdueInMs: number): Promise<void> {
+/**
+ * A clock for the timer services, an hour behind the database's: the handlers' marks (its now()) come
+ * after every due time the test clock reaches, and the deadlines dispatch set stay far ahead of it.
+ */
+async function timerClock(): Promise<TestClock> {
+  const [row] = (await db.dataSource.query("SELECT now() - interval '1 hour' AS start")) as Array<{ start: Date }>;
+  return createTestClock(row!.start);
+}
+
+/** Moves an assignment's deadlines close to the clock's now (the limits themselves are tested elsewhere) and re-arms its timers. */
+async function dueSoon(dataSource: DataSource, clock: TestClock, assignmentId: string, nearDueInMs: number, overdueInMs: number): Promise<void> {
   await dataSource.transaction(async (manager) => {
     const assignment = await manager.findOneByOrFail(Assignment, { id: assignmentId });
-    assignment.nearDueAt = new Date(Date.now() + nearDueInMs);
-    assignment.completionDueAt = new Date(Date.now() + overdueInMs);
+    assignment.nearDueAt = clock.in(nearDueInMs);
+    assignment.completionDueAt = clock.in(overdueInMs);
     await manager.save(assignment);
     await scheduleDeadlineTimers(manager, assignment);
   });
@@ -65,33 +77,53 @@ async function deadlineEvents(ticketIds: string[]): Promise<Array<{ ticket: stri
 
 describe("deadline timers across a restart of the app", () => {
   it("fires each near-due warning and overdue event exactly once in effect: late ones at once after the restart, the others on time", async () => {
+    const clock = await timerClock();
     const world = await buildWorld(db);
-    const first = await startApp("first");
+    const first = await startApp("first", clock);
     const tickets = [await buildTicket(db, world), await buildTicket(db, world)];
     const assignments = [];
     for (const ticket of tickets) {
       assignments.push(await dispatchTicket(db.dataSource, { actor: dispatcher, request: { ticketId: ticket.id, version: ticket.version, leadUnitId: world.bureau.id } }));
     }
     const [early, late] = assignments as [Assignment, Assignment];
-    await dueSoon(db.dataSource, early.id, 900, 1_300); // falls due while the app is down
-    await dueSoon(db.dataSource, late.id, 3_000, 3_800); // falls due after the restart
+    await dueSoon(db.dataSource, clock, early.id, 900, 1_300); // falls due while the app is down
+    await dueSoon(db.dataSource, clock, late.id, 3_000, 3_800); // falls due after the restart
+    await first.timers.drain();
     await first.stop();
-    await sleep(1_800);
+    clock.advance(1_800);
     const ids = tickets.map((ticket) => ticket.id);
     expect(await deadlineEvents(ids)).toEqual([]);
 
-    const second = await startApp("second");
+    const second = await startApp("second", clock);
     try {
-      await vi.waitFor(async () => expect(await deadlineEvents([early.ticketId])).toHaveLength(2), { timeout: 5_000, interval: 25 });
-      await vi.waitFor(async () => expect(await deadlineEvents(ids)).toHaveLength(4), { timeout: 8_000, interval: 25 });
+      // No drain(): starting fires what fell due while the app was down.
+      await vi.waitFor(async () => expect(await deadlineEvents([early.ticketId])).toHaveLength(2), { timeout: 10_000, interval: 25 });
+      await second.timers.drain();
+      expect(await deadlineEvents(ids)).toHaveLength(2);
+      // The late ticket's on time: not a millisecond early.
+      const lateDue = await db.dataSource.getRepository(Assignment).findOneByOrFail({ id: late.id });
+      for (const [dueAt, type] of [
+        [lateDue.nearDueAt, RoutingEvent.TICKET_NEAR_DUE],
+        [lateDue.completionDueAt, RoutingEvent.TICKET_OVERDUE],
+      ] as const) {
+        clock.advanceTo(new Date(dueAt.getTime() - 1));
+        await second.timers.drain();
+        expect((await deadlineEvents([late.ticketId])).map((event) => event.type)).not.toContain(type);
+        clock.advanceTo(dueAt);
+        await second.timers.drain();
+        expect((await deadlineEvents([late.ticketId])).map((event) => event.type)).toContain(type);
+      }
+      expect(await deadlineEvents(ids)).toHaveLength(4);
       const lateRow = await db.dataSource.getRepository(Assignment).findOneByOrFail({ id: late.id });
       expect(lateRow.overdueAt!.getTime()).toBeGreaterThanOrEqual(lateRow.completionDueAt.getTime());
     } finally {
       await second.stop();
     }
 
-    const third = await startApp("third");
-    await sleep(800);
+    // Another restart after everything fired fires nothing again.
+    const third = await startApp("third", clock);
+    clock.advance(60_000);
+    await third.timers.drain();
     await third.stop();
 
     // A job that runs twice (or a stale timer) changes nothing: the assignment is marked.
@@ -128,6 +160,7 @@ describe("deadline timers across a restart of the app", () => {
 
 describe("the sign-for deadline", () => {
   it("records one event for a unit that did not sign in time, none for one that did", async () => {
+    const clock = await timerClock();
     const world = await buildWorld(db);
     const tickets = [await buildTicket(db, world), await buildTicket(db, world)];
     const assignments: Assignment[] = [];
@@ -138,22 +171,27 @@ describe("the sign-for deadline", () => {
     for (const assignment of assignments) {
       await db.dataSource.transaction(async (manager) => {
         const row = await manager.findOneByOrFail(Assignment, { id: assignment.id });
-        row.signForDueAt = new Date(Date.now() + 300);
+        row.signForDueAt = clock.in(300);
         await manager.update(Assignment, { id: row.id }, { signForDueAt: row.signForDueAt });
         if (!row.signedForAt) {
           await scheduleSignForTimer(manager, row);
         }
       });
     }
-    const app = await startApp("sign-for");
+    const app = await startApp("sign-for", clock);
     const events = () =>
       db.dataSource.query("SELECT payload->>'ticketId' AS ticket FROM platform_outbox WHERE type = $1 AND payload->>'ticketId' = ANY($2)", [
         RoutingEvent.SIGN_FOR_OVERDUE,
         tickets.map((ticket) => ticket.id),
       ]) as Promise<Array<{ ticket: string }>>;
     try {
-      await vi.waitFor(async () => expect(await events()).toHaveLength(1), { timeout: 8_000, interval: 50 });
-      await sleep(800);
+      await app.timers.drain();
+      expect(await events()).toEqual([]);
+      clock.advance(300);
+      await app.timers.drain();
+      expect(await events()).toHaveLength(1);
+      clock.advance(60_000);
+      await app.timers.drain();
       expect(await events()).toEqual([{ ticket: tickets[0]!.id }]);
     } finally {
       await app.stop();
@@ -166,6 +204,7 @@ describe("the sign-for deadline", () => {
 
 describe("the dispatch deadline", () => {
   it("records one event for a received ticket nobody dispatched in time, none for one that was dispatched", async () => {
+    const clock = await timerClock();
     const world = await buildWorld(db);
     const waiting = await buildTicket(db, world);
     const dispatched = await buildTicket(db, world);
@@ -173,18 +212,24 @@ describe("the dispatch deadline", () => {
     await armDispatchOverdue(db.dataSource, dispatched.id);
     await armDispatchOverdue(db.dataSource, waiting.id); // a redelivered event changes nothing
     await dispatchTicket(db.dataSource, { actor: dispatcher, request: { ticketId: dispatched.id, version: dispatched.version, leadUnitId: world.bureau.id } });
-    await db.dataSource.query("UPDATE platform_timer SET due_at = now() + interval '300 milliseconds', available_at = now() + interval '300 milliseconds' WHERE key = ANY($1)", [
+    await db.dataSource.query("UPDATE platform_timer SET due_at = $2, available_at = $2 WHERE key = ANY($1)", [
       [dispatchOverdueKey(waiting.id), dispatchOverdueKey(dispatched.id)],
+      clock.in(300),
     ]);
     const events = () =>
       db.dataSource.query("SELECT payload->>'ticketId' AS ticket FROM platform_outbox WHERE type = $1 AND payload->>'ticketId' = ANY($2)", [
         RoutingEvent.DISPATCH_OVERDUE,
         [waiting.id, dispatched.id],
       ]) as Promise<Array<{ ticket: string }>>;
-    const app = await startApp("dispatch-deadline");
+    const app = await startApp("dispatch-deadline", clock);
     try {
-      await vi.waitFor(async () => expect(await events()).toHaveLength(1), { timeout: 8_000, interval: 50 });
-      await sleep(800);
+      await app.timers.drain();
+      expect(await events()).toEqual([]);
+      clock.advance(300);
+      await app.timers.drain();
+      expect(await events()).toHaveLength(1);
+      clock.advance(60_000);
+      await app.timers.drain();
       expect(await events()).toEqual([{ ticket: waiting.id }]);
     } finally {
       await app.stop();
