@@ -9,6 +9,7 @@ import { resumeStaleImports } from "./import-export/import-articles.js";
 import { ImportExportResolver } from "./import-export/import-export.resolver.js";
 import { ImportJob } from "./import-export/import-job.entity.js";
 import { seedKnowledgeDemo } from "./knowledge.seed.js";
+import { articleExpiringNoticeHandler } from "./article/article-notices.js";
 import { knowledgeMigrations } from "./migrations/index.js";
 import { SearchLog } from "./search/search-log.entity.js";
 import { SearchTerm } from "./search/search-term.entity.js";
@@ -40,13 +41,16 @@ import { UsageResolver } from "./usage/usage.resolver.js";
  *   articles costs no more than a rare one.
  * - Usage, figures, expiry warnings (outbox `knowledge.article_expiring`), and import/export in
  *   batches of 200 per transaction.
+ * - Notices (article-notices.ts): in-app notifications to reviewers (a review waits), to a change's
+ *   editors and the owning unit's editors (approved, sent back, urgently approved) and to an
+ *   expiring article's owners (from the outbox event, once per expiry date).
  */
 export const knowledgeModule: DomainModule = {
   name: "knowledge",
   entities: [Article, ArticleVersion, ArticleHistory, ArticleUsage, SearchLog, SearchTerm, ImportJob],
   migrations: knowledgeMigrations,
   resolvers: [ArticleResolver, ArticleFieldsResolver, ArticleVersionFieldsResolver, SearchResolver, UsageResolver, StatsResolver, ImportExportResolver],
-  eventHandlers: ({ dataSource }) => [directAnswerUsageHandler(dataSource)],
+  eventHandlers: ({ dataSource }) => [directAnswerUsageHandler(dataSource), articleExpiringNoticeHandler(dataSource)],
   schedules: (services) => [
     articleExpirySchedule(services.dataSource, services.log),
     { name: "knowledge.resume-imports", everyMs: 60_000, run: async () => void (await resumeStaleImports(services)) },

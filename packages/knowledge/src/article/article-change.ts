@@ -10,6 +10,8 @@ import type { CleanArticleFields } from "./article-validation.js";
 import { ArticleVersion } from "./article-version.entity.js";
 import { Article } from "./article.entity.js";
 import { ArticleStatus } from "./article.enums.js";
+import { noticeReviewDecided } from "./article-notices.js";
+import { contributorsOf } from "./article-review.js";
 import { requiredComment } from "./review-comment.js";
 
 /**
@@ -169,6 +171,10 @@ export async function approveArticleChangeUrgently(options: {
     if (article.status !== ArticleStatus.PUBLISHED || article.pendingVersion === null) {
       throw pendingChangeRequired();
     }
-    return applyChange(manager, { article, actor, action: ArticleAction.URGENT_APPROVED, comment: reason, today: options.today });
+    const contributors = (await contributorsOf(manager, [article.id])).get(article.id)!;
+    const editors = [...contributors, article.pendingAuthorId ?? article.authorId];
+    const applied = await applyChange(manager, { article, actor, action: ArticleAction.URGENT_APPROVED, comment: reason, today: options.today });
+    await noticeReviewDecided(manager, { article: applied, version: applied.versionNumber, actor, editors, outcome: "urgentApproved", comment: reason });
+    return applied;
   });
 }

@@ -5,6 +5,7 @@ import { EDITOR_ROLES, isReviewer, mayRead, mayWrite, REVIEWER_ROLES } from "./a
 import { ArticleAction } from "./article-history.entity.js";
 import { lockArticle, transitionArticle } from "./article-lifecycle.js";
 import { applyChange, sendChangeBack, submitChange } from "./article-change.js";
+import { noticeReviewDecided, noticeReviewWaiting } from "./article-notices.js";
 import { optionalComment } from "./review-comment.js";
 import type { Article } from "./article.entity.js";
 import { ArticleStatus, ReviewDecision } from "./article.enums.js";
@@ -45,10 +46,13 @@ export async function submitArticleForReview(options: { db: Db; actor: Actor | n
   const actor = requireRole(options.actor, EDITOR_ROLES);
   return options.db.transaction(async (manager) => {
     const article = await lockForChange(manager, actor, options.id, options.lockVersion, (a) => mayWrite(actor, a));
-    if (article.status === ArticleStatus.PUBLISHED) {
-      return submitChange(manager, article, actor);
-    }
-    return transitionArticle(manager, { article, to: ArticleStatus.IN_REVIEW, action: ArticleAction.SUBMITTED, actor });
+    const submitted =
+      article.status === ArticleStatus.PUBLISHED
+        ? await submitChange(manager, article, actor)
+        : await transitionArticle(manager, { article, to: ArticleStatus.IN_REVIEW, action: ArticleAction.SUBMITTED, actor });
+    const contributors = (await contributorsOf(manager, [article.id])).get(article.id)!;
+    await noticeReviewWaiting(manager, { article: submitted, version: submitted.pendingVersion ?? submitted.versionNumber, actor, contributors });
+    return submitted;
   });
 }
 
@@ -83,7 +87,9 @@ export async function reviewArticle(options: {
     if (contributors.has(actor.id) || article.authorId === actor.id) {
       throw reviewerIsAuthor();
     }
+    const decided = { article, version: article.versionNumber, actor, editors: [...contributors, article.authorId], comment };
     if (options.decision === ReviewDecision.SEND_BACK) {
+      await noticeReviewDecided(manager, { ...decided, outcome: "sentBack" });
       return transitionArticle(manager, {
         article,
         to: ArticleStatus.DRAFT,
@@ -97,6 +103,7 @@ export async function reviewArticle(options: {
     if (article.expiresOn !== null && article.expiresOn < today) {
       throw invalidTransition(article.status, ArticleStatus.PUBLISHED, "This article's expiry date has passed; send it back to have the date changed.");
     }
+    await noticeReviewDecided(manager, { ...decided, outcome: "approved" });
     return transitionArticle(manager, {
       article,
       to: ArticleStatus.PUBLISHED,
@@ -118,10 +125,14 @@ async function reviewChange(
   if (contributors.has(actor.id) || article.pendingAuthorId === actor.id) {
     throw reviewerIsAuthor();
   }
+  const decided = { article, version: article.pendingVersion!, actor, editors: [...contributors, article.pendingAuthorId ?? article.authorId], comment: input.comment };
   if (input.decision === ReviewDecision.SEND_BACK) {
+    await noticeReviewDecided(manager, { ...decided, outcome: "sentBack" });
     return sendChangeBack(manager, article, actor, input.comment!);
   }
-  return applyChange(manager, { article, actor, action: ArticleAction.APPROVED, comment: input.comment, today: input.today });
+  const applied = await applyChange(manager, { article, actor, action: ArticleAction.APPROVED, comment: input.comment, today: input.today });
+  await noticeReviewDecided(manager, { ...decided, outcome: "approved" });
+  return applied;
 }
 
 /** Withdraws an article for good (any status but ARCHIVED → ARCHIVED): its editors or a reviewer. */
