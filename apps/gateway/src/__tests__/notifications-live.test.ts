@@ -53,7 +53,7 @@ const unreadOf = async (cookie: string) => (await call<Listing>(LIST, {}, cookie
 
 describe("notifications over a real WebSocket", () => {
   it("push a review waiting to the reviewers and the decision to the editor, not to a call-taker; read/unread per person", async () => {
-    const [handler, supervisor, admin, operator] = await Promise.all(["handler", "supervisor", "admin", "operator"].map((name) => gateway.login(name)));
+    const [handler, supervisor, admin, operator] = await Promise.all([gateway.login("handler"), gateway.login("supervisor"), gateway.login("admin"), gateway.login("operator")]);
     const { me } = await call<{ me: { unitId: string } }>("{ me { unitId } }", {}, handler);
     const { categories } = await call<{ categories: Array<{ id: string; code: string }> }>("{ categories { id code } }", {}, handler);
     const before = { supervisor: await unreadOf(supervisor), admin: await unreadOf(admin), handler: await unreadOf(handler), operator: await unreadOf(operator) };
