@@ -132,7 +132,9 @@ describe("TimerService", () => {
   it("fires by itself on the system clock once NOTIFY tells it (no drain; the poll is a minute away), never before the due time", async () => {
     const type = uniqueType("live");
     const fired: FiringTimer[] = [];
-    await buildService([{ type, handle: async (timer) => { fired.push(timer); } }]);
+    const service = await buildService([{ type, handle: async (timer) => { fired.push(timer); } }]);
+    // Its start pass is over (a wake-up is planned) before the timer exists: only the NOTIFY can tell it.
+    await vi.waitFor(() => expect(service.nextWakeAt).toBeInstanceOf(Date), { timeout: 10_000, interval: 20 });
     const key = `${type}:a`;
     const dueAt = inMs(200);
     await schedule({ key, type, dueAt });
