@@ -70,7 +70,8 @@ export function createApolloClient({ uri = "/graphql" }: CreateApolloClientOptio
       connected: (_socket, _payload, wasRetry) => {
         setLiveStatus("connected");
         if (wasRetry) {
-          void created.client?.refetchQueries({ include: "active" });
+          // Each refetched query shows its own error; nothing else waits for them.
+          void created.client?.refetchQueries({ include: "active" }).catch(() => undefined);
         }
       },
       closed: (event) => {
@@ -78,7 +79,7 @@ export function createApolloClient({ uri = "/graphql" }: CreateApolloClientOptio
         setLiveStatus(meaning === "retry" ? "reconnecting" : "idle");
         if (meaning === "session-ended") {
           // The sign-in gate's `me` query is active: refetched, it answers null and shows the login page.
-          void created.client?.refetchQueries({ include: "active" });
+          void created.client?.refetchQueries({ include: "active" }).catch(() => undefined);
         }
       },
     },
