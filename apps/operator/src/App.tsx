@@ -1,10 +1,10 @@
-import { AppLayout, appNavItem, StaffGate, useAppPath } from "@civicline/ui";
+import { AppLayout, appNavItem, NotificationBell, StaffGate, useAppPath } from "@civicline/ui";
 import { isKnowledgePath, KnowledgeRoutes, knowledgeNavItems } from "./knowledge/routes.tsx";
 import { CallbackRoutes, callbackNavItems, isCallbackAgentOnly, isCallbackPath } from "./callback/routes.tsx";
 import { CallDesk, type DeskView } from "./call/CallDesk.tsx";
 import { CALL_PATH } from "./call/shortcuts.ts";
 import { useOperatorT } from "./messages.ts";
-import { staffDocuments } from "./staff.ts";
+import { notificationDocuments, staffDocuments } from "./staff.ts";
 import { isRoutingPath, isUnitStaffOnly, RoutingRoutes, routingNavItems } from "./workbench/routes.tsx";
 
 /** Operator workbench: sign in, then the queues and the call screen; the knowledge base under knowledge/. */
@@ -38,6 +38,7 @@ export function App() {
               ...knowledgeNavItems(path, viewer.roles, { search: t("nav.knowledge"), editor: t("nav.myArticles") }),
             ]}
             user={viewer}
+            tools={<NotificationBell documents={notificationDocuments} />}
             onLogout={() => void logout()}
           >
             {unitStaff || callbackOnly ? page : <CallDesk view={view}>{page}</CallDesk>}

@@ -1,11 +1,11 @@
-import { AppLayout, appNavItem, StaffGate, useAppPath } from "@civicline/ui";
+import { AppLayout, appNavItem, NotificationBell, StaffGate, useAppPath } from "@civicline/ui";
 import { CallbackRoutes, callbackNavItems, isCallbackPath } from "./callback/routes.tsx";
 import { Dashboard } from "./dashboard/Dashboard.tsx";
 import { isKnowledgePath, KnowledgeRoutes, knowledgeNavItems } from "./knowledge/routes.tsx";
 import { useSupervisorT } from "./messages.ts";
 import { CalendarCoverageBanner } from "./routing/calendar/CalendarCoverageBanner.tsx";
 import { isRoutingPath, RoutingRoutes, routingNavItems } from "./routing/routes.tsx";
-import { staffDocuments } from "./staff.ts";
+import { notificationDocuments, staffDocuments } from "./staff.ts";
 
 /** Supervisor console: sign in, then the overview; the knowledge base's review, statistics and editor under knowledge/. */
 export function App() {
@@ -31,6 +31,7 @@ export function App() {
             }),
           ]}
           user={viewer}
+          tools={<NotificationBell documents={notificationDocuments} />}
           onLogout={() => void logout()}
         >
           {viewer.roles.includes("ADMIN") ? <CalendarCoverageBanner /> : null}

@@ -61,3 +61,6 @@ export { formatCombo, isTextEntry, matchesCombo, parseCombo, useHotkeys, type Ho
 export { Kbd, ShortcutsDialog, type ShortcutHelpGroup, type ShortcutHelpItem, type ShortcutsDialogProps } from "./keyboard/ShortcutsDialog.tsx";
 export * from "./knowledge/index.ts";
 export * from "./routing/index.ts";
+export { NotificationBell, renderNotification, BELL_LIST_LIMIT } from "./notifications/NotificationBell.tsx";
+export type { NotificationDocuments, NotificationItem } from "./notifications/documents.ts";
+export { notificationMessages } from "./notifications/messages.ts";

@@ -19,11 +19,13 @@ export type AppLayoutProps = {
   nav?: readonly NavItem[];
   user?: LayoutUser | null;
   onLogout?: () => void;
+  /** Extra header tools beside the account (the staff apps' notification bell). */
+  tools?: ReactNode;
   children: ReactNode;
 };
 
 /** Page frame shared by all apps: skip link, header (product, app, nav, language, account) and main. */
-export function AppLayout({ title, nav = [], user, onLogout, children }: AppLayoutProps) {
+export function AppLayout({ title, nav = [], user, onLogout, tools, children }: AppLayoutProps) {
   const t = useT();
   const format = useFormat();
 
@@ -57,6 +59,7 @@ export function AppLayout({ title, nav = [], user, onLogout, children }: AppLayo
         ) : null}
         <div className="app-header__tools">
           <LanguageSwitcher />
+          {tools}
           {user ? (
             <div className="user-menu" role="group" aria-label={t("layout.account")}>
               <span className="user-menu__name">

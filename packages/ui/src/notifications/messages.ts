@@ -1,0 +1,40 @@
+import { defineMessages } from "../i18n/catalog.ts";
+
+/**
+ * The bell's wording and every notification's message keys (the server stores keys and
+ * parameters, so each person reads a notification in their own language).
+ */
+export const notificationMessages = defineMessages(
+  {
+    "notify.bell": "Notifications",
+    "notify.bell.unread": "Notifications, {count} unread",
+    "notify.title": "Notifications",
+    "notify.empty": "No notifications yet.",
+    "notify.markAllRead": "Mark all as read",
+    "notify.unreadLabel": "Unread",
+    "notify.loadFailed": "Notifications could not be loaded.",
+    "notify.knowledge.reviewWaiting": "“{title}” (version {version}) is waiting for your review",
+    "notify.knowledge.approved": "“{title}” (version {version}) was approved by {reviewer} and is now in force",
+    "notify.knowledge.sentBack": "“{title}” (version {version}) was sent back by {reviewer}",
+    "notify.knowledge.urgentApproved": "{reviewer} put a correction of “{title}” in force at once (version {version})",
+    "notify.knowledge.expiring": "“{title}” expires on {expiresOn}: check whether it is still correct",
+    "notify.knowledge.comment": "Note: {comment}",
+    "notify.unknown": "A notification",
+  },
+  {
+    "notify.bell": "通知",
+    "notify.bell.unread": "通知，{count} 条未读",
+    "notify.title": "通知",
+    "notify.empty": "暂无通知。",
+    "notify.markAllRead": "全部标为已读",
+    "notify.unreadLabel": "未读",
+    "notify.loadFailed": "通知加载失败。",
+    "notify.knowledge.reviewWaiting": "“{title}”（第 {version} 版）等待您审核",
+    "notify.knowledge.approved": "“{title}”（第 {version} 版）已由 {reviewer} 审核通过，现已生效",
+    "notify.knowledge.sentBack": "“{title}”（第 {version} 版）被 {reviewer} 退回修改",
+    "notify.knowledge.urgentApproved": "{reviewer} 已将“{title}”的更正立即生效（第 {version} 版）",
+    "notify.knowledge.expiring": "“{title}”将于 {expiresOn} 到期，请核实内容是否仍然有效",
+    "notify.knowledge.comment": "意见：{comment}",
+    "notify.unknown": "一条通知",
+  },
+);
