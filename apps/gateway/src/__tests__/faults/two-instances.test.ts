@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { follow, openSocket } from "../ws-probe.js";
-import { freeLowPort, gatewayEnv, gql, login, makeDataDir, queryDatabase, removeDataDir, startGateway, ticketPlace, type GatewayProcess } from "./gateway-process.js";
+import { freeLowPort, gatewayEnv, gql, login, makeDataDir, queryDatabase, removeDataDir, spawnGateway, ticketPlace, waitReady, type GatewayProcess } from "./gateway-process.js";
 
 // Two gateway processes on one database: live updates cross instances, a durable timer fires once,
 // and a periodic job runs once per period whichever instance checks it.
@@ -41,9 +41,10 @@ beforeAll(async () => {
   await queryDatabase(adminUrl, `CREATE DATABASE ${databaseName} ENCODING 'UTF8' TEMPLATE template0`);
   databaseUrl = withDatabase(adminUrl, databaseName);
   dataDir = await makeDataDir("two");
-  // The first instance migrates and seeds the empty database; the second finds it ready.
-  first = await startGateway(gatewayEnv({ port: await freeLowPort(), dataDir, databaseUrl }));
-  second = await startGateway(gatewayEnv({ port: await freeLowPort(), dataDir, databaseUrl }));
+  // Both start together on the empty database, as replicas do: one migrates and seeds, the other waits for it.
+  first = spawnGateway(gatewayEnv({ port: await freeLowPort(), dataDir, databaseUrl }));
+  second = spawnGateway(gatewayEnv({ port: await freeLowPort(), dataDir, databaseUrl }));
+  await Promise.all([waitReady(first), waitReady(second)]);
   bothReadyAt = Date.now();
 }, 80_000);
 
@@ -64,7 +65,7 @@ async function submitOn(url: string, phone: string): Promise<string> {
   return reply.data.submitRequest.trackingNumber;
 }
 
-describe("two gateway instances on one database", () => {
+describe("two gateway instances started together on one database", () => {
   it("delivers a ticket created through instance A to a subscription opened on instance B", async () => {
     const cookie = await login(first!.url, "operator");
     const probe = openSocket(second!.url, { cookie });
