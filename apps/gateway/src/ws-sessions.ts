@@ -1,4 +1,4 @@
-import { isSessionLive, SESSIONS_ENDED_TOPIC, type AppServices, type SessionInfo, type SessionsEnded } from "@civicline/platform";
+import { isSessionLive, reconnectDelay, SESSIONS_ENDED_TOPIC, type AppServices, type SessionInfo, type SessionsEnded } from "@civicline/platform";
 
 /** What the registry needs of a socket: a way to close it. */
 export type ClosableSocket = { close(code: number, reason: string): void };
@@ -24,24 +24,41 @@ export class SocketSessions {
 
   constructor(private readonly services: Pick<AppServices, "dataSource" | "pubsub" | "log">) {}
 
-  /** Starts hearing ended sessions from every instance. */
-  start(): void {
+  /**
+   * Starts hearing ended sessions from every instance. A failure never ends the process: it is
+   * logged and the listening starts again with backoff (meanwhile each message sent still re-checks
+   * its session at least every RECHECK_MS).
+   */
+  start(attempt = 0): void {
     const iterator = this.services.pubsub.subscribe(SESSIONS_ENDED_TOPIC)[Symbol.asyncIterator]();
     this.listening = iterator;
-    void (async () => {
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) {
-          return;
-        }
-        this.onSessionsEnded(next.value as SessionsEnded);
+    this.listen(iterator).catch((error: unknown) => {
+      this.services.log.error({ err: error, attempt }, "ended-session listener failed; listening again");
+      if (this.listening === iterator) {
+        setTimeout(() => {
+          if (this.listening === iterator) {
+            this.start(attempt + 1);
+          }
+        }, reconnectDelay(attempt)).unref();
       }
-    })();
+    });
+  }
+
+  private async listen(iterator: AsyncIterator<unknown>): Promise<void> {
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) {
+        return;
+      }
+      this.onSessionsEnded(next.value as SessionsEnded);
+    }
   }
 
   /** Stops listening and forgets every socket (their timers too). */
   async stop(): Promise<void> {
-    await this.listening?.return?.();
+    const listening = this.listening;
+    this.listening = undefined;
+    await listening?.return?.();
     for (const tracked of this.sockets.values()) {
       clearTimeout(tracked.timer);
     }
