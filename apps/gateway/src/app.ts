@@ -87,6 +87,7 @@ async function startOnDatabase(database: ResolvedDatabase, config: PlatformConfi
   await timers.start();
   const schedules = new ScheduleRunner(dataSource, log);
   schedules.start(modules.flatMap((module) => module.schedules?.(services) ?? []));
+  const stoppables = modules.flatMap((module) => module.stoppables?.(services) ?? []);
 
   const schema = await buildGatewaySchema(services);
   const server = await startGatewayServer({
@@ -110,6 +111,9 @@ async function startOnDatabase(database: ResolvedDatabase, config: PlatformConfi
   const stop = () => {
     stopping ??= (async () => {
       await server.close();
+      for (const stoppable of stoppables) {
+        await stoppable.stop();
+      }
       await schedules.stop();
       await timers.stop();
       await outbox.stop();

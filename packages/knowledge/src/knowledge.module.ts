@@ -12,6 +12,7 @@ import { seedKnowledgeDemo } from "./knowledge.seed.js";
 import { articleExpiringNoticeHandler } from "./article/article-notices.js";
 import { knowledgeMigrations } from "./migrations/index.js";
 import { SearchLog } from "./search/search-log.entity.js";
+import { searchRecorderFor } from "./search/search-recorder.js";
 import { SearchTerm } from "./search/search-term.entity.js";
 import { SearchResolver } from "./search/search.resolver.js";
 import { StatsResolver } from "./stats/stats.resolver.js";
@@ -41,6 +42,9 @@ import { UsageResolver } from "./usage/usage.resolver.js";
  *   articles costs no more than a rare one.
  * - Usage, figures, expiry warnings (outbox `knowledge.article_expiring`), and import/export in
  *   batches of 200 per transaction.
+ * - Search statistics (search-recorder.ts): searches are recorded off the request path, in batches
+ *   (every second or 200 searches, and on shutdown); the gaps figure counts searches whose best hit
+ *   was weak (WEAK_BEST_SCORE), not only empty ones.
  * - Notices (article-notices.ts): in-app notifications to reviewers (a review waits), to a change's
  *   editors and the owning unit's editors (approved, sent back, urgently approved) and to an
  *   expiring article's owners (from the outbox event, once per expiry date).
@@ -55,5 +59,6 @@ export const knowledgeModule: DomainModule = {
     articleExpirySchedule(services.dataSource, services.log),
     { name: "knowledge.resume-imports", everyMs: 60_000, run: async () => void (await resumeStaleImports(services)) },
   ],
+  stoppables: (services) => [{ name: "knowledge.search-recorder", stop: () => searchRecorderFor(services).stop() }],
   seedDemo: seedKnowledgeDemo,
 };

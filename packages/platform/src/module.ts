@@ -25,6 +25,9 @@ export type FileAccessPolicy = (input: { fileId: string; actor: Actor }) => Prom
 /** A periodic job; the gateway runs it once per `everyMs` period (aligned to the epoch) across all instances, runs never overlapping. Must be idempotent. */
 export type ScheduledJob = { name: string; everyMs: number; run(): Promise<void> };
 
+/** Work a module keeps in the process (e.g. a write buffer) that must be finished on shutdown, before the database closes. */
+export type Stoppable = { name: string; stop(): Promise<void> };
+
 /**
  * What a domain package exports for the gateway to compose: its entities, checked-in migrations,
  * resolvers, event handlers and demo data.
@@ -47,4 +50,6 @@ export type DomainModule = {
   fileAccess?: (services: AppServices) => FileAccessPolicy;
   /** Handlers for durable timers (deadline warnings, overdue events) this module schedules. */
   timerHandlers?: (services: AppServices) => TimerHandler[];
+  /** In-process work the gateway stops (flushes) on shutdown, after the server stops taking requests. */
+  stoppables?: (services: AppServices) => Stoppable[];
 };

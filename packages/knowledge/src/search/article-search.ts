@@ -7,6 +7,7 @@ import type { Article } from "../article/article.entity.js";
 import { ArticleAudience, ArticleStatus } from "../article/article.enums.js";
 import { highlightText, matcherFor, snippetOf, type HighlightSegment, type Matcher } from "./highlight.js";
 import type { SearchChannel } from "./search-log.entity.js";
+import { insertSearchRecords, type SearchRecord, type SearchRecorder } from "./search-recorder.js";
 import { buildTsQuery, parseQuery, type MatchMode, type QueryTerm } from "./search-query.js";
 import { correctTerms, fallbackSearch, rankedSearch, TOTAL_CAP, type RankedPage, type SearchScope } from "./search-sql.js";
 
@@ -59,7 +60,7 @@ function filtered(scope: SearchScope, input: Pick<SearchInput, "categoryId" | "u
  * every bigram anywhere → the same with typos corrected from the lexicon → any token → single
  * characters and trigram similarity in title and keywords. Returns the page and how it matched.
  */
-async function matchQuery(db: Db, scope: SearchScope, terms: QueryTerm[], limit: number, offset: number): Promise<{ page: RankedPage; matcher: Matcher }> {
+async function matchQuery(db: Db, scope: SearchScope, terms: QueryTerm[], limit: number, offset: number): Promise<{ page: RankedPage; matcher: Matcher; lastResort?: boolean }> {
   const tried = new Set<string>();
   const attempt = async (list: QueryTerm[], mode: MatchMode): Promise<RankedPage | null> => {
     const tsquery = buildTsQuery(list, mode);
@@ -91,29 +92,33 @@ async function matchQuery(db: Db, scope: SearchScope, terms: QueryTerm[], limit:
   if (any) {
     return { page: any, matcher: matcherFor(current, "any") };
   }
-  return { page: await fallbackSearch(db, scope, current, limit, offset), matcher: matcherFor(current, "any") };
+  return { page: await fallbackSearch(db, scope, current, limit, offset), matcher: matcherFor(current, "any"), lastResort: true };
 }
 
-async function logSearch(db: Db, entry: { query: string; resultCount: number; actorId: string | null; channel: SearchChannel }): Promise<void> {
-  await db.query("INSERT INTO knowledge_search_log (query, result_count, actor_id, channel) VALUES ($1, $2, $3, $4)", [
-    entry.query,
-    entry.resultCount,
-    entry.actorId,
-    entry.channel,
-  ]);
+/** Where searches are recorded: the gateway's batching recorder; without one (scripts, tests) each is written at once. */
+export type SearchRecording = Pick<SearchRecorder, "record">;
+
+async function logSearch(db: Db, recorder: SearchRecording | undefined, entry: SearchRecord): Promise<void> {
+  if (recorder) {
+    recorder.record(entry);
+  } else {
+    await insertSearchRecords(db, [entry]);
+  }
 }
 
 async function runSearch(
   db: Db,
-  options: { scope: SearchScope; query: string; limit: number; offset: number; actorId: string | null; channel: SearchChannel },
+  options: { scope: SearchScope; query: string; limit: number; offset: number; actorId: string | null; channel: SearchChannel; recorder?: SearchRecording },
 ): Promise<SearchResult> {
   const parsed = parseQuery(options.query);
   if (parsed.terms.length === 0) {
     return EMPTY;
   }
-  const { page, matcher } = await matchQuery(db, options.scope, parsed.terms, options.limit, options.offset);
+  const { page, matcher, lastResort } = await matchQuery(db, options.scope, parsed.terms, options.limit, options.offset);
   if (options.offset === 0) {
-    await logSearch(db, { query: parsed.normalized, resultCount: page.total, actorId: options.actorId, channel: options.channel });
+    const best = page.rows[0];
+    const bestScore = best ? (lastResort ? 0 : best.score) : null;
+    await logSearch(db, options.recorder, { query: parsed.normalized, resultCount: page.total, bestScore, actorId: options.actorId, channel: options.channel, at: new Date() });
   }
   return {
     total: page.total,
@@ -129,9 +134,10 @@ async function runSearch(
 /**
  * Staff search (the call-taker's side panel). By default only what call-takers answer from:
  * published and in force today — an expired article is never offered, even before the schedule
- * marks it. Editors may ask for another status (within what they may read). Every search is logged.
+ * marks it. Editors may ask for another status (within what they may read). Every search is recorded
+ * (its first page), through `recorder` when given (batched, off the request path).
  */
-export async function searchArticles(options: { db: Db; actor: Actor | null; input: SearchInput; today?: string }): Promise<SearchResult> {
+export async function searchArticles(options: { db: Db; actor: Actor | null; input: SearchInput; today?: string; recorder?: SearchRecording }): Promise<SearchResult> {
   const actor = requireRole(options.actor, READER_ROLES);
   const { input } = options;
   const { limit, offset } = pageInput(input, SEARCH_PAGE);
@@ -150,7 +156,7 @@ export async function searchArticles(options: { db: Db; actor: Actor | null; inp
   if (!scope) {
     return EMPTY;
   }
-  return runSearch(options.db, { scope, query: input.query, limit, offset, actorId: actor.id, channel: "staff" });
+  return runSearch(options.db, { scope, query: input.query, limit, offset, actorId: actor.id, channel: "staff", recorder: options.recorder });
 }
 
 /**
@@ -164,6 +170,7 @@ export async function searchPublicArticles(options: {
   limit?: number | null;
   offset?: number | null;
   today?: string;
+  recorder?: SearchRecording;
 }): Promise<SearchResult> {
   const { limit, offset } = pageInput(options, PUBLIC_SEARCH_PAGE);
   const today = options.today ?? dayOf(new Date());
@@ -175,7 +182,7 @@ export async function searchPublicArticles(options: {
     return EMPTY;
   }
   if (parseQuery(options.query ?? "").terms.length > 0) {
-    return runSearch(options.db, { scope, query: options.query!, limit, offset, actorId: null, channel: "portal" });
+    return runSearch(options.db, { scope, query: options.query!, limit, offset, actorId: null, channel: "portal", recorder: options.recorder });
   }
   if ((options.query ?? "").trim()) {
     return EMPTY;

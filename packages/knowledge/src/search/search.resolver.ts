@@ -3,6 +3,7 @@ import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import { ArticleSearchInput } from "../article/article.inputs.js";
 import { ArticleSearchResultType } from "../article/article.types.js";
 import { searchArticles, searchPublicArticles, type SearchResult } from "./article-search.js";
+import { searchRecorderFor } from "./search-recorder.js";
 
 const asType = (result: SearchResult) => result as unknown as ArticleSearchResultType;
 
@@ -17,7 +18,7 @@ export class SearchResolver {
     @Arg("input", () => ArticleSearchInput, { description: "Query and filters." }) input: ArticleSearchInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ArticleSearchResultType> {
-    return asType(await searchArticles({ db: this.services.dataSource, actor: ctx.actor, input }));
+    return asType(await searchArticles({ db: this.services.dataSource, actor: ctx.actor, input, recorder: searchRecorderFor(this.services) }));
   }
 
   @Query(() => ArticleSearchResultType, {
@@ -29,6 +30,6 @@ export class SearchResolver {
     @Arg("limit", () => Int, { nullable: true, defaultValue: 20, description: "Page size, 1 … 50." }) limit: number | null,
     @Arg("offset", () => Int, { nullable: true, defaultValue: 0, description: "Hits to skip, 0 … 1,000." }) offset: number | null,
   ): Promise<ArticleSearchResultType> {
-    return asType(await searchPublicArticles({ db: this.services.dataSource, query, categoryId, limit, offset }));
+    return asType(await searchPublicArticles({ db: this.services.dataSource, query, categoryId, limit, offset, recorder: searchRecorderFor(this.services) }));
   }
 }

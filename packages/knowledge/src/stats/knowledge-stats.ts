@@ -3,6 +3,7 @@ import { In, type DataSource, type EntityManager } from "typeorm";
 import { STATS_ROLES } from "../article/article-access.js";
 import { ARTICLE_COLUMNS, rowToArticle } from "../article/article-row.js";
 import { Article } from "../article/article.entity.js";
+import { WEAK_BEST_SCORE } from "../search/search-recorder.js";
 
 /** Owners are warned, and the figures list articles, this many working days before expiry. */
 export const EXPIRY_WARNING_WORKING_DAYS = 5;
@@ -17,18 +18,19 @@ export type KnowledgeStats = {
   updated: number;
   mostUsed: Array<{ article: Article; uses: number }>;
   neverUsed: Article[];
-  gaps: Array<{ query: string; count: number; lastSearchedAt: Date }>;
+  gaps: Array<{ query: string; count: number; emptyCount: number; lastSearchedAt: Date }>;
   expiringSoon: Article[];
 };
 
 /**
  * The knowledge-base figures for the period [from, to):
  * - added: articles first published in the period (approved, or imported as published);
- * - updated: articles already published before that had a new version go live in the period (an edit
- *   of the published article, or the approval of a revision after expiry) — each article once;
+ * - updated: articles already published before that had a new version go live in the period (a change
+ *   approved, also urgently, or a revision approved after expiry) — each article once;
  * - mostUsed: the 10 articles used most in the period (usage rows);
  * - neverUsed: published articles never used at all (oldest first, up to 50);
- * - gaps: searches in the period that found nothing, grouped by normalised query (top 20);
+ * - gaps: searches in the period that found nothing useful — no hit, or a best hit ranked below
+ *   WEAK_BEST_SCORE (the words found in no title, keyword or summary) — grouped by normalised query (top 20);
  * - expiringSoon: published articles expiring from today to EXPIRY_WARNING_WORKING_DAYS working days on.
  */
 export async function knowledgeStats(options: { db: DataSource | EntityManager; actor: Actor | null; from: Date; to: Date; today?: string }): Promise<KnowledgeStats> {
@@ -42,9 +44,9 @@ export async function knowledgeStats(options: { db: DataSource | EntityManager; 
     db.query("SELECT count(*)::int AS n FROM knowledge_article WHERE published_at >= $1 AND published_at < $2", [from, to]) as Promise<Array<{ n: number }>>,
     db.query(
       `SELECT count(DISTINCT h.article_id)::int AS n FROM knowledge_article_history h
-       WHERE h.at >= $1 AND h.at < $2 AND h.to_status = 'PUBLISHED'
-         AND (h.action = 'EDITED' OR EXISTS (SELECT 1 FROM knowledge_article_history p
-              WHERE p.article_id = h.article_id AND p.to_status = 'PUBLISHED' AND p.id < h.id))`,
+       WHERE h.at >= $1 AND h.at < $2 AND h.to_status = 'PUBLISHED' AND h.action IN ('APPROVED', 'URGENT_APPROVED')
+         AND EXISTS (SELECT 1 FROM knowledge_article_history p
+              WHERE p.article_id = h.article_id AND p.to_status = 'PUBLISHED' AND p.id < h.id)`,
       [from, to],
     ) as Promise<Array<{ n: number }>>,
     db.query(
@@ -57,10 +59,11 @@ export async function knowledgeStats(options: { db: DataSource | EntityManager; 
        ORDER BY a.published_at ASC NULLS LAST, a.id LIMIT ${LIST}`,
     ) as Promise<Array<Record<string, unknown>>>,
     db.query(
-      `SELECT query, count(*)::int AS count, max(at) AS "lastSearchedAt" FROM knowledge_search_log
-       WHERE result_count = 0 AND at >= $1 AND at < $2 GROUP BY query ORDER BY count DESC, max(at) DESC LIMIT ${GAPS}`,
-      [from, to],
-    ) as Promise<Array<{ query: string; count: number; lastSearchedAt: Date }>>,
+      `SELECT query, count(*)::int AS count, count(*) FILTER (WHERE result_count = 0)::int AS "emptyCount", max(at) AS "lastSearchedAt"
+       FROM knowledge_search_log
+       WHERE (result_count = 0 OR best_score < $3) AND at >= $1 AND at < $2 GROUP BY query ORDER BY count DESC, max(at) DESC LIMIT ${GAPS}`,
+      [from, to, WEAK_BEST_SCORE],
+    ) as Promise<Array<{ query: string; count: number; emptyCount: number; lastSearchedAt: Date }>>,
     db.query(
       `SELECT ${ARTICLE_COLUMNS} FROM knowledge_article a WHERE a.status = 'PUBLISHED' AND a.expires_on BETWEEN $1::date AND $2::date
        ORDER BY a.expires_on, a.id LIMIT ${LIST}`,

@@ -10,13 +10,18 @@ export class ArticleUseType {
   uses!: number;
 }
 
-@ObjectType("SearchGap", { description: "A search that found nothing: a knowledge gap." })
+@ObjectType("SearchGap", {
+  description: "A search that found nothing useful — no hit, or only a weak one (the words found in no title, keyword or summary): a knowledge gap.",
+})
 export class SearchGapType {
   @Field({ description: "The query, normalised (NFKC, lower case)." })
   query!: string;
 
-  @Field(() => Int, { description: "How often it was searched in the period." })
+  @Field(() => Int, { description: "How often it was searched in the period and found nothing useful." })
   count!: number;
+
+  @Field(() => Int, { description: "Of those, how often it found nothing at all." })
+  emptyCount!: number;
 
   @Field({ description: "When it was last searched." })
   lastSearchedAt!: Date;
@@ -44,7 +49,7 @@ export class KnowledgeStatsType {
   @Field(() => [ArticleType], { description: "Published articles never used (oldest first, up to 50)." })
   neverUsed!: ArticleType[];
 
-  @Field(() => [SearchGapType], { description: "Searches in the period that found nothing, most frequent first (up to 20)." })
+  @Field(() => [SearchGapType], { description: "Searches in the period that found nothing useful (no hit, or a weak best hit), most frequent first (up to 20)." })
   gaps!: SearchGapType[];
 
   @Field(() => [ArticleType], { description: "Published articles expiring within the next 5 working days (today included)." })

@@ -3,6 +3,8 @@ import type { TestDatabase } from "@civicline/platform/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, knowledgeTestDatabase, publishArticle, type Fixture } from "../__tests__/factories.js";
 import { updateArticle } from "../article/article-editing.js";
+import { reviewArticle, submitArticleForReview } from "../article/article-review.js";
+import { ReviewDecision } from "../article/article.enums.js";
 import { Article } from "../article/article.entity.js";
 import { articleInput } from "../__tests__/factories.js";
 import { searchArticles } from "../search/article-search.js";
@@ -64,7 +66,10 @@ describe("knowledge figures", () => {
     const edited = await publishArticle(db, f, { title: "统计用文章乙", expiresOn: "2099-12-31" });
     const unused = await publishArticle(db, f, { title: "统计用文章丙" });
     await updateArticle({ db: db.dataSource, actor: f.author, id: edited.id, lockVersion: edited.lockVersion, input: articleInput(f, { title: "统计用文章乙（修订）" }) });
-    await updateArticle({ db: db.dataSource, actor: f.author, id: edited.id, lockVersion: edited.lockVersion + 1, input: articleInput(f, { title: "统计用文章乙（再修订）" }) });
+    const change = await updateArticle({ db: db.dataSource, actor: f.author, id: edited.id, lockVersion: edited.lockVersion + 1, input: articleInput(f, { title: "统计用文章乙（再修订）" }) });
+    // A change counts as an update once it is in force (approved), not while it is edited.
+    const submitted = await submitArticleForReview({ db: db.dataSource, actor: f.author, id: edited.id, lockVersion: change.lockVersion });
+    await reviewArticle({ db: db.dataSource, actor: f.reviewer, id: edited.id, lockVersion: submitted.lockVersion, decision: ReviewDecision.APPROVE });
     for (let i = 0; i < 3; i++) {
       await recordArticleUse({ db: db.dataSource, actor: f.operator, articleIds: [used.id] });
     }
