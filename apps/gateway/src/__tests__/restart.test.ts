@@ -1,24 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freeLowPort as freePort } from "@civicline/vitest-config/free-port";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citizenAccessToken } from "./citizen.js";
 
 const CLI = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 let dataDir: string;
 let env: NodeJS.ProcessEnv;

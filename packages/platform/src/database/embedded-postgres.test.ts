@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { freeLowPort as freePort } from "@civicline/vitest-config/free-port";
 import { afterEach, describe, expect, it } from "vitest";
 import { DataDirInUseError, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./embedded-postgres.js";
 
@@ -27,16 +27,6 @@ afterEach(async () => {
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** A fresh directory the `postgres` system user can enter (tests run as root here). */
 async function freshDataDir(): Promise<string> {

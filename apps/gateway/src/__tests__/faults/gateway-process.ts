@@ -1,36 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDataSource } from "@civicline/platform";
 import type { GraphQLResponse } from "../harness.js";
 
+export { freeLowPort } from "@civicline/vitest-config/free-port";
+
 /** The built CLI, as `pnpm start` runs it (`pnpm build` first). */
 const CLI = fileURLToPath(new URL("../../../dist/cli.js", import.meta.url));
-const LOW_PORTS = { from: 20_000, to: 32_000 };
-const handedOut = new Set<number>();
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-}
-
-/** A free port on 127.0.0.1 below Linux's ephemeral range (32768–60999), never handed out twice by this process. */
-export async function freeLowPort(): Promise<number> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const port = LOW_PORTS.from + Math.floor(Math.random() * (LOW_PORTS.to - LOW_PORTS.from));
-    if (!handedOut.has(port) && (await portIsFree(port))) {
-      handedOut.add(port);
-      return port;
-    }
-  }
-  throw new Error(`no free port between ${LOW_PORTS.from} and ${LOW_PORTS.to} on 127.0.0.1`);
-}
 
 /** A temporary data directory the embedded PostgreSQL (run as the `postgres` user under root) can use. */
 export async function makeDataDir(name: string): Promise<string> {
