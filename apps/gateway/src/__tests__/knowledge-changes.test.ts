@@ -99,6 +99,43 @@ describe("a change to a published article over GraphQL", () => {
     expect(await callTakerView(id, "政务网")).toEqual({ body: "请致电城管局或登录政务网查询。", pendingChange: null, found: true, portalBody: "请致电城管局或登录政务网查询。" });
   });
 
+  it("records a direct answer given during a change as answered from the version in force, and from the new one once approved", async () => {
+    const { id, edited, supervisor, admin } = await publishedThenEdited("请先联系物业处理。", "请先联系物业，物业不处理的可拨打 12345。");
+    const operator = await gateway.login("operator");
+    const areas = await call<{ areas: Array<{ id: string; nameZh: string }> }>("{ areas { id nameZh } }", {}, operator);
+    const answerFrom = async (phone: string): Promise<number | null> => {
+      const { logCall: ticket } = await call<{ logCall: { id: string; version: number } }>(
+        "mutation($input: LogCallInput!) { logCall(input: $input) { id version } }",
+        {
+          input: {
+            requestType: "COMPLAINT",
+            categoryId: ids.categoryId,
+            description: "工地夜间施工噪音很大，影响休息。",
+            districtId: areas.areas.find((a) => a.nameZh === "张店区")!.id,
+            address: "张店区华光路 1 号",
+            citizenName: "李女士",
+            phone,
+          },
+        },
+        operator,
+      );
+      await call(
+        "mutation($t: ID!, $v: Int!, $a: [ID!]!) { answerDirectly(ticketId: $t, version: $v, articleIds: $a, answer: \"已按知识库答复。\") { status } }",
+        { t: ticket.id, v: ticket.version, a: [id] },
+        operator,
+      );
+      // The knowledge base records the use when it handles intake's event (the outbox).
+      let rows: Array<{ version_number: number | null }> = [];
+      await expect.poll(async () => (rows = await gateway.db.dataSource.query("SELECT version_number FROM knowledge_article_usage WHERE ticket_id = $1", [ticket.id])).length, { timeout: 10_000 }).toBe(1);
+      return rows[0]!.version_number;
+    };
+    expect(await answerFrom("13800001111")).toBe(1);
+    const { submitArticleForReview: s } = await call<{ submitArticleForReview: Art }>(`mutation($id: ID!, $v: Int!) { submitArticleForReview(id: $id, lockVersion: $v) { ${FIELDS} } }`, { id, v: edited.lockVersion }, supervisor);
+    expect(await answerFrom("13800002222")).toBe(1);
+    await call(`mutation($id: ID!, $v: Int!) { reviewArticle(id: $id, lockVersion: $v, decision: APPROVE) { id } }`, { id, v: s.lockVersion }, admin);
+    expect(await answerFrom("13800003333")).toBe(2);
+  });
+
   it("gives the second of two editors a CONFLICT and lets a supervisor put a correction in force at once, but not a call-taker", async () => {
     const { id, edited, supervisor, admin } = await publishedThenEdited("办理时限为5个工作日。", "办理时限为3个工作日。");
     const stale = await gateway.gql(

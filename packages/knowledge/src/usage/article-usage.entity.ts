@@ -17,6 +17,10 @@ export class ArticleUsage {
   @Column({ name: "used_by", type: "uuid", nullable: true })
   usedBy!: string | null;
 
+  /** The version in force when it was used (what the call-taker read out); null for uses recorded before versions were kept. */
+  @Column({ name: "version_number", type: "integer", nullable: true })
+  versionNumber!: number | null;
+
   @Column({ name: "used_at", type: "timestamptz", default: () => "now()" })
   usedAt!: Date;
 }

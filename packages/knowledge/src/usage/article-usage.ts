@@ -12,7 +12,8 @@ export const TICKET_ANSWERED_DIRECTLY = "intake.ticket_answered_directly";
 const MAX_ARTICLES = 20;
 
 /**
- * Writes usage rows and bumps the articles' usage counts, in the caller's transaction. With a
+ * Writes usage rows (with the version in force at that moment — a change under review is never
+ * what was used) and bumps the articles' usage counts, in the caller's transaction. With a
  * ticket, each (ticket, article) pair counts once however often it is recorded (idempotent);
  * without one, every call counts. Returns how many uses were counted.
  */
@@ -22,8 +23,8 @@ export async function insertUsage(manager: EntityManager, input: { articleIds: s
   }
   const result: unknown = await manager.query(
     `WITH used AS (
-       INSERT INTO knowledge_article_usage (article_id, ticket_id, used_by)
-       SELECT DISTINCT unnest($1::uuid[]), $2::uuid, $3::uuid
+       INSERT INTO knowledge_article_usage (article_id, ticket_id, used_by, version_number)
+       SELECT a.id, $2::uuid, $3::uuid, a.version_number FROM knowledge_article a WHERE a.id = ANY($1::uuid[])
        ON CONFLICT (article_id, ticket_id) WHERE ticket_id IS NOT NULL DO NOTHING
        RETURNING article_id)
      UPDATE knowledge_article a SET usage_count = a.usage_count + 1 FROM used WHERE a.id = used.article_id RETURNING a.id`,
