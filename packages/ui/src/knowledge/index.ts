@@ -27,4 +27,5 @@ export {
 } from "./editor/formValues.ts";
 export { editorMessages, type EditorMessageKey } from "./editor/messages.ts";
 export { MyArticlesPage } from "./editor/MyArticlesPage.tsx";
+export { UrgentApprovalForm } from "./editor/UrgentApprovalForm.tsx";
 export { canWriteArticles, EDITOR_PATHS, EDITOR_ROLES, parseEditorPath, type EditorRoute } from "./editor/paths.ts";

@@ -140,6 +140,43 @@ describe("review queue", { timeout: 20_000 }, () => {
     await waitFor(() => expect(sent.some((op) => op.name === "KbArticleDiff")).toBe(false));
   });
 
+  it("shows a change to a published article with its text, a diff against the version in force, and the urgent path to its own editor", async () => {
+    const article = buildArticle({
+      status: "PUBLISHED",
+      versionNumber: 1,
+      summary: "室温低于16℃可投诉。",
+      canReview: false,
+      canApproveUrgently: true,
+      pendingChange: {
+        state: "IN_REVIEW",
+        editor: { id: "s1", displayName: "张编辑" },
+        version: {
+          number: 2,
+          title: "冬季供暖温度不达标怎么办？",
+          summary: "室温低于18℃可投诉。",
+          body: "正文",
+          keywords: ["供暖"],
+          categoryIds: ["c5"],
+          owningUnitId: "u3",
+          audience: "PUBLIC",
+          language: "ZH_CN",
+          effectiveFrom: "2025-11-15",
+          expiresOn: "2026-03-15",
+          source: null,
+          changeNote: "标准调整",
+          createdAt: "2025-11-20T02:00:00Z",
+        },
+      },
+    });
+    renderKnowledge(<ReviewQueuePage />, [queueMock([article]), articleMock(article), diffMock]);
+    const detail = await openFirst();
+    expect((await within(detail).findByTestId("kb-review-change")).textContent).toContain("version 2, by 张编辑");
+    expect(within(detail).getByTestId("kb-review-article").textContent).toContain("室温低于18℃可投诉。");
+    expect((await within(detail).findByTestId("kb-diff-summary")).querySelector("ins")?.textContent).toContain("18℃");
+    expect(within(detail).getByTestId("kb-urgent-form")).toBeTruthy();
+    expect(within(detail).getByTestId("kb-cannot-review")).toBeTruthy();
+  });
+
   it("says what happens when nothing waits for review", async () => {
     renderKnowledge(<ReviewQueuePage />, [queueMock([])], "zh-CN");
     expect((await screen.findByTestId("kb-review-empty")).textContent).toContain("编写人提交审核后");

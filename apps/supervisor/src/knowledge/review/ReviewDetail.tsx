@@ -1,7 +1,8 @@
 import { useQuery } from "@apollo/client/react";
-import { Alert, ArticleDiffView, ArticleView, Loading, useKnowledgeErrorMessage } from "@civicline/ui";
+import { Alert, ArticleDiffView, ArticleView, Loading, UrgentApprovalForm, useKnowledgeErrorMessage } from "@civicline/ui";
 import { useEffect, useId, useRef } from "react";
 import { KbArticleDiffDocument, KbArticleDocument } from "../../gql/graphql.ts";
+import { knowledgeEditorDocuments } from "../editorDocuments.ts";
 import { useSupervisorKnowledgeT } from "../messages.ts";
 import { ReviewForm } from "./ReviewForm.tsx";
 
@@ -60,6 +61,10 @@ export function ReviewDetail({ id, onReviewed, onRefreshQueue }: { id: string; o
             {diff.error ? <Alert>{errorMessage(diff.error)}</Alert> : null}
             {diff.data ? <ArticleDiffView diff={diff.data.articleDiff} headingLevel={4} /> : null}
           </section>
+          {change && record.canApproveUrgently && !record.canReview ? (
+            // The change's own editor (a supervisor or admin) may not review it, but may correct urgently.
+            <UrgentApprovalForm documents={knowledgeEditorDocuments} article={record} onApplied={onReviewed} />
+          ) : null}
           <ReviewForm
             article={change ? { ...record, author: change.editor } : record}
             onReviewed={onReviewed}
