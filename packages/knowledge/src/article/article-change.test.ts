@@ -1,6 +1,7 @@
 import type { TestDatabase } from "@civicline/platform/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleInput, buildFixture, knowledgeTestDatabase, publishArticle, type Fixture } from "../__tests__/factories.js";
+import { runArticleExpiry } from "../expiry/article-expiry.js";
 import { searchArticles, searchPublicArticles } from "../search/article-search.js";
 import { approveArticleChangeUrgently } from "./article-change.js";
 import { updateArticle } from "./article-editing.js";
@@ -132,6 +133,19 @@ describe("a change to a published article", () => {
     expect(versions).toHaveLength(2);
     const winner = (results.find((r) => r.status === "fulfilled") as PromiseFulfilledResult<{ pendingAuthorId: string | null }>).value;
     expect(versions[1]!.createdBy).toBe(winner.pendingAuthorId);
+  });
+
+  it("leaves the review queue when the article expires, and an edit of the expired article continues above the change's versions", async () => {
+    const published = await publishArticle(db, f, { title: "即将到期的变更", expiresOn: "2026-12-02" }, { today: "2026-12-01" });
+    const edited = await updateArticle({ db: db.dataSource, actor: f.handler, id: published.id, lockVersion: published.lockVersion, input: articleInput(f, { title: "即将到期的变更", expiresOn: "2026-12-31" }) });
+    await submitArticleForReview({ db: db.dataSource, actor: f.handler, id: published.id, lockVersion: edited.lockVersion });
+    await runArticleExpiry({ dataSource: db.dataSource, today: "2026-12-03" });
+    const queue = await listArticles({ db: db.dataSource, actor: f.reviewer, filter: { status: ArticleStatus.IN_REVIEW }, limit: 200 });
+    expect(queue.items.map((a) => a.id)).not.toContain(published.id);
+    const expired = await getArticle({ db: db.dataSource, actor: f.handler, id: published.id });
+    expect(expired).toMatchObject({ status: ArticleStatus.EXPIRED, pendingVersion: 2 });
+    const draft = await updateArticle({ db: db.dataSource, actor: f.handler, id: published.id, lockVersion: expired.lockVersion, input: articleInput(f, { title: "即将到期的变更", expiresOn: "2027-06-30" }) });
+    expect(draft).toMatchObject({ status: ArticleStatus.DRAFT, versionNumber: 3, pendingVersion: null, pendingState: null });
   });
 
   it("can be put in force at once by a supervisor or admin (urgent correction), recorded as such; not by a handler, not without a reason", async () => {

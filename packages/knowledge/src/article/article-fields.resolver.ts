@@ -66,8 +66,9 @@ export class ArticleFieldsResolver {
 
   @FieldResolver(() => Boolean)
   async canReview(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<boolean> {
-    const inReview = article.status === ArticleStatus.IN_REVIEW || article.pendingState === ArticleStatus.IN_REVIEW;
-    const writer = article.pendingState === ArticleStatus.IN_REVIEW ? article.pendingAuthorId : article.authorId;
+    const changeInReview = article.status === ArticleStatus.PUBLISHED && article.pendingState === ArticleStatus.IN_REVIEW;
+    const inReview = article.status === ArticleStatus.IN_REVIEW || changeInReview;
+    const writer = changeInReview ? article.pendingAuthorId : article.authorId;
     if (!inReview || !isReviewer(ctx.actor) || writer === ctx.actor!.id) {
       return false;
     }

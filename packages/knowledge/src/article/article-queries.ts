@@ -53,7 +53,7 @@ export async function listArticles(options: ArticleListOptions): Promise<{ total
   if (filter.status === ArticleStatus.IN_REVIEW || filter.status === ArticleStatus.DRAFT) {
     // A published article's change in review (or sent back) is listed with the articles in that state.
     const status = param(filter.status);
-    where.push(`(a.status = ${status} OR (a.pending_state = ${status} AND ${changeVisibleCondition(actor, param)}))`);
+    where.push(`(a.status = ${status} OR (a.status = 'PUBLISHED' AND a.pending_state = ${status} AND ${changeVisibleCondition(actor, param)}))`);
   } else if (filter.status) {
     where.push(`a.status = ${param(filter.status)}`);
   }

@@ -32,7 +32,8 @@ export function ArticleEditor({ heading, documents, record, initial, categories,
   const [reloading, setReloading] = useState(false);
   const { feedback } = editor;
   const editable = record === null || record.canEdit;
-  const change = record?.pendingChange ?? null;
+  // A change under way matters while the article is published (an expired one is edited as a draft).
+  const change = record?.status === "PUBLISHED" ? (record.pendingChange ?? null) : null;
   // A published article's change is submitted like a draft (saved first when there are unsaved edits).
   const canSubmit = editable && (record === null || record.status === "DRAFT" || (record.status === "PUBLISHED" && (change?.state === "DRAFT" || editor.dirty)));
   const canArchive = record !== null && record.canEdit && record.status !== "ARCHIVED" && record.status !== "IN_REVIEW";
