@@ -151,5 +151,9 @@ describe("a change to a published article over GraphQL", () => {
     const { approveArticleChangeUrgently: urgent } = await call<{ approveArticleChangeUrgently: Art }>(URGENT, { id, v: edited.lockVersion, r: "新规今日生效" }, supervisor);
     expect(urgent).toMatchObject({ versionNumber: 2, body: "办理时限为3个工作日。", pendingChange: null });
     expect(await callTakerView(id, "夜间施工许可")).toMatchObject({ body: "办理时限为3个工作日。", found: true });
+    const HISTORY = "query($id: ID!) { article(id: $id) { history { action versionNumber actorName comment } } }";
+    const history = await call<{ article: { history: Array<{ action: string; versionNumber: number; comment: string | null }> } }>(HISTORY, { id }, admin);
+    expect(history.article.history.at(-1)).toMatchObject({ action: "URGENT_APPROVED", versionNumber: 2, comment: "新规今日生效" });
+    expect((await call<{ article: { history: unknown[] } }>(HISTORY, { id }, operator)).article.history).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { isInForce } from "./article-row.js";
 import type { ArticleVersion } from "./article-version.entity.js";
 import type { Article } from "./article.entity.js";
 import { ArticleStatus } from "./article.enums.js";
-import { ArticleChangeType, ArticleType, ArticleVersionType, StaffRefType } from "./article.types.js";
+import { ArticleChangeType, ArticleHistoryEntryType, ArticleType, ArticleVersionType, StaffRefType } from "./article.types.js";
 import { knowledgeLoaders } from "./knowledge-loaders.js";
 
 /** What citizens see as the author: the hotline's knowledge team, never a staff member's name. */
@@ -91,6 +91,14 @@ export class ArticleFieldsResolver {
     }
     const editorId = article.pendingAuthorId ?? version.createdBy;
     return { state: article.pendingState, version: version as unknown as ArticleVersionType, editor: await this.staffRef(ctx, editorId) };
+  }
+
+  @FieldResolver(() => [ArticleHistoryEntryType])
+  async history(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<ArticleHistoryEntryType[]> {
+    if (!mayReadChange(ctx.actor, article)) {
+      return [];
+    }
+    return (await this.loaders(ctx).history.load(article.id)) as ArticleHistoryEntryType[];
   }
 
   @FieldResolver(() => [ArticleVersionType])

@@ -1,7 +1,48 @@
 import { CategoryType } from "@civicline/intake";
 import { UnitType } from "@civicline/routing";
-import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { ArticleAction } from "./article-history.entity.js";
 import { ArticleAudience, ArticleLanguage, ArticleStatus, DiffKind } from "./article.enums.js";
+
+registerEnumType(ArticleAction, {
+  name: "ArticleAction",
+  description: "A step of an article's life, as its history records it.",
+  valuesConfig: {
+    CREATED: { description: "Written as a new draft." },
+    EDITED: { description: "Content changed (a new version; for a published article, a version of the change under way)." },
+    SUBMITTED: { description: "Submitted for review." },
+    APPROVED: { description: "Approved by a reviewer who wrote none of it: published, or the change put in force." },
+    URGENT_APPROVED: { description: "A change put in force at once by a supervisor or admin, without a second reviewer (urgent correction)." },
+    SENT_BACK: { description: "Sent back by a reviewer with a note." },
+    EXPIRED: { description: "Past its expiry date." },
+    ARCHIVED: { description: "Withdrawn for good." },
+    IMPORTED: { description: "Imported from a file." },
+  },
+});
+
+@ObjectType("ArticleHistoryEntry", { description: "One step of an article's life. Staff who may edit or review the article only." })
+export class ArticleHistoryEntryType {
+  @Field(() => ArticleAction, { description: "What happened." })
+  action!: ArticleAction;
+
+  @Field(() => Int, { description: "The version the step concerns." })
+  versionNumber!: number;
+
+  @Field(() => ArticleStatus, { nullable: true, description: "The article's status before (null when it was created)." })
+  fromStatus!: ArticleStatus | null;
+
+  @Field(() => ArticleStatus, { description: "The article's status after." })
+  toStatus!: ArticleStatus;
+
+  @Field({ description: "Who did it (\"system\" for the expiry schedule)." })
+  actorName!: string;
+
+  @Field(() => String, { nullable: true, description: "The change note, reviewer's note or urgent reason." })
+  comment!: string | null;
+
+  @Field({ description: "When." })
+  at!: Date;
+}
 
 @ObjectType("StaffRef", { description: "A staff member as others see them." })
 export class StaffRefType {
@@ -156,6 +197,9 @@ export class ArticleType {
 
   @Field({ description: "Whether the viewer may put the change under way in force at once (urgent correction: supervisors and admins)." })
   canApproveUrgently!: boolean;
+
+  @Field(() => [ArticleHistoryEntryType], { description: "Every step of its life, oldest first (an urgent approval shows as URGENT_APPROVED). Its editors and reviewers only; empty for everyone else." })
+  history!: ArticleHistoryEntryType[];
 
   @Field(() => [ArticleVersionType], { description: "Every version, newest first; versions of a change under way only for those who may see it. Staff only (empty for citizens)." })
   versions!: ArticleVersionType[];

@@ -3,6 +3,7 @@ import { User, type LoaderRegistry } from "@civicline/platform";
 import { Unit } from "@civicline/routing";
 import { In, type DataSource } from "typeorm";
 import { contributorsOf } from "./article-review.js";
+import { ArticleHistory } from "./article-history.entity.js";
 import { ArticleVersion } from "./article-version.entity.js";
 
 type Loader<K, V> = { load(key: K): Promise<V>; loadMany(keys: readonly K[]): Promise<Array<V | Error>> };
@@ -21,6 +22,7 @@ export function knowledgeLoaders(dataSource: DataSource, loaders: LoaderRegistry
   unit: Loader<string, Unit | null>;
   user: Loader<string, User | null>;
   versions: Loader<string, ArticleVersion[]>;
+  history: Loader<string, ArticleHistory[]>;
   contributors: Loader<string, Set<string>>;
 } {
   return {
@@ -33,6 +35,10 @@ export function knowledgeLoaders(dataSource: DataSource, loaders: LoaderRegistry
     ),
     versions: loaders.get<string, ArticleVersion[]>("knowledge.versions", async (ids) => {
       const rows = await dataSource.getRepository(ArticleVersion).find({ where: { articleId: In([...ids]) }, order: { number: "DESC" } });
+      return ids.map((id) => rows.filter((row) => row.articleId === id));
+    }),
+    history: loaders.get<string, ArticleHistory[]>("knowledge.history", async (ids) => {
+      const rows = await dataSource.getRepository(ArticleHistory).find({ where: { articleId: In([...ids]) }, order: { id: "ASC" } });
       return ids.map((id) => rows.filter((row) => row.articleId === id));
     }),
     contributors: loaders.get<string, Set<string>>("knowledge.contributors", async (ids) => {
