@@ -75,6 +75,9 @@ export type ArticleChangeVersion = {
 /** A change to a published article under way: a draft of its next version, or one in review. */
 export type ArticleChangeRecord = { state: ArticleStatus; editor: StaffRef; version: ArticleChangeVersion };
 
+/** A step of an article's life (`ArticleHistoryEntry`). */
+export type ArticleHistoryEntry = { action: string; versionNumber: number; actorName: string; comment: string | null; at: string };
+
 /** One article as the editor loads it (`fragment KbArticleFields`). */
 export type ArticleRecord = ArticleViewData & {
   status: ArticleStatus;
@@ -91,6 +94,8 @@ export type ArticleRecord = ArticleViewData & {
   canApproveUrgently: boolean;
   /** The change under way (published articles only; for its editors and reviewers). */
   pendingChange: ArticleChangeRecord | null;
+  /** Every step, oldest first (its editors and reviewers; empty for others). */
+  history?: readonly ArticleHistoryEntry[];
   versions: readonly ArticleVersionSummary[];
 };
 

@@ -239,6 +239,10 @@ describe("article editor", { timeout: 20_000 }, () => {
       status: "PUBLISHED",
       versionNumber: 1,
       body: "电话：0533-1111111",
+      history: [
+        { action: "CREATED", versionNumber: 1, actorName: "张编辑", comment: null, at: "2025-01-01T02:00:00Z" },
+        { action: "URGENT_APPROVED", versionNumber: 1, actorName: "督办", comment: "电话已停用", at: "2025-01-02T02:00:00Z" },
+      ],
       pendingChange: {
         state: "DRAFT",
         editor: { id: "s2", displayName: "周老师" },
@@ -289,6 +293,8 @@ describe("article editor", { timeout: 20_000 }, () => {
     expect((await within(panel).findByTestId("kb-diff-body")).querySelector("ins")?.textContent).toBe("Added: 0533-12319");
     expect(screen.getByTestId("kb-submit-review").textContent).toBe("Submit for review");
     expect(within(panel).queryByTestId("kb-urgent-form")).toBeNull();
+    const history = screen.getAllByTestId("kb-history-entry").map((entry) => entry.textContent);
+    expect(history[1]).toContain("Urgent correction approved at once · version 1 · 督办 — 电话已停用");
   });
 });
 

@@ -40,6 +40,7 @@ export function buildArticle(overrides: Partial<KbArticleFieldsFragment> = {}) {
     canReview: false,
     canApproveUrgently: false,
     pendingChange: null,
+    history: [] as Array<{ action: "CREATED"; versionNumber: number; actorName: string; comment: string | null; at: string }>,
     versions: [
       {
         __typename: "ArticleVersion" as const,

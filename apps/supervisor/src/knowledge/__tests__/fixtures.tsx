@@ -80,6 +80,7 @@ export function buildArticle(overrides: Partial<KbArticleFieldsFragment> = {}) {
     canReview: true,
     canApproveUrgently: false,
     pendingChange: null,
+    history: [] as Array<{ action: "CREATED"; versionNumber: number; actorName: string; comment: string | null; at: string }>,
     versions: [1, 2].map((number) => ({
       __typename: "ArticleVersion" as const,
       number,

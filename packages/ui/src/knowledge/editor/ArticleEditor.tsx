@@ -10,6 +10,7 @@ import { ArticleFormFields } from "./ArticleForm.tsx";
 import type { KnowledgeEditorDocuments } from "./documents.ts";
 import { ARTICLE_FIELDS, FIELD_IDS, type ArticleField, type ArticleFormValues } from "./formValues.ts";
 import { useArticleEditor } from "./useArticleEditor.ts";
+import { ArticleHistoryList } from "./ArticleHistory.tsx";
 import { PendingChangePanel } from "./PendingChangePanel.tsx";
 import { VersionHistory } from "./VersionHistory.tsx";
 
@@ -165,6 +166,7 @@ export function ArticleEditor({ heading, documents, record, initial, categories,
       ) : null}
 
       {record ? <VersionHistory documents={documents} article={record} /> : null}
+      {record?.history ? <ArticleHistoryList entries={record.history} /> : null}
     </>
   );
 }
