@@ -239,6 +239,18 @@ test("with a tile server configured, the citizen drops a map pin by click and by
     tileRequests.push(route.request().url());
     await route.fulfill({ status: 200, contentType: "image/png", body: tile });
   });
+  // A configured installation also lets its content security policy load images from the tile
+  // server's origin (security-headers.ts): the page's policy is widened the same way here.
+  await page.route("**/portal/**", async (route) => {
+    if (route.request().resourceType() !== "document") {
+      await route.continue();
+      return;
+    }
+    const response = await route.fetch();
+    const headers = response.headers();
+    headers["content-security-policy"] = (headers["content-security-policy"] ?? "").replace("img-src ", "img-src https://tiles.e2e.test ");
+    await route.fulfill({ response, headers });
+  });
   await page.route("**/graphql", async (route) => {
     const body = route.request().postDataJSON() as { operationName?: string } | null;
     if (body?.operationName !== "PortalSettings") {
