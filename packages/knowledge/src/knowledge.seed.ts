@@ -1,5 +1,5 @@
 import { Category } from "@civicline/intake";
-import { addWorkingDays, dayOf, User, type Actor, type SeedContext } from "@civicline/platform";
+import { addWorkingDays, dayOf, markAllNotificationsRead, User, type Actor, type SeedContext } from "@civicline/platform";
 import { Unit } from "@civicline/routing";
 import type { EntityManager } from "typeorm";
 import { createArticle } from "./article/article-editing.js";
@@ -84,5 +84,7 @@ export async function seedKnowledgeDemo({ manager, log }: SeedContext): Promise<
       await insertUsage(manager, { articleIds: [ids.get(demo.key)!], ticketId: null, usedBy: operator.id });
     }
   }
+  // Publishing told the author and the unit editors about every approval: the demo starts with nothing unread.
+  await markAllNotificationsRead(manager);
   log.info({ articles: ids.size }, "knowledge demo articles published");
 }

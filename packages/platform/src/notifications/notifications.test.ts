@@ -7,7 +7,7 @@ import { User } from "../auth/user.entity.js";
 import { PgPubSub } from "../events/pubsub.js";
 import { platformModule } from "../platform.module.js";
 import { createTestDatabase, type TestDatabase } from "../testing/index.js";
-import { listNotifications, markNotificationsRead, notificationCountTopic, notify, unreadCount } from "./notifications.js";
+import { listNotifications, markAllNotificationsRead, markNotificationsRead, notificationCountTopic, notify, unreadCount } from "./notifications.js";
 
 let db: TestDatabase;
 let pubsub: PgPubSub;
@@ -93,5 +93,16 @@ describe("in-app notifications", () => {
     expect((await onA.next()).value).toEqual({ unread: 0 });
     await onA.return?.();
     await onB.return?.();
+  });
+
+  it("are all marked read by the demo seed's markAllNotificationsRead, counters included", async () => {
+    const [a, b] = [await person(), await person()];
+    await notify(db.dataSource, draft([a.id, b.id]));
+    await notify(db.dataSource, draft([a.id]));
+    expect([await unreadCount(db.dataSource, a.id), await unreadCount(db.dataSource, b.id)]).toEqual([2, 1]);
+    await markAllNotificationsRead(db.dataSource.manager);
+    expect([await unreadCount(db.dataSource, a.id), await unreadCount(db.dataSource, b.id)]).toEqual([0, 0]);
+    expect((await listNotifications({ db: db.dataSource, actor: a, unreadOnly: true })).items).toEqual([]);
+    expect((await listNotifications({ db: db.dataSource, actor: a })).items).toHaveLength(2);
   });
 });

@@ -129,3 +129,12 @@ export async function markNotificationsRead(options: { db: Db; actor: Actor | nu
     return unread;
   });
 }
+
+/**
+ * Marks every notification read, for everyone: demo seeding writes dozens of "approved" notices while
+ * it publishes its articles, and a fresh demo should start with nothing unread.
+ */
+export async function markAllNotificationsRead(manager: EntityManager): Promise<void> {
+  await manager.query("UPDATE platform_notification SET read_at = now() WHERE read_at IS NULL");
+  await manager.query("UPDATE platform_notification_unread SET unread = 0 WHERE unread <> 0");
+}
