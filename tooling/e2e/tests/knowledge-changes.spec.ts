@@ -98,15 +98,20 @@ for (const lang of ["zh-CN", "en"] as const) {
     // The demo article expiring in 3 working days is warned by the expiry job (checked at least every minute).
     test.setTimeout(150_000);
     const owner = await staffPage(browser, "supervisor", "supervisor", locale);
-    // The bell is in every page's header; the review queue is one the owner works on.
-    await owner.goto("/supervisor/knowledge/review");
+    // The bell is in every page's header; the overview is where a supervisor starts. Its latest-tickets table
+    // scrolls sideways inside a named region the keyboard can reach (axe scrollable-region-focusable).
+    await owner.goto("/supervisor/");
+    const scroller = owner.getByTestId("recent-tickets").locator("xpath=..");
+    await expect(scroller).toHaveAttribute("tabindex", "0");
+    await expect(scroller).toHaveAccessibleName(lang === "en" ? "Latest tickets in the queue" : "最新待办工单");
+    await expectAccessible(owner, `supervisor overview (${lang})`);
     const bell = owner.getByTestId("notify-bell");
     await expect(owner.getByTestId("notify-count")).toBeVisible({ timeout: 120_000 });
     await bell.click();
     const expiring = owner.getByTestId("notify-item").and(owner.locator('[data-kind="knowledge.article_expiring"]'));
     await expect(expiring.first()).toContainText("2026年度困难家庭供暖补贴申报", { timeout: 100_000 });
     await expect(expiring.first()).toContainText(lang === "en" ? "expires on" : "到期");
-    await expectAccessible(owner, `notification list (${lang})`);
+    await expectAccessible(owner, `notification list on the overview (${lang})`);
     await owner.context().close();
   });
 }

@@ -1,4 +1,4 @@
-import { Button, useFormat, useNow } from "@civicline/ui";
+import { Button, TableScroll, useFormat, useNow } from "@civicline/ui";
 import { Fragment, useState } from "react";
 import type { MissedCallRowFragment } from "../gql/graphql.ts";
 import { useCallbackT } from "./messages.ts";
@@ -27,7 +27,7 @@ export function MissedCallsTable({ items, onDone }: { items: readonly MissedCall
     requestAnimationFrame(() => document.getElementById(`missed-record-${id}`)?.focus());
   };
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("cb.mc.caption")}>
       <table className="queue-table" data-testid="missed-table">
         <caption className="visually-hidden">{t("cb.mc.caption")}</caption>
         <thead>
@@ -99,6 +99,6 @@ export function MissedCallsTable({ items, onDone }: { items: readonly MissedCall
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

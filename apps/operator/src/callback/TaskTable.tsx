@@ -1,4 +1,4 @@
-import { AppLink, useFormat } from "@civicline/ui";
+import { AppLink, TableScroll, useFormat } from "@civicline/ui";
 import type { CallbackTaskRowFragment } from "../gql/graphql.ts";
 import { useCallbackT } from "./messages.ts";
 import { callbackTaskPath } from "./paths.ts";
@@ -8,7 +8,7 @@ export function TaskTable({ items }: { items: readonly CallbackTaskRowFragment[]
   const t = useCallbackT();
   const format = useFormat();
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("cb.queue.caption")}>
       <table className="queue-table" data-testid="callback-table">
         <caption className="visually-hidden">{t("cb.queue.caption")}</caption>
         <thead>
@@ -57,7 +57,7 @@ export function TaskTable({ items }: { items: readonly CallbackTaskRowFragment[]
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

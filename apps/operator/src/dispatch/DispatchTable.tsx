@@ -1,4 +1,4 @@
-import { Button, DeadlineCountdown, UrgencyBadge, useFormat, useNow } from "@civicline/ui";
+import { Button, DeadlineCountdown, TableScroll, UrgencyBadge, useFormat, useNow } from "@civicline/ui";
 import type { KeyboardEvent } from "react";
 import { useDispatchT } from "./messages.ts";
 import { ProposalText } from "./ProposalText.tsx";
@@ -39,7 +39,7 @@ export function DispatchTable({ items, selectedId, busyIds, onDispatch, onOpen }
     }
   };
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("dq.caption")}>
       <table className="queue-table" data-testid="dispatch-queue">
         <caption className="visually-hidden">{t("dq.caption")}</caption>
         <thead>
@@ -130,6 +130,6 @@ export function DispatchTable({ items, selectedId, busyIds, onDispatch, onOpen }
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,4 +1,4 @@
-import { StatusBadge, UrgencyBadge, useFormat } from "@civicline/ui";
+import { StatusBadge, TableScroll, UrgencyBadge, useFormat } from "@civicline/ui";
 import type { KeyboardEvent } from "react";
 import type { QueueTicketFragment } from "../gql/graphql.ts";
 import { useOperatorT } from "../messages.ts";
@@ -29,7 +29,7 @@ export function QueueTable({ tickets, selectedId, highlighted, onOpen }: QueueTa
     }
   };
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("queue.caption")}>
       <table className="queue-table" data-testid="queue">
         <caption className="visually-hidden">{t("queue.caption")}</caption>
         <thead>
@@ -93,6 +93,6 @@ export function QueueTable({ tickets, selectedId, highlighted, onOpen }: QueueTa
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,4 +1,4 @@
-import { DeadlineCountdown, StatusBadge, UrgencyBadge, useFormat } from "@civicline/ui";
+import { DeadlineCountdown, StatusBadge, TableScroll, UrgencyBadge, useFormat } from "@civicline/ui";
 import type { KeyboardEvent } from "react";
 import type { InboxAssignmentFragment } from "../gql/graphql.ts";
 import { unitRole } from "./inbox.ts";
@@ -22,7 +22,7 @@ export function InboxTable({ items, unitId, selectedId, onOpen }: InboxTableProp
     }
   };
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("wb.inbox.caption")}>
       <table className="queue-table" data-testid="unit-inbox">
         <caption className="visually-hidden">{t("wb.inbox.caption")}</caption>
         <thead>
@@ -105,6 +105,6 @@ export function InboxTable({ items, unitId, selectedId, onOpen }: InboxTableProp
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -22,6 +22,10 @@ describe("supervisor app", () => {
     ]);
     await waitFor(() => expect(screen.getByTestId("queue-total").textContent).toBe("42"));
     expect(screen.getAllByTestId("recent-row")).toHaveLength(2);
+    // The wide table scrolls inside a named region the keyboard can reach (axe scrollable-region-focusable).
+    const table = screen.getByTestId("recent-tickets");
+    const scroller = screen.getAllByRole("region", { name: "Latest tickets in the queue" }).find((region) => region.tabIndex === 0);
+    expect(scroller?.contains(table)).toBe(true);
     expect(screen.getByText("赵敏")).toBeTruthy();
     expect(screen.getByText("Supervisor · Leader")).toBeTruthy();
     expect(screen.getByTestId("analytics-pending").textContent).toContain("Indicators arrive with the supervision module");

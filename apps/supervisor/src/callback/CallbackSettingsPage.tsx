@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { Alert, Button, Field, Loading, TextInput, useFieldErrors, useFormat } from "@civicline/ui";
+import { Alert, Button, Field, Loading, TableScroll, TextInput, useFieldErrors, useFormat } from "@civicline/ui";
 import { useState, type FormEvent } from "react";
 import { CallbackSettingsDocument, SaveCallbackSettingsDocument, type CallbackSettingsFieldsFragment } from "../gql/graphql.ts";
 import { useCallbackErrorMessage } from "./callbackErrors.ts";
@@ -85,7 +85,7 @@ function SettingsForm({ settings, canEdit }: { settings: CallbackSettingsFieldsF
       {!canEdit ? <Alert tone="info">{t("sc.settings.readOnly")}</Alert> : null}
       <fieldset className="cb-settings__group" disabled={!canEdit}>
         <legend>{t("sc.settings.requestTypes")}</legend>
-        <div className="table-scroll">
+        <TableScroll label={t("sc.settings.requestTypes")}>
           <table className="data-table">
             <thead>
               <tr>
@@ -128,7 +128,7 @@ function SettingsForm({ settings, canEdit }: { settings: CallbackSettingsFieldsF
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </fieldset>
       <fieldset className="cb-settings__group" disabled={!canEdit}>
         <legend>{t("sc.settings.general")}</legend>

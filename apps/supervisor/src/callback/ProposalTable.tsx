@@ -1,4 +1,4 @@
-import { StatusBadge, useFormat } from "@civicline/ui";
+import { StatusBadge, TableScroll, useFormat } from "@civicline/ui";
 import type { ReReportProposalFieldsFragment } from "../gql/graphql.ts";
 import { AnswersSummary, Reasons } from "./answers.tsx";
 import { useSupervisorCallbackT } from "./messages.ts";
@@ -10,7 +10,7 @@ export function ProposalTable({ items, selectedId, onOpen }: Props) {
   const t = useSupervisorCallbackT();
   const format = useFormat();
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("sc.rr.caption")}>
       <table className="data-table" data-testid="proposal-table">
         <caption className="visually-hidden">{t("sc.rr.caption")}</caption>
         <thead>
@@ -55,7 +55,7 @@ export function ProposalTable({ items, selectedId, onOpen }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -64,7 +64,7 @@ export function DecidedTable({ items }: { items: readonly ReReportProposalFields
   const t = useSupervisorCallbackT();
   const format = useFormat();
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("sc.rr.decidedCaption")}>
       <table className="data-table" data-testid="decided-table">
         <caption className="visually-hidden">{t("sc.rr.decidedCaption")}</caption>
         <thead>
@@ -103,6 +103,6 @@ export function DecidedTable({ items }: { items: readonly ReReportProposalFields
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,6 +3,7 @@ import {
   EmptyState,
   Loading,
   StatusBadge,
+  TableScroll,
   UrgencyBadge,
   useErrorMessage,
   useFormat,
@@ -56,7 +57,7 @@ export function Dashboard() {
           </EmptyState>
         ) : null}
         {items.length > 0 ? (
-          <div className="table-scroll">
+          <TableScroll label={t("overview.recent")}>
             <table className="data-table" data-testid="recent-tickets">
               <thead>
                 <tr>
@@ -89,7 +90,7 @@ export function Dashboard() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
       </section>
 

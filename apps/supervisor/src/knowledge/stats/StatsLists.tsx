@@ -1,4 +1,4 @@
-import { AppLink, EDITOR_PATHS, EmptyState, useFormat } from "@civicline/ui";
+import { AppLink, EDITOR_PATHS, EmptyState, TableScroll, useFormat } from "@civicline/ui";
 import type { KbKnowledgeStatsQuery } from "../../gql/graphql.ts";
 import { useSupervisorKnowledgeT } from "../messages.ts";
 
@@ -17,7 +17,7 @@ export function GapsTable({ gaps, canWrite }: { gaps: Stats["gaps"]; canWrite: b
   }
   return (
     <>
-      <div className="table-scroll">
+      <TableScroll label={t("kbs.stats.gaps")}>
         <table className="kb-table" data-testid="kb-gaps">
           <caption className="visually-hidden">{t("kbs.stats.gaps")}</caption>
           <thead>
@@ -39,7 +39,7 @@ export function GapsTable({ gaps, canWrite }: { gaps: Stats["gaps"]; canWrite: b
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {canWrite ? (
         <p>
           <AppLink to={EDITOR_PATHS.create}>{t("kbs.stats.gaps.write")}</AppLink>
@@ -57,7 +57,7 @@ export function NeverUsedTable({ articles }: { articles: Stats["neverUsed"] }) {
     return <p className="field__hint" data-testid="kb-never-used-empty">{t("kbs.stats.neverUsed.empty")}</p>;
   }
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("kbs.stats.neverUsed")}>
       <table className="kb-table" data-testid="kb-never-used">
         <caption className="visually-hidden">{t("kbs.stats.neverUsed")}</caption>
         <thead>
@@ -79,7 +79,7 @@ export function NeverUsedTable({ articles }: { articles: Stats["neverUsed"] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -92,7 +92,7 @@ export function ExpiringTable({ articles }: { articles: Stats["expiringSoon"] })
   }
   const sorted = [...articles].sort((a, b) => (a.expiresOn ?? "").localeCompare(b.expiresOn ?? ""));
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("kbs.stats.expiring")}>
       <table className="kb-table" data-testid="kb-expiring">
         <caption className="visually-hidden">{t("kbs.stats.expiring")}</caption>
         <thead>
@@ -112,6 +112,6 @@ export function ExpiringTable({ articles }: { articles: Stats["expiringSoon"] })
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,3 +1,4 @@
+import { TableScroll } from "@civicline/ui";
 import { useId } from "react";
 import { useSupervisorKnowledgeT } from "../messages.ts";
 
@@ -29,7 +30,7 @@ export function UsageBarChart({ items }: { items: readonly UsageBar[] }) {
       </ol>
       <details className="kb-bars__table">
         <summary>{t("kbs.stats.showTable")}</summary>
-        <div className="table-scroll">
+        <TableScroll label={t("kbs.stats.mostUsed.caption")}>
           <table className="kb-table">
             <caption className="visually-hidden">{t("kbs.stats.mostUsed.caption")}</caption>
             <thead>
@@ -47,7 +48,7 @@ export function UsageBarChart({ items }: { items: readonly UsageBar[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </figure>
   );

@@ -1,4 +1,4 @@
-import { Alert, useFormat } from "@civicline/ui";
+import { Alert, TableScroll, useFormat } from "@civicline/ui";
 import { useId } from "react";
 import type { KbImportJobFieldsFragment } from "../../gql/graphql.ts";
 import { useSupervisorKnowledgeT } from "../messages.ts";
@@ -45,7 +45,7 @@ export function ImportProgress({ job, polling = false }: ImportProgressProps) {
         <div className="kb-import-progress__rejections">
           <h4>{t("kbs.import.rejections")}</h4>
           <p className="field__hint">{t("kbs.import.rejections.caption")}</p>
-          <div className="table-scroll">
+          <TableScroll label={t("kbs.import.rejections.caption")}>
             <table className="kb-table" data-testid="kb-import-rejections">
               <caption className="visually-hidden">{t("kbs.import.rejections.caption")}</caption>
               <thead>
@@ -65,7 +65,7 @@ export function ImportProgress({ job, polling = false }: ImportProgressProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </div>
       ) : null}
       {job.finishedAt ? (

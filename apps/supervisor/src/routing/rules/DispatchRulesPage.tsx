@@ -1,5 +1,5 @@
 import { useQuery } from "@apollo/client/react";
-import { Alert, Button, EmptyState, Loading, useFormat, useRoutingErrorMessage, useRuleText } from "@civicline/ui";
+import { Alert, Button, EmptyState, Loading, TableScroll, useFormat, useRoutingErrorMessage, useRuleText } from "@civicline/ui";
 import { useState } from "react";
 import { DispatchRulesDocument, type DispatchRuleFieldsFragment } from "../../gql/graphql.ts";
 import { useSupervisorRoutingT } from "../messages.ts";
@@ -62,7 +62,7 @@ export function DispatchRulesPage() {
         </EmptyState>
       ) : null}
       {rules.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll label={t("sr.rules.title")}>
           <table className="data-table" data-testid="dispatch-rules">
             <thead>
               <tr>
@@ -104,7 +104,7 @@ export function DispatchRulesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </>
   );

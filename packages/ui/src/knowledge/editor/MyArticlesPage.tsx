@@ -2,6 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { Button } from "../../components/Button.tsx";
 import { Alert, EmptyState, Loading } from "../../components/Feedback.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { useFormat } from "../../i18n/I18nProvider.tsx";
 import { ArticleStatusBadge } from "../badges.tsx";
 import { useKnowledgeErrorMessage } from "../errors.ts";
@@ -49,7 +50,7 @@ export function MyArticlesPage({ documents }: { documents: Pick<KnowledgeEditorD
       ) : null}
       {page && page.items.length > 0 ? (
         <>
-          <div className="table-scroll">
+          <TableScroll label={t("kbe.list.caption")}>
             <table className="kb-table" data-testid="kb-my-articles">
               <caption className="visually-hidden">{t("kbe.list.caption")}</caption>
               <thead>
@@ -87,7 +88,7 @@ export function MyArticlesPage({ documents }: { documents: Pick<KnowledgeEditorD
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {page.total > MY_ARTICLES_PAGE_SIZE ? (
             <nav className="kb-pager" aria-label={t("kbe.list.title")}>
               <Button variant="ghost" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - MY_ARTICLES_PAGE_SIZE))}>

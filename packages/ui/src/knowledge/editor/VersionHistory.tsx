@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from "react";
 import { Button } from "../../components/Button.tsx";
 import { Alert } from "../../components/Feedback.tsx";
 import { Field, Select } from "../../components/Field.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { useFormat } from "../../i18n/I18nProvider.tsx";
 import { ArticleDiffView } from "../DiffView.tsx";
 import { useKnowledgeErrorMessage } from "../errors.ts";
@@ -32,7 +33,7 @@ export function VersionHistory({ documents, article }: { documents: Pick<Knowled
   return (
     <section className="kb-versions card" aria-labelledby={headingId} data-testid="kb-versions">
       <h2 id={headingId}>{t("kbe.versions.title")}</h2>
-      <div className="table-scroll">
+      <TableScroll label={t("kbe.versions.caption")}>
         <table className="kb-table">
           <caption className="visually-hidden">{t("kbe.versions.caption")}</caption>
           <thead>
@@ -56,7 +57,7 @@ export function VersionHistory({ documents, article }: { documents: Pick<Knowled
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {versions.length < 2 ? (
         <p className="field__hint">{t("kbe.versions.single")}</p>
       ) : (
