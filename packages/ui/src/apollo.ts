@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/clien
 import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
 import { OperationTypeNode } from "graphql";
 import { createClient } from "graphql-ws";
+import { tap } from "rxjs";
 import { setLiveStatus } from "./liveStatus.ts";
 import { routingTypePolicies } from "./routing/cache.ts";
 
@@ -35,6 +36,14 @@ export function socketCloseMeaning(event: unknown): "normal" | "session-ended" |
     return "normal";
   }
   return code === SESSION_ENDED_CLOSE_CODE ? "session-ended" : "retry";
+}
+
+/**
+ * Whether an answer says the caller is not signed in (any error coded UNAUTHENTICATED) for an
+ * operation other than the sign-in gate's own `Me` query.
+ */
+export function saysSignedOut(operationName: string | undefined, result: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }): boolean {
+  return operationName !== "Me" && (result.errors ?? []).some((error) => error.extensions?.code === "UNAUTHENTICATED");
 }
 
 /** Tells the server which language the user reads, so its own messages can match. */
@@ -84,13 +93,31 @@ export function createApolloClient({ uri = "/graphql" }: CreateApolloClientOptio
       },
     },
   });
+  // An answer saying "not signed in" (a session that ended while the page was open, over HTTP or a
+  // socket that reconnected anonymously) makes the app ask who is signed in: the gate then shows the login.
+  let askingWhoIsSignedIn = false;
+  const sessionLink = new ApolloLink((operation, forward) =>
+    forward(operation).pipe(
+      tap((result) => {
+        if (!askingWhoIsSignedIn && saysSignedOut(operation.operationName, result)) {
+          askingWhoIsSignedIn = true;
+          void created.client
+            ?.refetchQueries({ include: ["Me"] })
+            .catch(() => undefined)
+            .finally(() => {
+              askingWhoIsSignedIn = false;
+            });
+        }
+      }),
+    ),
+  );
   const transport = ApolloLink.split(
     (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
     new GraphQLWsLink(wsClient),
     httpLink,
   );
   const client = new ApolloClient({
-    link: ApolloLink.from([languageLink, transport]),
+    link: ApolloLink.from([languageLink, sessionLink, transport]),
     cache: new InMemoryCache({
       typePolicies: {
         PublicTicket: { keyFields: ["trackingNumber"] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retryDelayMs, socketCloseMeaning, webSocketUrl } from "../apollo.ts";
+import { retryDelayMs, saysSignedOut, socketCloseMeaning, webSocketUrl } from "../apollo.ts";
 import { enumLabel } from "../i18n/enums.ts";
 import { formatDateTime, localizedName } from "../i18n/format.ts";
 import { prependUnique } from "../lists.ts";
@@ -66,5 +66,15 @@ describe("socketCloseMeaning", () => {
     expect(socketCloseMeaning({ code: 1006 })).toBe("retry");
     expect(socketCloseMeaning(new Event("error"))).toBe("retry");
     expect(socketCloseMeaning(undefined)).toBe("retry");
+  });
+});
+
+describe("saysSignedOut", () => {
+  it("spots an answer coded UNAUTHENTICATED for any operation but the sign-in gate's own", () => {
+    const signedOut = { errors: [{ extensions: { code: "UNAUTHENTICATED" } }] };
+    expect(saysSignedOut("TicketQueue", signedOut)).toBe(true);
+    expect(saysSignedOut("Me", signedOut)).toBe(false);
+    expect(saysSignedOut("TicketQueue", { errors: [{ extensions: { code: "FORBIDDEN" } }] })).toBe(false);
+    expect(saysSignedOut("TicketQueue", {})).toBe(false);
   });
 });
