@@ -1,6 +1,7 @@
 import "reflect-metadata";
 
 export * from "./errors.js";
+export * from "./state-machine.js";
 export * from "./text.js";
 export * from "./paging.js";
 export * from "./config.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import type { TransitionTable } from "../shared/state-machine.js";
+import type { TransitionTable } from "@civicline/platform";
 
 /** A lifecycle as its property tests see it: the table, its initial state and the writer's check. */
 export type LifecycleUnderTest<S extends string, A extends string> = {

@@ -1,8 +1,8 @@
-import type { Actor } from "@civicline/platform";
+import { tableAllows, tableHolds, updateState, type TransitionTable, type Actor } from "@civicline/platform";
 import type { EntityManager } from "typeorm";
 import { ReReportState } from "../callback.enums.js";
 import { recordCallbackEvent, type CallbackEventType } from "../callback.events.js";
-import { checkStep, tableAllows, tableHolds, updateState, type TransitionTable } from "../shared/state-machine.js";
+import { checkStep } from "../shared/state-machine.js";
 import { ReReportProposal } from "./re-report-proposal.entity.js";
 
 const S = ReReportState;

@@ -1,8 +1,8 @@
-import type { Actor } from "@civicline/platform";
+import { tableAllows, tableHolds, updateState, type Step, type TransitionTable, type Actor } from "@civicline/platform";
 import type { EntityManager } from "typeorm";
 import { CallbackTaskState } from "../callback.enums.js";
 import { CallbackEvent, recordCallbackEvent } from "../callback.events.js";
-import { checkStep, tableAllows, tableHolds, updateState, type Step, type TransitionTable } from "../shared/state-machine.js";
+import { checkStep } from "../shared/state-machine.js";
 import { CallbackTask } from "./callback-task.entity.js";
 
 const S = CallbackTaskState;

@@ -1,4 +1,4 @@
-import { ConflictError, type Actor } from "@civicline/platform";
+import { tableAllows, tableHolds, updateState, type Actor, type Step, type TransitionTable } from "@civicline/platform";
 import type { EntityManager } from "typeorm";
 import { invalidState } from "../routing.errors.js";
 import { recordRoutingEvent, type RoutingEventPayload, type RoutingEventType } from "../routing.events.js";
@@ -25,13 +25,13 @@ export const AssignmentAction = {
 export type AssignmentAction = (typeof AssignmentAction)[keyof typeof AssignmentAction];
 
 /** One allowed step: `action` takes the assignment to `to`. */
-export type AssignmentTransition = { readonly action: AssignmentAction; readonly to: AssignmentState };
+export type AssignmentTransition = Step<AssignmentState, AssignmentAction>;
 
 /** The state every assignment starts in (a dispatch or a re-dispatch). */
 export const INITIAL_ASSIGNMENT_STATE = S.DISPATCHED;
 
 /** Every allowed state change. Nothing else in civicline assigns `assignment.state`. */
-export const ASSIGNMENT_TRANSITIONS: Readonly<Record<AssignmentState, readonly AssignmentTransition[]>> = {
+export const ASSIGNMENT_TRANSITIONS: TransitionTable<AssignmentState, AssignmentAction> = {
   [S.DISPATCHED]: [
     { action: AssignmentAction.SIGN_FOR, to: S.SIGNED_FOR },
     { action: AssignmentAction.RETURN, to: S.RETURN_REQUESTED },
@@ -53,12 +53,12 @@ export const ASSIGNMENT_TRANSITIONS: Readonly<Record<AssignmentState, readonly A
 
 /** Whether `action` may be taken from `from` (whatever it leads to). */
 export function assignmentAllows(from: AssignmentState, action: AssignmentAction): boolean {
-  return ASSIGNMENT_TRANSITIONS[from].some((step) => step.action === action);
+  return tableAllows(ASSIGNMENT_TRANSITIONS, from, action);
 }
 
 /** Whether the table holds the step from → to by `action`. */
 export function canTransitionAssignment(from: AssignmentState, to: AssignmentState, action: AssignmentAction): boolean {
-  return ASSIGNMENT_TRANSITIONS[from].some((step) => step.action === action && step.to === to);
+  return tableHolds(ASSIGNMENT_TRANSITIONS, from, to, action);
 }
 
 /** An assignment with no way out (replied, or returned and accepted): a new dispatch may supersede it. */
@@ -99,15 +99,7 @@ export async function transitionAssignment(
   const from = assignment.state;
   checkAssignmentTransition({ from, to, action });
   const set = { ...input.changes, state: to };
-  const result = await manager
-    .createQueryBuilder()
-    .update(Assignment)
-    .set(set)
-    .where("id = :id AND state = :from", { id: assignment.id, from })
-    .execute();
-  if (result.affected !== 1) {
-    throw new ConflictError();
-  }
+  await updateState(manager, Assignment, { id: assignment.id, from, set });
   await recordRoutingEvent(manager, input.event.type, input.event.payload, input.actor?.id ?? null);
   return Object.assign(assignment, set);
 }
