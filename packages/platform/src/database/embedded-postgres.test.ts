@@ -8,6 +8,7 @@ import pg from "pg";
 import { freeLowPort as freePort } from "@civicline/vitest-config/free-port";
 import { afterEach, describe, expect, it } from "vitest";
 import { DataDirInUseError, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "./embedded-postgres.js";
+import { isAlive } from "./postgres-process.js";
 
 const FIXTURE = fileURLToPath(new URL("./__fixtures__/orphan-postgres.mjs", import.meta.url));
 const TIMEOUT = 60_000;
@@ -54,20 +55,6 @@ async function sql<T>(url: string, text: string, values: unknown[] = []): Promis
     return (await client.query(text, values)).rows as T[];
   } finally {
     await client.end();
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  // A reaped-later zombie still answers signal 0; it no longer runs.
-  try {
-    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return false;
   }
 }
 
