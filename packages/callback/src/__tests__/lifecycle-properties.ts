@@ -119,3 +119,46 @@ export async function expectRefusedStepsWriteNothing<S extends string, A extends
   expect(await options.footprint()).toEqual(before);
   return tried;
 }
+
+/** A stored row as the database tests read it back: its columns, and how many outbox events name it. */
+export type Footprint = { row: Record<string, unknown>; events: number };
+
+/**
+ * The database side of a lifecycle, state by state: a fresh row (in `initial`) is moved by the
+ * table's step into each state, which writes the state, `written` and exactly one event; from there
+ * every step the table lacks is refused and writes nothing. Every refusable step is tried once.
+ */
+export async function expectEveryStateAgainstDatabase<S extends string, A extends string, R extends { id: string }>(options: {
+  table: TransitionTable<S, A>;
+  initial: S;
+  states: readonly S[];
+  actions: readonly A[];
+  fresh: () => Promise<R>;
+  move: (row: R, to: S, action: A) => Promise<R>;
+  footprint: (id: string) => Promise<Footprint>;
+  written: Record<string, unknown>;
+}): Promise<void> {
+  const { table, states, actions } = options;
+  let tried = 0;
+  for (const state of states) {
+    let row = await options.fresh();
+    if (state !== options.initial) {
+      const step = table[options.initial].find((candidate) => candidate.to === state)!;
+      const before = await options.footprint(row.id);
+      row = await options.move(row, state, step.action);
+      const after = await options.footprint(row.id);
+      expect(after.row).toMatchObject({ state, ...options.written });
+      expect(after.events).toBe(before.events + 1);
+    }
+    const current = row;
+    tried += await expectRefusedStepsWriteNothing({
+      table,
+      states,
+      actions,
+      from: state,
+      attempt: (to, action) => options.move(current, to, action),
+      footprint: () => options.footprint(current.id),
+    });
+  }
+  expect(tried).toBe(states.length * states.length * actions.length - Object.values<readonly unknown[]>(table).flat().length);
+}

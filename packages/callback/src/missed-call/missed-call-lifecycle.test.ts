@@ -1,7 +1,7 @@
 import type { TestDatabase } from "@civicline/platform/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agent, callbackTestDatabase, integrator } from "../__tests__/factories.js";
-import { expectRefusedStepsWriteNothing } from "../__tests__/lifecycle-properties.js";
+import { expectEveryStateAgainstDatabase } from "../__tests__/lifecycle-properties.js";
 import { MissedCallState } from "../callback.enums.js";
 import { MISSED_CALL_TRANSITIONS, MissedCallAction, transitionMissedCall } from "./missed-call-lifecycle.js";
 import type { MissedCall } from "./missed-call.entity.js";
@@ -36,27 +36,16 @@ const move = (call: MissedCall, to: MissedCallState, action: MissedCallAction) =
 
 describe("transitionMissedCall against the database", () => {
   it("from every state, refuses each step the table does not hold and writes nothing; an allowed step writes the state and one event", async () => {
-    let tried = 0;
-    for (const state of STATES) {
-      let call = await openCall();
-      if (state !== MissedCallState.OPEN) {
-        const step = MISSED_CALL_TRANSITIONS[MissedCallState.OPEN].find((candidate) => candidate.to === state)!;
-        const before = await footprint(call.id);
-        call = await move(call, state, step.action);
-        const after = await footprint(call.id);
-        expect(after.row).toMatchObject({ state, attempts: 1, closed_by_name: agent.name });
-        expect(after.events).toBe(before.events + 1);
-      }
-      tried += await expectRefusedStepsWriteNothing({
-        table: MISSED_CALL_TRANSITIONS,
-        states: STATES,
-        actions: ACTIONS,
-        from: state,
-        attempt: (to, action) => move(call, to, action),
-        footprint: () => footprint(call.id),
-      });
-    }
-    expect(tried).toBe(STATES.length * STATES.length * ACTIONS.length - Object.values(MISSED_CALL_TRANSITIONS).flat().length);
+    await expectEveryStateAgainstDatabase({
+      table: MISSED_CALL_TRANSITIONS,
+      initial: MissedCallState.OPEN,
+      states: STATES,
+      actions: ACTIONS,
+      fresh: openCall,
+      move,
+      footprint,
+      written: { attempts: 1, closed_by_name: agent.name },
+    });
   });
 
   it("refuses with CONFLICT, writing nothing, when the row left the state the caller read", async () => {

@@ -2,7 +2,7 @@ import type { OutboxProcessor } from "@civicline/platform";
 import type { TestDatabase } from "@civicline/platform/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agent, buildRepliedTicket, buildWorld, callbackTestDatabase, outboxFor, supervisor, tasksOf, type World } from "../__tests__/factories.js";
-import { expectRefusedStepsWriteNothing } from "../__tests__/lifecycle-properties.js";
+import { expectEveryStateAgainstDatabase } from "../__tests__/lifecycle-properties.js";
 import { CallOutcome, ReReportState, Resolution, Satisfaction } from "../callback.enums.js";
 import { CallbackEvent } from "../callback.events.js";
 import { recordCallbackAttempt } from "../task/task-work.js";
@@ -55,27 +55,16 @@ const move = (proposal: ReReportProposal, to: ReReportState, action: ReReportAct
 
 describe("transitionReReportProposal against the database", () => {
   it("from every state, refuses each step the table does not hold and writes nothing; an allowed step writes the state and one event", async () => {
-    let tried = 0;
-    for (const state of STATES) {
-      let proposal = await pendingProposal();
-      if (state !== ReReportState.PENDING) {
-        const step = RE_REPORT_TRANSITIONS[ReReportState.PENDING].find((candidate) => candidate.to === state)!;
-        const before = await footprint(proposal.id);
-        proposal = await move(proposal, state, step.action);
-        const after = await footprint(proposal.id);
-        expect(after.row).toMatchObject({ state, decided_by_name: supervisor.name });
-        expect(after.events).toBe(before.events + 1);
-      }
-      tried += await expectRefusedStepsWriteNothing({
-        table: RE_REPORT_TRANSITIONS,
-        states: STATES,
-        actions: ACTIONS,
-        from: state,
-        attempt: (to, action) => move(proposal, to, action),
-        footprint: () => footprint(proposal.id),
-      });
-    }
-    expect(tried).toBe(STATES.length * STATES.length * ACTIONS.length - Object.values(RE_REPORT_TRANSITIONS).flat().length);
+    await expectEveryStateAgainstDatabase({
+      table: RE_REPORT_TRANSITIONS,
+      initial: ReReportState.PENDING,
+      states: STATES,
+      actions: ACTIONS,
+      fresh: pendingProposal,
+      move,
+      footprint,
+      written: { decided_by_name: supervisor.name },
+    });
   });
 
   it("refuses with CONFLICT, writing nothing, when the row left the state the caller read", async () => {

@@ -2,7 +2,7 @@ import type { OutboxProcessor } from "@civicline/platform";
 import type { TestDatabase } from "@civicline/platform/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agent, buildRepliedTicket, buildWorld, callbackTestDatabase, outboxFor, tasksOf, type World } from "../__tests__/factories.js";
-import { expectRefusedStepsWriteNothing } from "../__tests__/lifecycle-properties.js";
+import { expectEveryStateAgainstDatabase } from "../__tests__/lifecycle-properties.js";
 import { CallbackTaskState } from "../callback.enums.js";
 import { CALLBACK_TASK_TRANSITIONS, CallbackTaskAction, transitionCallbackTask } from "./callback-task-lifecycle.js";
 import { CallbackTask } from "./callback-task.entity.js";
@@ -41,27 +41,16 @@ const move = (task: CallbackTask, to: CallbackTaskState, action: CallbackTaskAct
 
 describe("transitionCallbackTask against the database", () => {
   it("from every state, refuses each step the table does not hold and writes nothing; an allowed step writes the state and one task_closed event", async () => {
-    let tried = 0;
-    for (const state of STATES) {
-      let task = await openTask();
-      if (state !== CallbackTaskState.OPEN) {
-        const step = CALLBACK_TASK_TRANSITIONS[CallbackTaskState.OPEN].find((candidate) => candidate.to === state)!;
-        const before = await footprint(task.id);
-        task = await move(task, state, step.action);
-        const after = await footprint(task.id);
-        expect(after.row).toMatchObject({ state, closed_by_name: agent.name });
-        expect(after.events).toBe(before.events + 1);
-      }
-      tried += await expectRefusedStepsWriteNothing({
-        table: CALLBACK_TASK_TRANSITIONS,
-        states: STATES,
-        actions: ACTIONS,
-        from: state,
-        attempt: (to, action) => move(task, to, action),
-        footprint: () => footprint(task.id),
-      });
-    }
-    expect(tried).toBe(STATES.length * STATES.length * ACTIONS.length - Object.values(CALLBACK_TASK_TRANSITIONS).flat().length);
+    await expectEveryStateAgainstDatabase({
+      table: CALLBACK_TASK_TRANSITIONS,
+      initial: CallbackTaskState.OPEN,
+      states: STATES,
+      actions: ACTIONS,
+      fresh: openTask,
+      move,
+      footprint,
+      written: { closed_by_name: agent.name },
+    });
   });
 
   it("refuses with CONFLICT, writing nothing, when the row left the state the caller read", async () => {
