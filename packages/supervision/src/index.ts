@@ -1,0 +1,3 @@
+import "reflect-metadata";
+
+export { supervisionModule } from "./supervision.module.js";
