@@ -1,5 +1,6 @@
 import type { DomainModule } from "@civicline/platform";
 import { supervisionMigrations } from "./migrations/index.js";
+import { seedSupervisionDemo } from "./supervision.seed.js";
 
 /**
  * Supervision (督办): finding any ticket, chasing what is late, supervision orders that escalate,
@@ -10,4 +11,5 @@ export const supervisionModule: DomainModule = {
   entities: [],
   migrations: supervisionMigrations,
   resolvers: [],
+  seedDemo: seedSupervisionDemo,
 };

@@ -1,0 +1,13 @@
+import type { SeedContext } from "@civicline/platform";
+
+/**
+ * The supervision demo data, one step per feature, run in this order in the demo seed's transaction.
+ * Each feature adds its own step (a function in its own folder) to this list.
+ */
+const steps: Array<(context: SeedContext) => Promise<void>> = [];
+
+export async function seedSupervisionDemo(context: SeedContext): Promise<void> {
+  for (const step of steps) {
+    await step(context);
+  }
+}
