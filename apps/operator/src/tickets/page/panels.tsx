@@ -1,7 +1,7 @@
 import type { ComponentType } from "react";
 
 /** What every extra panel of the ticket page receives: the ticket and who is looking at it. */
-export interface TicketPanelProps {
+export type TicketPanelProps = {
   /** The ticket's id (intake_ticket.id), as the dossier gives it. */
   ticketId: string;
   /** The ticket's tracking number (e.g. "2026120600001"). */
@@ -10,18 +10,17 @@ export interface TicketPanelProps {
   roles: readonly string[];
   /** Call after an action that changes the ticket, so the page reloads the dossier (timeline, header). */
   onChanged: () => void;
-}
+};
 
-export interface TicketPanel {
+export type TicketPanel = {
   /** Stable key, e.g. "supervision-orders". */
   key: string;
   Component: ComponentType<TicketPanelProps>;
-}
+};
 
 /**
  * The extra panels the operator console's ticket page renders below its own sections, in this order.
  * Each feature adds its panel with a one-line edit, e.g.
  * `{ key: "supervision-orders", Component: SupervisionOrdersPanel },`
  */
-export const ticketPagePanels: TicketPanel[] = [
-];
+export const ticketPagePanels: TicketPanel[] = [];
