@@ -1,8 +1,11 @@
 import { useMemo } from "react";
 import Markdown, { defaultUrlTransform, type Components } from "react-markdown";
+import remarkCjkFriendly from "remark-cjk-friendly";
 import remarkGfm from "remark-gfm";
 
-const PLUGINS = [remarkGfm];
+/** GitHub tables and lists; CJK-friendly emphasis so that `**60%–300%**之间` is bold (CommonMark's
+ * flanking rules alone leave the asterisks when punctuation meets a Chinese character). */
+const PLUGINS = [remarkGfm, remarkCjkFriendly];
 const TAGS = ["h1", "h2", "h3", "h4", "h5", "h6"] as const;
 type Level = 1 | 2 | 3 | 4 | 5 | 6;
 

@@ -12,6 +12,13 @@ describe("MarkdownBody", { timeout: 20_000 }, () => {
     expect(screen.getByRole("cell", { name: "张店区" })).toBeTruthy();
   });
 
+  it("makes bold next to Chinese characters bold, not literal asterisks", () => {
+    const { container } = renderIn(<MarkdownBody source={"收费标准在基准价的**60%–300%**之间，由**区县（市）**确定。"} />);
+    expect(screen.getByText("60%–300%").tagName).toBe("STRONG");
+    expect(screen.getByText("区县（市）").tagName).toBe("STRONG");
+    expect(container.textContent).not.toContain("**");
+  });
+
   it("nests the body's headings under the article title", () => {
     renderIn(<MarkdownBody source={"# 申请条件\n\n正文\n\n## 所需材料"} headingLevel={3} />);
     expect(screen.getByRole("heading", { level: 3, name: "申请条件" })).toBeTruthy();
