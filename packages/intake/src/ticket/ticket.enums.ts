@@ -106,6 +106,9 @@ export enum TicketHistoryKind {
   EMERGENCY_HANDOFF = "emergency_handoff",
   CO_REPORTER_ADDED = "co_reporter_added",
   LINKED = "linked",
+  JOINT_CASE_OPENED = "joint_case_opened",
+  JOINT_OPINION_RECORDED = "joint_opinion_recorded",
+  JOINT_CASE_DECIDED = "joint_case_decided",
 }
 
 registerEnumType(Privacy, {
@@ -126,5 +129,8 @@ registerEnumType(TicketHistoryKind, {
     EMERGENCY_HANDOFF: { description: "Handed off to 110/119/120/122." },
     CO_REPORTER_ADDED: { description: "A caller of a merged duplicate was added as a co-reporter." },
     LINKED: { description: "A link to another ticket was added." },
+    JOINT_CASE_OPENED: { description: "A supervisor opened a joint supervision case (三方联动督办) on the ticket." },
+    JOINT_OPINION_RECORDED: { description: "A party of the joint supervision case recorded its opinion." },
+    JOINT_CASE_DECIDED: { description: "The joint supervision case was decided: the responsible unit was named and the ticket dispatched to it." },
   },
 });
