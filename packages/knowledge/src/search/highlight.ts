@@ -12,8 +12,30 @@ export type Matcher = { needles: string[]; stems: Set<string>; prefixes: string[
 const SNIPPET_CHARS = 120;
 const SNIPPET_LEAD = 30;
 
-/** The matcher for the terms a search used; looser modes also mark single bigrams. */
+/**
+ * English words too common to be worth marking: "the", "at" in a query still search, but a snippet
+ * in which every "the" is marked says nothing about why the article matched.
+ */
+const STOP_WORDS = new Set(
+  (
+    "a an and are as at be but by for from has have he her his i if in into is it its me my no not of on or our " +
+    "she so than that the their them then there these they this to was we were what when where which who will with you your"
+  ).split(" "),
+);
+
+/** A word worth marking: not a stop word and not a lone letter (the "r" left of "R&D" or "Mr."). */
+function markable(text: string): boolean {
+  return !STOP_WORDS.has(text) && !/^\p{L}$/u.test(text);
+}
+
+/**
+ * The matcher for the terms a search used; looser modes also mark single bigrams. English stop
+ * words and lone letters are never marked (unless they are the whole query).
+ */
 export function matcherFor(terms: QueryTerm[], mode: MatchMode): Matcher {
+  const words = terms.filter((term) => term.kind === "word");
+  const worthMarking = words.filter((term) => markable(term.text));
+  const skipWeak = worthMarking.length > 0 || words.length < terms.length;
   const needles = new Set<string>();
   const stems = new Set<string>();
   const prefixes: string[] = [];
@@ -23,7 +45,7 @@ export function matcherFor(terms: QueryTerm[], mode: MatchMode): Matcher {
       if (mode !== "strict") {
         term.grams.forEach((gram) => needles.add(gram));
       }
-    } else {
+    } else if (!skipWeak || markable(term.text)) {
       stems.add(term.stem);
       if (term.prefix) {
         prefixes.push(term.text);

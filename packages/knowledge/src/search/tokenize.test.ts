@@ -68,6 +68,16 @@ describe("highlighting", () => {
     ]);
   });
 
+  it("marks no English stop words and no lone letters, only the words that say something", () => {
+    const matcher = matcherFor(parseQuery("heating at the r flat").terms, "any");
+    const marked = highlightText("At the flat, the heating in room R stopped at night", matcher)
+      .filter((segment) => segment.match)
+      .map((segment) => segment.text);
+    expect(marked).toEqual(["flat", "heating"]);
+    // a query of nothing but a stop word still shows where it matched
+    expect(highlightText("the end", matcherFor(parseQuery("the").terms, "any")).filter((s) => s.match)).toHaveLength(1);
+  });
+
   it("cuts a snippet around the first match in the body", () => {
     const body = `${"前言".repeat(60)}发现噪音问题后${"后记".repeat(80)}`;
     const snippet = snippetOf({ summary: "摘要", body }, matcherFor(parseQuery("噪音").terms, "strict"));
