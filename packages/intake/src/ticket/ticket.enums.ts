@@ -109,6 +109,9 @@ export enum TicketHistoryKind {
   JOINT_CASE_OPENED = "joint_case_opened",
   JOINT_OPINION_RECORDED = "joint_opinion_recorded",
   JOINT_CASE_DECIDED = "joint_case_decided",
+  LEADER_SESSION_TICKET = "leader_session_ticket",
+  LEADER_ASSIGNED = "leader_assigned",
+  LEADER_INSTRUCTION = "leader_instruction",
 }
 
 registerEnumType(Privacy, {
@@ -132,5 +135,8 @@ registerEnumType(TicketHistoryKind, {
     JOINT_CASE_OPENED: { description: "A supervisor opened a joint supervision case (三方联动督办) on the ticket." },
     JOINT_OPINION_RECORDED: { description: "A party of the joint supervision case recorded its opinion." },
     JOINT_CASE_DECIDED: { description: "The joint supervision case was decided: the responsible unit was named and the ticket dispatched to it." },
+    LEADER_SESSION_TICKET: { description: "Logged at a leader session's seat during the session (领导坐班接听): taken by the leader." },
+    LEADER_ASSIGNED: { description: "A supervisor assigned the ticket (alone or in a hot issue) to a leader (领导包案)." },
+    LEADER_INSTRUCTION: { description: "A leader gave an instruction (领导批示) on the ticket." },
   },
 });
