@@ -19,3 +19,6 @@ export { autoDispatch } from "./dispatch/auto-dispatch.js";
 export { AUTO_DISPATCHER, dispatchLockedTicket } from "./dispatch/dispatch-core.js";
 export { signFor } from "./workbench/sign-for.js";
 export { replyToTicket, type ReplyRequest } from "./workbench/reply.js";
+export { returnTicket, decideReturn } from "./workbench/return.js";
+export { ReturnRequest } from "./assignment/return-request.entity.js";
+export { saveDispatchRule, RULE_EDITORS, type DispatchRuleRequest } from "./rules/save-dispatch-rule.js";

@@ -11,6 +11,7 @@ export const RoutingErrorCode = {
   INVALID_STATE: "ROUTING/INVALID_STATE",
   ASSIST_INPUT_PENDING: "ROUTING/ASSIST_INPUT_PENDING",
   RULE_NOT_FOUND: "ROUTING/RULE_NOT_FOUND",
+  JOINT_DECISION_FINAL: "ROUTING/JOINT_DECISION_FINAL",
 } as const;
 
 export function unitNotFound(field: string): DomainError {
@@ -29,6 +30,15 @@ export function assignmentNotFound(): DomainError {
 
 export function invalidState(message: string, details: Record<string, unknown> = {}): DomainError {
   return new DomainError(RoutingErrorCode.INVALID_STATE, message, details);
+}
+
+/** The lead unit was named by a joint supervision decision and may not return the ticket. */
+export function jointDecisionFinal(decision: string): DomainError {
+  return new DomainError(
+    RoutingErrorCode.JOINT_DECISION_FINAL,
+    `Joint supervision (三方联动督办) named your unit responsible for this ticket (${decision}); it cannot be returned. Handle it, or ask the centre for an extension.`,
+    { decision },
+  );
 }
 
 export function ruleNotFound(): DomainError {

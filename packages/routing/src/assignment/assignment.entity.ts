@@ -144,6 +144,13 @@ export class Assignment {
   @Column({ name: "reply_attachments", type: "jsonb", default: () => "'[]'" })
   replyAttachments!: ReplyAttachment[];
 
+  /**
+   * Set when a joint supervision decision (三方联动督办) named this lead unit: what decided it. The
+   * unit may not return such an assignment (ROUTING/JOINT_DECISION_FINAL); null: returnable as usual.
+   */
+  @Column({ name: "final_decision", type: "text", nullable: true })
+  finalDecision!: string | null;
+
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt!: Date;
 

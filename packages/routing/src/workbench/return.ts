@@ -7,7 +7,7 @@ import { AssignmentState, ReturnReason, ReturnStatus } from "../assignment/assig
 import { Assignment } from "../assignment/assignment.entity.js";
 import { ReturnRequest } from "../assignment/return-request.entity.js";
 import { DISPATCH_ROLES, dispatchInTransaction, type DispatchRequest } from "../dispatch/dispatch-ticket.js";
-import { TEXT_LIMITS, invalidState, optionalText, requiredText } from "../routing.errors.js";
+import { TEXT_LIMITS, invalidState, jointDecisionFinal, optionalText, requiredText } from "../routing.errors.js";
 import { RoutingEvent } from "../routing.events.js";
 import { cancelDeadlineTimers } from "../timers/deadline-timers.js";
 import { Unit } from "../unit/unit.entity.js";
@@ -33,6 +33,9 @@ export async function returnTicket(
     const { ticket, assignment } = await lockForUnit(manager, { actor, ticketId: input.ticketId, lead: true });
     if (!assignmentAllows(assignment.state, AssignmentAction.RETURN)) {
       throw invalidState(`A ticket that is ${assignment.state} cannot be returned.`, { state: assignment.state });
+    }
+    if (assignment.finalDecision) {
+      throw jointDecisionFinal(assignment.finalDecision);
     }
     const unit = await manager.findOneByOrFail(Unit, { id: assignment.leadUnitId });
     await transitionTicket(manager, {
