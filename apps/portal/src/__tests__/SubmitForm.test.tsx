@@ -80,6 +80,22 @@ describe("submit form", () => {
     expect(box.getAttribute("data-value")).toBe("c3");
   });
 
+  it("checks the phone's format and the name's length in the browser, before any round trip", async () => {
+    const sent: SubmitRequestMutationVariables[] = [];
+    renderPortal(<SubmitPage />, [...base, submitMock({ data: null }, sent)]);
+    await fillForm();
+    fireEvent.change(screen.getByLabelText("Mobile phone number"), { target: { value: "2345678" } });
+    fireEvent.change(screen.getByLabelText("Your name"), { target: { value: "李".repeat(51) } });
+    fireEvent.click(screen.getByTestId("submit-request"));
+
+    const phone = screen.getByLabelText("Mobile phone number");
+    await waitFor(() => expect(phone.getAttribute("aria-invalid")).toBe("true"));
+    const summary = screen.getByTestId("submit-errors");
+    expect(within(summary).getByRole("link", { name: /mobile number \(13812345678\) or a landline/ })).toBeTruthy();
+    expect(within(summary).getByRole("link", { name: /at most 50 characters/ })).toBeTruthy();
+    expect(sent).toEqual([]);
+  });
+
   it("shows the server's BAD_USER_INPUT messages next to their fields and moves focus to the first", async () => {
     renderPortal(<SubmitPage />, [
       ...base,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseRoute } from "../router.tsx";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { categoryChoices, filterCategories } from "../submit/categories.ts";
-import { EMPTY_FORM, normalizePhone, serverFieldErrors, validateSubmit } from "../submit/validate.ts";
+import { EMPTY_FORM, isAcceptedPhone, normalizePhone, serverFieldErrors, validateSubmit } from "../submit/validate.ts";
 import { stepsFor } from "../track/StatusSteps.tsx";
 
 describe("parseRoute", () => {
@@ -79,5 +79,19 @@ describe("submit validation", () => {
     );
     expect(normalizePhone("138-1234 5678")).toBe("13812345678");
     expect(validateSubmit({ ...EMPTY_FORM, email: "not-an-address" }, { required: "r", tooLong: "l", email: "mail" }).email).toBe("mail");
+  });
+});
+
+describe("the phone rule the server applies (intake normalizePhone)", () => {
+  it("accepts mobiles and landlines with their area code, written as people write them", () => {
+    for (const phone of ["13812345678", "138 1234 5678", "138-1234-5678", "+8613812345678", "0533-1234567", "(0533) 12345678", "010-12345678"]) {
+      expect(isAcceptedPhone(phone), phone).toBe(true);
+    }
+  });
+
+  it("refuses short numbers, numbers without an area code and letters", () => {
+    for (const phone of ["", "2345678", "1381234567", "12812345678", "138123456789", "1234567", "phone", "13812345678x"]) {
+      expect(isAcceptedPhone(phone), phone).toBe(false);
+    }
   });
 });

@@ -9,7 +9,7 @@ import { MapPin, type Pin } from "./MapPin.tsx";
 import { PhotoField, type PhotoEntry } from "./PhotoField.tsx";
 import { PrivacyField } from "./PrivacyField.tsx";
 import { uploadPhoto, type PhotoUploader } from "./uploads.ts";
-import { DESCRIPTION_MAX, EMPTY_FORM, FIELD_ORDER, normalizePhone, serverFieldErrors, validateSubmit, type SubmitField, type SubmitFormValues } from "./validate.ts";
+import { DESCRIPTION_MAX, EMPTY_FORM, FIELD_ORDER, NAME_MAX, normalizePhone, serverFieldErrors, validateSubmit, type SubmitField, type SubmitFormValues } from "./validate.ts";
 
 export type SubmitResult = SubmitRequestMutation["submitRequest"];
 
@@ -102,6 +102,8 @@ export function SubmitForm({ onSubmitted, uploader = uploadPhoto }: { onSubmitte
       required: t("common.required"),
       tooLong: t("submit.tooLong", { max: DESCRIPTION_MAX }),
       email: t("submit.email.invalid"),
+      phone: t("submit.phone.invalid"),
+      nameTooLong: t("submit.name.tooLong", { max: NAME_MAX }),
     });
     if (photos.some((photo) => photo.status === "uploading")) {
       clientErrors.attachments = t("submit.photos.wait");

@@ -59,10 +59,31 @@ export function normalizePhone(phone: string): string {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Client checks before sending: only what is certain (empty fields, length, e-mail shape). The server has the final say. */
+/** The server's limit on a name (intake `LIMITS.nameMax`), counted in code points as there. */
+export const NAME_MAX = 50;
+const MOBILE = /^1[3-9]\d{9}$/;
+const LANDLINE = /^0\d{9,11}$/;
+
+/**
+ * Whether the server will take this phone number: the rule of intake's `normalizePhone` (spaces,
+ * dashes, brackets and a +86 prefix dropped; a mainland mobile or a landline with its area code).
+ */
+export function isAcceptedPhone(raw: string): boolean {
+  let digits = raw.replace(/[\s\-()]/g, "");
+  if (digits.startsWith("+86")) {
+    digits = digits.slice(3);
+  }
+  return MOBILE.test(digits) || LANDLINE.test(digits);
+}
+
+/**
+ * Client checks before sending: what the server would refuse for certain (empty fields, lengths,
+ * the phone's and e-mail's shape), so that a citizen on a slow phone learns it without a round trip.
+ * The server has the final say.
+ */
 export function validateSubmit(
   values: SubmitFormValues,
-  messages: { required: string; tooLong: string; email: string },
+  messages: { required: string; tooLong: string; email: string; phone?: string; nameTooLong?: string },
 ): Partial<Record<SubmitField, string>> {
   const errors: Partial<Record<SubmitField, string>> = {};
   for (const field of REQUIRED) {
@@ -72,6 +93,12 @@ export function validateSubmit(
   }
   if (!errors.description && characterCount(values.description) > DESCRIPTION_MAX) {
     errors.description = messages.tooLong;
+  }
+  if (!errors.phone && messages.phone && !isAcceptedPhone(values.phone.trim())) {
+    errors.phone = messages.phone;
+  }
+  if (!errors.citizenName && messages.nameTooLong && [...values.citizenName.trim()].length > NAME_MAX) {
+    errors.citizenName = messages.nameTooLong;
   }
   if (values.email.trim() !== "" && !EMAIL.test(values.email.trim())) {
     errors.email = messages.email;
