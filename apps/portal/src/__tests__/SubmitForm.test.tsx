@@ -80,6 +80,15 @@ describe("submit form", () => {
     expect(box.getAttribute("data-value")).toBe("c3");
   });
 
+  it("warns about an emergency from the words typed and offers to call 119 now", async () => {
+    renderPortal(<SubmitPage />, base);
+    await fillForm();
+    expect(screen.queryByTestId("emergency-warning")).toBeNull();
+    fireEvent.change(screen.getByLabelText("Describe your request"), { target: { value: "Strong smell of gas in the stairwell" } });
+    const warning = await screen.findByTestId("emergency-warning");
+    expect(within(warning).getByRole("link", { name: "Call 119 (fire, gas leak)" }).getAttribute("href")).toBe("tel:119");
+  });
+
   it("checks the phone's format and the name's length in the browser, before any round trip", async () => {
     const sent: SubmitRequestMutationVariables[] = [];
     renderPortal(<SubmitPage />, [...base, submitMock({ data: null }, sent)]);

@@ -3,6 +3,7 @@ import { parseRoute } from "../router.tsx";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { categoryChoices, filterCategories } from "../submit/categories.ts";
 import { EMPTY_FORM, isAcceptedPhone, normalizePhone, serverFieldErrors, validateSubmit } from "../submit/validate.ts";
+import { emergencyServices } from "../submit/emergency.ts";
 import { stepsFor } from "../track/StatusSteps.tsx";
 
 describe("parseRoute", () => {
@@ -92,6 +93,28 @@ describe("the phone rule the server applies (intake normalizePhone)", () => {
   it("refuses short numbers, numbers without an area code and letters", () => {
     for (const phone of ["", "2345678", "1381234567", "12812345678", "138123456789", "1234567", "phone", "13812345678x"]) {
       expect(isAcceptedPhone(phone), phone).toBe(false);
+    }
+  });
+});
+
+describe("emergency warning", () => {
+  it("is raised by an emergency category", () => {
+    expect(emergencyServices("SAFETY.GAS_LEAK", "")).toEqual(["119"]);
+    expect(emergencyServices("SAFETY.FIRE_CHEMICAL", "")).toEqual(["119"]);
+    expect(emergencyServices("UTILITY.GAS_SUPPLY", "燃气费怎么交")).toEqual([]);
+  });
+
+  it("is raised by words in Chinese and English, naming the service to call", () => {
+    expect(emergencyServices("OTHER", "楼道里燃气味很重")).toEqual(["119"]);
+    expect(emergencyServices(null, "有 人 晕倒 了")).toEqual(["120"]);
+    expect(emergencyServices(null, "楼顶有人要跳楼")).toEqual(["110"]);
+    expect(emergencyServices(null, "There is a gas leak in our stairwell")).toEqual(["119"]);
+    expect(emergencyServices(null, "A man is unconscious and a car is on fire")).toEqual(["119", "120"]);
+  });
+
+  it("stays quiet for everyday requests", () => {
+    for (const text of ["路灯坏了一周", "The fire exit of the mall is blocked by boxes", "Street light off since Monday", "消防通道被占用"]) {
+      expect(emergencyServices("URBAN.LIGHT", text), text).toEqual([]);
     }
   });
 });

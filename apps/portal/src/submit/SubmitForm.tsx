@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { PortalSettingsDocument, SubmitRequestDocument, type SubmitRequestMutation } from "../gql/graphql.ts";
 import { usePortalT } from "../messages.ts";
 import { CategoryField } from "./CategoryField.tsx";
+import { EmergencyWarning } from "./EmergencyWarning.tsx";
 import { LocationFields } from "./LocationFields.tsx";
 import { MapPin, type Pin } from "./MapPin.tsx";
 import { PhotoField, type PhotoEntry } from "./PhotoField.tsx";
@@ -206,6 +207,8 @@ export function SubmitForm({ onSubmitted, uploader = uploadPhoto }: { onSubmitte
       <Field id="submit-description" label={labels.description} hint={t("submit.description.hint")} error={errors.description}>
         <TextArea name="description" rows={6} maxChars={DESCRIPTION_MAX} value={values.description} onChange={(event) => set("description", event.target.value)} />
       </Field>
+
+      <EmergencyWarning categoryId={values.categoryId} description={values.description} />
 
       <LocationFields
         districtId={values.districtId}
