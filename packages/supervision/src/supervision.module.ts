@@ -1,4 +1,7 @@
 import type { DomainModule } from "@civicline/platform";
+import { DossierResolver } from "./dossier/dossier.resolver.js";
+import { reReportCountHandlers } from "./dossier/re-report-counts.js";
+import { SupervisionReReport } from "./dossier/re-report.entity.js";
 import { supervisionMigrations } from "./migrations/index.js";
 import { seedSupervisionDemo } from "./supervision.seed.js";
 
@@ -8,8 +11,15 @@ import { seedSupervisionDemo } from "./supervision.seed.js";
  */
 export const supervisionModule: DomainModule = {
   name: "supervision",
-  entities: [],
+  entities: [
+    SupervisionReReport,
+  ],
   migrations: supervisionMigrations,
-  resolvers: [],
+  resolvers: [
+    DossierResolver,
+  ],
+  eventHandlers: (services) => [
+    ...reReportCountHandlers(services.dataSource),
+  ],
   seedDemo: seedSupervisionDemo,
 };

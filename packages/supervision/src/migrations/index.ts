@@ -1,3 +1,7 @@
+import { ReReportCounts1796544131170 } from "./1796544131170-ReReportCounts.js";
+
 /** The supervision module's migrations, oldest first (generated list). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const supervisionMigrations: Function[] = [];
+export const supervisionMigrations: Function[] = [
+  ReReportCounts1796544131170,
+];
