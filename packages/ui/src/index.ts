@@ -11,7 +11,8 @@ export {
   type TicketStatus,
   type Urgency,
 } from "./i18n/enums.ts";
-export { ENUM_LABELS_EN, ENUM_LABELS_ZH, ENUMS_NOT_SHOWN, enumLabelOf, type EnumCatalogue } from "./i18n/enumLabels.ts";
+export { HistoryTimeline, useHistoryTimeline, type HistoryTimelineEntry } from "./i18n/historyTimeline.tsx";
+export { ENUM_LABELS_EN, ENUM_LABELS_ZH, ENUMS_NOT_SHOWN, enumLabelOf, historyActorText, historyNoteText, type EnumCatalogue, type HistoryEntryLike } from "./i18n/enumLabels.ts";
 export { DISPLAY_TIME_ZONE, formatDateTime, localizedName, type Named } from "./i18n/format.ts";
 export {
   I18nProvider,

@@ -65,7 +65,7 @@ describe("queue page", () => {
               citizenPhone: "138****5678",
               version: 2,
               history: [
-                { __typename: "TicketHistoryEntry", id: "h1", at: "2025-11-24T02:05:00Z", fromStatus: null, toStatus: "RECEIVED", actorName: "网站", reason: null },
+                { __typename: "TicketHistoryEntry", id: "h1", at: "2025-11-24T02:05:00Z", kind: "STATUS", fromStatus: null, toStatus: "RECEIVED", actorName: "网站", actorKind: "STAFF", reason: null, noteCode: null, noteParams: [] },
               ],
             },
           },

@@ -1,5 +1,5 @@
 import { useQuery } from "@apollo/client/react";
-import { Alert, Button, Loading, StatusBadge, Timeline, UrgencyBadge, useErrorMessage, useFormat } from "@civicline/ui";
+import { Alert, Button, HistoryTimeline, Loading, StatusBadge, UrgencyBadge, useErrorMessage, useFormat } from "@civicline/ui";
 import { useEffect, useRef } from "react";
 import { TicketDetailDocument } from "../gql/graphql.ts";
 import { useOperatorT } from "../messages.ts";
@@ -88,16 +88,7 @@ export function TicketDetailPanel({ id, onClose }: { id: string; onClose: () => 
           <p className="detail-panel__description">{ticket.description}</p>
           <TicketExtras ticket={ticket} />
           <h3>{t("detail.history")}</h3>
-          <Timeline
-            label={t("detail.history")}
-            items={ticket.history.map((entry) => ({
-              id: entry.id,
-              at: entry.at,
-              status: entry.toStatus,
-              actor: entry.actorName,
-              note: entry.reason,
-            }))}
-          />
+          <HistoryTimeline label={t("detail.history")} entries={ticket.history} />
         </>
       ) : null}
     </aside>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { Alert, Button, Loading, Timeline, useRoutingErrorMessage } from "@civicline/ui";
+import { Alert, Button, HistoryTimeline, Loading, useRoutingErrorMessage } from "@civicline/ui";
 import { useEffect, useRef, useState } from "react";
 import { SignForDocument, WorkbenchAssignmentDocument } from "../gql/graphql.ts";
 import { ExtensionForm } from "./actions/ExtensionForm.tsx";
@@ -131,10 +131,7 @@ export function AssignmentPanel({ ticketId, unitId, onClose }: { ticketId: strin
           <h3>{t("wb.detail.progress")}</h3>
           <ProgressTimeline assignment={assignment} />
           <h3>{t("wb.detail.history")}</h3>
-          <Timeline
-            label={t("wb.detail.history")}
-            items={assignment.ticket.history.map((entry) => ({ id: entry.id, at: entry.at, status: entry.toStatus, actor: entry.actorName, note: entry.reason }))}
-          />
+          <HistoryTimeline label={t("wb.detail.history")} entries={assignment.ticket.history} />
         </>
       ) : null}
     </aside>

@@ -1,4 +1,4 @@
-import { TicketStatus, transitionTicket } from "@civicline/intake";
+import { HistoryNote, TicketStatus, transitionTicket } from "@civicline/intake";
 import { DomainError, assertNoFieldErrors, requireRole, type Actor, type FieldError } from "@civicline/platform";
 import { Assignment, AssignmentState, Unit, dispatchLockedTicket } from "@civicline/routing";
 import { In, type DataSource } from "typeorm";
@@ -95,6 +95,7 @@ export async function decideReReport(
         expectedVersion: ticket.version,
         actor,
         reason: `续报不予受理 / re-report declined: ${note}`,
+        note: { code: HistoryNote.RE_REPORT_DECLINED, params: { note: note ?? "" } },
         isPublic: true,
       });
     }

@@ -1,4 +1,4 @@
-import { TicketStatus, transitionTicket } from "@civicline/intake";
+import { HistoryNote, TicketStatus, transitionTicket } from "@civicline/intake";
 import { DomainError, addWorkingTime, assertNoFieldErrors, loadWorkingCalendar, requireRole, type Actor, type FieldError } from "@civicline/platform";
 import type { DataSource, EntityManager } from "typeorm";
 import { AGENT_ROLES, CallbackErrorCode, TEXT_LIMITS, isUuid, optionalText, taskClosed, taskNotFound } from "../callback.errors.js";
@@ -155,6 +155,7 @@ async function closeUnreachable(manager: EntityManager, input: { task: CallbackT
       expectedVersion: ticket.version,
       actor,
       reason: `回访未接通（${task.attempts} 次）/ callback: citizen not reached after ${task.attempts} tries`,
+      note: { code: HistoryNote.CALLBACK_UNREACHED, params: { attempts: task.attempts } },
       isPublic: true,
     });
   }

@@ -1,5 +1,6 @@
 import { Role, assertNoFieldErrors, recordEvent, requireRole, type Actor, type FieldError } from "@civicline/platform";
 import type { DataSource } from "typeorm";
+import { HistoryNote } from "../ticket/history-note.js";
 import { transitionTicket } from "../ticket/ticket-lifecycle.js";
 import type { Ticket } from "../ticket/ticket.entity.js";
 import { TicketStatus } from "../ticket/ticket.enums.js";
@@ -35,6 +36,7 @@ export async function answerDirectly(
       expectedVersion: input.version,
       actor,
       reason: articleIds.length > 0 ? `answered on the spot from ${articleIds.length} knowledge-base article(s)` : "answered on the spot",
+      note: { code: HistoryNote.ANSWERED_DIRECTLY, params: { count: articleIds.length } },
       changes: { directAnswer: answer, answeredArticleIds: articleIds },
     });
     await recordEvent(manager, { type: TICKET_ANSWERED_DIRECTLY, payload: { ticketId: ticket.id, articleIds }, actorId: actor.id });

@@ -1,5 +1,6 @@
 import { ConflictError, DomainError, Role, assertNoFieldErrors, recordEvent, requireRole, type Actor, type FieldError } from "@civicline/platform";
 import type { DataSource, EntityManager } from "typeorm";
+import { HistoryNote } from "../ticket/history-note.js";
 import { changeTicket, isOpen, lockTickets, recordTicketEvent } from "../ticket/ticket-lifecycle.js";
 import type { Ticket } from "../ticket/ticket.entity.js";
 import { TicketHistoryKind, Urgency } from "../ticket/ticket.enums.js";
@@ -45,6 +46,7 @@ export async function markEmergency(dataSource: DataSource, input: { actor: Acto
       kind: TicketHistoryKind.URGENCY_CHANGED,
       changes: { urgency: Urgency.EMERGENCY },
       reason: `marked as an emergency (was ${ticket.urgency})`,
+      note: { code: HistoryNote.MARKED_EMERGENCY, params: { was: ticket.urgency.toUpperCase() } },
     });
   });
 }
@@ -73,6 +75,7 @@ export async function recordEmergencyHandoff(
       actor,
       kind: TicketHistoryKind.EMERGENCY_HANDOFF,
       reason: `handed off to ${SERVICE_NUMBER[input.service]}, reference ${reference}`,
+      note: { code: HistoryNote.EMERGENCY_HANDOFF, params: { service: input.service.toUpperCase(), reference } },
     });
     await manager.insert(EmergencyHandoff, {
       ticketId: ticket.id,

@@ -1,5 +1,6 @@
 import { Role, ValidationError, requireRole, type Actor } from "@civicline/platform";
 import type { DataSource } from "typeorm";
+import { HistoryNote } from "../ticket/history-note.js";
 import { lockTickets, recordTicketEvent } from "../ticket/ticket-lifecycle.js";
 import { Ticket } from "../ticket/ticket.entity.js";
 import { TicketHistoryKind } from "../ticket/ticket.enums.js";
@@ -37,9 +38,9 @@ export async function linkTickets(
       return ticket;
     }
     const label = input.kind === TicketLinkKind.RELATED ? "related to" : "re-report of";
-    await recordTicketEvent(manager, { ticketId: ticket.id, actor, kind: TicketHistoryKind.LINKED, reason: `${label} ${other.trackingNumber}` });
+    await recordTicketEvent(manager, { ticketId: ticket.id, actor, kind: TicketHistoryKind.LINKED, reason: `${label} ${other.trackingNumber}`, note: { code: input.kind === TicketLinkKind.RELATED ? HistoryNote.LINKED_RELATED : HistoryNote.LINKED_RE_REPORT, params: { number: other.trackingNumber } } });
     if (input.kind === TicketLinkKind.RELATED) {
-      await recordTicketEvent(manager, { ticketId: other.id, actor, kind: TicketHistoryKind.LINKED, reason: `related to ${ticket.trackingNumber}` });
+      await recordTicketEvent(manager, { ticketId: other.id, actor, kind: TicketHistoryKind.LINKED, reason: `related to ${ticket.trackingNumber}`, note: { code: HistoryNote.LINKED_RELATED, params: { number: ticket.trackingNumber } } });
     }
     return ticket;
   });

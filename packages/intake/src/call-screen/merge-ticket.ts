@@ -1,5 +1,6 @@
 import { ConflictError, DomainError, Role, recordEvent, requireRole, type Actor } from "@civicline/platform";
 import type { DataSource, EntityManager } from "typeorm";
+import { HistoryNote } from "../ticket/history-note.js";
 import { canTransition, isOpen, lockTickets, recordTicketEvent, transitionTicket } from "../ticket/ticket-lifecycle.js";
 import type { Ticket } from "../ticket/ticket.entity.js";
 import { TicketHistoryKind, TicketStatus } from "../ticket/ticket.enums.js";
@@ -64,6 +65,7 @@ export async function mergeIntoTicket(
       expectedVersion: input.version,
       actor,
       reason: `merged into ${target.trackingNumber}`,
+      note: { code: HistoryNote.MERGED_INTO, params: { number: target.trackingNumber } },
     });
     await manager.insert(TicketLink, { ticketId: source.id, otherTicketId: target.id, kind: TicketLinkKind.MERGED_INTO, createdBy: actor.id });
     const added = await carryOverReporters(manager, source, target);
@@ -72,6 +74,7 @@ export async function mergeIntoTicket(
       actor,
       kind: TicketHistoryKind.CO_REPORTER_ADDED,
       reason: `${source.trackingNumber} merged in; ${added} co-reporter(s) added`,
+      note: { code: HistoryNote.MERGED_IN, params: { number: source.trackingNumber, count: added } },
     });
     await recordEvent(manager, { type: TICKET_MERGED, payload: { ticketId: source.id, intoTicketId: target.id }, actorId: actor.id });
     return merged;

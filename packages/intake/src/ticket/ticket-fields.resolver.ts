@@ -96,8 +96,10 @@ export class TicketFieldsResolver {
 
   @FieldResolver(() => [TicketHistoryEntryType])
   history(@Root() ticket: Ticket, @Ctx() ctx: RequestContext): Promise<TicketHistoryEntryType[]> {
-    const loader = ctx.loaders.get<string, TicketHistoryEntryType[]>("intake.history", (ids) =>
-      historiesOf(this.services.dataSource, ids),
+    const loader = ctx.loaders.get<string, TicketHistoryEntryType[]>("intake.history", async (ids) =>
+      (await historiesOf(this.services.dataSource, ids)).map((rows) =>
+        rows.map((row) => ({ ...row, noteParams: Object.entries(row.noteParams ?? {}).map(([name, value]) => ({ name, value })) })),
+      ),
     );
     return loader.load(ticket.id);
   }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { HistoryActorKind, HistoryNote } from "./history-note.js";
 import { TicketHistoryKind, TicketStatus } from "./ticket.enums.js";
 
 /** One step of a ticket's life. Append-only: rows are inserted, never updated or deleted. */
@@ -31,8 +32,20 @@ export class TicketHistory {
   @Column({ name: "actor_name", type: "text" })
   actorName!: string;
 
+  /** Who, as a kind the screens translate (the citizen, auto-dispatch …); STAFF shows actorName. */
+  @Column({ name: "actor_kind", type: "text", default: HistoryActorKind.STAFF })
+  actorKind!: HistoryActorKind;
+
   @Column({ type: "text", nullable: true })
   reason!: string | null;
+
+  /** The note as a code rendered in the viewer's language (null: only `reason`, as typed). */
+  @Column({ name: "note_code", type: "text", nullable: true })
+  noteCode!: HistoryNote | null;
+
+  /** The note's parameters (strings by name). */
+  @Column({ name: "note_params", type: "jsonb", nullable: true })
+  noteParams!: Record<string, string> | null;
 
   /** Whether the citizen's timeline shows this step. */
   @Column({ name: "is_public", type: "boolean", default: true })

@@ -2,6 +2,7 @@ import { ConflictError, DomainError, recordEvent, type Actor } from "@civicline/
 import type { EntityManager } from "typeorm";
 import { Ticket } from "./ticket.entity.js";
 import { TicketHistory } from "./ticket-history.entity.js";
+import { historyActorKind, noteParams, type HistoryNoteInput } from "./history-note.js";
 import { TicketHistoryKind, TicketStatus } from "./ticket.enums.js";
 import { isUuid } from "./ticket-validation.js";
 
@@ -49,7 +50,7 @@ const ticketNotFound = () => new DomainError("INTAKE/TICKET_NOT_FOUND", "This ti
 /** Appends one history row, stamped with the time of the insert (after any lock was taken). */
 async function appendHistory(
   manager: EntityManager,
-  row: { ticketId: string; from: TicketStatus | null; to: TicketStatus; kind: TicketHistoryKind; actor: Actor | null; reason: string | null; isPublic: boolean; at?: Date },
+  row: { ticketId: string; from: TicketStatus | null; to: TicketStatus; kind: TicketHistoryKind; actor: Actor | null; reason: string | null; note?: HistoryNoteInput | null; isPublic: boolean; at?: Date },
 ): Promise<void> {
   await manager
     .createQueryBuilder()
@@ -63,7 +64,10 @@ async function appendHistory(
       kind: row.kind,
       actorId: row.actor?.id ?? null,
       actorName: historyActorName(row.actor),
+      actorKind: historyActorKind(row.actor),
       reason: row.reason,
+      noteCode: row.note?.code ?? null,
+      noteParams: noteParams(row.note),
       isPublic: row.isPublic,
     })
     .execute();
@@ -121,6 +125,8 @@ export async function transitionTicket(
     expectedVersion: number;
     actor: Actor | null;
     reason?: string | null;
+    /** The note as a translatable code (also keep `reason` as the plain-text record). */
+    note?: HistoryNoteInput;
     isPublic?: boolean;
     changes?: TicketChanges;
   },
@@ -144,6 +150,7 @@ export async function transitionTicket(
     kind: TicketHistoryKind.STATUS,
     actor: input.actor,
     reason: input.reason ?? null,
+    note: input.note ?? null,
     isPublic: input.isPublic ?? true,
   });
   await recordEvent(manager, {
@@ -160,7 +167,7 @@ export async function transitionTicket(
  */
 export async function changeTicket(
   manager: EntityManager,
-  input: { ticketId: string; expectedVersion: number; actor: Actor | null; kind: TicketHistoryKind; changes: TicketChanges; reason: string },
+  input: { ticketId: string; expectedVersion: number; actor: Actor | null; kind: TicketHistoryKind; changes: TicketChanges; reason: string; note?: HistoryNoteInput },
 ): Promise<Ticket> {
   if (input.kind === TicketHistoryKind.STATUS) {
     throw new Error("changeTicket does not change the status; use transitionTicket");
@@ -177,6 +184,7 @@ export async function changeTicket(
     kind: input.kind,
     actor: input.actor,
     reason: input.reason,
+    note: input.note ?? null,
     isPublic: false,
   });
   await recordEvent(manager, { type: TICKET_CHANGED, payload: { ticketId: ticket.id, kind: input.kind }, actorId: input.actor?.id ?? null });
@@ -190,7 +198,7 @@ export async function changeTicket(
  */
 export async function recordTicketEvent(
   manager: EntityManager,
-  input: { ticketId: string; actor: Actor | null; kind: TicketHistoryKind; reason: string },
+  input: { ticketId: string; actor: Actor | null; kind: TicketHistoryKind; reason: string; note?: HistoryNoteInput },
 ): Promise<Ticket> {
   if (input.kind === TicketHistoryKind.STATUS) {
     throw new Error("recordTicketEvent does not change the status; use transitionTicket");
@@ -203,6 +211,7 @@ export async function recordTicketEvent(
     kind: input.kind,
     actor: input.actor,
     reason: input.reason,
+    note: input.note ?? null,
     isPublic: false,
   });
   return ticket;

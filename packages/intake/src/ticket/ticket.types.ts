@@ -7,6 +7,7 @@ import {
   ExtraFieldValueType,
   TicketLinkType,
 } from "../call-screen/call-screen.types.js";
+import { HistoryActorKind, HistoryNote, HistoryNoteParamType } from "./history-note.js";
 import { Channel, Privacy, RequestType, TicketHistoryKind, TicketStatus, Urgency } from "./ticket.enums.js";
 
 @ObjectType("TicketHistoryEntry", { description: "One step in a ticket's life (append-only)." })
@@ -26,11 +27,20 @@ export class TicketHistoryEntryType {
   @Field(() => TicketStatus, { description: "Status after." })
   toStatus!: TicketStatus;
 
-  @Field(() => String, { nullable: true, description: "Who did it." })
+  @Field(() => String, { nullable: true, description: "Who did it (a staff member's name; for other actor kinds show the translated actorKind)." })
   actorName!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Why, or what, when a reason was given." })
+  @Field(() => HistoryActorKind, { description: "Who did it, as a kind: STAFF (shown by actorName), the citizen, auto-dispatch, a partner system." })
+  actorKind!: HistoryActorKind;
+
+  @Field(() => String, { nullable: true, description: "Why, or what, as recorded in plain text (mixed languages in older entries); prefer noteCode when set." })
   reason!: string | null;
+
+  @Field(() => HistoryNote, { nullable: true, description: "The note as a code to render in the viewer's language with noteParams; null when only reason (text a person typed) applies." })
+  noteCode!: HistoryNote | null;
+
+  @Field(() => [HistoryNoteParamType], { description: "Parameters of noteCode (empty without one)." })
+  noteParams!: HistoryNoteParamType[];
 }
 
 @ObjectType("Ticket", { description: "A work order (工单) as staff see it." })

@@ -1,4 +1,4 @@
-import { TicketStatus, transitionTicket, type Ticket } from "@civicline/intake";
+import { AUTO_DISPATCH_ACTOR_ID, TicketStatus, transitionTicket, type Ticket } from "@civicline/intake";
 import { Role, loadWorkingCalendar, type Actor } from "@civicline/platform";
 import { In, type EntityManager } from "typeorm";
 import { openAssignment } from "../assignment/assignment-lifecycle.js";
@@ -15,7 +15,7 @@ import { Unit } from "../unit/unit.entity.js";
 /** Who dispatches when the catalogue does (written in the ticket's history). */
 export const AUTO_DISPATCHER: Actor = {
   kind: "staff",
-  id: "00000000-0000-4000-8000-00000000d15a",
+  id: AUTO_DISPATCH_ACTOR_ID,
   name: "自动派单 / auto-dispatch",
   roles: [Role.DISPATCHER],
   unitId: null,

@@ -1,4 +1,4 @@
-import { TicketStatus, transitionTicket } from "@civicline/intake";
+import { HistoryNote, TicketStatus, transitionTicket } from "@civicline/intake";
 import { assertNoFieldErrors, requireRole, type Actor, type FieldError } from "@civicline/platform";
 import type { DataSource } from "typeorm";
 import { lockForUnit, lockTicketAndAssignment, requireUnitActor, unitsOf } from "../assignment/assignment-access.js";
@@ -44,6 +44,7 @@ export async function returnTicket(
       expectedVersion: ticket.version,
       actor,
       reason: `${unit.nameZh} 退单 / returned (${input.reason}): ${text}`,
+      note: { code: HistoryNote.RETURN_REQUESTED, params: { unit: unit.nameZh, unitEn: unit.nameEn, returnReason: input.reason, text } },
       isPublic: false,
     });
     await transitionAssignment(manager, {
@@ -129,6 +130,7 @@ export async function decideReturn(
         expectedVersion: ticket.version,
         actor,
         reason: `退单未通过 / return rejected: ${note ?? ""}`,
+        note: { code: HistoryNote.RETURN_REJECTED, params: { note: note ?? "" } },
         isPublic: false,
       });
       return transitionAssignment(manager, {

@@ -77,6 +77,8 @@ export type TimelineItem = {
   id: string;
   at: string;
   status: string;
+  /** The history kind; other than STATUS it is shown instead of the (unchanged) status. */
+  kind?: string | null;
   /** Who did it (staff views only). */
   actor?: string | null;
   note?: string | null;
@@ -94,7 +96,9 @@ export function Timeline({ items, label }: { items: readonly TimelineItem[]; lab
     <ol className="timeline" data-testid="timeline" aria-label={label ?? t("timeline.label")}>
       {sorted.map((item) => (
         <li key={item.id} className="timeline__item">
-          <span className="timeline__status">{format.status(item.status)}</span>
+          <span className="timeline__status">
+            {item.kind && item.kind !== "STATUS" ? format.enumValue("TicketHistoryKind", item.kind) : format.status(item.status)}
+          </span>
           <time className="timeline__time" dateTime={item.at}>
             {format.dateTime(item.at)}
           </time>

@@ -60,7 +60,20 @@ export const ENUM_LABELS_EN: EnumCatalogue = {
     CITIZEN: "Citizen (portal)",
     AUTO_DISPATCH: "Auto-dispatch",
     INTEGRATOR: "Partner system",
-    SYSTEM: "System",
+  },
+  HistoryNote: {
+    RETURN_REQUESTED: "Returned by {unit}: {returnReason}. {text}",
+    RETURN_REJECTED: "Return not accepted: {note}",
+    MARKED_EMERGENCY: "Marked as an emergency (was {was})",
+    EMERGENCY_HANDOFF: "Handed off to {service}, reference {reference}",
+    MERGED_INTO: "Merged into {number}",
+    MERGED_IN: "{number} merged in; {count} co-reporter(s) added",
+    LINKED_RELATED: "Related to {number}",
+    LINKED_RE_REPORT: "Re-report of {number}",
+    ANSWERED_DIRECTLY: "Answered on the spot ({count} knowledge-base article(s) used)",
+    CALLBACK_UNREACHED: "Callback: citizen not reached after {attempts} tries",
+    RE_REPORT_DECLINED: "Re-report declined: {note}",
+    FOLLOW_UP: "The citizen called to chase the request: “{words}”",
   },
   ImportFormat: { JSON: "JSON", MARKDOWN: "Markdown" },
   ImportJobStatus: { QUEUED: "Queued", RUNNING: "Running", DONE: "Done", FAILED: "Failed" },
@@ -108,6 +121,9 @@ export const ENUM_LABELS_EN: EnumCatalogue = {
     DISSATISFIED: "Dissatisfied",
     VERY_DISSATISFIED: "Very dissatisfied",
   },
+  SupervisionOrderAction: { ISSUED: "Issued", ANSWERED: "Answered", ESCALATED: "Escalated", SENT_BACK: "Sent back", CLOSED: "Closed as satisfied" },
+  SupervisionOrderLevel: { REMINDER: "Reminder", FORMAL: "Formal supervision", LISTED: "Listed supervision" },
+  SupervisionOrderState: { OPEN: "Waiting for the answer", ANSWERED: "Answered", CLOSED: "Closed" },
   SurveyChannel: { PHONE: "Phone", ONLINE: "Online" },
   TicketHistoryKind: {
     STATUS: "Status changed",
@@ -115,6 +131,12 @@ export const ENUM_LABELS_EN: EnumCatalogue = {
     EMERGENCY_HANDOFF: "Handed off to the emergency service",
     CO_REPORTER_ADDED: "Co-reporter added",
     LINKED: "Linked to another ticket",
+    SUPERVISION_ORDER_ISSUED: "Supervision order issued",
+    SUPERVISION_ORDER_ANSWERED: "Supervision order answered",
+    SUPERVISION_ORDER_ESCALATED: "Supervision order escalated",
+    SUPERVISION_ORDER_SENT_BACK: "Supervision order sent back",
+    SUPERVISION_ORDER_CLOSED: "Supervision order closed",
+    CITIZEN_PHONE_REVEALED: "Caller's number shown to the unit",
   },
   TicketLinkKind: { MERGED_INTO: "Merged into", RELATED: "Related to", RE_REPORT_OF: "Re-report of" },
   TicketStatus: {
@@ -190,7 +212,20 @@ export const ENUM_LABELS_ZH: EnumCatalogue = {
     CITIZEN: "市民（网站）",
     AUTO_DISPATCH: "自动派单",
     INTEGRATOR: "对接系统",
-    SYSTEM: "系统",
+  },
+  HistoryNote: {
+    RETURN_REQUESTED: "{unit} 退单：{returnReason}。{text}",
+    RETURN_REJECTED: "退单未通过：{note}",
+    MARKED_EMERGENCY: "标记为特急（原为{was}）",
+    EMERGENCY_HANDOFF: "已转交 {service}，回执编号 {reference}",
+    MERGED_INTO: "已并入 {number}",
+    MERGED_IN: "{number} 已并入本单；新增共同诉求人 {count} 名",
+    LINKED_RELATED: "与 {number} 相关",
+    LINKED_RE_REPORT: "续报自 {number}",
+    ANSWERED_DIRECTLY: "当场答复（引用知识库文章 {count} 篇）",
+    CALLBACK_UNREACHED: "回访未接通（{attempts} 次）",
+    RE_REPORT_DECLINED: "续报不予受理：{note}",
+    FOLLOW_UP: "市民来电催办：“{words}”",
   },
   ImportFormat: { JSON: "JSON", MARKDOWN: "Markdown" },
   ImportJobStatus: { QUEUED: "排队中", RUNNING: "导入中", DONE: "已完成", FAILED: "失败" },
@@ -238,6 +273,9 @@ export const ENUM_LABELS_ZH: EnumCatalogue = {
     DISSATISFIED: "不满意",
     VERY_DISSATISFIED: "非常不满意",
   },
+  SupervisionOrderAction: { ISSUED: "下发", ANSWERED: "回复", ESCALATED: "升级", SENT_BACK: "退回重办", CLOSED: "满意办结" },
+  SupervisionOrderLevel: { REMINDER: "提醒", FORMAL: "督办", LISTED: "挂牌督办" },
+  SupervisionOrderState: { OPEN: "待回复", ANSWERED: "已回复", CLOSED: "已办结" },
   SurveyChannel: { PHONE: "电话", ONLINE: "在线" },
   TicketHistoryKind: {
     STATUS: "状态变更",
@@ -245,6 +283,12 @@ export const ENUM_LABELS_ZH: EnumCatalogue = {
     EMERGENCY_HANDOFF: "已转交应急部门",
     CO_REPORTER_ADDED: "新增共同诉求人",
     LINKED: "关联工单",
+    SUPERVISION_ORDER_ISSUED: "下发督办单",
+    SUPERVISION_ORDER_ANSWERED: "督办单已回复",
+    SUPERVISION_ORDER_ESCALATED: "督办单升级",
+    SUPERVISION_ORDER_SENT_BACK: "督办单退回重办",
+    SUPERVISION_ORDER_CLOSED: "督办单办结",
+    CITIZEN_PHONE_REVEALED: "承办单位查看来电号码",
   },
   TicketLinkKind: { MERGED_INTO: "并入", RELATED: "相关", RE_REPORT_OF: "续报自" },
   TicketStatus: {
@@ -275,6 +319,46 @@ export const ENUM_LABELS_ZH: EnumCatalogue = {
 export const ENUMS_NOT_SHOWN: Readonly<Record<string, string>> = {};
 
 const CATALOGUES = { en: ENUM_LABELS_EN, "zh-CN": ENUM_LABELS_ZH } as const;
+
+/** Note parameters that hold an enum value, rendered through its label. */
+const ENUM_PARAMS: Readonly<Record<string, string>> = { returnReason: "ReturnReason", service: "EmergencyService", was: "Urgency" };
+
+/** What a history entry carries for rendering (the GraphQL TicketHistoryEntry fields). */
+export type HistoryEntryLike = {
+  actorName?: string | null;
+  actorKind?: string | null;
+  reason?: string | null;
+  noteCode?: string | null;
+  noteParams?: readonly { name: string; value: string }[] | null;
+};
+
+/** The entry's note in `language`: its code rendered with its parameters, else the text as typed. */
+export function historyNoteText(language: "en" | "zh-CN", entry: HistoryEntryLike): string | null {
+  if (!entry.noteCode) {
+    return entry.reason ?? null;
+  }
+  const params = new Map((entry.noteParams ?? []).map((param) => [param.name, param.value]));
+  if (language === "en" && params.has("unitEn")) {
+    params.set("unit", params.get("unitEn") ?? "");
+  }
+  const template = CATALOGUES[language].HistoryNote?.[entry.noteCode];
+  if (!template) {
+    return entry.reason ?? entry.noteCode;
+  }
+  return template.replace(/\{(\w+)\}/gu, (_, name: string) => {
+    const value = params.get(name) ?? "";
+    const enumName = ENUM_PARAMS[name];
+    return enumName ? enumLabelOf(language, enumName, value) : value;
+  });
+}
+
+/** Who made the change in `language`: a staff member's name, else the translated actor kind. */
+export function historyActorText(language: "en" | "zh-CN", entry: HistoryEntryLike): string | null {
+  if (entry.actorKind && entry.actorKind !== "STAFF") {
+    return enumLabelOf(language, "HistoryActorKind", entry.actorKind);
+  }
+  return entry.actorName ?? null;
+}
 
 /**
  * The label of `value` of enum `enumName` in `language`. A value the catalogue does not know yet

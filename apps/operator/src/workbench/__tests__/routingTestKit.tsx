@@ -102,7 +102,7 @@ export function buildAssignment(id: string, overrides: Overrides = {}): Assignme
       version: 3,
       extraFields: [],
       attachments: [],
-      history: [{ __typename: "TicketHistoryEntry" as const, id: `h-${id}`, at: "2026-11-24T01:00:00Z", toStatus: "RECEIVED", actorName: "话务员", reason: null }],
+      history: [{ __typename: "TicketHistoryEntry" as const, id: `h-${id}`, at: "2026-11-24T01:00:00Z", kind: "STATUS", toStatus: "RECEIVED", actorName: "话务员", actorKind: "STAFF", reason: null, noteCode: null, noteParams: [] }],
       ...ticket,
     },
     leadUnit: EDU,
