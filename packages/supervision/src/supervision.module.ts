@@ -3,6 +3,8 @@ import { DossierResolver } from "./dossier/dossier.resolver.js";
 import { reReportCountHandlers } from "./dossier/re-report-counts.js";
 import { SupervisionReReport } from "./dossier/re-report.entity.js";
 import { supervisionMigrations } from "./migrations/index.js";
+import { SavedView } from "./saved-views/saved-view.entity.js";
+import { TicketSearchRow } from "./search/ticket-search-row.entity.js";
 import { seedSupervisionDemo } from "./supervision.seed.js";
 
 /**
@@ -13,6 +15,8 @@ export const supervisionModule: DomainModule = {
   name: "supervision",
   entities: [
     SupervisionReReport,
+    TicketSearchRow,
+    SavedView,
   ],
   migrations: supervisionMigrations,
   resolvers: [

@@ -1,7 +1,9 @@
+import { TicketSearch1796544050251 } from "./1796544050251-TicketSearch.js";
 import { ReReportCounts1796544131170 } from "./1796544131170-ReReportCounts.js";
 
 /** The supervision module's migrations, oldest first (generated list). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const supervisionMigrations: Function[] = [
+  TicketSearch1796544050251,
   ReReportCounts1796544131170,
 ];
