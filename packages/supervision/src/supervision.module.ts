@@ -2,6 +2,7 @@ import type { DomainModule } from "@civicline/platform";
 import { DossierResolver } from "./dossier/dossier.resolver.js";
 import { reReportCountHandlers } from "./dossier/re-report-counts.js";
 import { SupervisionReReport } from "./dossier/re-report.entity.js";
+import { leaderEntities, leaderEventHandlers, leaderResolvers } from "./leader/leader.parts.js";
 import { supervisionMigrations } from "./migrations/index.js";
 import { SavedView } from "./saved-views/saved-view.entity.js";
 import { TicketSearchRow } from "./search/ticket-search-row.entity.js";
@@ -14,15 +15,18 @@ import { seedSupervisionDemo } from "./supervision.seed.js";
 export const supervisionModule: DomainModule = {
   name: "supervision",
   entities: [
+    ...leaderEntities,
     SupervisionReReport,
     TicketSearchRow,
     SavedView,
   ],
   migrations: supervisionMigrations,
   resolvers: [
+    ...leaderResolvers,
     DossierResolver,
   ],
   eventHandlers: (services) => [
+    ...leaderEventHandlers(services),
     ...reReportCountHandlers(services.dataSource),
   ],
   seedDemo: seedSupervisionDemo,
