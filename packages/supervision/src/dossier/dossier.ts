@@ -1,4 +1,4 @@
-import { CENTRE_ROLES, QUEUE_ROLES, Ticket, type TicketHistoryKind, type TicketStatus } from "@civicline/intake";
+import { CENTRE_ROLES, QUEUE_ROLES, Ticket, type HistoryActorKind, type HistoryNote, type TicketHistoryKind, type TicketStatus } from "@civicline/intake";
 import { Role, hasAnyRole, requireRole, type Actor } from "@civicline/platform";
 import { Assignment } from "@civicline/routing";
 import type { DataSource } from "typeorm";
@@ -64,6 +64,9 @@ type TimelineRow = {
   from_status: TicketStatus | null;
   to_status: TicketStatus | null;
   actor_name: string | null;
+  actor_kind: HistoryActorKind | null;
+  note_code: HistoryNote | null;
+  note_params: Record<string, string> | null;
   unit_name_zh: string | null;
   unit_name_en: string | null;
   text: string | null;
@@ -85,49 +88,49 @@ export async function timelineOf(dataSource: DataSource, ticketId: string): Prom
           survey AS (SELECT * FROM callback_survey WHERE ticket_id = $1),
           e AS (
       SELECT 'history:' || h.id AS id, h.at, 'HISTORY' AS kind, h.kind AS history_kind, h.from_status, h.to_status, h.actor_name,
-             NULL::uuid AS unit_id, h.reason AS text, NULL AS detail_enum, NULL AS detail_value, h.is_public, 0 AS tie, h.id AS seq
+             h.actor_kind, h.note_code, h.note_params, NULL::uuid AS unit_id, h.reason AS text, NULL AS detail_enum, NULL AS detail_value, h.is_public, 0 AS tie, h.id AS seq
         FROM intake_ticket_history h WHERE h.ticket_id = $1
       UNION ALL
-      SELECT 'note:' || n.id, n.at, 'PROGRESS_NOTE', NULL, NULL, NULL, n.author_name, n.unit_id, n.text, 'NoteVisibility', n.visibility, n.visibility = 'PUBLIC', 1, 0
+      SELECT 'note:' || n.id, n.at, 'PROGRESS_NOTE', NULL, NULL, NULL, n.author_name, NULL, NULL, NULL, n.unit_id, n.text, 'NoteVisibility', n.visibility, n.visibility = 'PUBLIC', 1, 0
         FROM routing_progress_note n JOIN a ON a.id = n.assignment_id
       UNION ALL
-      SELECT 'assist:' || u.assignment_id || ':' || u.unit_id, u.assist_at, 'ASSIST_INPUT', NULL, NULL, NULL, u.assist_by_name, u.unit_id, u.assist_text, NULL, NULL, false, 1, 0
+      SELECT 'assist:' || u.assignment_id || ':' || u.unit_id, u.assist_at, 'ASSIST_INPUT', NULL, NULL, NULL, u.assist_by_name, NULL, NULL, NULL, u.unit_id, u.assist_text, NULL, NULL, false, 1, 0
         FROM routing_assignment_unit u JOIN a ON a.id = u.assignment_id WHERE u.assist_at IS NOT NULL
       UNION ALL
-      SELECT 'extension:' || a.id, a.extension_requested_at, 'EXTENSION_REQUESTED', NULL, NULL, NULL, a.extension_requested_by_name, a.lead_unit_id,
+      SELECT 'extension:' || a.id, a.extension_requested_at, 'EXTENSION_REQUESTED', NULL, NULL, NULL, a.extension_requested_by_name, NULL, NULL, NULL, a.lead_unit_id,
              a.extension_reason, NULL, a.extension_days::text, false, 1, 0
         FROM a WHERE a.extension_requested_at IS NOT NULL
       UNION ALL
-      SELECT 'extension-decision:' || a.id, a.extension_decided_at, 'EXTENSION_DECIDED', NULL, NULL, NULL, a.extension_decided_by_name, a.lead_unit_id,
+      SELECT 'extension-decision:' || a.id, a.extension_decided_at, 'EXTENSION_DECIDED', NULL, NULL, NULL, a.extension_decided_by_name, NULL, NULL, NULL, a.lead_unit_id,
              a.extension_decision_note, 'ExtensionStatus', a.extension_status, false, 1, 0
         FROM a WHERE a.extension_decided_at IS NOT NULL
       UNION ALL
-      SELECT 'near-due:' || a.id, a.near_due_notified_at, 'NEAR_DUE', NULL, NULL, NULL, NULL, a.lead_unit_id, NULL, NULL, NULL, false, 1, 0
+      SELECT 'near-due:' || a.id, a.near_due_notified_at, 'NEAR_DUE', NULL, NULL, NULL, NULL, NULL, NULL, NULL, a.lead_unit_id, NULL, NULL, NULL, false, 1, 0
         FROM a WHERE a.near_due_notified_at IS NOT NULL
       UNION ALL
-      SELECT 'overdue:' || a.id, a.overdue_at, 'OVERDUE', NULL, NULL, NULL, NULL, a.lead_unit_id, NULL, NULL, NULL, false, 1, 0
+      SELECT 'overdue:' || a.id, a.overdue_at, 'OVERDUE', NULL, NULL, NULL, NULL, NULL, NULL, NULL, a.lead_unit_id, NULL, NULL, NULL, false, 1, 0
         FROM a WHERE a.overdue_at IS NOT NULL
       UNION ALL
-      SELECT 'return:' || r.id, r.requested_at, 'RETURN_REQUESTED', NULL, NULL, NULL, r.requested_by_name, r.unit_id, r.text, 'ReturnReason', r.reason, false, 1, 0
+      SELECT 'return:' || r.id, r.requested_at, 'RETURN_REQUESTED', NULL, NULL, NULL, r.requested_by_name, NULL, NULL, NULL, r.unit_id, r.text, 'ReturnReason', r.reason, false, 1, 0
         FROM routing_return_request r JOIN a ON a.id = r.assignment_id
       UNION ALL
-      SELECT 'return-decision:' || r.id, r.decided_at, 'RETURN_DECIDED', NULL, NULL, NULL, r.decided_by_name, r.unit_id, r.decision_note, 'ReturnStatus', r.status, false, 1, 0
+      SELECT 'return-decision:' || r.id, r.decided_at, 'RETURN_DECIDED', NULL, NULL, NULL, r.decided_by_name, NULL, NULL, NULL, r.unit_id, r.decision_note, 'ReturnStatus', r.status, false, 1, 0
         FROM routing_return_request r JOIN a ON a.id = r.assignment_id WHERE r.decided_at IS NOT NULL
       UNION ALL
-      SELECT 'callback:' || c.id, c.at, 'CALLBACK_ATTEMPT', NULL, NULL, NULL, c.agent_name, NULL, c.note, 'CallOutcome',
+      SELECT 'callback:' || c.id, c.at, 'CALLBACK_ATTEMPT', NULL, NULL, NULL, c.agent_name, NULL, NULL, NULL, NULL, c.note, 'CallOutcome',
              CASE WHEN c.reached THEN 'REACHED' ELSE 'NOT_REACHED' END, false, 1, 0
         FROM callback_attempt c JOIN task ON task.id = c.task_id
       UNION ALL
-      SELECT 'survey:' || s.id, s.answered_at, 'SURVEY_ANSWERED', NULL, NULL, NULL, s.recorded_by_name, s.lead_unit_id, s.comment,
+      SELECT 'survey:' || s.id, s.answered_at, 'SURVEY_ANSWERED', NULL, NULL, NULL, s.recorded_by_name, NULL, NULL, NULL, s.lead_unit_id, s.comment,
              'Satisfaction', COALESCE(s.result_satisfaction, s.process_satisfaction), false, 1, 0
         FROM survey s
       UNION ALL
-      SELECT 're-report:' || p.id, p.created_at, 'RE_REPORT_PROPOSED', NULL, NULL, NULL, NULL, p.lead_unit_id, NULL, 'ReReportReason', p.reasons[1], false, 1, 0
+      SELECT 're-report:' || p.id, p.created_at, 'RE_REPORT_PROPOSED', NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.lead_unit_id, NULL, 'ReReportReason', p.reasons[1], false, 1, 0
         FROM callback_re_report_proposal p JOIN survey ON survey.id = p.survey_id
       UNION ALL
-      SELECT 're-report-decision:' || p.id, p.decided_at, 'RE_REPORT_DECIDED', NULL, NULL, NULL, p.decided_by_name, p.lead_unit_id, p.decision_note, 'ReReportState', p.state, false, 1, 0
+      SELECT 're-report-decision:' || p.id, p.decided_at, 'RE_REPORT_DECIDED', NULL, NULL, NULL, p.decided_by_name, NULL, NULL, NULL, p.lead_unit_id, p.decision_note, 'ReReportState', p.state, false, 1, 0
         FROM callback_re_report_proposal p JOIN survey ON survey.id = p.survey_id WHERE p.decided_at IS NOT NULL)
-     SELECT e.id, e.at, e.kind, e.history_kind, e.from_status, e.to_status, e.actor_name, un.name_zh AS unit_name_zh, un.name_en AS unit_name_en,
+     SELECT e.id, e.at, e.kind, e.history_kind, e.from_status, e.to_status, e.actor_name, e.actor_kind, e.note_code, e.note_params, un.name_zh AS unit_name_zh, un.name_en AS unit_name_en,
             e.text, e.detail_enum, e.detail_value, e.is_public
        FROM e LEFT JOIN routing_unit un ON un.id = e.unit_id
       ORDER BY e.at, e.tie, e.seq, e.id`,
@@ -141,6 +144,9 @@ export async function timelineOf(dataSource: DataSource, ticketId: string): Prom
     fromStatus: row.from_status,
     toStatus: row.to_status,
     actorName: row.actor_name,
+    actorKind: row.actor_kind,
+    noteCode: row.note_code,
+    noteParams: Object.entries(row.note_params ?? {}).map(([name, value]) => ({ name, value: String(value) })),
     unitNameZh: row.unit_name_zh,
     unitNameEn: row.unit_name_en,
     text: row.text,

@@ -1,4 +1,4 @@
-import { TicketHistoryKind, TicketStatus } from "@civicline/intake";
+import { HistoryActorKind, HistoryNote, TicketHistoryKind, TicketStatus } from "@civicline/intake";
 import { UnitType } from "@civicline/routing";
 import { Field, ID, Int, ObjectType, getMetadataStorage } from "type-graphql";
 import { TimelineKind } from "./timeline.enums.js";
@@ -8,7 +8,7 @@ import { TimelineKind } from "./timeline.enums.js";
  * routing's Assignment), found by schema name. Used only in lazy `@Field(() => …)` thunks.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export function objectTypeNamed(name: "Ticket" | "Assignment"): Function {
+export function objectTypeNamed(name: "Ticket" | "Assignment" | "HistoryNoteParam"): Function {
   const found = getMetadataStorage().objectTypes.find((type) => type.name === name);
   if (!found) {
     throw new Error(`GraphQL type ${name} is not registered (is its package loaded?)`);
@@ -38,6 +38,15 @@ export class TimelineEntryType {
 
   @Field(() => String, { nullable: true, description: "Who did it (name at the time)." })
   actorName!: string | null;
+
+  @Field(() => HistoryActorKind, { nullable: true, description: "For HISTORY entries: who did it as a kind (STAFF: show actorName; else the translated kind)." })
+  actorKind!: HistoryActorKind | null;
+
+  @Field(() => HistoryNote, { nullable: true, description: "For HISTORY entries: the note as a code to render in the viewer's language with noteParams (else show text)." })
+  noteCode!: HistoryNote | null;
+
+  @Field(() => [objectTypeNamed("HistoryNoteParam")], { description: "Parameters of noteCode (empty without one)." })
+  noteParams!: Array<{ name: string; value: string }>;
 
   @Field(() => String, { nullable: true, description: "The unit concerned (Chinese name)." })
   unitNameZh!: string | null;
