@@ -2,6 +2,7 @@ import type { DomainModule } from "@civicline/platform";
 import { DossierResolver } from "./dossier/dossier.resolver.js";
 import { reReportCountHandlers } from "./dossier/re-report-counts.js";
 import { SupervisionReReport } from "./dossier/re-report.entity.js";
+import { jointEntities, jointResolvers, jointTimerHandlers } from "./joint/joint.parts.js";
 import { leaderEntities, leaderEventHandlers, leaderResolvers } from "./leader/leader.parts.js";
 import { supervisionMigrations } from "./migrations/index.js";
 import { SavedView } from "./saved-views/saved-view.entity.js";
@@ -16,6 +17,7 @@ export const supervisionModule: DomainModule = {
   name: "supervision",
   entities: [
     ...leaderEntities,
+    ...jointEntities,
     SupervisionReReport,
     TicketSearchRow,
     SavedView,
@@ -23,11 +25,13 @@ export const supervisionModule: DomainModule = {
   migrations: supervisionMigrations,
   resolvers: [
     ...leaderResolvers,
+    ...jointResolvers,
     DossierResolver,
   ],
   eventHandlers: (services) => [
     ...leaderEventHandlers(services),
     ...reReportCountHandlers(services.dataSource),
   ],
+  timerHandlers: () => [...jointTimerHandlers()],
   seedDemo: seedSupervisionDemo,
 };
