@@ -8,7 +8,7 @@ import { SHORTCUTS } from "./shortcuts.ts";
 export const FINISHED_STATUSES = new Set(["CLOSED_DIRECT", "AWAITING_DISPATCH", "MERGED", "DISPATCHED"]);
 
 /** What became of the call, with the way to the next one. */
-export function CallDone({ ticket, onNewCall }: { ticket: LoggedTicketFragment; onNewCall: () => void }) {
+export function CallDone({ ticket, mergedInto, onNewCall }: { ticket: LoggedTicketFragment; mergedInto?: string | null; onNewCall: () => void }) {
   const t = useOperatorT();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
@@ -16,7 +16,7 @@ export function CallDone({ ticket, onNewCall }: { ticket: LoggedTicketFragment; 
     ticket.status === "CLOSED_DIRECT"
       ? t("done.answered", { number: ticket.trackingNumber })
       : ticket.status === "MERGED"
-        ? t("done.merged", { number: ticket.trackingNumber })
+        ? t("done.merged", { number: mergedInto ?? ticket.trackingNumber })
         : t("done.dispatched", { number: ticket.trackingNumber });
   return (
     <section className="card call-done" data-testid="call-done" data-status={ticket.status} aria-labelledby="call-done-title">

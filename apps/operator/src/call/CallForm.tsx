@@ -141,7 +141,7 @@ export function CallForm({ start, active, onNewCall, onDirty }: CallFormProps) {
   }, [form.attempt]);
 
   if (ticket && finished) {
-    return <CallDone ticket={ticket} onNewCall={onNewCall} />;
+    return <CallDone ticket={ticket} mergedInto={call.mergedInto} onNewCall={onNewCall} />;
   }
   const isEmergency = values.urgency === "EMERGENCY" || ticket?.urgency === "EMERGENCY";
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -121,7 +121,7 @@ export const callMessages = defineMessages(
     "done.title": "Call done",
     "done.answered": "{number} was answered directly and closed.",
     "done.dispatched": "{number} was sent to dispatch.",
-    "done.merged": "The call was merged as {number}; the caller will be told the result.",
+    "done.merged": "The call was merged into {number}: that is the number to ask about later; the caller will be told the result.",
   },
   {
     "nav.call": "来电受理",
@@ -242,6 +242,6 @@ export const callMessages = defineMessages(
     "done.title": "来电已处理",
     "done.answered": "工单 {number} 已直接答复办结。",
     "done.dispatched": "工单 {number} 已转派单。",
-    "done.merged": "本次来电已并单（{number}），办理结果将告知来电人。",
+    "done.merged": "本次来电已并单，并入工单 {number}，以后请凭此编号查询；办理结果将告知来电人。",
   },
 );

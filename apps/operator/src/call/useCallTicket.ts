@@ -30,6 +30,8 @@ export type UseCallTicketOptions = {
  */
 export function useCallTicket({ prepare, onError }: UseCallTicketOptions) {
   const [ticket, setTicket] = useState<LoggedTicketFragment | null>(null);
+  /** The tracking number of the ticket the call was merged into (the one the caller asks about later). */
+  const [mergedInto, setMergedInto] = useState<string | null>(null);
   const [busy, setBusy] = useState<CallAction | null>(null);
   // The latest ticket for chained actions in one handler (state updates land after it returns).
   const current = useRef<LoggedTicketFragment | null>(null);
@@ -85,6 +87,7 @@ export function useCallTicket({ prepare, onError }: UseCallTicketOptions) {
 
   return {
     ticket,
+    mergedInto,
     busy,
     save: () => run("save", async (saved) => saved),
     answerDirectly: (articleIds: readonly string[], answer: string) =>
@@ -100,6 +103,8 @@ export function useCallTicket({ prepare, onError }: UseCallTicketOptions) {
     merge: (intoTicketId: string) =>
       run("merge", async (saved) => {
         const { data } = await mergeIntoTicket({ variables: { ticketId: saved.id, version: saved.version, intoTicketId } });
+        const target = data?.mergeIntoTicket.links.find((link) => link.kind === "MERGED_INTO" && link.ticket.id === intoTicketId);
+        setMergedInto(target?.ticket.trackingNumber ?? null);
         return keep(data?.mergeIntoTicket);
       }),
     /** For a call already saved as non-emergency. */

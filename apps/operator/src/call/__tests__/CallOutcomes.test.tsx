@@ -96,7 +96,8 @@ describe("duplicates", SLOW, () => {
         request: { query: MergeIntoTicketDocument, variables: () => true },
         result: (variables) => {
           merges.push(variables);
-          return { data: { mergeIntoTicket: loggedTicket({ status: "MERGED", version: 2 }) } };
+          const links = [{ __typename: "TicketLink", kind: "MERGED_INTO", ticket: { __typename: "TicketRef", id: "t-old", trackingNumber: "ZB-20261123-00007" } }];
+          return { data: { mergeIntoTicket: { ...loggedTicket({ status: "MERGED", version: 2 }), links } } };
         },
       },
     ]);
@@ -112,6 +113,9 @@ describe("duplicates", SLOW, () => {
     fireEvent.click(within(item).getByTestId("merge-confirm"));
     const done = await screen.findByTestId("call-done");
     expect(done.getAttribute("data-status")).toBe("MERGED");
+    // Issue 16 bug 4: the number to ask about later is the ticket merged into, not the call merged away.
+    expect(screen.getByTestId("call-done-outcome").textContent).toContain("merged into ZB-20261123-00007");
+    expect(screen.getByTestId("call-done-outcome").textContent).not.toContain(loggedTicket().trackingNumber);
     expect(merges).toEqual([{ ticketId: "t-new", version: 1, intoTicketId: "t-old" }]);
   });
 

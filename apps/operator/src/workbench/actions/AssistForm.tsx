@@ -1,5 +1,5 @@
 import { useMutation } from "@apollo/client/react";
-import { Field, TextArea } from "@civicline/ui";
+import { characterCount, Field, TextArea } from "@civicline/ui";
 import { useState } from "react";
 import { AddAssistInputDocument } from "../../gql/graphql.ts";
 import { useWorkbenchT } from "../messages.ts";
@@ -22,6 +22,11 @@ export function AssistForm({ ticketId, onDone, onCancel }: ActionProps) {
       setMissing(true);
       return;
     }
+    if (characterCount(text.trim()) > ASSIST_MAX_CHARS) {
+      // The counter under the field already says by how much; nothing is sent.
+      document.querySelector<HTMLTextAreaElement>('[data-testid="assist-text"]')?.focus();
+      return;
+    }
     if (await runner.run(() => addAssist({ variables: { ticketId, text: text.trim() } }))) {
       onDone(t("wb.done.assist"));
     }
@@ -29,7 +34,11 @@ export function AssistForm({ ticketId, onDone, onCancel }: ActionProps) {
   return (
     <ActionForm title={t("act.assist")} submitLabel={t("act.assist.submit")} busy={runner.busy} error={runner.error} onSubmit={() => void submit()} onCancel={onCancel} testId="assist-form" submitTestId="assist-submit">
       <Field label={t("act.assist.text")} error={missing ? t("common.required") : runner.fieldError("text")}>
-        <TextArea value={text} maxChars={ASSIST_MAX_CHARS} rows={4} onChange={(event) => setText(event.target.value)} data-testid="assist-text" />
+        <TextArea value={text} maxChars={ASSIST_MAX_CHARS} rows={4} onChange={(event) => {
+            setText(event.target.value);
+            setMissing(false);
+            runner.clearField("text");
+          }} data-testid="assist-text" />
       </Field>
     </ActionForm>
   );

@@ -1,5 +1,5 @@
 import { useMutation } from "@apollo/client/react";
-import { Field, TextArea } from "@civicline/ui";
+import { characterCount, Field, TextArea } from "@civicline/ui";
 import { useState } from "react";
 import { AddProgressNoteDocument, type NoteVisibility } from "../../gql/graphql.ts";
 import { useWorkbenchT } from "../messages.ts";
@@ -25,6 +25,11 @@ export function NoteForm({ ticketId, onDone, onCancel }: ActionProps) {
       setMissing(true);
       return;
     }
+    if (characterCount(text.trim()) > NOTE_MAX_CHARS) {
+      // The counter under the field already says by how much; nothing is sent.
+      document.querySelector<HTMLTextAreaElement>('[data-testid="note-text"]')?.focus();
+      return;
+    }
     const ok = await runner.run(() => addNote({ variables: { ticketId, text: text.trim(), visibility } }));
     if (ok) {
       onDone(t("wb.done.note"));
@@ -33,7 +38,11 @@ export function NoteForm({ ticketId, onDone, onCancel }: ActionProps) {
   return (
     <ActionForm title={t("act.note")} submitLabel={t("act.note.submit")} busy={runner.busy} error={runner.error} onSubmit={() => void submit()} onCancel={onCancel} testId="note-form" submitTestId="note-submit">
       <Field label={t("act.note.text")} error={missing ? t("common.required") : runner.fieldError("text")}>
-        <TextArea value={text} maxChars={NOTE_MAX_CHARS} rows={3} onChange={(event) => setText(event.target.value)} data-testid="note-text" />
+        <TextArea value={text} maxChars={NOTE_MAX_CHARS} rows={3} onChange={(event) => {
+            setText(event.target.value);
+            setMissing(false);
+            runner.clearField("text");
+          }} data-testid="note-text" />
       </Field>
       <fieldset className="radio-group">
         <legend>{t("act.note.visibility")}</legend>

@@ -35,5 +35,17 @@ export function useActionRunner() {
   );
 
   const fieldError = (name: string): string | undefined => fields[name] ?? fields[`input.${name}`];
-  return { run, busy, error, fieldError };
+  /** Forgets a field's server message once the field is changed (it no longer describes the value). */
+  const clearField = useCallback((name: string) => {
+    setFields((prev) => {
+      if (!(name in prev) && !(`input.${name}` in prev)) {
+        return prev;
+      }
+      const next = { ...prev };
+      delete next[name];
+      delete next[`input.${name}`];
+      return next;
+    });
+  }, []);
+  return { run, busy, error, fieldError, clearField };
 }
