@@ -95,6 +95,7 @@ async function startOnDatabase(database: ResolvedDatabase, config: PlatformConfi
     schema,
     port: config.port,
     fileAccess: modules.flatMap((module) => (module.fileAccess ? [module.fileAccess(services)] : [])),
+    citizenFileAccess: modules.flatMap((module) => (module.citizenFileAccess ? [module.citizenFileAccess(services)] : [])),
     readiness: async () => {
       // The embedded server this process supervises is reported as such while it restarts.
       if (database.embedded && database.embedded.health().state !== "running") {

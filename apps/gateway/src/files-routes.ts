@@ -1,5 +1,5 @@
-import { acceptPortalUpload, MAX_PORTAL_UPLOAD_BYTES } from "@civicline/intake";
-import { DomainError, MAX_UPLOAD_BYTES, readFile, saveFile, type Actor, type AppServices, type FileAccessPolicy } from "@civicline/platform";
+import { acceptPortalUpload, MAX_PORTAL_UPLOAD_BYTES, ticketIdForTrackingAccess } from "@civicline/intake";
+import { DomainError, MAX_UPLOAD_BYTES, readFile, saveFile, type Actor, type AppServices, type CitizenFileAccessPolicy, type FileAccessPolicy } from "@civicline/platform";
 import express, { type Express, type Request, type Response } from "express";
 import { credentialsOf, resolveActor } from "./auth.js";
 
@@ -42,9 +42,11 @@ async function acceptCitizenPhoto(services: AppServices, req: Request, res: Resp
  * with the header `x-portal-upload: 1` — a citizen's photo for the portal (JPEG/PNG/WebP/GIF by
  * content, up to 10 MB, rate-limited per address, answered with an `uploadKey` that `submitRequest`
  * must send back). `GET /files/:id` returns a file to its owner, an admin, or whoever a module's
- * file-access policy admits (e.g. staff who may see the ticket it is attached to).
+ * file-access policy admits (e.g. staff who may see the ticket it is attached to), or — without a
+ * login, with the portal's tracking access token in the `x-tracking-access` header — to a citizen
+ * whose ticket a module's citizen policy ties it to (the photos of the unit's public reply).
  */
-export function mountFileRoutes(app: Express, services: AppServices, policies: FileAccessPolicy[] = []): void {
+export function mountFileRoutes(app: Express, services: AppServices, policies: FileAccessPolicy[] = [], citizenPolicies: CitizenFileAccessPolicy[] = []): void {
   const mayRead = async (fileId: string, actor: Actor) => {
     for (const policy of policies) {
       if (await policy({ fileId, actor })) {
@@ -99,10 +101,30 @@ export function mountFileRoutes(app: Express, services: AppServices, policies: F
     },
   );
 
+  /** The citizen's tracked ticket when the request carries a valid tracking access (else none: not found). */
+  const citizenGrant = (accessToken: unknown) => {
+    if (typeof accessToken !== "string" || !accessToken || citizenPolicies.length === 0) {
+      return undefined;
+    }
+    return async (fileId: string) => {
+      const ticketId = await ticketIdForTrackingAccess(services.dataSource, accessToken).catch(() => null);
+      if (!ticketId) {
+        return false;
+      }
+      for (const policy of citizenPolicies) {
+        if (await policy({ fileId, ticketId })) {
+          return true;
+        }
+      }
+      return false;
+    };
+  };
+
   app.get("/files/:id", async (req, res) => {
     const actor = await resolveActor(services.dataSource, credentialsOf(req.headers));
     try {
-      const file = await readFile(services.dataSource, { id: req.params.id, actor, mayRead });
+      const mayReadWithoutActor = actor ? undefined : citizenGrant(req.headers["x-tracking-access"]);
+      const file = await readFile(services.dataSource, { id: req.params.id, actor, mayRead, mayReadWithoutActor });
       res.setHeader("Content-Type", file.contentType);
       res.setHeader("Content-Length", String(file.size));
       res.setHeader("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);

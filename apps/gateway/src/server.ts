@@ -5,7 +5,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import { createRequestContext, logSerializers, type AppServices, type FileAccessPolicy, type RequestContext } from "@civicline/platform";
+import { createRequestContext, logSerializers, type AppServices, type CitizenFileAccessPolicy, type FileAccessPolicy, type RequestContext } from "@civicline/platform";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
@@ -68,6 +68,7 @@ export async function startGatewayServer(options: {
   /** Extra facts for `/readyz` (the embedded PostgreSQL's state and restarts). */
   readinessDetail?: () => Record<string, unknown>;
   fileAccess?: FileAccessPolicy[];
+  citizenFileAccess?: CitizenFileAccessPolicy[];
 }): Promise<GatewayServer> {
   const { services, schema } = options;
   const log = services.log;
@@ -200,7 +201,7 @@ export async function startGatewayServer(options: {
       },
     }),
   );
-  mountFileRoutes(app, services, options.fileAccess ?? []);
+  mountFileRoutes(app, services, options.fileAccess ?? [], options.citizenFileAccess ?? []);
   mountDevRoutes(app, services);
   mountPortalLinks(app);
   mountOpen311Routes(app, services, { bodyLimit: BODY_LIMIT });

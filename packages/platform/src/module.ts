@@ -22,6 +22,9 @@ export type SeedContext = { manager: EntityManager; log: Logger; config: Platfor
 /** Decides whether `actor` may read stored file `fileId` through this module's records. */
 export type FileAccessPolicy = (input: { fileId: string; actor: Actor }) => Promise<boolean>;
 
+/** Decides whether a citizen holding the portal's tracking access to ticket `ticketId` may read stored file `fileId`. */
+export type CitizenFileAccessPolicy = (input: { fileId: string; ticketId: string }) => Promise<boolean>;
+
 /** A periodic job; the gateway runs it once per `everyMs` period (aligned to the epoch) across all instances, runs never overlapping. Must be idempotent. */
 export type ScheduledJob = { name: string; everyMs: number; run(): Promise<void> };
 
@@ -48,6 +51,8 @@ export type DomainModule = {
    * attachment of a ticket the actor may see). Any module saying yes grants access.
    */
   fileAccess?: (services: AppServices) => FileAccessPolicy;
+  /** The files a citizen may read with a ticket's tracking access (e.g. the public reply's photos); none unless a module says so. */
+  citizenFileAccess?: (services: AppServices) => CitizenFileAccessPolicy;
   /** Handlers for durable timers (deadline warnings, overdue events) this module schedules. */
   timerHandlers?: (services: AppServices) => TimerHandler[];
   /** In-process work the gateway stops (flushes) on shutdown, after the server stops taking requests. */

@@ -12,6 +12,7 @@ export const RoutingErrorCode = {
   ASSIST_INPUT_PENDING: "ROUTING/ASSIST_INPUT_PENDING",
   RULE_NOT_FOUND: "ROUTING/RULE_NOT_FOUND",
   JOINT_DECISION_FINAL: "ROUTING/JOINT_DECISION_FINAL",
+  PHONE_PROTECTED: "ROUTING/PHONE_PROTECTED",
 } as const;
 
 export function unitNotFound(field: string): DomainError {

@@ -23,7 +23,7 @@ import { deadlineTimerHandlers } from "./timers/deadline-timers.js";
 import { armDispatchOverdueHandler, dispatchOverdueTimerHandler } from "./timers/dispatch-overdue.js";
 import { Unit } from "./unit/unit.entity.js";
 import { UnitResolver } from "./unit/unit.resolver.js";
-import { PublicReplyResolver } from "./workbench/public-reply.resolver.js";
+import { PublicReplyResolver, isPublicReplyFile } from "./workbench/public-reply.resolver.js";
 import { routingPushHandlers } from "./workbench/routing-changed.js";
 import { WorkbenchResolver } from "./workbench/workbench.resolver.js";
 
@@ -74,4 +74,9 @@ export const routingModule: DomainModule = {
       }
       return false;
     },
+  // A citizen with the tracking access of a ticket may open the files of its public reply, nothing else.
+  citizenFileAccess:
+    ({ dataSource }) =>
+    ({ fileId, ticketId }) =>
+      isPublicReplyFile(dataSource, { fileId, ticketId }),
 };

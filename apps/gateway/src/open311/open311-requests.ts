@@ -1,5 +1,5 @@
 import { Area, isOpen, isWithheldFromPublic, redactPersonalData, TicketStatus, type Ticket } from "@civicline/intake";
-import { Assignment, AssignmentState, Unit } from "@civicline/routing";
+import { Assignment, AssignmentState, latestPublicNotes, Unit } from "@civicline/routing";
 import { In, type DataSource } from "typeorm";
 import type { Open311Value } from "./open311-format.js";
 import { w3c, type Open311Locale } from "./open311-params.js";
@@ -31,8 +31,21 @@ const STATUS_NOTES: Record<TicketStatus, { zh: string; en: string }> = {
   [TicketStatus.MERGED]: { zh: "已与同一事项的其他诉求合并办理。", en: "Merged with another request about the same matter." },
 };
 
-/** What the request list needs besides the tickets: their current assignments, units and areas. */
-type Related = { assignments: Map<string, Assignment>; units: Map<string, Unit>; areas: Map<string, Area> };
+/**
+ * The status in words, followed — for a request that may be published — by the handling unit's
+ * latest public progress note (公开，诉求人可见), with personal data masked. Internal notes never.
+ */
+function statusNotes(ticket: Ticket, locale: Open311Locale, publicNote: string | undefined): string | null {
+  const status = STATUS_NOTES[ticket.status]?.[locale] ?? null;
+  if (!publicNote) {
+    return status;
+  }
+  const note = redactPersonalData(publicNote, ticket);
+  return status ? `${status} ${note}` : note;
+}
+
+/** What the request list needs besides the tickets: their current assignments, units, areas and latest public notes. */
+type Related = { assignments: Map<string, Assignment>; units: Map<string, Unit>; areas: Map<string, Area>; notes: Map<string, string> };
 
 async function loadRelated(dataSource: DataSource, tickets: readonly Ticket[]): Promise<Related> {
   const ticketIds = tickets.map((ticket) => ticket.id);
@@ -41,7 +54,10 @@ async function loadRelated(dataSource: DataSource, tickets: readonly Ticket[]): 
   const units = unitIds.length > 0 ? await dataSource.getRepository(Unit).find({ where: { id: In(unitIds) } }) : [];
   const areaIds = [...new Set(tickets.flatMap((ticket) => [ticket.districtId, ...(ticket.townshipId ? [ticket.townshipId] : [])]))];
   const areas = areaIds.length > 0 ? await dataSource.getRepository(Area).find({ where: { id: In(areaIds) } }) : [];
+  // Public notes only of tickets whose content may be published (see isWithheldFromPublic).
+  const notes = await latestPublicNotes(dataSource, tickets.filter((ticket) => !isWithheldFromPublic(ticket)).map((ticket) => ticket.id));
   return {
+    notes,
     assignments: new Map(assignments.map((assignment) => [assignment.ticketId, assignment])),
     units: new Map(units.map((unit) => [unit.id, unit])),
     areas: new Map(areas.map((area) => [area.id, area])),
@@ -72,7 +88,7 @@ export async function serviceRequests(
     return {
       service_request_id: ticket.trackingNumber,
       status: isOpen(ticket.status) ? "open" : "closed",
-      status_notes: STATUS_NOTES[ticket.status]?.[locale] ?? null,
+      status_notes: statusNotes(ticket, locale, withheld ? undefined : related.notes.get(ticket.id)),
       service_name: category ? nameOf(category, locale) : null,
       service_code: category?.code ?? null,
       description: withheld ? null : redactPersonalData(text, ticket),

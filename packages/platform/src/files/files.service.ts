@@ -48,10 +48,16 @@ export async function saveFile(
  */
 export async function readFile(
   db: DataSource | EntityManager,
-  input: { id: string; actor: Actor | null; mayRead?: (fileId: string, actor: Actor) => Promise<boolean> },
+  input: {
+    id: string;
+    actor: Actor | null;
+    mayRead?: (fileId: string, actor: Actor) => Promise<boolean>;
+    /** Without an actor: whether the caller (a citizen with a tracking access) may read this file. */
+    mayReadWithoutActor?: (fileId: string) => Promise<boolean>;
+  },
 ): Promise<{ filename: string; contentType: string; data: Buffer; size: number }> {
   const notFound = new DomainError("PLATFORM/FILE_NOT_FOUND", "This file does not exist or is not yours.");
-  if (!input.actor || !UUID.test(input.id)) {
+  if ((!input.actor && !input.mayReadWithoutActor) || !UUID.test(input.id)) {
     throw notFound;
   }
   const file = await db
@@ -63,8 +69,9 @@ export async function readFile(
   if (!file) {
     throw notFound;
   }
-  const allowed =
-    file.ownerId === input.actor.id || input.actor.roles.includes(Role.ADMIN) || (await input.mayRead?.(file.id, input.actor)) === true;
+  const allowed = input.actor
+    ? file.ownerId === input.actor.id || input.actor.roles.includes(Role.ADMIN) || (await input.mayRead?.(file.id, input.actor)) === true
+    : (await input.mayReadWithoutActor?.(file.id)) === true;
   if (!allowed) {
     throw notFound;
   }

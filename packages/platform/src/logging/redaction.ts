@@ -20,6 +20,7 @@ export const SECRET_HEADERS: readonly string[] = [
   "x-auth-token",
   "x-access-token",
   "x-csrf-token",
+  "x-tracking-access",
 ];
 
 /**
@@ -49,6 +50,8 @@ export const SENSITIVE_FIELDS = {
     "sessiontoken",
     "idtoken",
     "uploadkey",
+    "xtrackingaccess",
+    "trackingaccess",
   ],
   /** One-time codes (SMS sign-in codes): replaced by [redacted]. `code` itself only when it has a code's shape. */
   oneTimeCodes: ["otp", "otpcode", "onetimecode", "verificationcode", "smscode", "trackingcode", "captcha"],

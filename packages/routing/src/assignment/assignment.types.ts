@@ -42,7 +42,7 @@ export class ProgressNoteType {
   @Field(() => UnitType, { nullable: true, description: "The unit of its author." })
   unit!: UnitType | null;
 
-  @Field(() => NoteVisibility, { description: "INTERNAL (staff) or PUBLIC (meant for the citizen too; not on the citizen timeline yet)." })
+  @Field(() => NoteVisibility, { description: "INTERNAL (staff only) or PUBLIC (also on the citizen's tracking page, PublicTicket.publicNotes, and in Open311 status_notes where the request may be published)." })
   visibility!: NoteVisibility;
 
   @Field({ description: "The note." })

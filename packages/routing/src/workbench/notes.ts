@@ -9,9 +9,9 @@ import { TEXT_LIMITS, invalidState, requiredText } from "../routing.errors.js";
 import { RoutingEvent, recordRoutingEvent } from "../routing.events.js";
 
 /**
- * A handler of the lead or an assisting unit notes progress on an open assignment. Notes stay in
- * routing: a PUBLIC note is meant for the citizen too, but intake's citizen timeline shows status
- * steps only, so it does not appear there yet.
+ * A handler of the lead or an assisting unit notes progress on an open assignment. A PUBLIC note
+ * reaches the citizen (PublicTicket.publicNotes on the tracking page, Open311 status_notes of a
+ * request that may be published); an INTERNAL one stays with staff.
  */
 export async function addProgressNote(
   dataSource: DataSource,

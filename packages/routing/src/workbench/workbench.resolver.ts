@@ -6,6 +6,8 @@ import { NoteVisibility, ReturnReason } from "../assignment/assignment.enums.js"
 import { AssignmentType, ReplyInput } from "../assignment/assignment.types.js";
 import { routingChangedTopic } from "./routing-changed.js";
 import { decideExtension, requestExtension } from "./extension.js";
+import { RevealedPhoneType } from "./citizen-phone.types.js";
+import { revealCitizenPhone } from "./citizen-phone.js";
 import { addAssistInput, addProgressNote } from "./notes.js";
 import { replyToTicket } from "./reply.js";
 import { returnTicket } from "./return.js";
@@ -50,6 +52,14 @@ export class WorkbenchResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<AssignmentType> {
     return asType(await addProgressNote(this.services.dataSource, { actor: ctx.actor, ticketId, text, visibility }));
+  }
+
+  @Mutation(() => RevealedPhoneType, {
+    description:
+      "Handler of the lead unit: show the caller's full number to contact them before handling (先联系后办理); logged in the ticket's history. Only when the citizen chose no restriction (Privacy NONE): ROUTING/PHONE_PROTECTED for ANONYMOUS and CONFIDENTIAL, ROUTING/NOT_YOUR_UNIT for other units.",
+  })
+  async revealCitizenPhone(@Arg("ticketId", () => ID, ticketIdArg) ticketId: string, @Ctx() ctx: RequestContext): Promise<RevealedPhoneType> {
+    return revealCitizenPhone(this.services.dataSource, { actor: ctx.actor, ticketId });
   }
 
   @Mutation(() => AssignmentType, { description: "Handler of an assisting unit: give input to the lead unit before it replies (may be revised until then)." })
