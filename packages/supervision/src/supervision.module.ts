@@ -5,6 +5,7 @@ import { SupervisionReReport } from "./dossier/re-report.entity.js";
 import { jointEntities, jointResolvers, jointTimerHandlers } from "./joint/joint.parts.js";
 import { leaderEntities, leaderEventHandlers, leaderResolvers } from "./leader/leader.parts.js";
 import { supervisionMigrations } from "./migrations/index.js";
+import { orderEntities, orderEventHandlers, orderResolvers, orderTimerHandlers } from "./orders/index.js";
 import { SavedView } from "./saved-views/saved-view.entity.js";
 import { TicketSearchRow } from "./search/ticket-search-row.entity.js";
 import { seedSupervisionDemo } from "./supervision.seed.js";
@@ -16,6 +17,7 @@ import { seedSupervisionDemo } from "./supervision.seed.js";
 export const supervisionModule: DomainModule = {
   name: "supervision",
   entities: [
+    ...orderEntities,
     ...leaderEntities,
     ...jointEntities,
     SupervisionReReport,
@@ -24,14 +26,16 @@ export const supervisionModule: DomainModule = {
   ],
   migrations: supervisionMigrations,
   resolvers: [
+    ...orderResolvers,
     ...leaderResolvers,
     ...jointResolvers,
     DossierResolver,
   ],
   eventHandlers: (services) => [
+    ...orderEventHandlers(services),
     ...leaderEventHandlers(services),
     ...reReportCountHandlers(services.dataSource),
   ],
-  timerHandlers: () => [...jointTimerHandlers()],
+  timerHandlers: (services) => [...jointTimerHandlers(), ...orderTimerHandlers(services)],
   seedDemo: seedSupervisionDemo,
 };

@@ -1,10 +1,11 @@
 import type { SeedContext } from "@civicline/platform";
+import { seedSupervisionOrders } from "./orders/order.seed.js";
 
 /**
  * The supervision demo data, one step per feature, run in this order in the demo seed's transaction.
  * Each feature adds its own step (a function in its own folder) to this list.
  */
-const steps: Array<(context: SeedContext) => Promise<void>> = [];
+const steps: Array<(context: SeedContext) => Promise<void>> = [seedSupervisionOrders];
 
 export async function seedSupervisionDemo(context: SeedContext): Promise<void> {
   for (const step of steps) {
