@@ -1,4 +1,5 @@
 import type { DomainModule } from "@civicline/platform";
+import { chasingEntities, chasingEventHandlers, chasingResolvers } from "./chasing/chasing.parts.js";
 import { DossierResolver } from "./dossier/dossier.resolver.js";
 import { reReportCountHandlers } from "./dossier/re-report-counts.js";
 import { SupervisionReReport } from "./dossier/re-report.entity.js";
@@ -18,6 +19,7 @@ export const supervisionModule: DomainModule = {
   name: "supervision",
   entities: [
     ...orderEntities,
+    ...chasingEntities,
     ...leaderEntities,
     ...jointEntities,
     SupervisionReReport,
@@ -27,12 +29,14 @@ export const supervisionModule: DomainModule = {
   migrations: supervisionMigrations,
   resolvers: [
     ...orderResolvers,
+    ...chasingResolvers,
     ...leaderResolvers,
     ...jointResolvers,
     DossierResolver,
   ],
   eventHandlers: (services) => [
     ...orderEventHandlers(services),
+    ...chasingEventHandlers(services),
     ...leaderEventHandlers(services),
     ...reReportCountHandlers(services.dataSource),
   ],

@@ -1,5 +1,6 @@
 import { TicketSearch1796544050251 } from "./1796544050251-TicketSearch.js";
 import { ReReportCounts1796544131170 } from "./1796544131170-ReReportCounts.js";
+import { Chasing1796544152400 } from "./1796544152400-Chasing.js";
 import { LeaderSessions1796544161795 } from "./1796544161795-LeaderSessions.js";
 import { SupervisionOrders1796544236558 } from "./1796544236558-SupervisionOrders.js";
 import { JointSupervision1796544240736 } from "./1796544240736-JointSupervision.js";
@@ -9,6 +10,7 @@ import { JointSupervision1796544240736 } from "./1796544240736-JointSupervision.
 export const supervisionMigrations: Function[] = [
   TicketSearch1796544050251,
   ReReportCounts1796544131170,
+  Chasing1796544152400,
   LeaderSessions1796544161795,
   SupervisionOrders1796544236558,
   JointSupervision1796544240736,
