@@ -1,10 +1,11 @@
-import { AppLayout, appNavItem, NotificationBell, StaffGate, useAppPath } from "@civicline/ui";
+import { AppLayout, appNavItem, NotificationBell, StaffGate, ticketPageNumber, useAppPath } from "@civicline/ui";
 import { isKnowledgePath, KnowledgeRoutes, knowledgeNavItems } from "./knowledge/routes.tsx";
 import { CallbackRoutes, callbackNavItems, isCallbackAgentOnly, isCallbackPath } from "./callback/routes.tsx";
 import { CallDesk, type DeskView } from "./call/CallDesk.tsx";
 import { CALL_PATH } from "./call/shortcuts.ts";
 import { useOperatorT } from "./messages.ts";
 import { notificationDocuments, staffDocuments } from "./staff.ts";
+import { OperatorTicketPage } from "./tickets/page/TicketPageRoute.tsx";
 import { isRoutingPath, isUnitStaffOnly, RoutingRoutes, routingNavItems } from "./workbench/routes.tsx";
 
 /** Operator workbench: sign in, then the queues and the call screen; the knowledge base under knowledge/. */
@@ -14,14 +15,17 @@ export function App() {
   const knowledge = isKnowledgePath(path);
   const routing = isRoutingPath(path);
   const callback = isCallbackPath(path);
-  const view: DeskView = knowledge || routing || callback ? "other" : path === CALL_PATH ? "call" : "queue";
+  const ticketNumber = ticketPageNumber(path);
+  const view: DeskView = ticketNumber || knowledge || routing || callback ? "other" : path === CALL_PATH ? "call" : "queue";
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
       {({ viewer, logout }) => {
         // Handling-unit staff and callback agents have no call desk: their homes are the unit workbench and the callback queue.
         const unitStaff = isUnitStaffOnly(viewer.roles);
         const callbackOnly = isCallbackAgentOnly(viewer.roles);
-        const page = knowledge ? (
+        const page = ticketNumber ? (
+          <OperatorTicketPage trackingNumber={ticketNumber} roles={viewer.roles} />
+        ) : knowledge ? (
           <KnowledgeRoutes path={path} roles={viewer.roles} />
         ) : routing || unitStaff ? (
           <RoutingRoutes path={path} roles={viewer.roles} />

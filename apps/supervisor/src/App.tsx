@@ -1,4 +1,4 @@
-import { AppLayout, appNavItem, NotificationBell, StaffGate, useAppPath } from "@civicline/ui";
+import { AppLayout, appNavItem, NotificationBell, StaffGate, ticketPageNumber, useAppPath } from "@civicline/ui";
 import { CallbackRoutes, callbackNavItems, isCallbackPath } from "./callback/routes.tsx";
 import { Dashboard } from "./dashboard/Dashboard.tsx";
 import { isKnowledgePath, KnowledgeRoutes, knowledgeNavItems } from "./knowledge/routes.tsx";
@@ -6,6 +6,7 @@ import { useSupervisorT } from "./messages.ts";
 import { CalendarCoverageBanner } from "./routing/calendar/CalendarCoverageBanner.tsx";
 import { isRoutingPath, RoutingRoutes, routingNavItems } from "./routing/routes.tsx";
 import { notificationDocuments, staffDocuments } from "./staff.ts";
+import { SupervisorTicketPage } from "./tickets/page/TicketPageRoute.tsx";
 
 /** Supervisor console: sign in, then the overview; the knowledge base's review, statistics and editor under knowledge/. */
 export function App() {
@@ -14,6 +15,7 @@ export function App() {
   const knowledge = isKnowledgePath(path);
   const routing = isRoutingPath(path);
   const callback = isCallbackPath(path);
+  const ticketNumber = ticketPageNumber(path);
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
       {({ viewer, logout }) => (
@@ -35,7 +37,9 @@ export function App() {
           onLogout={() => void logout()}
         >
           {viewer.roles.includes("ADMIN") ? <CalendarCoverageBanner /> : null}
-          {knowledge ? (
+          {ticketNumber ? (
+            <SupervisorTicketPage trackingNumber={ticketNumber} roles={viewer.roles} />
+          ) : knowledge ? (
             <KnowledgeRoutes path={path} roles={viewer.roles} />
           ) : routing ? (
             <RoutingRoutes path={path} roles={viewer.roles} />

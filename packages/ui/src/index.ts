@@ -67,3 +67,4 @@ export * from "./routing/index.ts";
 export { NotificationBell, renderNotification, BELL_LIST_LIMIT } from "./notifications/NotificationBell.tsx";
 export type { NotificationDocuments, NotificationItem } from "./notifications/documents.ts";
 export { notificationMessages } from "./notifications/messages.ts";
+export * from "./ticket-page/index.ts";

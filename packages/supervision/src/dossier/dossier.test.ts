@@ -109,7 +109,7 @@ describe("ticket dossier: who may open it", () => {
 });
 
 describe("ticket dossier: contents", () => {
-  it("merges history, notes, returns, callback steps and re-report decisions in time order, in four statements", async () => {
+  it("merges history, notes, returns, callback steps and re-report decisions in time order, in six statements", async () => {
     const ticket = await ticketFor(world.unitA, world.handlerA);
     const [assignment] = await db.dataSource.query("SELECT id, replied_at FROM routing_assignment WHERE ticket_id = $1", [ticket.id]);
     const repliedAt = new Date(assignment.replied_at).getTime();
@@ -139,7 +139,8 @@ describe("ticket dossier: contents", () => {
     const dossier = await ticketDossier(db.dataSource, { actor: supervisor, trackingNumber: ticket.trackingNumber });
     const statements = spy.mock.calls.length;
     spy.mockRestore();
-    expect(statements).toBe(4);
+    expect(statements).toBe(6);
+    expect(dossier.categoryPath.map((category) => category.code)).toEqual(["DS", "DS.LIGHT"]);
 
     expect(dossier.ticket.id).toBe(ticket.id);
     expect(dossier.assignments.map((row) => row.leadUnitId)).toEqual([world.unitA.id]);

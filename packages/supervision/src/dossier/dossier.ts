@@ -1,7 +1,7 @@
-import { CENTRE_ROLES, QUEUE_ROLES, Ticket, type HistoryActorKind, type HistoryNote, type TicketHistoryKind, type TicketStatus } from "@civicline/intake";
+import { CENTRE_ROLES, Category, QUEUE_ROLES, Ticket, type HistoryActorKind, type HistoryNote, type TicketHistoryKind, type TicketStatus } from "@civicline/intake";
 import { Role, hasAnyRole, requireRole, type Actor } from "@civicline/platform";
 import { Assignment } from "@civicline/routing";
-import type { DataSource } from "typeorm";
+import { In, type DataSource } from "typeorm";
 import { ticketNotFound } from "./dossier.errors.js";
 import type { ReReportChainTicketType, ReReportChainType, ReReportRoundType, TimelineEntryType } from "./dossier.types.js";
 import { TimelineKind } from "./timeline.enums.js";
@@ -13,6 +13,7 @@ const ANY_TICKET_ROLES: readonly Role[] = [...QUEUE_ROLES, Role.QA_INSPECTOR];
 
 export type Dossier = {
   ticket: Ticket;
+  categoryPath: Category[];
   assignments: Assignment[];
   timeline: TimelineEntryType[];
   reReports: ReReportChainType;
@@ -183,6 +184,21 @@ export async function reReportChainOf(dataSource: DataSource, ticketId: string):
   return rows.map((row) => ({ id: row.id, trackingNumber: row.tracking_number, status: row.status, receivedAt: new Date(row.received_at), position: Number(row.position) }));
 }
 
+/** A category with its parents, top level first (one statement). */
+export async function categoryPathOf(dataSource: DataSource, categoryId: string): Promise<Category[]> {
+  const rows: Array<{ id: string; depth: number }> = await dataSource.query(
+    `WITH RECURSIVE path(id, parent_id, depth) AS (
+         SELECT id, parent_id, 0 FROM intake_category WHERE id = $1
+       UNION ALL
+         SELECT c.id, c.parent_id, path.depth + 1 FROM intake_category c JOIN path ON c.id = path.parent_id WHERE path.depth < 10)
+     SELECT id, depth FROM path ORDER BY depth DESC`,
+    [categoryId],
+  );
+  const categories = rows.length > 0 ? await dataSource.getRepository(Category).findBy({ id: In(rows.map((row) => row.id)) }) : [];
+  const byId = new Map(categories.map((category) => [category.id, category]));
+  return rows.map((row) => byId.get(row.id)).filter((category): category is Category => !!category);
+}
+
 /** Accepted re-reports of the ticket itself, read from its timeline (no extra statement). */
 export function reReportRoundsOf(timeline: readonly TimelineEntryType[]): ReReportRoundType[] {
   return timeline
@@ -191,17 +207,18 @@ export function reReportRoundsOf(timeline: readonly TimelineEntryType[]): ReRepo
 }
 
 /**
- * Everything the ticket page shows about one ticket, as `actor` may see it; four statements (the
- * ticket with the access check, assignments, timeline, re-report chain). The GraphQL fields of the
+ * Everything the ticket page shows about one ticket, as `actor` may see it; six statements (the
+ * ticket with the access check, the category path (two), assignments, timeline, re-report chain). The GraphQL fields of the
  * ticket and assignments (category, units, notes, masking …) are resolved by intake's and routing's
  * batched field resolvers.
  */
 export async function ticketDossier(dataSource: DataSource, input: { actor: Actor | null; trackingNumber: string }): Promise<Dossier> {
   const ticket = await openTicket(dataSource, input.actor, input.trackingNumber);
-  const [assignments, timeline, chain] = await Promise.all([
+  const [categoryPath, assignments, timeline, chain] = await Promise.all([
+    categoryPathOf(dataSource, ticket.categoryId),
     assignmentsOf(dataSource, ticket.id),
     timelineOf(dataSource, ticket.id),
     reReportChainOf(dataSource, ticket.id),
   ]);
-  return { ticket, assignments, timeline, reReports: { tickets: chain, rounds: reReportRoundsOf(timeline) } };
+  return { ticket, categoryPath, assignments, timeline, reReports: { tickets: chain, rounds: reReportRoundsOf(timeline) } };
 }

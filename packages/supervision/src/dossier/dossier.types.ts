@@ -8,7 +8,7 @@ import { TimelineKind } from "./timeline.enums.js";
  * routing's Assignment), found by schema name. Used only in lazy `@Field(() => …)` thunks.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export function objectTypeNamed(name: "Ticket" | "Assignment" | "HistoryNoteParam"): Function {
+export function objectTypeNamed(name: "Ticket" | "Assignment" | "HistoryNoteParam" | "Category"): Function {
   const found = getMetadataStorage().objectTypes.find((type) => type.name === name);
   if (!found) {
     throw new Error(`GraphQL type ${name} is not registered (is its package loaded?)`);
@@ -116,6 +116,9 @@ export class ReReportChainType {
 export class TicketDossierType {
   @Field(() => objectTypeNamed("Ticket"), { description: "The request and the caller (masked as the viewer's role and the ticket's privacy require), attachments, links, co-reporters." })
   ticket!: unknown;
+
+  @Field(() => [objectTypeNamed("Category")], { description: "The ticket's category with its parents, top level first (e.g. 住房 › 物业收费)." })
+  categoryPath!: unknown[];
 
   @Field(() => [objectTypeNamed("Assignment")], { description: "Every dispatch of the ticket, oldest first (a re-dispatch after a return or a re-report is a new one)." })
   assignments!: unknown[];
