@@ -53,6 +53,7 @@ export {
 export { characterCount, TextArea, type TextAreaProps } from "./components/TextArea.tsx";
 export { RadioGroup, type RadioGroupProps, type RadioOption } from "./components/RadioGroup.tsx";
 export { TableScroll, type TableScrollProps } from "./components/TableScroll.tsx";
+export { AttachmentThumbnails, type ThumbnailFile } from "./components/Thumbnails.tsx";
 export type { StaffDocuments, StaffViewer } from "./auth/documents.ts";
 export { LoginPage, type LoginPageProps } from "./auth/LoginPage.tsx";
 export { StaffGate, type StaffGateProps } from "./auth/StaffGate.tsx";

@@ -1,11 +1,13 @@
 import type { MockLink } from "@apollo/client/testing";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { RateTicketOnlineDocument, RequestTrackingCodeDocument, TrackTicketDocument, VerifyTrackingCodeDocument } from "../gql/graphql.ts";
 import { TrackPage } from "../pages/TrackPage.tsx";
 import { renderPortal } from "./fixtures.tsx";
 
 const NUMBER = "ZB-20251124-00017";
+// The access's end as the server gives it: 30 minutes after the code was verified (now, in the browser).
+const ACCESS_ENDS = new Date(Date.now() + 30 * 60_000).toISOString();
 const lookup = { trackingNumber: NUMBER, phone: "13812345678" };
 
 const codeSent: MockLink.MockedResponse = {
@@ -16,7 +18,7 @@ const codeSent: MockLink.MockedResponse = {
 function verified(code = "123456"): MockLink.MockedResponse {
   return {
     request: { query: VerifyTrackingCodeDocument, variables: { ...lookup, code } },
-    result: { data: { verifyTrackingCode: { __typename: "TrackingAccess", accessToken: "token-1", expiresAt: "2025-11-24T02:35:00Z" } } },
+    result: { data: { verifyTrackingCode: { __typename: "TrackingAccess", accessToken: "token-1", expiresAt: ACCESS_ENDS } } },
   };
 }
 
@@ -51,7 +53,8 @@ function tracked(overrides: Record<string, unknown> = {}): MockLink.MockedRespon
             { __typename: "PublicTimelineEntry", at: "2025-11-24T03:00:00Z", status: "DISPATCHED" },
             { __typename: "PublicTimelineEntry", at: "2025-11-25T01:00:00Z", status: "REPLIED" },
           ],
-          reply: { __typename: "PublicReply", text: "The lamp was replaced.", repliedAt: "2025-11-25T01:00:00Z", unitNameZh: "城市管理局", unitNameEn: "City Management Bureau" },
+          publicNotes: [],
+          reply: { __typename: "PublicReply", text: "The lamp was replaced.", repliedAt: "2025-11-25T01:00:00Z", unitNameZh: "城市管理局", unitNameEn: "City Management Bureau", attachments: [] },
           canRate: true,
           rating: null,
           ...overrides,
@@ -65,6 +68,88 @@ async function askForCode(phoneLabel = "Phone number", sendLabel = "Send me a co
   fireEvent.change(screen.getByLabelText(phoneLabel), { target: { value: "138 1234 5678" } });
   fireEvent.click(screen.getByRole("button", { name: sendLabel }));
 }
+
+beforeEach(() => window.sessionStorage.clear());
+afterEach(() => vi.unstubAllGlobals());
+
+async function enterCode() {
+  await askForCode();
+  fireEvent.change(await screen.findByLabelText(/6-digit code/), { target: { value: "123456" } });
+  fireEvent.click(screen.getByTestId("code-submit"));
+}
+
+describe("what the office shares with the citizen", () => {
+  it("shows public progress notes in the timeline, in time order, under the unit's name", async () => {
+    const notes = [{ __typename: "PublicNote", at: "2025-11-24T05:00:00Z", text: "We have ordered a new lamp.", unitNameZh: "城市管理局", unitNameEn: "City Management Bureau" }];
+    renderPortal(<TrackPage initialNumber={NUMBER} />, [codeSent, verified(), tracked({ publicNotes: notes })]);
+    await enterCode();
+    const timeline = await screen.findByRole("list", { name: "Progress" });
+    const items = within(timeline).getAllByRole("listitem").map((li) => li.textContent ?? "");
+    expect(items).toHaveLength(4);
+    expect(items[2]).toContain("Update from City Management Bureau");
+    expect(items[2]).toContain("We have ordered a new lamp.");
+    expect(items[1]).toContain("Sent to department");
+  });
+
+  it("shows the reply's photo as a thumbnail read with the access token, which opens full size", async () => {
+    const fetched: Array<[string, unknown]> = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string, init: RequestInit) => {
+        fetched.push([url, init.headers]);
+        return new Response(new Blob(["png"], { type: "image/png" }), { status: 200 });
+      }),
+    );
+    URL.createObjectURL = vi.fn(() => "blob:reply-photo");
+    URL.revokeObjectURL = vi.fn();
+    const reply = {
+      __typename: "PublicReply",
+      text: "The lamp was replaced.",
+      repliedAt: "2025-11-25T01:00:00Z",
+      unitNameZh: "城市管理局",
+      unitNameEn: "City Management Bureau",
+      attachments: [{ __typename: "PublicReplyAttachment", id: "f1", filename: "new-lamp.jpg", contentType: "image/jpeg", url: "/files/f1" }],
+    };
+    renderPortal(<TrackPage initialNumber={NUMBER} />, [codeSent, verified(), tracked({ reply })]);
+    await enterCode();
+    const open = await screen.findByRole("button", { name: "Open the photo new-lamp.jpg at full size" });
+    await waitFor(() => expect(open.querySelector("img")?.getAttribute("src")).toBe("blob:reply-photo"));
+    expect(fetched).toEqual([["/files/f1", { "x-tracking-access": "token-1" }]]);
+    fireEvent.click(open);
+    expect(screen.getByRole("dialog", { name: "new-lamp.jpg" })).toBeTruthy();
+  });
+});
+
+describe("the tracked request across a reload", () => {
+  it("shows the request again after a reload within its 30 minutes, without a new code; closing it forgets the access", async () => {
+    const first = renderPortal(<TrackPage initialNumber={NUMBER} />, [codeSent, verified(), tracked()]);
+    await enterCode();
+    await screen.findByTestId("track-result");
+    const stored = window.sessionStorage.getItem("civicline.portal.tracking") ?? "";
+    expect(stored).toContain("token-1");
+    expect(stored).not.toContain("13812345678");
+    first.unmount();
+
+    // The reload: a new page that has nothing but the stored access.
+    const second = renderPortal(<TrackPage />, [tracked()]);
+    await screen.findByTestId("track-result");
+    expect(screen.queryByLabelText(/6-digit code/)).toBeNull();
+    fireEvent.click(screen.getByTestId("track-close"));
+    expect(await screen.findByLabelText(/Tracking number/)).toBeTruthy();
+    second.unmount();
+
+    renderPortal(<TrackPage />, []);
+    expect(screen.getByLabelText(/Tracking number/)).toBeTruthy();
+    expect(screen.queryByTestId("track-result")).toBeNull();
+  });
+
+  it("does not restore an access whose time is over", () => {
+    window.sessionStorage.setItem("civicline.portal.tracking", JSON.stringify({ trackingNumber: NUMBER, accessToken: "token-1", expiresAt: new Date(Date.now() - 1000).toISOString() }));
+    renderPortal(<TrackPage />, []);
+    expect(screen.getByLabelText(/Tracking number/)).toBeTruthy();
+    expect(window.sessionStorage.getItem("civicline.portal.tracking")).toBeNull();
+  });
+});
 
 describe("track page", () => {
   it("prefills the number, texts a code, opens the request and shows steps, reply and the rating form", async () => {

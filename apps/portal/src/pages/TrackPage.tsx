@@ -1,22 +1,23 @@
 import { useQuery } from "@apollo/client/react";
-import { Alert, errorCode, Loading, useErrorMessage } from "@civicline/ui";
-import { useEffect, useRef, useState } from "react";
+import { Alert, Button, errorCode, Loading, useErrorMessage } from "@civicline/ui";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { TrackTicketDocument } from "../gql/graphql.ts";
 import { usePortalT } from "../messages.ts";
 import { CodeForm, type TrackingAccess } from "../track/CodeForm.tsx";
 import { TrackLookupForm, type CodeRequest } from "../track/TrackLookupForm.tsx";
 import { TrackResult } from "../track/TrackResult.tsx";
+import { forgetAccess, restoreAccess, storeAccess } from "../track/storedAccess.ts";
 
-type Step = { kind: "lookup"; notice?: string } | { kind: "code"; request: CodeRequest } | { kind: "result"; request: CodeRequest; access: TrackingAccess };
+type Step = { kind: "lookup"; notice?: string } | { kind: "code"; request: CodeRequest } | { kind: "result"; trackingNumber: string; access: TrackingAccess };
 
 /** Step 3: the request as the citizen may see it, read with the access token; an expired token goes back to step 1. */
-function TrackedRequest({ request, access, onExpired }: { request: CodeRequest; access: TrackingAccess; onExpired: () => void }) {
+function TrackedRequest({ trackingNumber, access, onExpired }: { trackingNumber: string; access: TrackingAccess; onExpired: () => void }) {
   const errorMessage = useErrorMessage();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [justRated, setJustRated] = useState(false);
   const [refreshing, setRefreshing] = useState(false);
   const { data, error, loading, refetch } = useQuery(TrackTicketDocument, {
-    variables: { trackingNumber: request.trackingNumber, accessToken: access.accessToken },
+    variables: { trackingNumber, accessToken: access.accessToken },
     fetchPolicy: "network-only",
   });
   const refresh = () => {
@@ -26,6 +27,7 @@ function TrackedRequest({ request, access, onExpired }: { request: CodeRequest; 
       () => setRefreshing(false),
     );
   };
+  // The server decides when the access has ended (the browser's clock may be wrong).
   const expired = errorCode(error) === "INTAKE/TRACKING_ACCESS_INVALID";
   useEffect(() => {
     if (expired) {
@@ -70,8 +72,18 @@ function TrackedRequest({ request, access, onExpired }: { request: CodeRequest; 
  */
 export function TrackPage({ initialNumber = "" }: { initialNumber?: string }) {
   const t = usePortalT();
-  const [step, setStep] = useState<Step>({ kind: "lookup" });
-  const [number, setNumber] = useState(initialNumber);
+  // A reload within the access's 30 minutes shows the request again instead of asking for a new code.
+  const [step, setStep] = useState<Step>(() => {
+    const stored = restoreAccess();
+    return stored && (!initialNumber || initialNumber.toUpperCase() === stored.trackingNumber.toUpperCase())
+      ? { kind: "result", trackingNumber: stored.trackingNumber, access: stored.access }
+      : { kind: "lookup" };
+  });
+  const [number, setNumber] = useState(() => (step.kind === "result" ? step.trackingNumber : initialNumber));
+  const expire = useCallback(() => {
+    forgetAccess();
+    setStep({ kind: "lookup", notice: t("track.expired") });
+  }, [t]);
   return (
     <>
       <h1 tabIndex={-1}>{t("track.title")}</h1>
@@ -88,14 +100,29 @@ export function TrackPage({ initialNumber = "" }: { initialNumber?: string }) {
       {step.kind === "code" ? (
         <CodeForm
           request={step.request}
-          onVerified={(access) => setStep({ kind: "result", request: step.request, access })}
+          onVerified={(access) => {
+            storeAccess({ trackingNumber: step.request.trackingNumber, access });
+            setStep({ kind: "result", trackingNumber: step.request.trackingNumber, access });
+          }}
           onResent={(request) => setStep({ kind: "code", request })}
           onChangeNumber={() => setStep({ kind: "lookup" })}
         />
       ) : null}
       {step.kind === "result" ? (
         <div className="outcome">
-          <TrackedRequest request={step.request} access={step.access} onExpired={() => setStep({ kind: "lookup", notice: t("track.expired") })} />
+          <TrackedRequest trackingNumber={step.trackingNumber} access={step.access} onExpired={expire} />
+          <div className="button-row">
+            <Button
+              variant="secondary"
+              data-testid="track-close"
+              onClick={() => {
+                forgetAccess();
+                setStep({ kind: "lookup" });
+              }}
+            >
+              {t("track.close")}
+            </Button>
+          </div>
         </div>
       ) : null}
     </>

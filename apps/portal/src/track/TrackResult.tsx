@@ -1,9 +1,11 @@
-import { Button, EmptyState, StatusBadge, Timeline, useFormat, useLanguage } from "@civicline/ui";
+import { AttachmentThumbnails, Button, EmptyState, StatusBadge, useFormat, useLanguage } from "@civicline/ui";
 import type { Ref } from "react";
 import type { RatingFieldsFragment, TrackTicketQuery } from "../gql/graphql.ts";
 import { usePortalT, type PortalMessageKey } from "../messages.ts";
+import { PublicTimeline } from "./PublicTimeline.tsx";
 import { RatingForm } from "./RatingForm.tsx";
 import { StatusSteps } from "./StatusSteps.tsx";
+import { useTrackedFiles, type TrackedFileFetcher } from "./useTrackedFiles.ts";
 
 export type PublicTicket = TrackTicketQuery["trackTicket"];
 
@@ -43,18 +45,21 @@ export type TrackResultProps = {
   /** Reloads the request (new steps, a reply) with the same access. */
   onRefresh?: () => void;
   refreshing?: boolean;
+  /** Reads the reply's files with the access token (tests pass their own). */
+  fileFetcher?: TrackedFileFetcher;
 };
 
 /**
  * What a citizen may see about their request: the steps it has gone through, topic, place, their
  * own words, the office's public reply, and the rating (a form while it may be rated).
  */
-export function TrackResult({ ticket, accessToken, onRated, justRated, headingRef, onRefresh, refreshing = false }: TrackResultProps) {
+export function TrackResult({ ticket, accessToken, onRated, justRated, headingRef, onRefresh, refreshing = false, fileFetcher }: TrackResultProps) {
   const t = usePortalT();
   const format = useFormat();
   const { language } = useLanguage();
   const location = [ticket.district, ticket.township].filter((a) => a !== null).map(format.name).join(" · ");
   const reply = ticket.reply;
+  const replyFiles = useTrackedFiles(reply?.attachments ?? [], accessToken, fileFetcher);
   return (
     <section className="card" aria-labelledby="track-result-title" data-testid="track-result">
       <h2 id="track-result-title" ref={headingRef} tabIndex={-1}>
@@ -101,6 +106,7 @@ export function TrackResult({ ticket, accessToken, onRated, justRated, headingRe
               })}
             </p>
             <p className="pre-wrap reply__text">{reply.text}</p>
+            <AttachmentThumbnails files={replyFiles} label={t("track.reply.photos")} />
           </>
         ) : (
           <EmptyState title={t("track.reply.none")}>{t("track.reply.noneBody")}</EmptyState>
@@ -115,7 +121,7 @@ export function TrackResult({ ticket, accessToken, onRated, justRated, headingRe
       {ticket.rating ? <RatingView rating={ticket.rating} /> : ticket.canRate ? <RatingForm accessToken={accessToken} onRated={onRated} /> : null}
 
       <h3 className="track-history">{t("track.history")}</h3>
-      <Timeline label={t("track.progress")} items={ticket.timeline.map((entry, index) => ({ id: `${index}-${entry.at}`, at: entry.at, status: entry.status }))} />
+      <PublicTimeline ticket={ticket} />
     </section>
   );
 }
