@@ -1,8 +1,14 @@
 import { AppLayout, appNavItem, NotificationBell, StaffGate, ticketPageNumber, useAppPath } from "@civicline/ui";
 import { CallbackRoutes, callbackNavItems, isCallbackPath } from "./callback/routes.tsx";
 import { Dashboard } from "./dashboard/Dashboard.tsx";
+import { isJointPath, JointRoutes, jointNavItems } from "./joint/routes.tsx";
+import { useJointT } from "./joint/messages.ts";
 import { isKnowledgePath, KnowledgeRoutes, knowledgeNavItems } from "./knowledge/routes.tsx";
+import { isLeaderLanding, isLeaderPath, LeaderRoutes, leaderNavItems, LEADER_PATHS } from "./leader/routes.tsx";
+import { useLeaderT } from "./leader/messages.ts";
 import { useSupervisorT } from "./messages.ts";
+import { useOrderT } from "./orders/messages.ts";
+import { isOrdersPath, OrdersRoutes, ordersNavItems } from "./orders/routes.tsx";
 import { CalendarCoverageBanner } from "./routing/calendar/CalendarCoverageBanner.tsx";
 import { isRoutingPath, RoutingRoutes, routingNavItems } from "./routing/routes.tsx";
 import { notificationDocuments, staffDocuments } from "./staff.ts";
@@ -15,14 +21,24 @@ export function App() {
   const knowledge = isKnowledgePath(path);
   const routing = isRoutingPath(path);
   const callback = isCallbackPath(path);
+  const tJoint = useJointT();
+  const joint = isJointPath(path);
   const ticketNumber = ticketPageNumber(path);
+  const tLeader = useLeaderT();
+  const tOrders = useOrderT();
+  const orders = isOrdersPath(path);
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
-      {({ viewer, logout }) => (
+      {({ viewer, logout }) => {
+        const leader = isLeaderPath(path) || isLeaderLanding(path, viewer.roles);
+        return (
         <AppLayout
           title={t("app.title")}
           nav={[
-            appNavItem("", t("nav.overview"), !knowledge && !routing && !callback),
+            appNavItem("", t("nav.overview"), !knowledge && !routing && !callback && !joint && !leader && !orders),
+            ...leaderNavItems(isLeaderLanding(path, viewer.roles) ? LEADER_PATHS.page : path, viewer.roles, { page: tLeader("ld.nav.page"), sessions: tLeader("ld.nav.sessions") }),
+            ...ordersNavItems(path, viewer.roles, tOrders("so.nav")),
+            ...jointNavItems(path, viewer.roles, tJoint("jt.nav")),
             ...callbackNavItems(path, viewer.roles, { reReports: t("nav.reReports"), settings: t("nav.callbackSettings") }),
             ...routingNavItems(path, viewer.roles, { extensions: t("nav.extensions"), rules: t("nav.dispatchRules"), units: t("nav.units"), calendar: t("nav.calendar") }),
             ...knowledgeNavItems(path, viewer.roles, {
@@ -43,13 +59,20 @@ export function App() {
             <KnowledgeRoutes path={path} roles={viewer.roles} />
           ) : routing ? (
             <RoutingRoutes path={path} roles={viewer.roles} />
+          ) : leader ? (
+            <LeaderRoutes path={isLeaderPath(path) ? path : LEADER_PATHS.page} roles={viewer.roles} />
+          ) : orders ? (
+            <OrdersRoutes path={path} roles={viewer.roles} />
+          ) : joint ? (
+            <JointRoutes path={path} roles={viewer.roles} />
           ) : callback ? (
             <CallbackRoutes path={path} roles={viewer.roles} />
           ) : (
             <Dashboard />
           )}
         </AppLayout>
-      )}
+        );
+      }}
     </StaffGate>
   );
 }

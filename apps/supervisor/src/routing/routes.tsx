@@ -52,5 +52,5 @@ export function RoutingRoutes({ path, roles }: { path: string; roles: readonly s
   if (page === "units") {
     return <UnitDirectoryPage />;
   }
-  return page === "rules" ? <DispatchRulesPage /> : <CalendarOverridesPage />;
+  return page === "rules" ? <DispatchRulesPage roles={roles} /> : <CalendarOverridesPage />;
 }

@@ -2,6 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import { Alert, Button, EmptyState, Loading, TableScroll, useFormat, useRoutingErrorMessage, useRuleText } from "@civicline/ui";
 import { useState } from "react";
 import { DispatchRulesDocument, type DispatchRuleFieldsFragment } from "../../gql/graphql.ts";
+import { JointRuleProposals } from "../../joint/JointRuleProposals.tsx";
 import { useSupervisorRoutingT } from "../messages.ts";
 import { RuleForm } from "./RuleForm.tsx";
 import { RuleHistory } from "./RuleHistory.tsx";
@@ -9,7 +10,7 @@ import { RuleHistory } from "./RuleHistory.tsx";
 type Editing = { rule: DispatchRuleFieldsFragment | null } | null;
 
 /** The dispatch catalogue (派单目录): every rule's current version, edited in place, with its history. */
-export function DispatchRulesPage() {
+export function DispatchRulesPage({ roles = [] }: { roles?: readonly string[] }) {
   const t = useSupervisorRoutingT();
   const format = useFormat();
   const { match } = useRuleText();
@@ -34,6 +35,7 @@ export function DispatchRulesPage() {
         </Button>
       </div>
       <p className="page-intro">{t("sr.rules.intro")}</p>
+      <JointRuleProposals roles={roles} onAccepted={() => void refetch().catch(() => undefined)} />
       <div aria-live="polite">{saved ? <Alert tone="success">{saved}</Alert> : null}</div>
       {editing ? (
         <RuleForm

@@ -1,4 +1,7 @@
 import type { ComponentType } from "react";
+import { LeaderTicketPanel } from "../../leader/LeaderTicketPanel.tsx";
+import { JointCasePanel } from "../../joint/JointCasePanel.tsx";
+import { TicketOrdersPanel } from "../../orders/TicketOrdersPanel.tsx";
 
 /** What every extra panel of the ticket page receives: the ticket and who is looking at it. */
 export type TicketPanelProps = {
@@ -23,4 +26,4 @@ export type TicketPanel = {
  * Each feature adds its panel with a one-line edit, e.g.
  * `{ key: "supervision-orders", Component: SupervisionOrdersPanel },`
  */
-export const ticketPagePanels: TicketPanel[] = [];
+export const ticketPagePanels: TicketPanel[] = [{ key: "supervision-orders", Component: TicketOrdersPanel }, { key: "joint-case", Component: JointCasePanel }, { key: "leader", Component: LeaderTicketPanel }];

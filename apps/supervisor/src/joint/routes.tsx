@@ -1,0 +1,22 @@
+import { appNavItem, type NavItem } from "@civicline/ui";
+import type { ReactNode } from "react";
+import { JointCaseList } from "./JointCaseList.tsx";
+import { JointCasePage } from "./JointCasePage.tsx";
+import { isJointPath, JOINT_PATH, jointCaseIdOf } from "./paths.ts";
+import "./joint.css";
+
+export { isJointPath };
+
+/** Centre roles read every case; handlers (the discipline commission's and staffing office's staff) see their unit's. */
+const ROLES = ["SUPERVISOR", "ADMIN", "LEADER", "DISPATCHER", "HANDLER"];
+
+/** The nav entry for joint supervision. */
+export function jointNavItems(path: string, roles: readonly string[], label: string): NavItem[] {
+  return roles.some((role) => ROLES.includes(role)) ? [appNavItem(JOINT_PATH, label, isJointPath(path))] : [];
+}
+
+/** The case list at `joint`, a case at `joint/<id>`. */
+export function JointRoutes({ path, roles }: { path: string; roles: readonly string[] }): ReactNode {
+  const id = jointCaseIdOf(path);
+  return id ? <JointCasePage key={id} id={id} /> : <JointCaseList roles={roles} />;
+}
