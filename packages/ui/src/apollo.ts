@@ -2,7 +2,8 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/clien
 import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
 import { OperationTypeNode } from "graphql";
 import { createClient } from "graphql-ws";
-import { tap } from "rxjs";
+import { from, mergeMap, of } from "rxjs";
+import { waitForSignIn } from "./auth/sessionExpiry.ts";
 import { setLiveStatus } from "./liveStatus.ts";
 import { routingTypePolicies } from "./routing/cache.ts";
 
@@ -93,22 +94,16 @@ export function createApolloClient({ uri = "/graphql" }: CreateApolloClientOptio
       },
     },
   });
-  // An answer saying "not signed in" (a session that ended while the page was open, over HTTP or a
-  // socket that reconnected anonymously) makes the app ask who is signed in: the gate then shows the login.
-  let askingWhoIsSignedIn = false;
+  // An answer saying "not signed in" (the session ended while the page was open) is held back: the
+  // staff gate asks the person to sign in again over the page, then the same request (same
+  // variables, so the same idempotency key) is sent again and its answer delivered instead.
   const sessionLink = new ApolloLink((operation, forward) =>
     forward(operation).pipe(
-      tap((result) => {
-        if (!askingWhoIsSignedIn && saysSignedOut(operation.operationName, result)) {
-          askingWhoIsSignedIn = true;
-          void created.client
-            ?.refetchQueries({ include: ["Me"] })
-            .catch(() => undefined)
-            .finally(() => {
-              askingWhoIsSignedIn = false;
-            });
-        }
-      }),
+      mergeMap((result) =>
+        saysSignedOut(operation.operationName, result)
+          ? from(waitForSignIn()).pipe(mergeMap((signedIn) => (signedIn ? forward(operation) : of(result))))
+          : of(result),
+      ),
     ),
   );
   const transport = ApolloLink.split(

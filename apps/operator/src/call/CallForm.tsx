@@ -15,8 +15,8 @@ import {
   type RequestType,
   type Urgency,
 } from "@civicline/ui";
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from "react";
-import { CallCategoriesDocument, type Privacy } from "../gql/graphql.ts";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { CallCategoriesDocument, type EmergencyHandoffInput, type Privacy } from "../gql/graphql.ts";
 import { useOperatorT } from "../messages.ts";
 import { AnswerSection } from "./AnswerSection.tsx";
 import { Attachments } from "./Attachments.tsx";
@@ -27,7 +27,7 @@ import { buildLogCallInput, DESCRIPTION_MAX, FIELD_ERROR_CODES, newClientRequest
 import { CategoryPicker } from "./CategoryPicker.tsx";
 import { DuplicatesPanel } from "./DuplicatesPanel.tsx";
 import type { ChecklistKey } from "./emergency.ts";
-import { EmergencyPanel } from "./EmergencyPanel.tsx";
+import { EmergencyPanel, type PendingHandoff } from "./EmergencyPanel.tsx";
 import { ErrorSummary } from "./ErrorSummary.tsx";
 import { ExtraFields } from "./ExtraFields.tsx";
 import { KnowledgeSlot, type UsedArticle } from "./KnowledgeSlot.tsx";
@@ -70,12 +70,16 @@ export function CallForm({ start, active, onNewCall, onDirty }: CallFormProps) {
   const category = categories.data?.categories.find((c) => c.id === values.categoryId);
   const fields = category?.fields ?? [];
 
+  const validationMessages = {
+    required: t("common.required"),
+    tooLong: (max: number) => t("call.tooLong", { max }),
+    notANumber: t("call.notANumber"),
+  };
+  const [pendingHandoffs, setPendingHandoffs] = useState<readonly PendingHandoff[]>([]);
+  const pendingRef = useRef(pendingHandoffs);
+  pendingRef.current = pendingHandoffs;
   const prepare = () => {
-    const found = validateCall(values, fields, {
-      required: t("common.required"),
-      tooLong: (max) => t("call.tooLong", { max }),
-      notANumber: t("call.notANumber"),
-    });
+    const found = validateCall(values, fields, validationMessages);
     const pending = attachments.uploading ? [t("call.attachments.wait")] : [];
     if (Object.keys(found).length > 0 || pending.length > 0) {
       form.showErrors(found, pending);
@@ -85,6 +89,9 @@ export function CallForm({ start, active, onNewCall, onDirty }: CallFormProps) {
   };
   const call = useCallTicket({
     prepare,
+    pendingHandoffs: () => pendingRef.current,
+    onHandoffsSaved: () => setPendingHandoffs([]),
+    onSuccess: () => form.clearMessages(),
     onError: (error) => {
       const message = errorMessage(error) ?? t("error.UNKNOWN");
       const fieldErrors = serverCallErrors(error, localizeFields(error), message);
@@ -122,6 +129,18 @@ export function CallForm({ start, active, onNewCall, onDirty }: CallFormProps) {
       set({ description: values.description.trim() ? `${values.description.trimEnd()}\n${template}` : template });
     }
     focusById("call-description");
+  };
+  /**
+   * The hand-off is the urgent part (issue 16 bug 5): when the call cannot be saved yet (the
+   * caller's name or phone are still missing) it is noted with its time and sent once the call is saved.
+   */
+  const handoff = async (input: EmergencyHandoffInput): Promise<boolean> => {
+    const savable = ticket !== null || (Object.keys(validateCall(values, fields, validationMessages)).length === 0 && !attachments.uploading);
+    if (savable) {
+      return call.handoff(input);
+    }
+    setPendingHandoffs((prev) => [...prev, { ...input, handedOffAt: new Date().toISOString() }]);
+    return true;
   };
   const finished = ticket !== null && FINISHED_STATUSES.has(ticket.status);
   useHotkeys(
@@ -227,8 +246,9 @@ export function CallForm({ start, active, onNewCall, onDirty }: CallFormProps) {
               })
             }
             handoffs={ticket?.emergencyHandoffs ?? []}
+            pending={pendingHandoffs}
             busy={call.busy === "handoff"}
-            onHandoff={call.handoff}
+            onHandoff={handoff}
           />
         ) : null}
         <fieldset className="call-fieldset" disabled={locked}>

@@ -4,17 +4,21 @@ import type { EmergencyHandoffInput, LoggedTicketFragment } from "../gql/graphql
 import { useOperatorT } from "../messages.ts";
 import { EMERGENCY_CHECKLIST, EMERGENCY_SERVICES, type ChecklistKey } from "./emergency.ts";
 
+/** A hand-off noted before the call could be saved (sent when it is). */
+export type PendingHandoff = EmergencyHandoffInput & { handedOffAt: string };
+
 export type EmergencyPanelProps = {
   checked: ReadonlySet<ChecklistKey>;
   onToggle: (key: ChecklistKey) => void;
   handoffs: LoggedTicketFragment["emergencyHandoffs"];
+  pending?: readonly PendingHandoff[];
   busy: boolean;
   /** Saves the call first when needed; resolves true when the hand-off was recorded. */
   onHandoff: (input: EmergencyHandoffInput) => Promise<boolean>;
 };
 
 /** 特急: the checklist to go through, and the hand-off to 110/119/120/122 with its reference number. */
-export function EmergencyPanel({ checked, onToggle, handoffs, busy, onHandoff }: EmergencyPanelProps) {
+export function EmergencyPanel({ checked, onToggle, handoffs, pending = [], busy, onHandoff }: EmergencyPanelProps) {
   const t = useOperatorT();
   const format = useFormat();
   const [service, setService] = useState("");
@@ -83,6 +87,21 @@ export function EmergencyPanel({ checked, onToggle, handoffs, busy, onHandoff }:
             {handoffs.map((handoff) => (
               <li key={`${handoff.service}-${handoff.handedOffAt}`}>
                 {t("emergency.recorded", {
+                  service: t(`emergency.service.${handoff.service}`),
+                  reference: handoff.reference,
+                  time: format.dateTime(handoff.handedOffAt),
+                })}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+      {pending.length > 0 ? (
+        <Alert tone="info" testId="handoff-pending">
+          <ul className="plain-list">
+            {pending.map((handoff) => (
+              <li key={`${handoff.service}-${handoff.handedOffAt}`}>
+                {t("emergency.pending", {
                   service: t(`emergency.service.${handoff.service}`),
                   reference: handoff.reference,
                   time: format.dateTime(handoff.handedOffAt),

@@ -56,6 +56,11 @@ export function useCallForm(start: CallStart) {
       clear([`extraFields.${key}`]);
     },
     attempt,
+    /** After a successful save or action: the messages of earlier attempts no longer apply. */
+    clearMessages: () => {
+      setErrors({});
+      setGeneral([]);
+    },
     showErrors: (fieldErrors: CallErrors, other: readonly string[] = [], focusSummary = true) => {
       setErrors(fieldErrors);
       setGeneral(other);

@@ -21,6 +21,11 @@ export type UseCallTicketOptions = {
   /** The logCall input, or null when the form is not valid (errors are then shown by the caller). */
   prepare: () => LogCallInput | null;
   onError: (error: unknown, action: CallAction) => void;
+  /** Hand-offs noted before the call could be saved; sent right after it is (then `onHandoffsSaved`). */
+  pendingHandoffs?: () => readonly EmergencyHandoffInput[];
+  onHandoffsSaved?: () => void;
+  /** Called after every action that succeeded (stale messages go). */
+  onSuccess?: () => void;
 };
 
 /**
@@ -28,7 +33,7 @@ export type UseCallTicketOptions = {
  * ticket), then moved on by the outcome actions, each with the ticket's latest version. Every
  * action resolves to whether it succeeded.
  */
-export function useCallTicket({ prepare, onError }: UseCallTicketOptions) {
+export function useCallTicket({ prepare, onError, pendingHandoffs, onHandoffsSaved, onSuccess }: UseCallTicketOptions) {
   const [ticket, setTicket] = useState<LoggedTicketFragment | null>(null);
   /** The tracking number of the ticket the call was merged into (the one the caller asks about later). */
   const [mergedInto, setMergedInto] = useState<string | null>(null);
@@ -51,16 +56,31 @@ export function useCallTicket({ prepare, onError }: UseCallTicketOptions) {
     return next ?? null;
   };
 
+  /** Sends the hand-offs noted before the call was saved, oldest first. */
+  const flushHandoffs = async (saved: LoggedTicketFragment): Promise<LoggedTicketFragment> => {
+    const pending = pendingHandoffs?.() ?? [];
+    let latest = saved;
+    for (const input of pending) {
+      const { data } = await recordHandoff({ variables: { ticketId: saved.id, input } });
+      latest = keep(data?.recordEmergencyHandoff) ?? latest;
+    }
+    if (pending.length > 0) {
+      onHandoffsSaved?.();
+    }
+    return latest;
+  };
+
   const ensureSaved = async (): Promise<LoggedTicketFragment | null> => {
     if (current.current) {
-      return current.current;
+      return flushHandoffs(current.current);
     }
     const input = prepare();
     if (!input) {
       return null;
     }
     const { data } = await logCall({ variables: { input }, refetchQueries: REFETCH });
-    return keep(data?.logCall);
+    const saved = keep(data?.logCall);
+    return saved ? flushHandoffs(saved) : null;
   };
 
   /** Runs one action at a time (a second press while busy is ignored). */
@@ -75,7 +95,11 @@ export function useCallTicket({ prepare, onError }: UseCallTicketOptions) {
       if (!saved) {
         return false;
       }
-      return Boolean(await step(saved));
+      const ok = Boolean(await step(saved));
+      if (ok) {
+        onSuccess?.();
+      }
+      return ok;
     } catch (error) {
       onError(error, action);
       return false;

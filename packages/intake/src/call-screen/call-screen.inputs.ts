@@ -113,6 +113,12 @@ export class EmergencyHandoffInput {
 
   @Field(() => [String], { description: "Checklist items gone through, in order (at most 20, each up to 200 characters)." })
   checklist!: string[];
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the hand-off happened, if it was noted on the call screen before the call could be saved (at most 2 hours ago, not in the future); default: now.",
+  })
+  handedOffAt?: Date | null;
 }
 
 @InputType({ description: "A call ringing at a seat, as the telephony system reports it." })

@@ -51,16 +51,26 @@ export async function markEmergency(dataSource: DataSource, input: { actor: Acto
   });
 }
 
+/** How long before the call was saved a hand-off may have been noted on the call screen. */
+const HANDOFF_NOTED_MAX_MS = 2 * 60 * 60 * 1000;
+/** Tolerance for a browser clock slightly ahead of the server's. */
+const CLOCK_SKEW_MS = 2 * 60 * 1000;
+
 /**
  * Records a hand-off to 110/119/120/122: the service, its reference number, the checklist gone
  * through, who and when; plus one history entry. The ticket's version does not change.
  */
 export async function recordEmergencyHandoff(
   dataSource: DataSource | EntityManager,
-  input: { actor: Actor | null; ticketId: string; service: EmergencyService; reference: string; checklist: readonly string[] },
+  input: { actor: Actor | null; ticketId: string; service: EmergencyService; reference: string; checklist: readonly string[]; handedOffAt?: Date | null; now?: Date },
 ): Promise<Ticket> {
   const actor = requireRole(input.actor, EMERGENCY_ROLES);
   const errors: FieldError[] = [];
+  const now = input.now ?? new Date();
+  const handedOffAt = input.handedOffAt ?? now;
+  if (Number.isNaN(handedOffAt.getTime()) || handedOffAt.getTime() > now.getTime() + CLOCK_SKEW_MS || handedOffAt.getTime() < now.getTime() - HANDOFF_NOTED_MAX_MS) {
+    errors.push({ field: "handedOffAt", code: "INVALID_FORMAT", message: "The hand-off time must lie within the last 2 hours." });
+  }
   const reference = requiredText(errors, "reference", input.reference, { max: 64, label: "Reference number" });
   if (input.checklist.length > MAX_CHECKLIST) {
     errors.push({ field: "checklist", code: "TOO_LONG", message: `At most ${MAX_CHECKLIST} checklist items.` });
@@ -82,7 +92,7 @@ export async function recordEmergencyHandoff(
       service: input.service,
       reference,
       checklist,
-      handedOffAt: new Date(),
+      handedOffAt,
       handedOffById: actor.id,
       handedOffBy: actor.name,
     });

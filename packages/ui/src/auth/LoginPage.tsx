@@ -5,14 +5,18 @@ import { Field, TextInput } from "../components/Field.tsx";
 import { Alert } from "../components/Feedback.tsx";
 import { useErrorMessage } from "../errors.ts";
 import { useT } from "../i18n/I18nProvider.tsx";
-import type { StaffDocuments } from "./documents.ts";
+import type { StaffDocuments, StaffViewer } from "./documents.ts";
 
 export type LoginPageProps = {
   documents: Pick<StaffDocuments, "login" | "me">;
+  /** Inside another frame (the sign-in-again dialog): no page heading. */
+  embedded?: boolean;
+  /** Called with the person who signed in. */
+  onSignedIn?: (viewer: StaffViewer) => void;
 };
 
 /** Staff sign-in; on success the `me` query is refetched, which lets the gate show the app. */
-export function LoginPage({ documents }: LoginPageProps) {
+export function LoginPage({ documents, embedded = false, onSignedIn }: LoginPageProps) {
   const t = useT();
   const errorMessage = useErrorMessage();
   const [username, setUsername] = useState("");
@@ -25,7 +29,10 @@ export function LoginPage({ documents }: LoginPageProps) {
 
   const signIn = async (input: { username: string; password: string }) => {
     try {
-      await login({ variables: { input } });
+      const { data } = await login({ variables: { input } });
+      if (data?.login.viewer) {
+        onSignedIn?.(data.login.viewer);
+      }
     } catch {
       // Shown from the hook's `error`.
     }
@@ -42,10 +49,7 @@ export function LoginPage({ documents }: LoginPageProps) {
     void signIn({ username: username.trim(), password });
   };
 
-  return (
-    <section className="login" aria-labelledby="login-title">
-      <h1 id="login-title">{t("login.title")}</h1>
-      <p>{t("login.intro")}</p>
+  const form = (
       <form className="form" onSubmit={onSubmit} noValidate data-testid="login-form">
         {error ? <Alert testId="login-error">{errorMessage(error)}</Alert> : null}
         <Field label={t("login.username")} error={missing.username ? t("common.required") : undefined}>
@@ -71,6 +75,15 @@ export function LoginPage({ documents }: LoginPageProps) {
           {loading ? t("login.submitting") : t("login.submit")}
         </Button>
       </form>
+  );
+  if (embedded) {
+    return form;
+  }
+  return (
+    <section className="login" aria-labelledby="login-title">
+      <h1 id="login-title">{t("login.title")}</h1>
+      <p>{t("login.intro")}</p>
+      {form}
     </section>
   );
 }
