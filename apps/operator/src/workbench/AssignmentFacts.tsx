@@ -1,5 +1,6 @@
 import { DeadlineCountdown, formatWorkingDays, StatusBadge, UrgencyBadge, useFormat, useLanguage } from "@civicline/ui";
 import type { AssignmentDetailFragment } from "../gql/graphql.ts";
+import { CitizenPhone } from "./CitizenPhone.tsx";
 import { useWorkbenchT } from "./messages.ts";
 
 type Props = { assignment: AssignmentDetailFragment };
@@ -9,7 +10,7 @@ function fileHref(file: { id: string; url: string }): string {
 }
 
 /** The request as the API shows it to the unit: identity fields may be masked or hidden by privacy. */
-export function TicketFacts({ assignment }: Props) {
+export function TicketFacts({ assignment, unitId = null }: Props & { unitId?: string | null }) {
   const t = useWorkbenchT();
   const format = useFormat();
   const { language } = useLanguage();
@@ -54,7 +55,15 @@ export function TicketFacts({ assignment }: Props) {
         <dd data-testid="wb-citizen">{ticket.citizenName}</dd>
         <dt>{t("wb.field.phone")}</dt>
         <dd className="mono" data-testid="wb-phone">
-          {ticket.citizenPhone || hidden}
+          {ticket.citizenPhone ? (
+            <CitizenPhone
+              ticketId={ticket.id}
+              phone={ticket.citizenPhone}
+              canReveal={ticket.privacy === "NONE" && unitId !== null && unitId === assignment.leadUnit.id && assignment.state !== "RETURNED"}
+            />
+          ) : (
+            hidden
+          )}
         </dd>
         {ticket.citizenEmail ? (
           <>

@@ -10,6 +10,7 @@ import { ReturnForm } from "./actions/ReturnForm.tsx";
 import { ACTION_REFETCH } from "./actions/useActionRunner.ts";
 import { DeadlineFacts, TicketFacts, UnitFacts } from "./AssignmentFacts.tsx";
 import { availableActions, type WorkbenchAction } from "./inbox.ts";
+import { LeaderInstructions } from "./instructions/LeaderInstructions.tsx";
 import { useWorkbenchT } from "./messages.ts";
 import { ProgressTimeline } from "./ProgressTimeline.tsx";
 
@@ -88,6 +89,7 @@ export function AssignmentPanel({ ticketId, unitId, onClose }: { ticketId: strin
       {error && !assignment ? <Alert>{`${t("wb.detail.loadFailed")} ${errorMessage(error) ?? ""}`}</Alert> : null}
       {assignment ? (
         <>
+          <LeaderInstructions ticketId={ticketId} />
           {done ? (
             <Alert tone="success" testId="action-done">
               {done}
@@ -126,7 +128,7 @@ export function AssignmentPanel({ ticketId, unitId, onClose }: { ticketId: strin
             </section>
           ) : null}
           <DeadlineFacts assignment={assignment} />
-          <TicketFacts assignment={assignment} />
+          <TicketFacts assignment={assignment} unitId={unitId} />
           <UnitFacts assignment={assignment} />
           <h3>{t("wb.detail.progress")}</h3>
           <ProgressTimeline assignment={assignment} />

@@ -1,9 +1,9 @@
-import { formatWorkingDays, useFormat } from "@civicline/ui";
+import { AttachmentThumbnails, formatWorkingDays, useFormat } from "@civicline/ui";
 import type { ReactNode } from "react";
 import type { AssignmentDetailFragment } from "../gql/graphql.ts";
 import { useWorkbenchT } from "./messages.ts";
 
-type Entry = { key: string; at: string | null; title: string; who: string; body?: ReactNode; tag?: ReactNode };
+type Entry = { key: string; at: string | null; title: string; who: string; body?: ReactNode; tag?: ReactNode; attachments?: ReactNode };
 
 /**
  * Everything units did on the ticket, oldest first: progress notes (internal or public), assisting
@@ -57,6 +57,12 @@ export function ProgressTimeline({ assignment }: { assignment: AssignmentDetailF
             title: t("wb.event.reply", { outcome: t(`rt.ReplyOutcome.${assignment.reply.outcome}`) }),
             who: [assignment.reply.author, unitName(assignment.reply.unit)].filter(Boolean).join(" · "),
             body: assignment.reply.text,
+            attachments: (
+              <AttachmentThumbnails
+                label={t("wb.reply.attachments")}
+                files={assignment.reply.attachments.map((file) => ({ id: file.id, filename: file.filename, contentType: file.contentType, src: file.url || `/files/${file.id}` }))}
+              />
+            ),
           },
         ]
       : []),
@@ -79,6 +85,7 @@ export function ProgressTimeline({ assignment }: { assignment: AssignmentDetailF
           ) : null}
           {entry.who ? <span className="timeline__actor">{entry.who}</span> : null}
           {entry.body ? <p className="timeline__note">{entry.body}</p> : null}
+          {entry.attachments}
         </li>
       ))}
     </ol>
