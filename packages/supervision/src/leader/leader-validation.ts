@@ -4,6 +4,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A seat as telephony names it (intake's rule): 1 to 32 letters, digits, dots, dashes or underscores. */
 export const SEAT = /^[A-Za-z0-9._-]{1,32}$/;
 
+/** A tracking number (intake's format), e.g. ZB-20261124-00017. */
+export const TRACKING_NUMBER = /^[A-Z]{1,6}-\d{8}-\d{5,}$/;
+
 /** Text limits of leader sessions, matters and instructions. */
 export const LEADER_LIMITS = { title: 60, unit: 100, hotIssue: 100, note: 1000, instructionMin: 2, instruction: 1000, tickets: 50 } as const;
 

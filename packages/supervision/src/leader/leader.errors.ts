@@ -25,8 +25,9 @@ export function unknownSeat(seat: string): DomainError {
   return new DomainError(LeaderErrorCode.UNKNOWN_SEAT, message, { fields: [{ field: "seat", code: "UNKNOWN", message }] });
 }
 
-export function ticketNotFound(): DomainError {
-  return new DomainError(LeaderErrorCode.TICKET_NOT_FOUND, "This ticket does not exist.");
+export function ticketNotFound(field: string): DomainError {
+  const message = "A ticket was not found; check the tracking numbers.";
+  return new DomainError(LeaderErrorCode.TICKET_NOT_FOUND, message, { fields: [{ field, code: "UNKNOWN", message }] });
 }
 
 export function notYourTicket(): DomainError {

@@ -73,12 +73,9 @@ export class LeaderTicketType {
 
   @Field(() => Int, { description: "How many instructions (批示) it has." })
   instructionCount!: number;
-}
 
-@ObjectType("LeaderSessionTicket", { description: "A ticket taken in one of the leader's sessions." })
-export class LeaderSessionTicketType extends LeaderTicketType {
-  @Field(() => ID, { description: "The session it was taken in." })
-  sessionId!: string;
+  @Field(() => ID, { nullable: true, description: "The session it was taken in (in sessionTickets; null in matters)." })
+  sessionId?: string | null;
 }
 
 @ObjectType("LeaderMatter", { description: "领导包案: a ticket or a hot issue assigned to a leader, tracked to its outcome." })
@@ -122,8 +119,8 @@ export class LeaderPageType {
   @Field(() => [LeaderSessionType], { description: "The leader's sessions, latest first." })
   sessions!: LeaderSessionType[];
 
-  @Field(() => [LeaderSessionTicketType], { description: "Tickets taken in the sessions, newest first." })
-  sessionTickets!: LeaderSessionTicketType[];
+  @Field(() => [LeaderTicketType], { description: "Tickets taken in the sessions, newest first." })
+  sessionTickets!: LeaderTicketType[];
 
   @Field(() => [LeaderMatterType], { description: "Matters assigned to the leader, newest first." })
   matters!: LeaderMatterType[];
@@ -209,8 +206,11 @@ export class AssignToLeaderInput {
   @Field(() => ID, { description: "The leader's account (role LEADER)." })
   leaderId!: string;
 
-  @Field(() => [ID], { description: "The tickets (1 to 50)." })
-  ticketIds!: string[];
+  @Field(() => [ID], { nullable: true, description: "The tickets by id (with trackingNumbers: 1 to 50 in all)." })
+  ticketIds?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "The tickets by tracking number, e.g. ZB-20261124-00017." })
+  trackingNumbers?: string[] | null;
 
   @Field(() => String, { nullable: true, description: "The hot issue's name (required for several tickets, up to 100 characters)." })
   title?: string | null;

@@ -127,7 +127,11 @@ describe("领导包案 and instructions (领导批示)", () => {
     const dueAt = new Date(Date.now() + 7 * 24 * HOUR);
 
     const matter = await assignToLeader({ db: db.dataSource, actor: world.supervisor, input: { leaderId: world.leader.id, ticketIds: [single.id], note: "群众反映强烈", dueAt } });
-    const hot = await assignToLeader({ db: db.dataSource, actor: world.admin, input: { leaderId: world.leader.id, ticketIds: [first.id, second.id], title: "人民路夜市占道" } });
+    const hot = await assignToLeader({
+      db: db.dataSource,
+      actor: world.admin,
+      input: { leaderId: world.leader.id, ticketIds: [first.id], trackingNumbers: [` ${second.trackingNumber.toLowerCase()} `], title: "人民路夜市占道" },
+    });
     expect([matter.kind, hot.kind]).toEqual(["TICKET", "HOT_ISSUE"]);
     expect((await historyKinds(db, single.id)).filter((row) => row.kind === "leader_assigned")).toEqual([
       { kind: "leader_assigned", actor_name: world.supervisor.name, reason: `${world.leader.name} · 群众反映强烈`, is_public: false },
@@ -162,8 +166,10 @@ describe("领导包案 and instructions (领导批示)", () => {
     expect(await codeOf(assign({ leaderId: world.handler.id, ticketIds: [other.id] }))).toEqual({ code: "SUPERVISION/NOT_A_LEADER", fields: ["leaderId"] });
     expect(await codeOf(assign({ leaderId: world.leader.id, ticketIds: [other.id, ticket.id] }))).toEqual({ code: "BAD_USER_INPUT", fields: ["title"] });
     expect(await codeOf(assign({ leaderId: world.leader.id, ticketIds: [other.id, ticket.id], title: "热点" }))).toEqual({ code: "SUPERVISION/ALREADY_ASSIGNED", fields: [] });
-    expect(await codeOf(assign({ leaderId: world.leader.id, ticketIds: [other.id, "6f1c2a7e-0000-4000-8000-000000000000"], title: "热点" }))).toEqual({ code: "SUPERVISION/TICKET_NOT_FOUND", fields: [] });
-    expect(await codeOf(assign({ leaderId: world.leader.id, ticketIds: [] }))).toEqual({ code: "BAD_USER_INPUT", fields: ["ticketIds"] });
+    expect(await codeOf(assign({ leaderId: world.leader.id, ticketIds: [other.id, "6f1c2a7e-0000-4000-8000-000000000000"], title: "热点" }))).toEqual({ code: "SUPERVISION/TICKET_NOT_FOUND", fields: ["ticketIds"] });
+    expect(await codeOf(assign({ leaderId: world.leader.id, trackingNumbers: ["ZB-20200101-99999"] }))).toEqual({ code: "SUPERVISION/TICKET_NOT_FOUND", fields: ["trackingNumbers"] });
+    expect(await codeOf(assign({ leaderId: world.leader.id, trackingNumbers: ["not a number"] }))).toEqual({ code: "BAD_USER_INPUT", fields: ["trackingNumbers"] });
+    expect(await codeOf(assign({ leaderId: world.leader.id, ticketIds: [] }))).toEqual({ code: "BAD_USER_INPUT", fields: ["trackingNumbers"] });
     expect(await codeOf(assign({ leaderId: world.leader.id, ticketIds: [other.id], dueAt: new Date(Date.now() - HOUR) }))).toEqual({ code: "BAD_USER_INPUT", fields: ["dueAt"] });
     expect(await codeOf(assign({ leaderId: world.leader.id, ticketIds: [other.id] }, world.leader))).toEqual({ code: "FORBIDDEN", fields: [] });
     expect(await codeOf(assign({ leaderId: world.leader.id, ticketIds: [other.id] }, world.handler))).toEqual({ code: "FORBIDDEN", fields: [] });

@@ -1,0 +1,51 @@
+import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
+import type { ReactNode } from "react";
+import { LeaderPage } from "./LeaderPage.tsx";
+import { useLeaderT } from "./messages.ts";
+import { SessionsPage } from "./SessionsPage.tsx";
+import "./leader.css";
+
+/** The leader's own page (the leader role's landing page) and the supervisors' session schedule. */
+export const LEADER_PATHS = { page: "leader", sessions: "leader/sessions" } as const;
+type Page = keyof typeof LEADER_PATHS;
+
+/** Who opens what, as the API allows. */
+const ACCESS: Record<Page, readonly string[]> = { page: ["LEADER"], sessions: ["SUPERVISOR", "ADMIN"] };
+
+function allowed(page: Page, roles: readonly string[]): boolean {
+  return roles.some((role) => ACCESS[page].includes(role));
+}
+
+export function isLeaderPath(path: string): boolean {
+  return path === LEADER_PATHS.page || path.startsWith(`${LEADER_PATHS.page}/`);
+}
+
+/** Roles whose home page (the empty path) is the overview rather than the leader's page. */
+const OVERVIEW_ROLES = ["SUPERVISOR", "ADMIN", "QA_INSPECTOR", "CALLBACK_AGENT"];
+
+/** A leader (with no role whose home is the overview) lands on their own page. */
+export function isLeaderLanding(path: string, roles: readonly string[]): boolean {
+  return path === "" && roles.includes("LEADER") && !roles.some((role) => OVERVIEW_ROLES.includes(role));
+}
+
+/** Nav entries: "My page" for leaders, "Leader sessions" for supervisors and admins. */
+export function leaderNavItems(path: string, roles: readonly string[], labels: { page: string; sessions: string }): NavItem[] {
+  const items: NavItem[] = [];
+  if (allowed("page", roles)) {
+    items.push(appNavItem(LEADER_PATHS.page, labels.page, path === LEADER_PATHS.page));
+  }
+  if (allowed("sessions", roles)) {
+    items.push(appNavItem(LEADER_PATHS.sessions, labels.sessions, path === LEADER_PATHS.sessions));
+  }
+  return items;
+}
+
+/** The leader page for `path`, or "not available" for roles that may not use it. */
+export function LeaderRoutes({ path, roles }: { path: string; roles: readonly string[] }): ReactNode {
+  const t = useLeaderT();
+  const page = (Object.keys(LEADER_PATHS) as Page[]).find((candidate) => LEADER_PATHS[candidate] === path);
+  if (!page || !allowed(page, roles)) {
+    return <EmptyState testId="leader-forbidden" title={t("ld.forbidden")} />;
+  }
+  return page === "page" ? <LeaderPage /> : <SessionsPage />;
+}
