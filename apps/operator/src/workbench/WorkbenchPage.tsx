@@ -7,6 +7,7 @@ import { deadlineCounts, sortByDeadline } from "./inbox.ts";
 import { InboxTable } from "./InboxTable.tsx";
 import { useWorkbenchT } from "./messages.ts";
 import { useRoutingLive } from "./useRoutingLive.ts";
+import { UnitOrders } from "./orders/UnitOrders.tsx";
 
 /** Working minutes left come from the server: refresh now and then so the countdowns stay true. */
 export const INBOX_POLL_MS = 60_000;
@@ -50,6 +51,7 @@ export function WorkbenchPage() {
             </span>
           </h1>
         </div>
+        <UnitOrders />
         {counts.overdue + counts.nearDue > 0 ? (
           <p className="inbox-summary" data-testid="inbox-summary">
             {t("wb.inbox.summary", counts)}

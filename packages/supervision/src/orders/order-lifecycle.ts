@@ -71,7 +71,7 @@ async function reportToLeadership(manager: EntityManager, order: SupervisionOrde
     kind: "supervision.order_listed",
     titleKey: "notify.supervision.listed",
     params: { trackingNumber },
-    link: `/supervisor/orders/${order.id}`,
+    link: `orders/${order.id}`,
     dedupeKey: `supervision:order:${order.id}:listed`,
   });
 }
@@ -83,8 +83,8 @@ async function tellUnit(manager: EntityManager, order: SupervisionOrder, trackin
     recipientIds: handlers.map((row) => row.id),
     kind: "supervision.order_waiting",
     titleKey: "notify.supervision.waiting",
-    params: { trackingNumber, level: order.level },
-    link: "/operator/workbench",
+    params: { trackingNumber },
+    link: "workbench",
     dedupeKey: `supervision:order:${order.id}:${step}`,
   });
 }

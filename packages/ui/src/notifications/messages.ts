@@ -19,6 +19,8 @@ export const notificationMessages = defineMessages(
     "notify.knowledge.urgentApproved": "{reviewer} put a correction of “{title}” in force at once (version {version})",
     "notify.knowledge.expiring": "“{title}” expires on {expiresOn}: check whether it is still correct",
     "notify.knowledge.comment": "Note: {comment}",
+    "notify.supervision.waiting": "A supervision order for ticket {trackingNumber} waits for your unit's answer",
+    "notify.supervision.listed": "Ticket {trackingNumber} is now under listed supervision (挂牌督办), reported to the leadership",
     "notify.unknown": "A notification",
   },
   {
@@ -35,6 +37,8 @@ export const notificationMessages = defineMessages(
     "notify.knowledge.urgentApproved": "{reviewer} 已将“{title}”的更正立即生效（第 {version} 版）",
     "notify.knowledge.expiring": "“{title}”将于 {expiresOn} 到期，请核实内容是否仍然有效",
     "notify.knowledge.comment": "意见：{comment}",
+    "notify.supervision.waiting": "工单 {trackingNumber} 有督办单待本单位回复",
+    "notify.supervision.listed": "工单 {trackingNumber} 已挂牌督办，报领导阅知",
     "notify.unknown": "一条通知",
   },
 );
