@@ -1,5 +1,7 @@
 import { AppLayout, appNavItem, NotificationBell, StaffGate, ticketPageNumber, useAppPath } from "@civicline/ui";
 import { CallbackRoutes, callbackNavItems, isCallbackPath } from "./callback/routes.tsx";
+import { ChasingRoutes, chasingNavItems, isChasingPath } from "./chasing/routes.tsx";
+import { useChasingT } from "./chasing/messages.ts";
 import { Dashboard } from "./dashboard/Dashboard.tsx";
 import { isJointPath, JointRoutes, jointNavItems } from "./joint/routes.tsx";
 import { useJointT } from "./joint/messages.ts";
@@ -13,6 +15,7 @@ import { CalendarCoverageBanner } from "./routing/calendar/CalendarCoverageBanne
 import { isRoutingPath, RoutingRoutes, routingNavItems } from "./routing/routes.tsx";
 import { notificationDocuments, staffDocuments } from "./staff.ts";
 import { SupervisorTicketPage } from "./tickets/page/TicketPageRoute.tsx";
+import { ELSEWHERE_PATH, GoToLanding, mayUseOverview, OVERVIEW_PATH, SupervisorElsewhere } from "./landing.tsx";
 
 /** Supervisor console: sign in, then the overview; the knowledge base's review, statistics and editor under knowledge/. */
 export function App() {
@@ -27,15 +30,21 @@ export function App() {
   const tLeader = useLeaderT();
   const tOrders = useOrderT();
   const orders = isOrdersPath(path);
+  const tChasing = useChasingT();
+  const chasing = isChasingPath(path);
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
       {({ viewer, logout }) => {
+        if (path === "") {
+          return <GoToLanding roles={viewer.roles} />;
+        }
         const leader = isLeaderPath(path) || isLeaderLanding(path, viewer.roles);
         return (
         <AppLayout
           title={t("app.title")}
           nav={[
-            appNavItem("", t("nav.overview"), !knowledge && !routing && !callback && !joint && !leader && !orders),
+            ...(mayUseOverview(viewer.roles) ? [appNavItem(OVERVIEW_PATH, t("nav.overview"), path === OVERVIEW_PATH)] : []),
+            ...chasingNavItems(path, viewer.roles, tChasing("ch.title")),
             ...leaderNavItems(isLeaderLanding(path, viewer.roles) ? LEADER_PATHS.page : path, viewer.roles, { page: tLeader("ld.nav.page"), sessions: tLeader("ld.nav.sessions") }),
             ...ordersNavItems(path, viewer.roles, tOrders("so.nav")),
             ...jointNavItems(path, viewer.roles, tJoint("jt.nav")),
@@ -61,12 +70,16 @@ export function App() {
             <RoutingRoutes path={path} roles={viewer.roles} />
           ) : leader ? (
             <LeaderRoutes path={isLeaderPath(path) ? path : LEADER_PATHS.page} roles={viewer.roles} />
+          ) : chasing ? (
+            <ChasingRoutes roles={viewer.roles} />
           ) : orders ? (
             <OrdersRoutes path={path} roles={viewer.roles} />
           ) : joint ? (
             <JointRoutes path={path} roles={viewer.roles} />
           ) : callback ? (
             <CallbackRoutes path={path} roles={viewer.roles} />
+          ) : path === ELSEWHERE_PATH || !mayUseOverview(viewer.roles) ? (
+            <SupervisorElsewhere roles={viewer.roles} />
           ) : (
             <Dashboard />
           )}

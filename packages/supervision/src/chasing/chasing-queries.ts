@@ -1,3 +1,4 @@
+import type { RequestType, Urgency } from "@civicline/intake";
 import { ValidationError, intInRange, type Actor } from "@civicline/platform";
 import type { DataSource, EntityManager } from "typeorm";
 import { CENTRE_UNIT_KEY, ChasingSeverity, ChasingStage } from "./chasing.enums.js";
@@ -29,9 +30,9 @@ type ItemRow = {
   tracking_number: string;
   stage: ChasingStage;
   severity: ChasingSeverity;
-  urgency: string;
+  urgency: Urgency;
   alarm: boolean;
-  request_type: string;
+  request_type: RequestType;
   category_name_zh: string;
   category_name_en: string;
   summary: string;

@@ -1,3 +1,4 @@
+import { RequestType, Urgency } from "@civicline/intake";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { ChasingSeverity, ChasingStage } from "./chasing.enums.js";
 
@@ -15,14 +16,14 @@ export class ChasingItemType {
   @Field(() => ChasingSeverity, { description: "Near due (yellow) or overdue (red)." })
   severity!: ChasingSeverity;
 
-  @Field({ description: "The ticket's urgency code (normal, urgent, emergency)." })
-  urgency!: string;
+  @Field(() => Urgency, { description: "The ticket's urgency." })
+  urgency!: Urgency;
 
   @Field({ description: "Urgent or emergency, and not dispatched within its limit: the board sounds the alarm." })
   alarm!: boolean;
 
-  @Field({ description: "The request type code (consultation, complaint …)." })
-  requestType!: string;
+  @Field(() => RequestType, { description: "The request type." })
+  requestType!: RequestType;
 
   @Field({ description: "The category's Chinese name." })
   categoryNameZh!: string;

@@ -32,6 +32,13 @@ export const ENUM_LABELS_EN: EnumCatalogue = {
     RETURNED: "Returned",
   },
   CallOutcome: { REACHED: "Reached", NOT_REACHED: "Not reached" },
+  ChasingSeverity: { NEAR_DUE: "Near due", OVERDUE: "Overdue" },
+  ChasingStage: {
+    WAITING_DISPATCH: "Waiting for dispatch",
+    WAITING_SIGN_FOR: "Waiting for sign-for",
+    IN_PROGRESS: "In progress",
+    EXTENSION_PENDING: "Extension pending",
+  },
   CallbackTaskKind: { REPLY: "Reply callback", DIRECT_ANSWER_SURVEY: "Direct-answer survey" },
   CallbackTaskState: {
     OPEN: "Open",
@@ -218,6 +225,13 @@ export const ENUM_LABELS_ZH: EnumCatalogue = {
     REPLIED: "已答复",
     RETURN_REQUESTED: "申请退单",
     RETURNED: "已退单",
+  },
+  ChasingSeverity: { NEAR_DUE: "临期", OVERDUE: "超期" },
+  ChasingStage: {
+    WAITING_DISPATCH: "待派单",
+    WAITING_SIGN_FOR: "待签收",
+    IN_PROGRESS: "办理中",
+    EXTENSION_PENDING: "延期待审",
   },
   CallOutcome: { REACHED: "已接通", NOT_REACHED: "未接通" },
   CallbackTaskKind: { REPLY: "答复回访", DIRECT_ANSWER_SURVEY: "直接答复回访" },
