@@ -1,25 +1,31 @@
-import { AppLayout, appNavItem, NotificationBell, StaffGate, ticketPageNumber, useAppPath } from "@civicline/ui";
+import { AppLayout, appNavItem, EmptyState, NotificationBell, StaffGate, ticketPageNumber, useAppPath } from "@civicline/ui";
 import { isKnowledgePath, KnowledgeRoutes, knowledgeNavItems } from "./knowledge/routes.tsx";
 import { CallbackRoutes, callbackNavItems, isCallbackAgentOnly, isCallbackPath } from "./callback/routes.tsx";
 import { CallDesk, type DeskView } from "./call/CallDesk.tsx";
 import { CALL_PATH } from "./call/shortcuts.ts";
 import { useOperatorT } from "./messages.ts";
 import { notificationDocuments, staffDocuments } from "./staff.ts";
+import { landingPath, mayUse, OPERATOR_LANDING, QUEUE_PATH } from "./landing.ts";
+import { QueuePage } from "./queue/QueuePage.tsx";
 import { OperatorTicketPage } from "./tickets/page/TicketPageRoute.tsx";
 import { isRoutingPath, isUnitStaffOnly, RoutingRoutes, routingNavItems } from "./workbench/routes.tsx";
 
 /** Operator workbench: sign in, then the queues and the call screen; the knowledge base under knowledge/. */
 export function App() {
   const t = useOperatorT();
-  const { path, search } = useAppPath();
-  const knowledge = isKnowledgePath(path);
-  const routing = isRoutingPath(path);
-  const callback = isCallbackPath(path);
-  const ticketNumber = ticketPageNumber(path);
-  const view: DeskView = ticketNumber || knowledge || routing || callback ? "other" : path === CALL_PATH ? "call" : "queue";
+  const { path: requested, search } = useAppPath();
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
       {({ viewer, logout }) => {
+        // Each role opens on a page of its own (landing.ts); the call desk and the queues only for the roles that may use them.
+        const path = requested === "" ? (landingPath(viewer.roles, OPERATOR_LANDING) ?? QUEUE_PATH) : requested;
+        const knowledge = isKnowledgePath(path);
+        const routing = isRoutingPath(path);
+        const callback = isCallbackPath(path);
+        const ticketNumber = ticketPageNumber(path);
+        const view: DeskView = path === CALL_PATH ? "call" : path === QUEUE_PATH ? "queue" : "other";
+        const desk = mayUse("callDesk", viewer.roles);
+        const queue = mayUse("queue", viewer.roles);
         // Handling-unit staff and callback agents have no call desk: their homes are the unit workbench and the callback queue.
         const unitStaff = isUnitStaffOnly(viewer.roles);
         const callbackOnly = isCallbackAgentOnly(viewer.roles);
@@ -36,7 +42,8 @@ export function App() {
           <AppLayout
             title={unitStaff ? t("nav.workbench") : callbackOnly ? t("app.callbackTitle") : t("app.title")}
             nav={[
-              ...(unitStaff || callbackOnly ? [] : [appNavItem("", t("nav.queue"), view === "queue"), appNavItem(CALL_PATH, t("nav.call"), view === "call")]),
+              ...(queue ? [appNavItem(QUEUE_PATH, t("nav.queue"), view === "queue")] : []),
+              ...(desk ? [appNavItem(CALL_PATH, t("nav.call"), view === "call")] : []),
               ...callbackNavItems(path, search, viewer.roles, { queue: t("nav.callback"), missed: t("nav.missedCalls") }),
               ...routingNavItems(path, viewer.roles, { workbench: t("nav.workbench"), dispatch: t("nav.dispatch") }),
               ...knowledgeNavItems(path, viewer.roles, { search: t("nav.knowledge"), editor: t("nav.myArticles") }),
@@ -45,7 +52,15 @@ export function App() {
             tools={<NotificationBell documents={notificationDocuments} />}
             onLogout={() => void logout()}
           >
-            {unitStaff || callbackOnly ? page : <CallDesk view={view}>{page}</CallDesk>}
+            {desk ? (
+              <CallDesk view={view}>{page}</CallDesk>
+            ) : view === "other" ? (
+              page
+            ) : view === "queue" && queue ? (
+              <QueuePage />
+            ) : (
+              <EmptyState testId="page-not-for-role" title={t("error.FORBIDDEN")} />
+            )}
           </AppLayout>
         );
       }}

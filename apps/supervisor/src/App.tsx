@@ -15,6 +15,7 @@ import { CalendarCoverageBanner } from "./routing/calendar/CalendarCoverageBanne
 import { isRoutingPath, RoutingRoutes, routingNavItems } from "./routing/routes.tsx";
 import { notificationDocuments, staffDocuments } from "./staff.ts";
 import { SupervisorTicketPage } from "./tickets/page/TicketPageRoute.tsx";
+import { ELSEWHERE_PATH, GoToLanding, mayUseOverview, OVERVIEW_PATH, SupervisorElsewhere } from "./landing.tsx";
 
 /** Supervisor console: sign in, then the overview; the knowledge base's review, statistics and editor under knowledge/. */
 export function App() {
@@ -34,12 +35,15 @@ export function App() {
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
       {({ viewer, logout }) => {
+        if (path === "") {
+          return <GoToLanding roles={viewer.roles} />;
+        }
         const leader = isLeaderPath(path) || isLeaderLanding(path, viewer.roles);
         return (
         <AppLayout
           title={t("app.title")}
           nav={[
-            appNavItem("", t("nav.overview"), !knowledge && !routing && !callback && !joint && !leader && !orders && !chasing),
+            ...(mayUseOverview(viewer.roles) ? [appNavItem(OVERVIEW_PATH, t("nav.overview"), path === OVERVIEW_PATH)] : []),
             ...chasingNavItems(path, viewer.roles, tChasing("ch.title")),
             ...leaderNavItems(isLeaderLanding(path, viewer.roles) ? LEADER_PATHS.page : path, viewer.roles, { page: tLeader("ld.nav.page"), sessions: tLeader("ld.nav.sessions") }),
             ...ordersNavItems(path, viewer.roles, tOrders("so.nav")),
@@ -74,6 +78,8 @@ export function App() {
             <JointRoutes path={path} roles={viewer.roles} />
           ) : callback ? (
             <CallbackRoutes path={path} roles={viewer.roles} />
+          ) : path === ELSEWHERE_PATH || !mayUseOverview(viewer.roles) ? (
+            <SupervisorElsewhere roles={viewer.roles} />
           ) : (
             <Dashboard />
           )}

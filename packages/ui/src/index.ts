@@ -57,6 +57,7 @@ export { AttachmentThumbnails, type ThumbnailFile } from "./components/Thumbnail
 export type { StaffDocuments, StaffViewer } from "./auth/documents.ts";
 export { LoginPage, type LoginPageProps } from "./auth/LoginPage.tsx";
 export { StaffGate, type StaffGateProps } from "./auth/StaffGate.tsx";
+export { Elsewhere, siblingAppHref } from "./auth/Elsewhere.tsx";
 export { addToCachedQueue, prependUnique, type QueueQueryShape } from "./lists.ts";
 export { useLiveQueue, type LiveQueueDocuments } from "./useLiveQueue.ts";
 export { setLiveStatus, useLiveStatus, type LiveStatus } from "./liveStatus.ts";
