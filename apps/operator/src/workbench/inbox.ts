@@ -44,14 +44,18 @@ export function availableActions(assignment: InboxAssignmentFragment, unitId: st
   if (role === "assisting") {
     return ["assist", "note"];
   }
+  // A unit named by a joint supervision decision may not return the ticket.
+  const mayReturn = !assignment.finalDecision;
   if (assignment.state === "DISPATCHED") {
-    return ["signFor", "note", "return"];
+    return mayReturn ? ["signFor", "note", "return"] : ["signFor", "note"];
   }
   const actions: WorkbenchAction[] = ["reply", "note"];
   if (!assignment.extension) {
     actions.push("extension");
   }
-  actions.push("return");
+  if (mayReturn) {
+    actions.push("return");
+  }
   return actions;
 }
 

@@ -191,6 +191,9 @@ export class AssignmentType {
 
   @Field(() => [AssistInputType], { description: "One entry per assisting unit, with its input once given." })
   assists!: AssistInputType[];
+
+  @Field(() => String, { nullable: true, description: "Set when a joint supervision decision (三方联动督办) named the lead unit: what decided it. Such an assignment cannot be returned (ROUTING/JOINT_DECISION_FINAL)." })
+  finalDecision!: string | null;
 }
 
 @InputType({ description: "The lead unit's reply." })

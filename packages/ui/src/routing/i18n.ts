@@ -30,6 +30,7 @@ export const ROUTING_ERROR_CODES = [
   "ROUTING/INVALID_STATE",
   "ROUTING/ASSIST_INPUT_PENDING",
   "ROUTING/RULE_NOT_FOUND",
+  "ROUTING/JOINT_DECISION_FINAL",
 ] as const;
 export type RoutingErrorCode = (typeof ROUTING_ERROR_CODES)[number];
 

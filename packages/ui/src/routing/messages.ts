@@ -54,6 +54,7 @@ export const routingMessages = defineMessages(
     "rt.error.ROUTING/INVALID_STATE": "This cannot be done at the ticket's current stage.",
     "rt.error.ROUTING/ASSIST_INPUT_PENDING": "Assisting units have not given their input yet. Wait for it, or reply without it.",
     "rt.error.ROUTING/RULE_NOT_FOUND": "This dispatch rule no longer exists.",
+    "rt.error.ROUTING/JOINT_DECISION_FINAL": "Joint supervision (三方联动督办) named your unit responsible for this ticket: it cannot be returned. Handle it, or ask for an extension.",
   },
   {
     "rt.deadline.left.working": "剩余 {duration}（工作时间）",
@@ -104,6 +105,7 @@ export const routingMessages = defineMessages(
     "rt.error.ROUTING/INVALID_STATE": "工单当前所处环节不能进行此操作。",
     "rt.error.ROUTING/ASSIST_INPUT_PENDING": "协办单位尚未反馈意见，请等待反馈，或选择不等协办意见直接回复。",
     "rt.error.ROUTING/RULE_NOT_FOUND": "该派单规则已不存在。",
+    "rt.error.ROUTING/JOINT_DECISION_FINAL": "三方联动督办已认定贵单位为责任单位，该工单不能退单。请办理，或申请延期。",
   },
 );
 

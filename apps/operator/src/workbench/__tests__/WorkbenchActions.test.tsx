@@ -151,6 +151,12 @@ describe("unit workbench actions", () => {
     expect(within(panel).getByText(/waiting for the decision/)).toBeTruthy();
   });
 
+  it("offers no return for a ticket a joint supervision decision gave to the unit", async () => {
+    const panel = await openAssignment(signed("9", { finalDecision: "三方联动督办 ZB-20261118-00001" }), []);
+    expect(within(panel).getByTestId("reply-ticket")).toBeTruthy();
+    expect(within(panel).queryByTestId("return-ticket")).toBeNull();
+  });
+
   it("lets an assisting unit add its input and a public note, but not sign for or reply", async () => {
     const assistCalls: Calls = [];
     const noteCalls: Calls = [];

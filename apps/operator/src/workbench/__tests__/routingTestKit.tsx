@@ -127,6 +127,7 @@ export function buildAssignment(id: string, overrides: Overrides = {}): Assignme
     extension: null,
     returns: [],
     assists: [],
+    finalDecision: null,
     ...rest,
   };
 }
