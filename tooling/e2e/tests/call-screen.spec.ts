@@ -169,7 +169,7 @@ for (const lang of ["zh-CN", "en"] as const) {
     await expect(hit.locator("mark").first()).toBeVisible();
     await page.locator("[data-testid=kb-panel] [role=listbox]").focus();
     await kb.press("Enter");
-    const use = page.locator("[data-testid=kb-panel] button").filter({ hasText: /Used this answer|采用/ }).first();
+    const use = page.locator("[data-testid=kb-panel] button").filter({ hasText: /Use this answer|采用/ }).first();
     await expect(use).toBeVisible();
     await use.focus();
     await kb.press("Enter");

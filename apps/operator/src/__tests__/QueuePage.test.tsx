@@ -18,6 +18,8 @@ describe("queue page", () => {
     await screen.findAllByTestId("queue-row");
     expect(rowNumbers()).toEqual(["2025112400002", "2025112400001"]);
     expect(screen.getByTestId("queue-count").textContent).toBe("12");
+    // Issue 16 bug 13: the caption says how the server sorts: urgency first, then newest.
+    expect(document.querySelector("caption")?.textContent).toMatch(/emergencies first, then urgent/);
     const first = screen.getAllByTestId("queue-row")[0];
     expect(first && within(first).getByText("Street lights")).toBeTruthy();
     expect(first?.textContent).toContain("Zhangdian District · 马尚街道");

@@ -46,7 +46,8 @@ export function CallerHistoryCard({
     <section className="call-side card" aria-labelledby="caller-history-title" data-testid="caller-history">
       <h2 id="caller-history-title">{t("caller.title", { number: history.phone })}</h2>
       <p>
-        <strong>{t("pop.openCount", { count: openCount })}</strong> · {t("pop.ticketCount", { count: tickets.length })}
+        <strong>{t(openCount === 1 ? "pop.openCount.one" : "pop.openCount", { count: openCount })}</strong> ·{" "}
+        {t(tickets.length === 1 ? "pop.ticketCount.one" : "pop.ticketCount", { count: tickets.length })}
       </p>
       <CallerTickets tickets={tickets} label={t("caller.title", { number: history.phone })} />
     </section>

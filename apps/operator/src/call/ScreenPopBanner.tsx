@@ -46,9 +46,9 @@ export function ScreenPopBanner({ pop, onTake, onDismiss }: ScreenPopBannerProps
         <p className="screen-pop__meta">
           {t("pop.meta", { seat: pop.seat, time: format.dateTime(pop.receivedAt) })}
           {" · "}
-          <strong data-testid="screen-pop-open-count">{t("pop.openCount", { count: history.openCount })}</strong>
+          <strong data-testid="screen-pop-open-count">{t(history.openCount === 1 ? "pop.openCount.one" : "pop.openCount", { count: history.openCount })}</strong>
           {" · "}
-          {t("pop.ticketCount", { count: history.tickets.length })}
+          {t(history.tickets.length === 1 ? "pop.ticketCount.one" : "pop.ticketCount", { count: history.tickets.length })}
         </p>
       </div>
       <CallerTickets tickets={history.tickets} label={t("pop.historyLabel", { number: pop.callerNumber })} />

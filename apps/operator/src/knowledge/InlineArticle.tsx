@@ -61,11 +61,10 @@ export function InlineArticle({ id, used, recordUse, ticketId, onUsed, onBack }:
             <Button
               variant={used ? "secondary" : "primary"}
               busy={recording.loading}
-              aria-pressed={used}
               onClick={() => void onUse()}
               data-testid="kb-use-answer"
             >
-              {used ? `✓ ${t("kbo.article.use")}` : t("kbo.article.use")}
+              {used ? `✓ ${t("kbo.article.useDone")}` : t("kbo.article.use")}
             </Button>
           </div>
           <div aria-live="polite">

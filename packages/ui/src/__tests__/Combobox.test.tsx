@@ -73,6 +73,21 @@ describe("Combobox", { timeout: 20_000 }, () => {
     expect(onChange).toHaveBeenLastCalledWith("");
   });
 
+  it("keeps text that matches nothing when the box is left, says so, and drops the old choice (issue 16 bug 13)", () => {
+    const onChange = vi.fn();
+    render(<Harness onChange={onChange} initial="d1" />);
+    const input = screen.getByRole("combobox") as HTMLInputElement;
+    fireEvent.change(input, { target: { value: "博山" } });
+    fireEvent.blur(input);
+    expect(input.value).toBe("博山");
+    expect(screen.getAllByText("No match").some((node) => !node.closest("[hidden]"))).toBe(true);
+    expect(onChange).toHaveBeenLastCalledWith("");
+    fireEvent.change(input, { target: { value: "临" } });
+    fireEvent.keyDown(input, { key: "Enter" });
+    expect(onChange).toHaveBeenLastCalledWith("d2");
+    expect(screen.queryAllByText("No match").every((node) => node.closest("[hidden]"))).toBe(true);
+  });
+
   it("lets Escape through when there is nothing to close", () => {
     render(<Harness onChange={() => undefined} />);
     const input = screen.getByRole("combobox");

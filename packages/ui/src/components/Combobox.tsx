@@ -49,6 +49,8 @@ export function Combobox(props: ComboboxProps) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [navigated, setNavigated] = useState(false);
+  /** Typed text that matches nothing, kept in the box (with a note) when focus leaves it. */
+  const [unmatched, setUnmatched] = useState(false);
 
   const items = useMemo(() => (open ? search(query ?? "").slice(0, maxResults) : []), [open, search, query, maxResults]);
   const activeItem = active >= 0 ? items[active] : undefined;
@@ -59,7 +61,20 @@ export function Combobox(props: ComboboxProps) {
     }
   }, [open, active, listId]);
 
-  const close = () => {
+  const close = (how: "leave" | "escape" = "leave") => {
+    if (how === "leave" && query !== null && query.trim() !== "" && search(query).length === 0) {
+      // Text that matches nothing is not thrown away silently: it stays with a note, and no
+      // selection is left standing behind other text.
+      if (value !== "") {
+        onChange("");
+      }
+      setOpen(false);
+      setActive(-1);
+      setNavigated(false);
+      setUnmatched(true);
+      return;
+    }
+    setUnmatched(false);
     // Emptying the box and leaving it clears the selection.
     if (query !== null && query.trim() === "" && value !== "") {
       onChange("");
@@ -70,6 +85,7 @@ export function Combobox(props: ComboboxProps) {
     setNavigated(false);
   };
   const pick = (item: ComboboxItem) => {
+    setUnmatched(false);
     onChange(item.id);
     setOpen(false);
     setQuery(null);
@@ -114,7 +130,7 @@ export function Combobox(props: ComboboxProps) {
         if (open || query !== null) {
           event.preventDefault();
           event.stopPropagation();
-          close();
+          close("escape");
         }
         return;
       case "Tab":
@@ -152,12 +168,13 @@ export function Combobox(props: ComboboxProps) {
         value={query ?? selectedLabel}
         onChange={(event) => {
           setQuery(event.target.value);
+          setUnmatched(false);
           setNavigated(false);
           openList(event.target.value);
         }}
         onKeyDown={onKeyDown}
         onClick={() => (open ? undefined : openList(query))}
-        onBlur={close}
+        onBlur={() => close()}
       />
       <ul
         id={listId}
@@ -194,6 +211,11 @@ export function Combobox(props: ComboboxProps) {
       <p id={`${inputId}-status`} className="visually-hidden" role="status">
         {open && resultsLabel ? resultsLabel(items.length) : ""}
       </p>
+      {unmatched && query ? (
+        <p className="combobox__unmatched" data-testid={props.testId ? `${props.testId}-unmatched` : undefined}>
+          {noResults}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -139,11 +139,14 @@ describe("KnowledgeSidePanel", { timeout: 20_000 }, () => {
     list.focus();
     fireEvent.keyDown(list, { key: "ArrowDown" });
     fireEvent.keyDown(list, { key: "Enter" });
+    expect((await screen.findByTestId("kb-use-answer")).textContent).toBe("Use this answer");
     fireEvent.click(await screen.findByTestId("kb-use-answer"));
     await waitFor(() => expect(onUse).toHaveBeenCalledWith(["a2"]));
     expect(sent.some((op) => op.name === "KbRecordArticleUse")).toBe(true);
     expect(screen.getByText("Recorded: you used this answer.")).toBeTruthy();
-    expect(screen.getByTestId("kb-use-answer").getAttribute("aria-pressed")).toBe("true");
+    // Issue 16 bug 13: the button says what it does before, and what was done after.
+    expect(screen.getByTestId("kb-use-answer").textContent).toContain("Used");
+    expect(screen.getByTestId("kb-use-answer").textContent).not.toContain("Use this answer");
 
     fireEvent.click(screen.getByTestId("kb-back"));
     const reopened = await screen.findAllByTestId("kb-hit");
