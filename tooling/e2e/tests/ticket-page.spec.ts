@@ -68,11 +68,12 @@ async function reReportedTicket(request: APIRequestContext): Promise<string> {
 }
 
 const TEXT = {
-  "zh-CN": { title: "工单", timeline: "办理时间线", dispatched: "已派单", note: "办理进展", survey: "满意度回访", reReport: "续报审核", notFound: "没有可供您查看的工单" },
-  en: { title: "Ticket", timeline: "Timeline", dispatched: "Sent to department", note: "Progress note", survey: "Satisfaction survey answered", reReport: "Re-report decided", notFound: "No ticket" },
+  "zh-CN": { title: "工单", timeline: "办理时间线", dispatched: "已派单", note: "办理进展", survey: "满意度回访", reReport: "续报审核", notFound: "没有可供您查看的工单", hidden: "已隐藏（保密）" },
+  en: { title: "Ticket", timeline: "Timeline", dispatched: "Sent to department", note: "Progress note", survey: "Satisfaction survey answered", reReport: "Re-report decided", notFound: "No ticket", hidden: "Hidden (privacy)" },
 } as const;
 
 let richTicket = "";
+let demoTicket = "";
 let otherUnitTicket = "";
 
 test.beforeAll(async ({ request }) => {
@@ -81,6 +82,11 @@ test.beforeAll(async ({ request }) => {
   // A ticket of another unit (Qingcheng town), which the education bureau's handler must not open.
   otherUnitTicket = await submit(request, "EDU.BULLYING", "青城镇某村小学门口道路坑洼，雨天积水严重。");
   await dispatchAndReply(request, otherUnitTicket, { unitCode: "GOV-370322101", handler: "handler.qingcheng", replyText: "已安排人员修补路面。" });
+  // The demo's school-bullying case (confidential), dispatched to the education bureau by the demo seed.
+  const handler = await staffToken(request, "handler");
+  const inbox = await gql<{ unitInbox: Array<{ ticket: { trackingNumber: string; description: string } }> }>(request, "{ unitInbox(includeClosed: true) { ticket { trackingNumber description } } }", {}, handler);
+  demoTicket = inbox.unitInbox.find((item) => item.ticket.description.includes("柳泉路"))?.ticket.trackingNumber ?? "";
+  expect(demoTicket).not.toBe("");
 });
 
 for (const locale of ["zh-CN", "en"] as const) {
@@ -103,6 +109,12 @@ for (const locale of ["zh-CN", "en"] as const) {
     // The supervisor sees the phone masked; two assignments (the re-report went back to the unit).
     await expect(page.getByTestId("caller-phone")).toHaveText("138****3333");
     await expect(page.getByTestId("ticket-assignment")).toHaveCount(2);
+    // The demo's school-bullying case opens by its number too, with the caller's name for the centre.
+    await page.goto(`/supervisor/tickets/${demoTicket}`);
+    await expect(page.getByTestId("ticket-caller")).toContainText("刘女士");
+    await expect(page.getByTestId("timeline-entry").nth(1)).toBeVisible();
+    await page.goto(`/supervisor/tickets/${richTicket}`);
+    await expect(page.getByTestId("ticket-timeline")).toBeVisible();
     await expectAccessible(page, `ticket page (${locale})`);
     if (locale === "zh-CN") {
       const file = path.resolve(import.meta.dirname, "../../../apps/supervisor/docs/ticket-page.png");
@@ -119,6 +131,10 @@ for (const locale of ["zh-CN", "en"] as const) {
     await expect(page.getByTestId("ticket-page").getByRole("heading", { level: 1 })).toContainText(richTicket);
     await expect(page.getByTestId("timeline-entry").filter({ hasText: text.note })).toBeVisible();
     await expectAccessible(page, `operator ticket page (${locale})`);
+    // The demo's confidential case: the unit does not learn who called.
+    await page.goto(`/operator/tickets/${demoTicket}`);
+    await expect(page.getByTestId("ticket-caller")).toContainText(text.hidden);
+    await expect(page.getByTestId("timeline-entry").first()).toBeVisible();
     await page.goto(`/operator/tickets/${otherUnitTicket}`);
     await expect(page.getByTestId("ticket-not-found")).toContainText(text.notFound);
     await expect(page.getByTestId("ticket-page")).toHaveCount(0);

@@ -54,7 +54,9 @@ export function TicketPage({ trackingNumber, document, roles, panels = [] }: Tic
       return (
         <section className="ticket-page ticket-page--missing" data-testid="ticket-not-found">
           <h1 tabIndex={-1}>{t("tp.notFound.title", { number: trackingNumber })}</h1>
-          <EmptyState title={t("tp.notFound.title", { number: trackingNumber })}>{t("tp.notFound.body")}</EmptyState>
+          <EmptyState title={t("tp.notFound.check")} action={<AppLink to="">{t("tp.notFound.home")}</AppLink>}>
+            {t("tp.notFound.body")}
+          </EmptyState>
         </section>
       );
     }
