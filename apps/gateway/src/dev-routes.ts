@@ -1,6 +1,7 @@
 import { hasAnyRole, listDevSms, Role, type AppServices } from "@civicline/platform";
 import type { Express } from "express";
 import { credentialsOf, resolveActor } from "./auth.js";
+import { mountDevTimerRoutes } from "./dev-timer-routes.js";
 
 /**
  * Development tools, mounted only with the development SMS sender (`CIVICLINE_SMS_SENDER=dev`, the
@@ -39,4 +40,5 @@ export function mountDevRoutes(app: Express, services: AppServices): void {
       })),
     });
   });
+  mountDevTimerRoutes(app, services);
 }
