@@ -1,8 +1,8 @@
 import { Category, FINISHED_STATUSES, Area, Ticket, TicketHistoryKind, TicketStatus } from "@civicline/intake";
-import { ValidationError, assertNoFieldErrors, cancelTimer, type Actor, type FieldError } from "@civicline/platform";
+import { ValidationError, assertNoFieldErrors, cancelTimer, requireRole, type Actor, type FieldError } from "@civicline/platform";
 import { ACTIVE_STATES, Assignment, AssignmentState, Unit, dispatchInTransaction } from "@civicline/routing";
 import type { DataSource, EntityManager } from "typeorm";
-import { loadVisibleCase, partyOf, requireStaff } from "./joint-access.js";
+import { JOINT_OPENERS, loadVisibleCase, partyOf } from "./joint-access.js";
 import { JointCase } from "./joint-case.entity.js";
 import { JointRuleProposal } from "./joint-rule-proposal.entity.js";
 import { JointEvent, PARTY_NAMES, recordJointStep } from "./joint-steps.js";
@@ -96,7 +96,7 @@ async function proposeRule(
  * transaction; any error stores nothing.
  */
 export async function decideJointCase(input: { db: DataSource; actor: Actor | null; request: DecideJointCaseRequest; now?: Date }): Promise<JointCase> {
-  const actor = requireStaff(input.actor);
+  const actor = requireRole(input.actor, JOINT_OPENERS);
   const { request } = input;
   const { decision, keywords } = validate(request);
   const now = input.now ?? new Date();

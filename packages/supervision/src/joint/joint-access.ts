@@ -1,4 +1,4 @@
-import { Role, hasAnyRole, requireRole, STAFF_ROLES, type Actor } from "@civicline/platform";
+import { Role, hasAnyRole, requireRole, type Actor } from "@civicline/platform";
 import type { EntityManager } from "typeorm";
 import { JointCase } from "./joint-case.entity.js";
 import { JointCaseParty } from "./joint-party.entity.js";
@@ -27,9 +27,14 @@ export function mayRead(actor: Actor, parties: readonly Pick<JointCaseParty, "pa
   return hasAnyRole(actor, JOINT_READERS) || partyOf(actor, parties) !== null;
 }
 
-/** Staff only (any staff role; what they see is decided per case). */
-export function requireStaff(actor: Actor | null | undefined): Actor {
-  return requireRole(actor, STAFF_ROLES);
+/** Roles that may ever see a case: the centre's readers, and handlers (the party units' staff; what they see is decided per case). */
+export const JOINT_VIEWERS: readonly Role[] = [...JOINT_READERS, Role.HANDLER];
+/** Roles that may speak for a party: the party units' staff, and supervisors for the complaint centre. */
+export const JOINT_PARTY_ROLES: readonly Role[] = [Role.HANDLER, Role.SUPERVISOR];
+
+/** FORBIDDEN for roles that never see a case (call-takers, callback agents, QA inspectors). */
+export function requireViewer(actor: Actor | null | undefined): Actor {
+  return requireRole(actor, JOINT_VIEWERS);
 }
 
 /**

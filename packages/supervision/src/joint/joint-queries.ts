@@ -2,7 +2,7 @@ import { Area, Category, Ticket, type TicketStatus } from "@civicline/intake";
 import { hasAnyRole, pageInput, type Actor } from "@civicline/platform";
 import { ReturnRequest, Unit, type ReturnReason } from "@civicline/routing";
 import { In, type DataSource, type EntityManager } from "typeorm";
-import { JOINT_READERS, loadVisibleCase, mayRead, partyOf, requireStaff } from "./joint-access.js";
+import { JOINT_READERS, loadVisibleCase, mayRead, partyOf, requireViewer } from "./joint-access.js";
 import { JointCase } from "./joint-case.entity.js";
 import { JointCaseEvent } from "./joint-event.entity.js";
 import { JointCaseParty } from "./joint-party.entity.js";
@@ -121,7 +121,7 @@ export async function listJointCases(input: {
   limit?: number | null;
   offset?: number | null;
 }): Promise<{ total: number; items: JointCaseView[] }> {
-  const actor = requireStaff(input.actor);
+  const actor = requireViewer(input.actor);
   const { limit, offset } = pageInput({ limit: input.limit, offset: input.offset }, { defaultLimit: 50, maxLimit: 200 });
   const manager = input.db.manager;
   const query = manager.createQueryBuilder(JointCase, "c");
@@ -141,14 +141,14 @@ export async function listJointCases(input: {
 
 /** One case with its timeline and the ticket's returns; JOINT/CASE_NOT_FOUND for a non-party. */
 export async function getJointCase(input: { db: DataSource; actor: Actor | null; id: string }): Promise<JointCaseView> {
-  const actor = requireStaff(input.actor);
+  const actor = requireViewer(input.actor);
   const { jointCase } = await loadVisibleCase(input.db.manager, { actor, caseId: input.id });
   return (await caseViews(input.db.manager, actor, [jointCase], true))[0]!;
 }
 
 /** The latest case of a ticket the actor may read (the ticket page's panel), or null. */
 export async function jointCaseOfTicket(input: { db: DataSource; actor: Actor | null; ticketId: string }): Promise<JointCaseView | null> {
-  const actor = requireStaff(input.actor);
+  const actor = requireViewer(input.actor);
   if (!isUuid(input.ticketId)) {
     return null;
   }

@@ -16,7 +16,7 @@ export class JointCaseResolver {
   constructor(private readonly services: AppServices) {}
 
   @Query(() => JointCasePageType, {
-    description: "Joint cases, open ones by deadline first. Supervisors, admins, leaders and dispatchers see all; a party unit's staff see their unit's cases; other staff none.",
+    description: "Joint cases, open ones by deadline first. Supervisors, admins, leaders and dispatchers see all; handlers see the cases their unit is party to (none for other units); call-takers, callback agents and QA inspectors are FORBIDDEN.",
   })
   async jointCases(
     @Arg("state", () => JointCaseState, { nullable: true, description: "Only cases in this state." }) state: JointCaseState | null,
@@ -56,7 +56,7 @@ export class JointCaseResolver {
   }
 
   @Mutation(() => JointCaseType, {
-    description: "A party records its opinion, once, in its own login. JOINT/NOT_A_PARTY, JOINT/CASE_DECIDED, JOINT/OPINION_ALREADY_RECORDED, JOINT/UNIT_INACTIVE.",
+    description: "A party records its opinion, once, in its own login: a handler of the discipline commission or the staffing office, a supervisor for the complaint centre. JOINT/NOT_A_PARTY, JOINT/CASE_DECIDED, JOINT/OPINION_ALREADY_RECORDED, JOINT/UNIT_INACTIVE.",
   })
   async recordJointOpinion(@Arg("input", () => JointOpinionInput, { description: "The opinion." }) input: JointOpinionInput, @Ctx() ctx: RequestContext): Promise<JointCaseType> {
     const jointCase = await recordJointOpinion({ db: this.services.dataSource, actor: ctx.actor, request: input, now: this.services.now?.() });

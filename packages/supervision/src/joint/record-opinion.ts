@@ -1,8 +1,8 @@
 import { TicketHistoryKind } from "@civicline/intake";
-import { assertNoFieldErrors, type Actor, type FieldError } from "@civicline/platform";
+import { assertNoFieldErrors, requireRole, type Actor, type FieldError } from "@civicline/platform";
 import { Unit } from "@civicline/routing";
 import type { DataSource } from "typeorm";
-import { loadVisibleCase, partyOf, requireStaff } from "./joint-access.js";
+import { JOINT_PARTY_ROLES, loadVisibleCase, partyOf } from "./joint-access.js";
 import type { JointCase } from "./joint-case.entity.js";
 import { JointCaseParty } from "./joint-party.entity.js";
 import { JointEvent, PARTY_NAMES, recordJointStep } from "./joint-steps.js";
@@ -17,7 +17,7 @@ export type JointOpinionRequest = { caseId: string; opinion: string; proposedUni
  * the unit it holds responsible (an active unit). Errors: not a party, case decided, already recorded.
  */
 export async function recordJointOpinion(input: { db: DataSource; actor: Actor | null; request: JointOpinionRequest; now?: Date }): Promise<JointCase> {
-  const actor = requireStaff(input.actor);
+  const actor = requireRole(input.actor, JOINT_PARTY_ROLES);
   const { request } = input;
   const errors: FieldError[] = [];
   const opinion = requiredText(errors, "opinion", request.opinion, { min: 4, max: JOINT_TEXT.opinion, label: "The opinion" });

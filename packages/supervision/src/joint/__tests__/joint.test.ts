@@ -1,5 +1,5 @@
 import { TicketStatus, intakeModule, transitionTicket } from "@civicline/intake";
-import { TimerService, createDataSource, createLogger, platformModule } from "@civicline/platform";
+import { Role, TimerService, createDataSource, createLogger, platformModule } from "@civicline/platform";
 import { createTestClock, pendingSchemaChanges, type TestDatabase } from "@civicline/platform/testing";
 import { Assignment, ReturnReason, returnTicket, routingModule } from "@civicline/routing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +12,7 @@ import { JointCaseState, JointParty, JointTrigger, RuleProposalStatus } from "..
 import { openJointCase } from "../open-joint-case.js";
 import { recordJointOpinion } from "../record-opinion.js";
 import { decideJointRuleProposal, listJointRuleProposals } from "../rule-proposals.js";
-import { admin, buildParties, buildTicket, buildWorld, count, dispatcher, jointTestDatabase, returnedTwice, supervisor } from "./joint-factories.js";
+import { admin, buildParties, buildTicket, buildWorld, count, dispatcher, jointTestDatabase, returnedTwice, staff, supervisor } from "./joint-factories.js";
 
 let db: TestDatabase;
 let parties: Awaited<ReturnType<typeof buildParties>>;
@@ -80,7 +80,7 @@ describe("joint supervision (三方联动督办)", () => {
 
     await expect(
       decideJointCase({ db: db.dataSource, actor: parties.staffingStaff, request: { caseId: jointCase.id, unitId: world.urban.id, decision: "由城管局承办。" } }),
-    ).rejects.toMatchObject({ code: "JOINT/NOT_A_PARTY" });
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const decided = await decideJointCase({
       db: db.dataSource,
       actor: parties.centreHead,
@@ -148,7 +148,7 @@ describe("joint supervision (三方联动督办)", () => {
     await expect(recordJointOpinion({ db: db.dataSource, actor: world.transportHandler, request: { caseId: jointCase.id, opinion: "我们也有意见。" } })).rejects.toMatchObject({
       code: "JOINT/NOT_A_PARTY",
     });
-    await expect(recordJointOpinion({ db: db.dataSource, actor: dispatcher, request: { caseId: jointCase.id, opinion: "派单员的意见。" } })).rejects.toMatchObject({ code: "JOINT/NOT_A_PARTY" });
+    await expect(recordJointOpinion({ db: db.dataSource, actor: dispatcher, request: { caseId: jointCase.id, opinion: "派单员的意见。" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(recordJointOpinion({ db: db.dataSource, actor: parties.staffingStaff, request: { caseId: jointCase.id, opinion: "由已撤销单位负责。", proposedUnitId: world.closedUnit.id } })).rejects.toMatchObject({
       code: "JOINT/UNIT_INACTIVE",
     });
@@ -193,6 +193,7 @@ describe("joint supervision (三方联动督办)", () => {
     expect(mine.items.every((item) => item.viewerParty === JointParty.DISCIPLINE_COMMISSION)).toBe(true);
     expect((await jointCaseOfTicket({ db: db.dataSource, actor: dispatcher, ticketId: ticket.id }))?.id).toBe(jointCase.id);
     await expect(listJointCases({ db: db.dataSource, actor: null })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(listJointCases({ db: db.dataSource, actor: staff("王敏", [Role.OPERATOR]) })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("a case whose deadline passes undecided is marked overdue once by its durable timer", async () => {
