@@ -1,4 +1,4 @@
-import { StatusBadge, TableScroll, useFormat } from "@civicline/ui";
+import { AppLink, StatusBadge, TableScroll, useFormat } from "@civicline/ui";
 import type { ReReportProposalFieldsFragment } from "../gql/graphql.ts";
 import { AnswersSummary, Reasons } from "./answers.tsx";
 import { useSupervisorCallbackT } from "./messages.ts";
@@ -81,7 +81,9 @@ export function DecidedTable({ items }: { items: readonly ReReportProposalFields
         <tbody>
           {items.map((proposal) => (
             <tr key={proposal.id} data-testid="decided-row" data-state={proposal.state}>
-              <td className="mono">{proposal.trackingNumber}</td>
+              <td className="mono">
+                <AppLink to={`tickets/${proposal.trackingNumber}`}>{proposal.trackingNumber}</AppLink>
+              </td>
               <td>{format.name(proposal.unit)}</td>
               <td>
                 <AnswersSummary proposal={proposal} />

@@ -1,5 +1,6 @@
 import {
   Alert,
+  AppLink,
   EmptyState,
   Loading,
   StatusBadge,
@@ -73,7 +74,9 @@ export function Dashboard() {
               <tbody>
                 {items.map((ticket) => (
                   <tr key={ticket.id} data-testid="recent-row" className={queue.highlighted.has(ticket.id) ? "row--new" : undefined}>
-                    <td className="mono">{ticket.trackingNumber}</td>
+                    <td className="mono">
+                      <AppLink to={`tickets/${ticket.trackingNumber}`}>{ticket.trackingNumber}</AppLink>
+                    </td>
                     <td>
                       <time dateTime={ticket.receivedAt}>{format.dateTime(ticket.receivedAt)}</time>
                     </td>
