@@ -82,13 +82,19 @@ export async function generateTickets(client, options = {}) {
   const started = performance.now();
   const sizes = await ensureReferenceData(client, log);
   const recentFrom = total - Math.floor(total * 0.03);
+  const stepMs = new Map();
+  const timed = async (name, sql, params) => {
+    const t = performance.now();
+    await client.query(sql, params);
+    stepMs.set(name, (stepMs.get(name) ?? 0) + performance.now() - t);
+  };
   await client.query(`SET session_replication_role = replica`);
   try {
     for (let from = 1; from <= total; from += chunk) {
       const to = Math.min(total, from + chunk - 1);
       await client.query("BEGIN");
       // tickets
-      await client.query(
+      await timed("tickets",
         `INSERT INTO intake_ticket (id, tracking_number, status, channel, request_type, urgency, category_id, title, description, district_id, township_id,
            address, citizen_name, citizen_phone, privacy, received_at, created_at, updated_at, version)
          SELECT ${benchTicketId("i")}, 'ZB-' || to_char(r.at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(i::text, 7, '0'),
@@ -109,7 +115,7 @@ export async function generateTickets(client, options = {}) {
         [from, to, recentFrom, now, total, days],
       );
       // current assignments of dispatched tickets (deadlines: 5 days; a third of the open ones overdue, a third near due)
-      await client.query(
+      await timed("assignments",
         `INSERT INTO routing_assignment (id, ticket_id, current, state, lead_unit_id, assisting_unit_ids, dispatched_at, dispatched_by_name, signed_for_at, signed_for_by_name,
            dispatch_minutes, sign_for_minutes, completion_minutes, near_due_percent, dispatch_due_at, sign_for_due_at, completion_due_at, near_due_at, overdue_at,
            reply_outcome, reply_text, replied_at, replied_by_name, created_at, updated_at)
@@ -130,7 +136,7 @@ export async function generateTickets(client, options = {}) {
         [from, to, now],
       );
       // earlier assignments that the unit returned, and their return requests
-      await client.query(
+      await timed("returned assignments",
         `INSERT INTO routing_assignment (id, ticket_id, current, state, lead_unit_id, dispatched_at, dispatched_by_name, dispatch_minutes, sign_for_minutes, completion_minutes,
            near_due_percent, dispatch_due_at, sign_for_due_at, completion_due_at, near_due_at, created_at, updated_at)
          SELECT md5('bench-returned-' || i)::uuid, a.ticket_id, false, 'RETURNED', u.id, a.dispatched_at - interval '1 hour', '派单员', 240, 120, 2250, 80,
@@ -141,14 +147,14 @@ export async function generateTickets(client, options = {}) {
          WHERE i % 25 = 3`,
         [from, to],
       );
-      await client.query(
+      await timed("return requests",
         `INSERT INTO routing_return_request (assignment_id, ticket_id, unit_id, reason, text, status, requested_at, requested_by_name, decided_at, decided_by_name)
          SELECT a.id, a.ticket_id, a.lead_unit_id, 'NOT_OUR_JURISDICTION', '不属于本单位职责范围。', 'ACCEPTED', a.dispatched_at + interval '30 minutes', '承办人',
            a.dispatched_at + interval '50 minutes', '派单员'
          FROM generate_series($1::int, $2::int) i JOIN routing_assignment a ON a.id = md5('bench-returned-' || i)::uuid`,
         [from, to],
       );
-      await client.query(
+      await timed("assignment units",
         `INSERT INTO routing_assignment_unit (assignment_id, unit_id, role)
          SELECT a.id, a.lead_unit_id, 'LEAD' FROM routing_assignment a WHERE a.ticket_id IN (SELECT ${benchTicketId("i")} FROM generate_series($1::int, $2::int) i)
          UNION ALL
@@ -156,14 +162,14 @@ export async function generateTickets(client, options = {}) {
            WHERE a.ticket_id IN (SELECT ${benchTicketId("i")} FROM generate_series($1::int, $2::int) i)`,
         [from, to],
       );
-      await client.query(
+      await timed("progress notes",
         `INSERT INTO routing_progress_note (assignment_id, ticket_id, unit_id, author_name, visibility, text, at)
          SELECT a.id, a.ticket_id, a.lead_unit_id, '承办人', CASE WHEN i % 2 = 0 THEN 'INTERNAL' ELSE 'PUBLIC' END, (${sqlArray(NOTES)})[(i / 5) % ${NOTES.length} + 1],
            a.dispatched_at + interval '3 hours'
          FROM generate_series($1::int, $2::int) i JOIN routing_assignment a ON a.id = md5('bench-assignment-' || i)::uuid WHERE i % 5 = 0`,
         [from, to],
       );
-      await client.query(
+      await timed("re-reports",
         `INSERT INTO callback_re_report_proposal (ticket_id, task_id, survey_id, assignment_id, lead_unit_id, reasons, state, created_at, decided_at, decided_by_name)
          SELECT a.ticket_id, md5('bench-task-' || i)::uuid, md5('bench-survey-' || i)::uuid, a.id, a.lead_unit_id, ARRAY['UNRESOLVED'], 'ACCEPTED',
            coalesce(a.replied_at, a.dispatched_at) + interval '1 day', coalesce(a.replied_at, a.dispatched_at) + interval '1 day', '督办员'
@@ -172,7 +178,7 @@ export async function generateTickets(client, options = {}) {
         [from, to],
       );
       // history: received, dispatched, and the last step
-      await client.query(
+      await timed("history",
         `INSERT INTO intake_ticket_history (ticket_id, at, from_status, to_status, kind, actor_name, is_public)
          SELECT t.id, t.received_at, NULL, 'received', 'status', '话务员', true
            FROM generate_series($1::int, $2::int) i JOIN intake_ticket t ON t.id = ${benchTicketId("i")}
@@ -189,6 +195,9 @@ export async function generateTickets(client, options = {}) {
         [from, to],
       );
       await client.query("COMMIT");
+      if (from === 1) {
+        await client.query("ANALYZE"); // the next chunks are planned with the first one's statistics
+      }
       log(`tickets ${from.toLocaleString("en")} … ${to.toLocaleString("en")} generated (${((performance.now() - started) / 1000).toFixed(0)} s)`);
     }
   } catch (error) {
@@ -198,14 +207,27 @@ export async function generateTickets(client, options = {}) {
     await client.query(`SET session_replication_role = origin`);
   }
   const baseMs = performance.now() - started;
-  log("building the ticket search rows (the triggers' function, set-based)…");
+  log(`steps (s): ${[...stepMs].map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)}`).join(", ")}`);
+  log("building the ticket search rows (the triggers' function, set-based; indexes dropped meanwhile, rebuilt after)…");
+  await client.query("ANALYZE");
+  const indexes = (
+    await client.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'supervision_ticket_search' AND indexname NOT LIKE 'PK_%'`)
+  ).rows;
+  for (const index of indexes) {
+    await client.query(`DROP INDEX "${index.indexname}"`);
+  }
   for (let from = 1; from <= total; from += chunk) {
     const to = Math.min(total, from + chunk - 1);
-    await client.query(`SELECT supervision_ticket_search_refresh(ARRAY(SELECT ${benchTicketId("i")} FROM generate_series($1::int, $2::int) i))`, [from, to]);
+    await timed("search rows", `SELECT supervision_ticket_search_refresh(ARRAY(SELECT ${benchTicketId("i")} FROM generate_series($1::int, $2::int) i))`, [from, to]);
   }
   await client.query(`UPDATE supervision_ticket_search s SET rereport_count = p.n
     FROM (SELECT ticket_id, count(*)::int AS n FROM callback_re_report_proposal WHERE state = 'ACCEPTED' GROUP BY ticket_id) p WHERE p.ticket_id = s.ticket_id AND s.rereport_count <> p.n`);
-  log("ANALYZE…");
+  const indexStarted = performance.now();
+  await client.query("SET maintenance_work_mem = '256MB'");
+  for (const index of indexes) {
+    await client.query(index.indexdef);
+  }
+  log(`search rows built in ${((stepMs.get("search rows") ?? 0) / 1000).toFixed(1)} s, their ${indexes.length} indexes in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s; ANALYZE…`);
   await client.query("ANALYZE");
   const counts = (
     await client.query(`SELECT (SELECT count(*) FROM intake_ticket)::int AS tickets, (SELECT count(*) FROM routing_assignment)::int AS assignments,

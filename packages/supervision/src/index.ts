@@ -1,6 +1,10 @@
 import "reflect-metadata";
 
 export { supervisionModule } from "./supervision.module.js";
+export { searchTickets, SEARCH_ROLES, SearchErrorCode, type SearchDb, type TicketSearchPage, type TicketSearchHit } from "./search/ticket-search.js";
+export { exportTickets, MAX_EXPORT_ROWS } from "./search/ticket-export.js";
+export { isWholeTrackingNumber, MAX_SEARCH_TEXT, type TicketSearchFilterInput } from "./search/search-filter.js";
+export type { ExportLanguage } from "./search/export-labels.js";
 export { chasingPayloadStats, ChasingTopic } from "./chasing/chasing-live.js";
 export { rebuildChasing, reconcileChasing } from "./chasing/reconcile.js";
 export { ChasingStage, ChasingSeverity } from "./chasing/chasing.enums.js";

@@ -7,8 +7,7 @@ import { jointEntities, jointResolvers, jointTimerHandlers } from "./joint/joint
 import { leaderEntities, leaderEventHandlers, leaderResolvers } from "./leader/leader.parts.js";
 import { supervisionMigrations } from "./migrations/index.js";
 import { orderEntities, orderEventHandlers, orderResolvers, orderTimerHandlers } from "./orders/index.js";
-import { SavedView } from "./saved-views/saved-view.entity.js";
-import { TicketSearchRow } from "./search/ticket-search-row.entity.js";
+import { searchEntities, searchResolvers } from "./search/search.parts.js";
 import { seedSupervisionDemo } from "./supervision.seed.js";
 
 /**
@@ -23,8 +22,7 @@ export const supervisionModule: DomainModule = {
     ...leaderEntities,
     ...jointEntities,
     SupervisionReReport,
-    TicketSearchRow,
-    SavedView,
+    ...searchEntities,
   ],
   migrations: supervisionMigrations,
   resolvers: [
@@ -33,6 +31,7 @@ export const supervisionModule: DomainModule = {
     ...leaderResolvers,
     ...jointResolvers,
     DossierResolver,
+    ...searchResolvers,
   ],
   eventHandlers: (services) => [
     ...orderEventHandlers(services),

@@ -34,6 +34,7 @@ export class TicketSearch1796544050251 implements MigrationInterface {
     await index("supervision_ticket_search_replied_idx", `("replied_at")`);
     await index("supervision_ticket_search_closed_idx", `("closed_at")`);
     await index("supervision_ticket_search_due_idx", `("completion_due_at") WHERE "active"`);
+    await index("supervision_ticket_search_due_sort_idx", `((coalesce("completion_due_at", 'infinity'::timestamptz)), "ticket_id")`);
     await index("supervision_ticket_search_near_due_idx", `("near_due_at") WHERE "active"`);
     await index("supervision_ticket_search_returned_idx", `("received_at", "ticket_id") WHERE "returned_count" > 0`);
     await index("supervision_ticket_search_rereported_idx", `("received_at", "ticket_id") WHERE "rereport_count" > 0`);

@@ -28,6 +28,7 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 @Index("supervision_ticket_search_replied_idx", { synchronize: false })
 @Index("supervision_ticket_search_closed_idx", { synchronize: false })
 @Index("supervision_ticket_search_due_idx", { synchronize: false })
+@Index("supervision_ticket_search_due_sort_idx", { synchronize: false })
 @Index("supervision_ticket_search_near_due_idx", { synchronize: false })
 @Index("supervision_ticket_search_returned_idx", { synchronize: false })
 @Index("supervision_ticket_search_rereported_idx", { synchronize: false })
