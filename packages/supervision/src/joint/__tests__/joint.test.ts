@@ -52,6 +52,23 @@ describe("joint supervision (三方联动督办)", () => {
     }
   });
 
+  it("the lists' queries can use their indexes (EXPLAIN with sequential scans discouraged)", async () => {
+    const plan = async (sql: string, params: unknown[]): Promise<string> =>
+      db.dataSource.transaction(async (manager) => {
+        await manager.query("SET LOCAL enable_seqscan = off");
+        const rows: Array<{ "QUERY PLAN": string }> = await manager.query(`EXPLAIN ${sql}`, params);
+        return rows.map((row) => row["QUERY PLAN"]).join("\n");
+      });
+    const unitId = parties.discipline.id;
+    expect(await plan("SELECT c.id FROM supervision_joint_case c WHERE EXISTS (SELECT 1 FROM supervision_joint_party p WHERE p.case_id = c.id AND p.unit_id = $1)", [unitId])).toContain(
+      "supervision_joint_party_unit_idx",
+    );
+    expect(await plan("SELECT id FROM supervision_joint_case WHERE state = 'OPEN' ORDER BY deadline_at LIMIT 50", [])).toContain("supervision_joint_case_state_idx");
+    expect(await plan("SELECT id FROM supervision_joint_case WHERE ticket_id = $1 AND state = 'OPEN'", [parties.discipline.id])).toContain("supervision_joint_case_open_key");
+    expect(await plan("SELECT id FROM supervision_joint_event WHERE case_id = $1 ORDER BY at", [unitId])).toContain("supervision_joint_event_case_idx");
+    expect(await plan("SELECT id FROM supervision_joint_rule_proposal WHERE status = 'PENDING' ORDER BY proposed_at", [])).toContain("supervision_joint_rule_proposal_status_idx");
+  });
+
   it("open → three opinions → decision → dispatched to the decided unit, whose return is refused; the history and the outbox say so", async () => {
     const world = await buildWorld(db);
     const { ticket, jointCase } = await openedCase(world);
