@@ -4,7 +4,10 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const benches = [{ name: "knowledge search (100,000 articles, GraphQL vs SQL)", cwd: "packages/knowledge", script: "bench/search.bench.mjs" }];
+const benches = [
+  { name: "knowledge search (100,000 articles, GraphQL vs SQL)", cwd: "packages/knowledge", script: "bench/search.bench.mjs" },
+  { name: "chasing board (1,000,000 tickets, GraphQL vs SQL)", cwd: "packages/supervision", script: "bench/chasing.bench.mjs" },
+];
 
 console.log("building the gateway and its packages (tsc -b)…");
 execFileSync("npx", ["tsc", "-b", "apps/gateway"], { cwd: root, stdio: "inherit" });

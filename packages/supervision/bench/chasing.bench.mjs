@@ -194,6 +194,12 @@ async function main() {
       await graphql(entry);
       await sql(entry);
     }
+    const baseline = [];
+    for (let i = 0; i < 30; i++) {
+      const t = performance.now();
+      await (await fetch(`${app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ query: "{ me { id } }" }) })).json();
+      baseline.push(performance.now() - t);
+    }
     const all = { graphql: [], sql: [] };
     for (const entry of cases) {
       entry.graphql = [];
@@ -220,6 +226,7 @@ async function main() {
     }
     console.log(`  all requests   GraphQL p50 ${p(all.graphql, 50)} ms  p95 ${p(all.graphql, 95)} ms | same SQL via pg p50 ${p(all.sql, 50)} ms  p95 ${p(all.sql, 95)} ms`);
     console.log(`  ratio GraphQL/SQL   p50 ${(percentile(all.graphql, 50) / percentile(all.sql, 50)).toFixed(2)}   p95 ${(percentile(all.graphql, 95) / percentile(all.sql, 95)).toFixed(2)}`);
+    console.log(`  baseline round trip  p50 ${p(baseline, 50)} ms  p95 ${p(baseline, 95)} ms  ({ me { id } }: HTTP, session lookup, GraphQL, no board)`);
     console.log(`  one event's reconcile (rows + counters, one transaction) p50 ${p(reconcileMs, 50)} ms  p95 ${p(reconcileMs, 95)} ms`);
     console.log(`  target p95 < 100 ms through GraphQL: ${percentile(all.graphql, 95) < 100 ? "met" : "NOT met"}; at most 3× the direct SQL (p95): ${percentile(all.graphql, 95) / percentile(all.sql, 95) <= 3 ? "met" : "NOT met"}`);
     console.log(`  machine load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores (other work on the machine inflates every figure)`);
