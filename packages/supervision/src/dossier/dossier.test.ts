@@ -3,7 +3,7 @@ import { callbackModule } from "@civicline/callback";
 import { Area, Category, Channel, RequestType, intakeModule, submitRequest } from "@civicline/intake";
 import { Role, platformModule, type Actor } from "@civicline/platform";
 import { createTestDatabase, pendingSchemaChanges, type TestDatabase } from "@civicline/platform/testing";
-import { ReplyOutcome, Unit, dispatchTicket, replyToTicket, routingModule, signFor } from "@civicline/routing";
+import { ReplyOutcome, ReturnReason, Unit, decideReturn, dispatchTicket, replyToTicket, returnTicket, routingModule, signFor } from "@civicline/routing";
 import { PostgresQueryRunner } from "typeorm/driver/postgres/PostgresQueryRunner.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ReReportCounts1796544131170 } from "../migrations/1796544131170-ReReportCounts.js";
@@ -109,6 +109,35 @@ describe("ticket dossier: who may open it", () => {
 });
 
 describe("ticket dossier: contents", () => {
+  it("shows a return to the dispatcher, the re-dispatch and the deadline warnings; the returning unit still opens the ticket", async () => {
+    const ticket = await ticketFor(null, null);
+    await dispatchTicket(db.dataSource, { actor: dispatcher, request: { ticketId: ticket.id, version: ticket.version, leadUnitId: world.unitB.id } });
+    await returnTicket(db.dataSource, { actor: world.handlerB, ticketId: ticket.id, reason: ReturnReason.NOT_OUR_JURISDICTION, text: "路灯归城管局管理" });
+    const [{ version }] = await db.dataSource.query("SELECT version FROM intake_ticket WHERE id = $1", [ticket.id]);
+    await decideReturn(db.dataSource, {
+      actor: dispatcher,
+      request: { ticketId: ticket.id, accept: true, note: "改派城管局", redispatch: { ticketId: ticket.id, version, leadUnitId: world.unitA.id } },
+    });
+    // The deadline timers mark the current assignment near due, then overdue (as routing's timers do).
+    await db.dataSource.query("UPDATE routing_assignment SET near_due_notified_at = now() + interval '1 hour', overdue_at = now() + interval '2 hours' WHERE ticket_id = $1 AND current", [ticket.id]);
+
+    const dossier = await ticketDossier(db.dataSource, { actor: world.handlerB, trackingNumber: ticket.trackingNumber });
+    expect(dossier.assignments.map((row) => [row.leadUnitId, row.current])).toEqual([
+      [world.unitB.id, false],
+      [world.unitA.id, true],
+    ]);
+    const steps = dossier.timeline.filter((entry) => entry.kind !== TimelineKind.HISTORY);
+    expect(steps.map((entry) => [entry.kind, entry.detailEnum, entry.detailValue, entry.unitNameZh])).toEqual([
+      [TimelineKind.RETURN_REQUESTED, "ReturnReason", "NOT_OUR_JURISDICTION", "住建局"],
+      [TimelineKind.RETURN_DECIDED, "ReturnStatus", "ACCEPTED", "住建局"],
+      [TimelineKind.NEAR_DUE, null, null, "城管局"],
+      [TimelineKind.OVERDUE, null, null, "城管局"],
+    ]);
+    expect(steps[0]!.text).toBe("路灯归城管局管理");
+    expect(steps[1]!.actorName).toBe("李强");
+  });
+
+
   it("merges history, notes, returns, callback steps and re-report decisions in time order, in six statements", async () => {
     const ticket = await ticketFor(world.unitA, world.handlerA);
     const [assignment] = await db.dataSource.query("SELECT id, replied_at FROM routing_assignment WHERE ticket_id = $1", [ticket.id]);
