@@ -14,6 +14,7 @@ import { WebSocketServer } from "ws";
 import { credentialsOf, resolveActor, resolveSession, SESSION_COOKIE } from "./auth.js";
 import { formatGraphQLError } from "./errors.js";
 import { mountDevRoutes } from "./dev-routes.js";
+import { mountSupervisionOrderDevRoutes } from "./dev-supervision-orders.js";
 import { mountFileRoutes } from "./files-routes.js";
 import { mountPortalLinks } from "./portal-links.js";
 import { mountOpen311Routes } from "./open311/open311-routes.js";
@@ -203,6 +204,7 @@ export async function startGatewayServer(options: {
   );
   mountFileRoutes(app, services, options.fileAccess ?? [], options.citizenFileAccess ?? []);
   mountDevRoutes(app, services);
+  mountSupervisionOrderDevRoutes(app, services);
   mountPortalLinks(app);
   mountOpen311Routes(app, services, { bodyLimit: BODY_LIMIT });
   mountStaticApps(app, { development });

@@ -1,6 +1,8 @@
 import "reflect-metadata";
 
 export { supervisionModule } from "./supervision.module.js";
+export { expireOrderDeadline } from "./orders/expire-deadline.js";
+export { OPEN_ORDER_SQL } from "./orders/order-queries.js";
 export { searchTickets, SEARCH_ROLES, SearchErrorCode, type SearchDb, type TicketSearchPage, type TicketSearchHit } from "./search/ticket-search.js";
 export { exportTickets, MAX_EXPORT_ROWS } from "./search/ticket-export.js";
 export { isWholeTrackingNumber, MAX_SEARCH_TEXT, type TicketSearchFilterInput } from "./search/search-filter.js";
