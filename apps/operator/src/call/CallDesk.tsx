@@ -3,6 +3,7 @@ import { useCallback, useRef, useState, type ReactNode } from "react";
 import "./call.css";
 import { useOperatorT } from "../messages.ts";
 import { QueuePage } from "../queue/QueuePage.tsx";
+import { clearDraft, currentDraft } from "./callDraft.ts";
 import { newClientRequestId, type CallStart } from "./callForm.ts";
 import { CallScreen } from "./CallScreen.tsx";
 import { ScreenPopBanner } from "./ScreenPopBanner.tsx";
@@ -19,7 +20,8 @@ export type DeskView = "queue" | "call" | "other";
 export function CallDesk({ view, children }: { view: DeskView; children?: ReactNode }) {
   const t = useOperatorT();
   const { pop, clear } = useScreenPop();
-  const [call, setCall] = useState<CallStart | null>(null);
+  // A call left unsaved by a reload (or a crashed tab) comes back with what was typed (callDraft.ts).
+  const [call, setCall] = useState<CallStart | null>(() => currentDraft()?.start ?? null);
   const [helpOpen, setHelpOpen] = useState(false);
   const dirty = useRef(false);
   const onDirty = useCallback((value: boolean) => {
@@ -31,6 +33,9 @@ export function CallDesk({ view, children }: { view: DeskView; children?: ReactN
       return;
     }
     dirty.current = false;
+    if (call) {
+      clearDraft(call.key);
+    }
     setCall({ key: newClientRequestId(), phone: from?.callerNumber ?? "", callId: from?.callId ?? null, history: from?.history ?? null });
     if (from) {
       clear();

@@ -22,6 +22,7 @@ import { AnswerSection } from "./AnswerSection.tsx";
 import { Attachments } from "./Attachments.tsx";
 import { CallActions } from "./CallActions.tsx";
 import { CallDone, FINISHED_STATUSES } from "./CallDone.tsx";
+import { clearDraft, loadDraft, saveDraft } from "./callDraft.ts";
 import { CallerHistoryCard } from "./CallerHistoryCard.tsx";
 import { buildLogCallInput, DESCRIPTION_MAX, FIELD_ERROR_CODES, newClientRequestId, serverCallErrors, validateCall, type CallStart } from "./callForm.ts";
 import { CategoryPicker } from "./CategoryPicker.tsx";
@@ -61,10 +62,11 @@ export function CallForm({ start, active, onNewCall, onDirty }: CallFormProps) {
   const errorMessage = useErrorMessage();
   const localizeFields = useFieldErrors(FIELD_ERROR_CODES);
   const categories = useQuery(CallCategoriesDocument);
-  const form = useCallForm(start);
+  const [draft] = useState(() => loadDraft(start.key));
+  const form = useCallForm(start, draft?.values);
   const { values, errors, set } = form;
   const attachments = useAttachments();
-  const [clientRequestId] = useState(newClientRequestId);
+  const [clientRequestId] = useState(() => draft?.clientRequestId ?? newClientRequestId());
   const [articles, setArticles] = useState<readonly UsedArticle[]>([]);
   const [checked, setChecked] = useState<ReadonlySet<ChecklistKey>>(new Set());
   const category = categories.data?.categories.find((c) => c.id === values.categoryId);
@@ -75,7 +77,7 @@ export function CallForm({ start, active, onNewCall, onDirty }: CallFormProps) {
     tooLong: (max: number) => t("call.tooLong", { max }),
     notANumber: t("call.notANumber"),
   };
-  const [pendingHandoffs, setPendingHandoffs] = useState<readonly PendingHandoff[]>([]);
+  const [pendingHandoffs, setPendingHandoffs] = useState<readonly PendingHandoff[]>(() => draft?.pendingHandoffs ?? []);
   const pendingRef = useRef(pendingHandoffs);
   pendingRef.current = pendingHandoffs;
   const prepare = () => {
@@ -100,6 +102,17 @@ export function CallForm({ start, active, onNewCall, onDirty }: CallFormProps) {
   });
   const ticket = call.ticket;
   const locked = ticket !== null;
+  // The draft follows every change until the call is saved; then it is deleted.
+  useEffect(() => {
+    if (locked) {
+      clearDraft(start.key);
+      return;
+    }
+    const typed = values.description !== "" || values.categoryId !== "" || values.address !== "" || values.citizenName !== "" || pendingHandoffs.length > 0;
+    if (typed) {
+      saveDraft({ start, values, clientRequestId, pendingHandoffs, savedAt: new Date().toISOString() });
+    }
+  }, [locked, start, values, clientRequestId, pendingHandoffs]);
   const duplicates = useDuplicates(values, ticket?.id ?? null);
   const dirty = values.description !== "" || values.categoryId !== "" || values.address !== "";
   useEffect(() => onDirty(dirty && !locked), [dirty, locked, onDirty]);
@@ -183,6 +196,11 @@ export function CallForm({ start, active, onNewCall, onDirty }: CallFormProps) {
         {isEmergency ? (
           <p className="call-emergency-flag" data-testid="call-emergency-flag">
             {t("call.emergencyFlag")}
+          </p>
+        ) : null}
+        {draft && !locked ? (
+          <p className="call-draft-restored" role="status" data-testid="call-draft-restored">
+            {t("call.draftRestored", { time: format.dateTime(draft.savedAt) })}
           </p>
         ) : null}
         <ErrorSummary errors={errors} general={form.general} fields={fields} />

@@ -124,6 +124,7 @@ export const callMessages = defineMessages(
     "done.title": "Call done",
     "done.answered": "{number} was answered directly and closed.",
     "done.dispatched": "{number} was sent to dispatch.",
+    "call.draftRestored": "What was typed for this call before the page was reloaded is back (draft of {time}). It is deleted once the call is saved.",
     "done.merged": "The call was merged into {number}: that is the number to ask about later; the caller will be told the result.",
   },
   {
@@ -248,6 +249,7 @@ export const callMessages = defineMessages(
     "done.title": "来电已处理",
     "done.answered": "工单 {number} 已直接答复办结。",
     "done.dispatched": "工单 {number} 已转派单。",
+    "call.draftRestored": "已恢复页面刷新前本次来电填写的内容（草稿时间 {time}），保存后草稿自动删除。",
     "done.merged": "本次来电已并单，并入工单 {number}，以后请凭此编号查询；办理结果将告知来电人。",
   },
 );

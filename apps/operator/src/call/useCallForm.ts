@@ -13,8 +13,8 @@ export function orderedErrorKeys(errors: CallErrors, fields: readonly CategoryFi
 }
 
 /** The call form's values and errors. Changing a value clears its error; REPORT makes the call confidential. */
-export function useCallForm(start: CallStart) {
-  const [values, setValues] = useState<CallValues>(() => emptyCall(start));
+export function useCallForm(start: CallStart, restored?: CallValues | null) {
+  const [values, setValues] = useState<CallValues>(() => restored ?? emptyCall(start));
   const [errors, setErrors] = useState<CallErrors>({});
   const [general, setGeneral] = useState<readonly string[]>([]);
   const [privacyTouched, setPrivacyTouched] = useState(false);
