@@ -8,7 +8,7 @@ import { PostgresQueryRunner } from "typeorm/driver/postgres/PostgresQueryRunner
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ReReportCounts1796544131170 } from "../migrations/1796544131170-ReReportCounts.js";
 import { DossierErrorCode } from "./dossier.errors.js";
-import { openTicket, ticketDossier } from "./dossier.js";
+import { TIMELINE_SQL, openTicket, ticketDossier } from "./dossier.js";
 import { reReportCountHandlers, reReportCounts } from "./re-report-counts.js";
 import { SupervisionReReport } from "./re-report.entity.js";
 import { TimelineKind } from "./timeline.enums.js";
@@ -227,6 +227,19 @@ describe("ticket dossier: contents", () => {
       [first.trackingNumber, 1],
       [second.trackingNumber, 2],
     ]);
+  });
+});
+
+describe("ticket dossier: indexes", () => {
+  it("reads every source of the timeline through an index (no sequential scan even where the planner may choose)", async () => {
+    const [{ id }] = await db.dataSource.query("SELECT id FROM intake_ticket LIMIT 1");
+    const plan: Array<{ "QUERY PLAN": string }> = await db.dataSource.transaction(async (manager) => {
+      await manager.query("SET LOCAL enable_seqscan = off");
+      return manager.query(`EXPLAIN ${TIMELINE_SQL}`, [id]);
+    });
+    const text = plan.map((row) => row["QUERY PLAN"]).join("\n");
+    expect(text).not.toContain("Seq Scan");
+    expect(text).toContain("intake_ticket_history_ticket_idx");
   });
 });
 

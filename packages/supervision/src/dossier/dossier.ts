@@ -83,8 +83,12 @@ type TimelineRow = {
  * its ticket (or assignment, task, survey) index.
  */
 export async function timelineOf(dataSource: DataSource, ticketId: string): Promise<TimelineEntryType[]> {
-  const rows: TimelineRow[] = await dataSource.query(
-    `WITH a AS (SELECT * FROM routing_assignment WHERE ticket_id = $1),
+  const rows: TimelineRow[] = await dataSource.query(TIMELINE_SQL, [ticketId]);
+  return rows.map(toEntry);
+}
+
+/** The timeline's one statement ($1: the ticket id). */
+export const TIMELINE_SQL = `WITH a AS (SELECT * FROM routing_assignment WHERE ticket_id = $1),
           task AS (SELECT id FROM callback_task WHERE ticket_id = $1),
           survey AS (SELECT * FROM callback_survey WHERE ticket_id = $1),
           e AS (
@@ -113,10 +117,10 @@ export async function timelineOf(dataSource: DataSource, ticketId: string): Prom
         FROM a WHERE a.overdue_at IS NOT NULL
       UNION ALL
       SELECT 'return:' || r.id, r.requested_at, 'RETURN_REQUESTED', NULL, NULL, NULL, r.requested_by_name, NULL, NULL, NULL, r.unit_id, r.text, 'ReturnReason', r.reason, false, 1, 0
-        FROM routing_return_request r JOIN a ON a.id = r.assignment_id
+        FROM routing_return_request r WHERE r.ticket_id = $1
       UNION ALL
       SELECT 'return-decision:' || r.id, r.decided_at, 'RETURN_DECIDED', NULL, NULL, NULL, r.decided_by_name, NULL, NULL, NULL, r.unit_id, r.decision_note, 'ReturnStatus', r.status, false, 1, 0
-        FROM routing_return_request r JOIN a ON a.id = r.assignment_id WHERE r.decided_at IS NOT NULL
+        FROM routing_return_request r WHERE r.ticket_id = $1 AND r.decided_at IS NOT NULL
       UNION ALL
       SELECT 'callback:' || c.id, c.at, 'CALLBACK_ATTEMPT', NULL, NULL, NULL, c.agent_name, NULL, NULL, NULL, NULL, c.note, 'CallOutcome',
              CASE WHEN c.reached THEN 'REACHED' ELSE 'NOT_REACHED' END, false, 1, 0
@@ -134,10 +138,10 @@ export async function timelineOf(dataSource: DataSource, ticketId: string): Prom
      SELECT e.id, e.at, e.kind, e.history_kind, e.from_status, e.to_status, e.actor_name, e.actor_kind, e.note_code, e.note_params, un.name_zh AS unit_name_zh, un.name_en AS unit_name_en,
             e.text, e.detail_enum, e.detail_value, e.is_public
        FROM e LEFT JOIN routing_unit un ON un.id = e.unit_id
-      ORDER BY e.at, e.tie, e.seq, e.id`,
-    [ticketId],
-  );
-  return rows.map((row) => ({
+      ORDER BY e.at, e.tie, e.seq, e.id`;
+
+function toEntry(row: TimelineRow): TimelineEntryType {
+  return {
     id: row.id,
     at: new Date(row.at),
     kind: row.kind,
@@ -154,7 +158,7 @@ export async function timelineOf(dataSource: DataSource, ticketId: string): Prom
     detailEnum: row.detail_enum,
     detailValue: row.detail_value,
     isPublic: row.is_public,
-  }));
+  };
 }
 
 /** Every assignment of a ticket, oldest first (one statement, by routing's ticket index). */
