@@ -12,7 +12,7 @@ function MatterCard({ matter, onInstructed }: { matter: Matter; onInstructed: (m
   const t = useLeaderT();
   const format = useFormat();
   const titleId = `matter-${matter.id}`;
-  const heading = matter.title ?? `${t("ld.matter.ticket")} ${matter.tickets[0]?.trackingNumber ?? ""}`;
+  const heading = matter.title ?? matter.tickets[0]?.trackingNumber ?? "";
   return (
     <li className="card leader-matter" aria-labelledby={titleId} data-testid="leader-matter">
       <div className="leader-matter__header">

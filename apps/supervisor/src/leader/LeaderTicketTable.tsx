@@ -39,13 +39,13 @@ export function LeaderTicketTable({ caption, tickets, canInstruct, onInstructed,
             <Fragment key={ticket.ticketId}>
               <tr data-testid="leader-ticket-row" data-tracking-number={ticket.trackingNumber}>
                 <td className="mono">{ticket.trackingNumber}</td>
-                <td>{ticket.summary}</td>
+                <td className="leader-summary">{ticket.summary}</td>
                 <td>
                   <StatusBadge status={ticket.status} />
                   {ticket.overdue ? <span className="badge badge--danger leader-overdue">{t("ld.overdue")}</span> : null}
                 </td>
                 <td>{ticket.leadUnitName ?? t("ld.notDispatched")}</td>
-                <td>{ticket.dueAt ? format.dateTime(ticket.dueAt) : "—"}</td>
+                <td className="nowrap">{ticket.dueAt ? format.dateTime(ticket.dueAt) : "—"}</td>
                 <td>
                   {ticket.outcome ? (
                     <>

@@ -43,8 +43,8 @@ async function educationTicket(manager: EntityManager, dispatcher: Actor): Promi
 }
 
 /**
- * Leader demo: the demo `leader` (陈军) takes calls at seat A01 from two hours ago to two hours from
- * now (tickets the call-taker there logs meanwhile are marked as the leader's), and has one
+ * Leader demo: the demo `leader` (陈军) takes calls at seat A01 today until two hours from now (the
+ * calls logged there meanwhile are marked as the leader's when their events are handled), and has one
  * assigned matter — an education-bureau ticket — with an instruction the demo `handler` sees.
  */
 export async function seedLeaderDemo({ manager, log }: SeedContext): Promise<void> {
@@ -54,11 +54,18 @@ export async function seedLeaderDemo({ manager, log }: SeedContext): Promise<voi
     return;
   }
   const db = within(manager);
+  // From the hour of the first call logged at A01 in the last ten hours (so the demo shows taken calls) until two hours from now.
   const hour = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
+  const first: Array<{ at: Date | null }> = await manager.query(
+    `SELECT min(t.received_at) AS at FROM intake_ticket t JOIN platform_user u ON u.id = t.created_by
+      WHERE u.seat = 'A01' AND t.received_at >= $1`,
+    [new Date(hour - 10 * HOUR_MS)],
+  );
+  const startsAt = first[0]?.at ? Math.floor(new Date(first[0].at).getTime() / HOUR_MS) * HOUR_MS : hour - 2 * HOUR_MS;
   await scheduleLeaderSession({
     db,
     actor: supervisor,
-    input: { leaderId: leader.id, seat: "A01", startsAt: new Date(hour - 2 * HOUR_MS), endsAt: new Date(hour + 3 * HOUR_MS), leaderTitle: "张店区区长", leaderUnit: "张店区人民政府" },
+    input: { leaderId: leader.id, seat: "A01", startsAt: new Date(startsAt), endsAt: new Date(hour + 2 * HOUR_MS), leaderTitle: "张店区区长", leaderUnit: "张店区人民政府" },
   });
   const ticketId = await educationTicket(manager, dispatcher);
   if (!ticketId) {
