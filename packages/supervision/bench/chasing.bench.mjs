@@ -6,6 +6,7 @@
 // statements replayed directly through pg. Prints p50/p95 of both, their ratio, and the plans.
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -43,6 +44,21 @@ async function openDatabase() {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A free port below the ranges the tests and e2e runs use (and below Linux's ephemeral range). */
+async function freeLowPort() {
+  for (;;) {
+    const port = 12_000 + Math.floor(Math.random() * 4_000);
+    const free = await new Promise((resolve) => {
+      const server = createServer();
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+    });
+    if (free) {
+      return port;
+    }
+  }
 }
 
 function percentile(values, p) {
@@ -86,7 +102,7 @@ async function main() {
     app = await startApp({
       databaseUrl: database.url || undefined,
       dataDir: database.dataDir,
-      embeddedPostgresPort: 20_000 + Math.floor(Math.random() * 10_000),
+      embeddedPostgresPort: await freeLowPort(),
       port: 0,
       seedDemoOnEmpty: true,
       logLevel: "warn",

@@ -86,6 +86,11 @@ for (const [locale, words] of [
     await expect(row).toContainText(words.red);
     await expect(row.getByRole("link", { name: ticket.trackingNumber, exact: true })).toHaveAttribute("href", `/supervisor/tickets/${ticket.trackingNumber}`);
 
+    // A supervision order can be issued from the row (the orders feature's form).
+    await row.getByTestId(`chasing-order-${ticket.trackingNumber}`).click();
+    await expect(page.getByTestId("chasing-order-form")).toBeVisible();
+    await expectAccessible(page, `chasing board with the order form (${locale})`);
+
     // An urgent ticket is to be dispatched at once: nobody does, and the alarm strip and the tab title count it.
     const urgent = await logNoiseCall(request, "URGENT", `e2e-urgent-${locale}`);
     await expect(page.getByTestId(`chasing-alarm-${urgent.trackingNumber}`)).toBeVisible({ timeout: 15_000 });

@@ -1,7 +1,8 @@
 import { useApolloClient, useQuery, useSubscription } from "@apollo/client/react";
-import { Alert, AppLink, Button, EmptyState, Loading, useErrorMessage, useFormat, useLiveStatus } from "@civicline/ui";
-import { useEffect, useMemo, useState, type KeyboardEvent } from "react";
-import { ChasingBoardDocument, ChasingChangedDocument, ChasingListDocument, type ChasingChangedSubscription, type ChasingStage } from "../gql/graphql.ts";
+import { Alert, Button, EmptyState, Loading, useErrorMessage, useFormat, useLiveStatus } from "@civicline/ui";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { ChasingBoardDocument, ChasingChangedDocument, ChasingListDocument, type ChasingChangedSubscription, type ChasingItemFieldsFragment, type ChasingStage } from "../gql/graphql.ts";
+import { OrderIssueForm } from "../orders/OrderIssueForm.tsx";
 import { AlarmStrip } from "./AlarmStrip.tsx";
 import { ChasingTable } from "./ChasingTable.tsx";
 import { useChasingT } from "./messages.ts";
@@ -32,6 +33,8 @@ export function ChasingPage({ stages = CHASING_STAGES, canIssueOrders = false }:
   const [announcement, setAnnouncement] = useState("");
   const [flash, setFlash] = useState<ReadonlySet<string>>(new Set());
   const [now, setNow] = useState(() => Date.now());
+  const [ordering, setOrdering] = useState<ChasingItemFieldsFragment | null>(null);
+  const orderHeading = useRef<HTMLHeadingElement>(null);
   const board = useQuery(ChasingBoardDocument, { fetchPolicy: "cache-and-network", pollInterval: POLL_MS });
   const list = useQuery(ChasingListDocument, { variables: { stage, unitId, first: PAGE }, fetchPolicy: "cache-and-network", notifyOnNetworkStatusChange: true });
   const liveStatus = useLiveStatus();
@@ -68,6 +71,11 @@ export function ChasingPage({ stages = CHASING_STAGES, canIssueOrders = false }:
     }
   }
 
+  useEffect(() => {
+    if (ordering) {
+      orderHeading.current?.focus();
+    }
+  }, [ordering]);
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 60_000);
     return () => window.clearInterval(timer);
@@ -173,13 +181,31 @@ export function ChasingPage({ stages = CHASING_STAGES, canIssueOrders = false }:
               renderActions={
                 canIssueOrders && stage !== "WAITING_DISPATCH"
                   ? (item) => (
-                      <AppLink to={`tickets/${encodeURIComponent(item.trackingNumber)}`} aria-label={t("ch.issueOrder.label", { number: item.trackingNumber })} data-testid={`chasing-order-${item.trackingNumber}`}>
+                      <Button variant="secondary" aria-label={t("ch.issueOrder.label", { number: item.trackingNumber })} data-testid={`chasing-order-${item.trackingNumber}`} onClick={() => setOrdering(item)}>
                         {t("ch.issueOrder")}
-                      </AppLink>
+                      </Button>
                     )
                   : undefined
               }
             />
+          ) : null}
+          {ordering ? (
+            <section className="chasing-order" aria-labelledby="chasing-order-title" data-testid="chasing-order-form">
+              <h2 id="chasing-order-title" tabIndex={-1} ref={orderHeading}>
+                {t("ch.issueOrder.label", { number: ordering.trackingNumber })}
+              </h2>
+              <OrderIssueForm key={ordering.ticketId} ticketId={ordering.ticketId} onIssued={() => undefined} />
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  const number = ordering.trackingNumber;
+                  setOrdering(null);
+                  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="chasing-order-${number}"]`)?.focus());
+                }}
+              >
+                {t("ch.issueOrder.close")}
+              </Button>
+            </section>
           ) : null}
           {items.length > 0 && total > items.length ? (
             <p className="stat__hint">
