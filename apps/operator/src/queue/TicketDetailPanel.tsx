@@ -1,5 +1,5 @@
 import { useQuery } from "@apollo/client/react";
-import { Alert, Button, HistoryTimeline, Loading, StatusBadge, UrgencyBadge, useErrorMessage, useFormat } from "@civicline/ui";
+import { Alert, Button, HistoryTimeline, Loading, StatusBadge, TicketPageLink, UrgencyBadge, useErrorMessage, useFormat } from "@civicline/ui";
 import { useEffect, useRef } from "react";
 import { TicketDetailDocument } from "../gql/graphql.ts";
 import { useOperatorT } from "../messages.ts";
@@ -43,6 +43,7 @@ export function TicketDetailPanel({ id, onClose }: { id: string; onClose: () => 
       </div>
       {loading && !ticket ? <Loading /> : null}
       {error && !ticket ? <Alert>{`${t("detail.loadFailed")} ${errorMessage(error) ?? ""}`}</Alert> : null}
+      {ticket ? <TicketPageLink trackingNumber={ticket.trackingNumber} /> : null}
       {ticket?.urgency === "EMERGENCY" ? (
         <p className="emergency-alert" role="alert">
           <strong>{t("detail.emergency")}</strong>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { Alert, Button, HistoryTimeline, Loading, useRoutingErrorMessage } from "@civicline/ui";
+import { Alert, Button, HistoryTimeline, Loading, TicketPageLink, useRoutingErrorMessage } from "@civicline/ui";
 import { useEffect, useRef, useState } from "react";
 import { SignForDocument, WorkbenchAssignmentDocument } from "../gql/graphql.ts";
 import { ExtensionForm } from "./actions/ExtensionForm.tsx";
@@ -89,6 +89,7 @@ export function AssignmentPanel({ ticketId, unitId, onClose }: { ticketId: strin
       {error && !assignment ? <Alert>{`${t("wb.detail.loadFailed")} ${errorMessage(error) ?? ""}`}</Alert> : null}
       {assignment ? (
         <>
+          <TicketPageLink trackingNumber={assignment.ticket.trackingNumber} />
           <LeaderInstructions ticketId={ticketId} />
           {done ? (
             <Alert tone="success" testId="action-done">

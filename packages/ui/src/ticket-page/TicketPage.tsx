@@ -383,6 +383,18 @@ function TimelinePanel({ entries }: { entries: readonly DossierTimelineEntry[] }
   );
 }
 
+/** "Open the ticket page" for a ticket shown in a side panel (queue, workbench). */
+export function TicketPageLink({ trackingNumber }: { trackingNumber: string }) {
+  const t = useTicketPageT();
+  return (
+    <p className="ticket-page-link">
+      <AppLink to={`tickets/${trackingNumber}`} data-testid="open-ticket-page">
+        {t("tp.open", { number: trackingNumber })}
+      </AppLink>
+    </p>
+  );
+}
+
 function TicketLink({ trackingNumber }: { trackingNumber: string }) {
   return (
     <AppLink to={`tickets/${trackingNumber}`} className="mono">

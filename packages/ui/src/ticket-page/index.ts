@@ -1,4 +1,4 @@
-export { TicketDossierView, TicketPage, useTicketPageT, type TicketPagePanel, type TicketPagePanelProps, type TicketPageProps } from "./TicketPage.tsx";
+export { TicketDossierView, TicketPage, TicketPageLink, useTicketPageT, type TicketPagePanel, type TicketPagePanelProps, type TicketPageProps } from "./TicketPage.tsx";
 export { ticketPageMessages, type TicketPageMessageKey } from "./messages.ts";
 export type { TicketDossierData, TicketDossierDocument } from "./types.ts";
 

@@ -76,6 +76,7 @@ export const ticketPageMessages = defineMessages(
     "tp.reReports.rounds": "Sent back to the unit after a callback (续报)",
     "tp.reReports.round": "{at}: back to {unit}, accepted by {name}",
     "tp.panels": "More about this ticket",
+    "tp.open": "Open the full ticket page of {number}",
   },
   {
     "tp.title": "工单 {number}",
@@ -151,6 +152,7 @@ export const ticketPageMessages = defineMessages(
     "tp.reReports.rounds": "回访后重新派回承办单位（续报）",
     "tp.reReports.round": "{at}：派回 {unit}，由 {name} 同意",
     "tp.panels": "更多信息",
+    "tp.open": "打开工单 {number} 的详情页",
   },
 );
 
