@@ -20,6 +20,7 @@ import { mountPortalLinks } from "./portal-links.js";
 import { mountOpen311Routes } from "./open311/open311-routes.js";
 import { securityHeaders } from "./security-headers.js";
 import { mountStaticApps } from "./static-apps.js";
+import { mountTicketExportRoutes } from "./ticket-export-routes.js";
 import { INVALID_UTF8, INVALID_UTF8_MESSAGE, refuseLoneSurrogates, verifyBodyText } from "./text-encoding.js";
 import { buildGraphQLProtection } from "./graphql-limits.js";
 import { documentErrorStatusPlugin } from "./http-status.js";
@@ -203,6 +204,7 @@ export async function startGatewayServer(options: {
     }),
   );
   mountFileRoutes(app, services, options.fileAccess ?? [], options.citizenFileAccess ?? []);
+  mountTicketExportRoutes(app, services);
   mountDevRoutes(app, services);
   mountSupervisionOrderDevRoutes(app, services);
   mountPortalLinks(app);
