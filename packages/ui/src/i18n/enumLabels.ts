@@ -167,6 +167,7 @@ export const ENUM_LABELS_EN: EnumCatalogue = {
     JOINT_CASE_DECIDED: "Joint supervision decided the responsible unit",
   },
   TicketLinkKind: { MERGED_INTO: "Merged into", RELATED: "Related to", RE_REPORT_OF: "Re-report of" },
+  TicketSearchSort: { RECEIVED_DESC: "Newest first", RECEIVED_ASC: "Oldest first", DUE_ASC: "Soonest deadline first" },
   TicketStatus: {
     RECEIVED: "Received",
     AWAITING_DISPATCH: "Awaiting dispatch",
@@ -362,6 +363,7 @@ export const ENUM_LABELS_ZH: EnumCatalogue = {
     JOINT_CASE_DECIDED: "三方联动督办决定责任单位",
   },
   TicketLinkKind: { MERGED_INTO: "并入", RELATED: "相关", RE_REPORT_OF: "续报自" },
+  TicketSearchSort: { RECEIVED_DESC: "最新受理在前", RECEIVED_ASC: "最早受理在前", DUE_ASC: "办理期限最近在前" },
   TicketStatus: {
     RECEIVED: "已受理",
     AWAITING_DISPATCH: "待派单",
