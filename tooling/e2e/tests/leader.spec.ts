@@ -93,5 +93,13 @@ for (const { locale, instruction, assigned, heading, unitTitle } of CASES) {
     await expectAccessible(handler, `workbench ticket with a leader's instruction (${locale})`);
     await handler.screenshot({ path: `test-results/leader-instruction-workbench-${locale}.png` });
     await handler.context().close();
+
+    // The ticket page shows the supervisor which leader took the ticket and what they instructed.
+    const back = await staffPage(browser, "supervisor", "supervisor", locale);
+    await back.goto(`/supervisor/tickets/${trackingNumber}`);
+    const panel = back.getByTestId("leader-panel");
+    await expect(panel).toContainText("陈军");
+    await expect(panel).toContainText(instruction);
+    await back.context().close();
   });
 }
