@@ -22,6 +22,8 @@ export const RoutingEvent = {
   /** Fired by the dispatch timer when a received ticket still waits for dispatch past its dispatch limit. */
   DISPATCH_OVERDUE: "routing.dispatch_overdue",
   RULE_SAVED: "routing.dispatch_rule_saved",
+  /** The citizen called again about the ticket (催办). Payload adds `followUpId`, `assignmentId` (null before dispatch). */
+  TICKET_FOLLOWED_UP: "routing.ticket_followed_up",
   /** A unit was created or changed in the directory. Payload: `unitId`, `code`, `created`, `changes` (field → from/to), `changedById`, `changedByName`. */
   UNIT_CHANGED: "routing.unit_changed",
 } as const;

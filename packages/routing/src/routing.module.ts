@@ -12,6 +12,8 @@ import { CalendarResolver } from "./calendar/calendar.resolver.js";
 import { CalendarYearResolver } from "./calendar/calendar-year.resolver.js";
 import { autoDispatchHandlers } from "./dispatch/auto-dispatch.handlers.js";
 import { DispatchResolver } from "./dispatch/dispatch.resolver.js";
+import { FollowUp } from "./follow-up/follow-up.entity.js";
+import { FollowUpResolver } from "./follow-up/follow-up.resolver.js";
 import { routingMigrations } from "./migrations/index.js";
 import { DispatchRuleVersion } from "./rules/dispatch-rule-version.entity.js";
 import { DispatchRule } from "./rules/dispatch-rule.entity.js";
@@ -36,7 +38,7 @@ registerTicketReadPolicy(handlerMayViewTicket);
 
 export const routingModule: DomainModule = {
   name: "routing",
-  entities: [Unit, DispatchRule, DispatchRuleVersion, SlaPolicy, Assignment, AssignmentUnit, ProgressNote, ReturnRequest],
+  entities: [Unit, DispatchRule, DispatchRuleVersion, SlaPolicy, Assignment, AssignmentUnit, ProgressNote, ReturnRequest, FollowUp],
   migrations: routingMigrations,
   resolvers: [
     UnitResolver,
@@ -49,6 +51,7 @@ export const routingModule: DomainModule = {
     CalendarResolver,
     CalendarYearResolver,
     PublicReplyResolver,
+    FollowUpResolver,
   ],
   eventHandlers: (services) => [
     ...autoDispatchHandlers(services.dataSource),

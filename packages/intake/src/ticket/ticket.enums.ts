@@ -118,6 +118,7 @@ export enum TicketHistoryKind {
   LEADER_ASSIGNED = "leader_assigned",
   LEADER_INSTRUCTION = "leader_instruction",
   CITIZEN_PHONE_REVEALED = "citizen_phone_revealed",
+  FOLLOW_UP = "follow_up",
 }
 
 registerEnumType(Privacy, {
@@ -150,5 +151,6 @@ registerEnumType(TicketHistoryKind, {
     LEADER_ASSIGNED: { description: "A supervisor assigned the ticket (alone or in a hot issue) to a leader (领导包案)." },
     LEADER_INSTRUCTION: { description: "A leader gave an instruction (领导批示) on the ticket." },
     CITIZEN_PHONE_REVEALED: { description: "A handler of the lead unit revealed the caller's full phone number to contact them (先联系后办理; only when the citizen chose no restriction)." },
+    FOLLOW_UP: { description: "The citizen called again to chase the request (催办); the note holds their words." },
   },
 });

@@ -9,8 +9,8 @@ import { AssignmentUnit } from "./assignment-unit.entity.js";
 const INBOX_LIMIT = 500;
 
 /**
- * A handler's inbox: the latest assignments of tickets their unit leads or assists on, soonest
- * completion deadline first. Open ones only, unless `includeClosed` (then replied and returned too).
+ * A handler's inbox: the latest assignments of tickets their unit leads or assists on, those the
+ * citizen chased (催办) first, then soonest completion deadline first. Open ones only, unless `includeClosed` (then replied and returned too).
  */
 export async function unitInbox(dataSource: DataSource, input: { actor: Actor | null; includeClosed: boolean }): Promise<Assignment[]> {
   const actor = requireUnitActor(input.actor);
@@ -20,7 +20,9 @@ export async function unitInbox(dataSource: DataSource, input: { actor: Actor | 
     .createQueryBuilder("a")
     .innerJoin(AssignmentUnit, "u", "u.assignment_id = a.id AND u.unit_id = :unitId", { unitId: actor.unitId })
     .where("a.current AND a.state IN (:...states)", { states })
-    .orderBy("a.completion_due_at", "ASC")
+    // Tickets the citizen called again about (催办) first, latest call first; then by deadline.
+    .orderBy("a.last_follow_up_at", "DESC", "NULLS LAST")
+    .addOrderBy("a.completion_due_at", "ASC")
     .addOrderBy("a.id", "ASC")
     .limit(INBOX_LIMIT)
     .getMany();

@@ -129,6 +129,18 @@ export class Assignment {
   @Column({ name: "extension_decision_note", type: "text", nullable: true })
   extensionDecisionNote!: string | null;
 
+  /** Follow-up calls (催办) while this dispatch was current: a maintained count (follow-up/). */
+  @Column({ name: "follow_up_count", type: "integer", default: 0 })
+  followUpCount!: number;
+
+  /** The latest follow-up call: the unit's inbox lists followed-up tickets first. */
+  @Column({ name: "last_follow_up_at", type: "timestamptz", nullable: true })
+  lastFollowUpAt!: Date | null;
+
+  /** What the caller said in the latest follow-up call. */
+  @Column({ name: "last_follow_up_words", type: "text", nullable: true })
+  lastFollowUpWords!: string | null;
+
   @Column({ name: "reply_outcome", type: "text", nullable: true })
   replyOutcome!: ReplyOutcome | null;
 

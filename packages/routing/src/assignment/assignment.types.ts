@@ -174,6 +174,15 @@ export class AssignmentType {
   @Field(() => Date, { nullable: true, description: "When the lead unit signed for it." })
   signedForAt!: Date | null;
 
+  @Field(() => Int, { description: "Follow-up calls (催办) from the citizen while this dispatch was current." })
+  followUpCount!: number;
+
+  @Field(() => Date, { nullable: true, description: "When the citizen last called to chase it (the inbox lists followed-up tickets first)." })
+  lastFollowUpAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: "What the caller said in the latest follow-up call." })
+  lastFollowUpWords!: string | null;
+
   @Field(() => DeadlinesType, { description: "Time limits and where the assignment stands against them." })
   deadlines!: DeadlinesType;
 
