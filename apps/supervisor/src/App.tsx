@@ -6,6 +6,7 @@ import { Dashboard } from "./dashboard/Dashboard.tsx";
 import { isJointPath, JointRoutes, jointNavItems } from "./joint/routes.tsx";
 import { useJointT } from "./joint/messages.ts";
 import { isKnowledgePath, KnowledgeRoutes, knowledgeNavItems } from "./knowledge/routes.tsx";
+import { groupNav } from "./layout/navGroups.ts";
 import { isLeaderLanding, isLeaderPath, LeaderRoutes, leaderNavItems, LEADER_PATHS } from "./leader/routes.tsx";
 import { useLeaderT } from "./leader/messages.ts";
 import { useSupervisorT } from "./messages.ts";
@@ -42,7 +43,7 @@ export function App() {
         return (
         <AppLayout
           title={t("app.title")}
-          nav={[
+          nav={groupNav([
             ...(mayUseOverview(viewer.roles) ? [appNavItem(OVERVIEW_PATH, t("nav.overview"), path === OVERVIEW_PATH)] : []),
             ...chasingNavItems(path, viewer.roles, tChasing("ch.title")),
             ...leaderNavItems(isLeaderLanding(path, viewer.roles) ? LEADER_PATHS.page : path, viewer.roles, { page: tLeader("ld.nav.page"), sessions: tLeader("ld.nav.sessions") }),
@@ -56,7 +57,7 @@ export function App() {
               transfer: t("nav.kbTransfer"),
               editor: t("nav.myArticles"),
             }),
-          ]}
+          ], { supervision: t("nav.group.supervision"), callback: t("nav.group.callback"), dispatch: t("nav.group.dispatch"), knowledge: t("nav.group.knowledge") })}
           user={viewer}
           tools={<NotificationBell documents={notificationDocuments} />}
           onLogout={() => void logout()}

@@ -93,3 +93,32 @@ describe("dispatch catalogue", () => {
     expect(parseKeywords(" 噪音，扰民、噪音; noise ,")).toEqual(["噪音", "扰民", "noise"]);
   });
 });
+
+describe("dispatch catalogue filters", () => {
+  it("filters the rules by category, area and unit (lead or assisting) and says how many are shown", async () => {
+    const gaoqing = area("d-gq", "高青县", "DISTRICT", null);
+    const rules = [
+      rule(1, { id: "r1" }),
+      rule(1, { id: "r2", category: { __typename: "Category", id: "c-noise", nameZh: "噪音扰民", nameEn: "Noise" }, area: gaoqing, leadUnit: QINGCHENG }),
+      rule(1, { id: "r3", category: { __typename: "Category", id: "c-noise", nameZh: "噪音扰民", nameEn: "Noise" }, leadUnit: HOUSING, assistingUnits: [EDU] }),
+    ];
+    renderRouting(<DispatchRulesPage />, [stateMock(DispatchRulesDocument, () => ({ dispatchRules: rules }))]);
+    await screen.findAllByTestId("dispatch-rule");
+    expect(screen.getByTestId("rules-count").textContent).toBe("3 of 3 rules");
+
+    fireEvent.change(screen.getByLabelText("Category"), { target: { value: "c-noise" } });
+    expect(screen.getAllByTestId("dispatch-rule").map((row) => row.getAttribute("data-rule-id"))).toEqual(["r2", "r3"]);
+    fireEvent.change(screen.getByLabelText("Area"), { target: { value: "none" } });
+    expect(screen.getAllByTestId("dispatch-rule").map((row) => row.getAttribute("data-rule-id"))).toEqual(["r3"]);
+    fireEvent.click(screen.getByRole("button", { name: "Clear filters" }));
+    expect(screen.getAllByTestId("dispatch-rule")).toHaveLength(3);
+
+    // The education bureau leads r1 and assists on r3.
+    fireEvent.change(screen.getByLabelText("Unit (lead or assisting)"), { target: { value: EDU.id } });
+    expect(screen.getAllByTestId("dispatch-rule").map((row) => row.getAttribute("data-rule-id"))).toEqual(["r1", "r3"]);
+    expect(screen.getByTestId("rules-count").textContent).toBe("2 of 3 rules");
+    fireEvent.change(screen.getByLabelText("Area"), { target: { value: "d-gq" } });
+    expect(screen.queryByTestId("dispatch-rules")).toBeNull();
+    expect(screen.getByTestId("rules-none-match")).toBeTruthy();
+  });
+});

@@ -3,6 +3,7 @@ import { Alert, Button, EmptyState, Field, Loading, Select, TextInput, useAppPat
 import { useState, type FormEvent } from "react";
 import { CalendarOverridesDocument, SetCalendarOverrideDocument } from "../../gql/graphql.ts";
 import { useSupervisorRoutingT } from "../messages.ts";
+import { CalendarMonthView } from "./CalendarMonthView.tsx";
 import { CalendarYearForm } from "./CalendarYearForm.tsx";
 import { useCalendarYearT } from "./calendarYearMessages.ts";
 
@@ -37,7 +38,12 @@ function requestedYear(search: string, offered: readonly number[]): number | nul
   return offered.includes(asked) ? asked : null;
 }
 
-/** Admin: a year's working-calendar overrides by month, a form to set one day, and one to enter the whole year. */
+/** The month shown first: this month in this year, January in another. */
+function firstMonth(year: number, now = new Date()): number {
+  return year === currentYear(now) ? Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", month: "numeric" }).format(now)) : 1;
+}
+
+/** Admin: a month view of the working calendar, a year's overrides by month, a form to set one day, and one to enter the whole year. */
 export function CalendarOverridesPage() {
   const t = useSupervisorRoutingT();
   const ty = useCalendarYearT();
@@ -47,6 +53,7 @@ export function CalendarOverridesPage() {
   const thisYear = currentYear();
   const offeredYears = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
   const [year, setYear] = useState(() => requestedYear(search, offeredYears) ?? thisYear);
+  const [month, setMonth] = useState(() => firstMonth(year));
   const [yearFormOpen, setYearFormOpen] = useState(() => requestedYear(search, offeredYears) !== null);
   const [day, setDay] = useState("");
   const [working, setWorking] = useState(true);
@@ -55,7 +62,7 @@ export function CalendarOverridesPage() {
   const [saved, setSaved] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<unknown>(null);
   const { data, loading, error } = useQuery(CalendarOverridesDocument, { variables: { year }, fetchPolicy: "cache-and-network" });
-  const [setOverride, saving] = useMutation(SetCalendarOverrideDocument, { refetchQueries: ["CalendarOverrides"] });
+  const [setOverride, saving] = useMutation(SetCalendarOverrideDocument, { refetchQueries: ["CalendarOverrides", "CalendarMonth"] });
   const overrides = [...(data?.calendarOverrides ?? [])].sort((a, b) => a.day.localeCompare(b.day));
 
   const submit = async (event: FormEvent) => {
@@ -90,10 +97,14 @@ export function CalendarOverridesPage() {
           value={String(year)}
           placeholder={null}
           options={offeredYears.map((value) => ({ value: String(value), label: String(value) }))}
-          onChange={(event) => setYear(Number(event.target.value))}
+          onChange={(event) => {
+            setYear(Number(event.target.value));
+            setMonth(firstMonth(Number(event.target.value)));
+          }}
           data-testid="calendar-year"
         />
       </Field>
+      <CalendarMonthView year={year} month={month} onMonthChange={setMonth} onPick={(picked) => edit({ day: picked.day, working: picked.working, note: picked.source === "OVERRIDE" ? picked.note : null })} />
       {yearFormOpen ? null : (
         <p>
           <Button variant="secondary" onClick={() => setYearFormOpen(true)} disabled={!data}>
