@@ -76,6 +76,9 @@ for (const locale of ["zh-CN", "en"] as const) {
     const row = supervisor.getByTestId("order-row").filter({ hasText: ticket.trackingNumber });
     await expect(row.getByTestId("order-state")).toHaveText(words.answered, { timeout: 15_000 });
     await expectAccessible(supervisor, `${locale} supervision orders list`);
+    if (locale === "zh-CN") {
+      await supervisor.screenshot({ path: "../../apps/supervisor/docs/supervision-orders.png", fullPage: true });
+    }
     await row.getByTestId("order-open").click();
     const detail = supervisor.getByTestId("order-detail");
     await expect(detail.getByTestId("order-answer")).toContainText("已约谈学校校长");

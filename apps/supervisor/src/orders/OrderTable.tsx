@@ -9,7 +9,7 @@ export function OrderTable({ items }: { items: readonly SupervisionOrderFieldsFr
   const { language } = useLanguage();
   return (
     <TableScroll label={t("so.caption")}>
-      <table className="table order-table" data-testid="order-table">
+      <table className="data-table order-table" data-testid="order-table">
         <caption className="visually-hidden">{t("so.caption")}</caption>
         <thead>
           <tr>

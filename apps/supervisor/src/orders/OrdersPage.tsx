@@ -40,7 +40,7 @@ export function OrdersPage({ canEditSettings }: { canEditSettings: boolean }) {
       </h1>
       <p className="page-intro">{t("so.intro")}</p>
       <fieldset className="order-filters">
-        <legend>{t("so.filter.legend")}</legend>
+        <legend className="visually-hidden">{t("so.filter.legend")}</legend>
         <Field label={t("so.filter.state")}>
           <Select value={state} placeholder={null} options={STATES.map((value) => ({ value, label: t(`so.filter.state.${value}`) }))} onChange={(event) => setState(event.target.value as (typeof STATES)[number])} data-testid="order-filter-state" />
         </Field>
