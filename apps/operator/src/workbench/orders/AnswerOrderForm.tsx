@@ -42,7 +42,7 @@ export function AnswerOrderForm({ orderId, trackingNumber, onAnswered, onCancel 
         <TextArea value={text} maxChars={TEXT_MAX} rows={3} onChange={(event) => setText(event.target.value)} data-testid="order-answer-text" required autoFocus />
       </Field>
       <Field label={t("uo.answer.done")} error={missingDate ? t("uo.answer.needDate") : fields.expectedDoneAt}>
-        <TextInput type="date" value={date} onChange={(event) => setDate(event.target.value)} data-testid="order-answer-date" required />
+        <TextInput type="date" value={date} onChange={(event) => setDate(event.target.value)} data-testid="order-answer-date" aria-required="true" />
       </Field>
       <div aria-live="polite">{state.error && !fieldProblem ? <Alert testId="order-answer-error">{errorMessage(state.error)}</Alert> : null}</div>
       <div className="unit-order__buttons">
