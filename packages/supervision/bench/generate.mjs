@@ -104,7 +104,7 @@ export async function generateTickets(client, options = {}) {
            c.id, s.subject || p.problem, a.name || (${sqlArray(STREETS)})[(i * 13) % ${STREETS.length} + 1] || '附近' || s.subject || p.problem || '，' || (${sqlArray(DETAILS)})[(i * 7) % ${DETAILS.length} + 1],
            a.district_id, a.township_id, a.name || (${sqlArray(STREETS)})[(i * 13) % ${STREETS.length} + 1] || ((i % 300) + 1) || '号',
            (${sqlArray(NAMES)})[i % ${NAMES.length} + 1] || CASE WHEN i % 2 = 0 THEN '先生' ELSE '女士' END,
-           '1' || (30 + (i * 7) % 60) || lpad(((i % 350000) * 7919 % 100000000)::text, 8, '0'),
+           '1' || (30 + (i * 7) % 60) || lpad(((i % 350000)::bigint * 7919 % 100000000)::text, 8, '0'),
            CASE WHEN i % 97 = 0 THEN 'confidential' ELSE 'none' END, r.at, r.at, r.at, 1
          FROM generate_series($1::int, $2::int) i
          CROSS JOIN LATERAL (SELECT $4::timestamptz - make_interval(secs => ($5::int - i)::double precision * $6::double precision / $5::int * 86400 + 60) AS at) r
