@@ -53,6 +53,11 @@ export async function seedLeaderDemo({ manager, log }: SeedContext): Promise<voi
     log.warn("leader demo skipped: the demo leader, supervisor or dispatcher account is missing");
     return;
   }
+  const seated: unknown[] = await manager.query("SELECT 1 FROM platform_user WHERE seat = 'A01' AND active LIMIT 1");
+  if (seated.length === 0) {
+    log.warn("leader demo skipped: nobody sits at seat A01");
+    return;
+  }
   const db = within(manager);
   // From the hour of the first call logged at A01 in the last ten hours (so the demo shows taken calls) until two hours from now.
   const hour = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
