@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { CallbackSettingsDocument, SaveCallbackSettingsDocument, type CallbackSettingsFieldsFragment } from "../gql/graphql.ts";
 import { useCallbackErrorMessage } from "./callbackErrors.ts";
 import { useSupervisorCallbackT } from "./messages.ts";
-import { draftOf, GENERAL_FIELDS, ROW_FIELDS, settingsInput, type GeneralField, type RowField, type SettingsDraft } from "./settingsForm.ts";
+import { draftOf, GENERAL_FIELDS, ROW_FIELDS, settingsInput, type DurationUnit, type FieldDraft, type GeneralField, type RowField, type SettingsDraft } from "./settingsForm.ts";
 
 const GENERAL_LABELS: Record<GeneralField, "sc.settings.missedReturn" | "sc.settings.missedTries" | "sc.settings.missedRetry" | "sc.settings.claim"> = {
   missedCallReturnMinutes: "sc.settings.missedReturn",
@@ -17,6 +17,33 @@ const ROW_LABELS: Record<RowField, "sc.settings.col.due" | "sc.settings.col.trie
   maxTries: "sc.settings.col.tries",
   retryMinutes: "sc.settings.col.retry",
 };
+
+/**
+ * A number as typed, or — for a limit — an amount with its unit (working hours or working days),
+ * the unit a select beside it. `labelledBy` names both (the column header and row, or the field label).
+ */
+function LimitInput({ id, value, label, invalid, describedBy, onChange }: { id: string; value: FieldDraft; label: string; invalid: boolean; describedBy?: string; onChange: (value: FieldDraft) => void }) {
+  const t = useSupervisorCallbackT();
+  const common = { className: "input input--short", "aria-invalid": invalid ? true : undefined, "aria-describedby": describedBy } as const;
+  if (typeof value === "string") {
+    return <input id={id} {...common} inputMode="numeric" value={value} aria-label={label} onChange={(event) => onChange(event.target.value)} />;
+  }
+  return (
+    <span className="limit-input">
+      <input id={id} {...common} inputMode="decimal" value={value.amount} aria-label={label} onChange={(event) => onChange({ ...value, amount: event.target.value })} />
+      <select
+        className="select limit-input__unit"
+        value={value.unit}
+        aria-label={t("sc.settings.unitOf", { field: label })}
+        onChange={(event) => onChange({ ...value, unit: event.target.value as DurationUnit })}
+        data-testid={`${id}-unit`}
+      >
+        <option value="hours">{t("sc.settings.unit.hours")}</option>
+        <option value="days">{t("sc.settings.unit.days")}</option>
+      </select>
+    </span>
+  );
+}
 
 /** Callback settings: everyone who works callbacks reads them; admins change them. */
 export function CallbackSettingsPage({ canEdit }: { canEdit: boolean }) {
@@ -54,8 +81,7 @@ function SettingsForm({ settings, canEdit }: { settings: CallbackSettingsFieldsF
   const [saved, setSaved] = useState(false);
   const [save, { loading }] = useMutation(SaveCallbackSettingsDocument, { refetchQueries: ["CallbackSettings"] });
   const fields = toFieldErrors(error);
-  const problem = (field: string, rate = false): string | undefined =>
-    invalid.includes(field) ? t(rate ? "sc.settings.invalidRate" : "sc.settings.invalid") : (fields[field] ?? fields[`input.${field}`]);
+  const problem = (field: string, message: string): string | undefined => (invalid.includes(field) ? message : (fields[field] ?? fields[`input.${field}`]));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -74,7 +100,8 @@ function SettingsForm({ settings, canEdit }: { settings: CallbackSettingsFieldsF
       setError(caught);
     }
   };
-  const setRow = (index: number, field: RowField, value: string) =>
+  const invalidMessage = (value: FieldDraft) => t(typeof value === "string" ? "sc.settings.invalid" : "sc.settings.invalidAmount");
+  const setRow = (index: number, field: RowField, value: FieldDraft) =>
     setDraft((current) => ({ ...current, rows: current.rows.map((row, at) => (at === index ? { ...row, [field]: value } : row)) }));
 
   return (
@@ -103,18 +130,16 @@ function SettingsForm({ settings, canEdit }: { settings: CallbackSettingsFieldsF
                   <th scope="row">{format.requestType(row.requestType)}</th>
                   {ROW_FIELDS.map((field) => {
                     const name = `requestTypes.${index}.${field}`;
-                    const message = problem(name);
+                    const message = problem(name, invalidMessage(row[field]));
                     return (
                       <td key={field}>
-                        <input
+                        <LimitInput
                           id={`cb-setting-${name}`}
-                          className="input input--short"
-                          inputMode="numeric"
                           value={row[field]}
-                          aria-label={`${format.requestType(row.requestType)} · ${t(ROW_LABELS[field])}`}
-                          aria-invalid={message ? true : undefined}
-                          aria-describedby={message ? `cb-setting-${name}-error` : undefined}
-                          onChange={(event) => setRow(index, field, event.target.value)}
+                          label={`${format.requestType(row.requestType)} · ${t(ROW_LABELS[field])}`}
+                          invalid={Boolean(message)}
+                          describedBy={message ? `cb-setting-${name}-error` : undefined}
+                          onChange={(value) => setRow(index, field, value)}
                         />
                         {message ? (
                           <p className="field__error" id={`cb-setting-${name}-error`}>
@@ -132,14 +157,37 @@ function SettingsForm({ settings, canEdit }: { settings: CallbackSettingsFieldsF
       </fieldset>
       <fieldset className="cb-settings__group" disabled={!canEdit}>
         <legend>{t("sc.settings.general")}</legend>
-        <Field id="cb-setting-surveySampleRate" label={t("sc.settings.survey")} error={problem("surveySampleRate", true)}>
+        <Field id="cb-setting-surveySampleRate" label={t("sc.settings.survey")} error={problem("surveySampleRate", t("sc.settings.invalidRate"))}>
           <TextInput className="input--short" inputMode="decimal" value={draft.surveyPercent} onChange={(event) => setDraft({ ...draft, surveyPercent: event.target.value })} />
         </Field>
-        {GENERAL_FIELDS.map((field) => (
-          <Field key={field} id={`cb-setting-${field}`} label={t(GENERAL_LABELS[field])} error={problem(field)}>
-            <TextInput className="input--short" inputMode="numeric" value={draft[field]} onChange={(event) => setDraft({ ...draft, [field]: event.target.value })} />
-          </Field>
-        ))}
+        {GENERAL_FIELDS.map((field) => {
+          const value = draft[field];
+          const message = problem(field, invalidMessage(value));
+          return typeof value === "string" ? (
+            <Field key={field} id={`cb-setting-${field}`} label={t(GENERAL_LABELS[field])} error={message}>
+              <TextInput className="input--short" inputMode="numeric" value={value} onChange={(event) => setDraft({ ...draft, [field]: event.target.value })} />
+            </Field>
+          ) : (
+            <div key={field} className={message ? "field field--invalid" : "field"}>
+              <span className="field__label" id={`cb-setting-${field}-label`}>
+                {t(GENERAL_LABELS[field])}
+              </span>
+              <LimitInput
+                id={`cb-setting-${field}`}
+                value={value}
+                label={t(GENERAL_LABELS[field])}
+                invalid={Boolean(message)}
+                describedBy={message ? `cb-setting-${field}-error` : undefined}
+                onChange={(next) => setDraft({ ...draft, [field]: next })}
+              />
+              {message ? (
+                <p className="field__error" id={`cb-setting-${field}-error`}>
+                  {message}
+                </p>
+              ) : null}
+            </div>
+          );
+        })}
       </fieldset>
       {error && Object.keys(fields).length === 0 ? <Alert>{errorMessage(error)}</Alert> : null}
       <div aria-live="polite">{saved ? <Alert tone="success" testId="settings-saved">{t("sc.settings.saved")}</Alert> : null}</div>

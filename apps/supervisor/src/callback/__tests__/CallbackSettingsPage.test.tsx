@@ -20,18 +20,21 @@ const SETTINGS = {
 };
 
 describe("callback settings form", () => {
-  it("turns the typed values into the input, the survey share from percent", () => {
+  it("shows limits in working days or hours and turns them back into the stored working minutes", () => {
     const draft = { ...draftOf(SETTINGS), surveyPercent: "12.5" };
-    expect(draft.rows[1]).toEqual({ requestType: "COMPLAINT", dueMinutes: "900", maxTries: "3", retryMinutes: "120" });
+    expect(draft.rows[1]).toEqual({ requestType: "COMPLAINT", dueMinutes: { amount: "2", unit: "days" }, maxTries: "3", retryMinutes: { amount: "2", unit: "hours" } });
+    expect(draft.missedCallRetryMinutes).toEqual({ amount: "0.5", unit: "hours" });
+    expect(draft.claimMinutes).toBe("15");
     const { input, invalid } = settingsInput(draft);
     expect(invalid).toEqual([]);
-    expect(input?.surveySampleRate).toBe(0.125);
+    expect(input).toMatchObject({ surveySampleRate: 0.125, missedCallReturnMinutes: 60, missedCallRetryMinutes: 30, claimMinutes: 15 });
     expect(input?.requestTypes?.[0]).toEqual({ requestType: "CONSULTATION", dueMinutes: 450, maxTries: 3, retryMinutes: 120 });
-    expect(settingsInput({ ...draft, claimMinutes: "1.5", surveyPercent: "120", rows: [{ ...draft.rows[0]!, maxTries: "" }] }).invalid).toEqual([
-      "requestTypes.0.maxTries",
-      "surveySampleRate",
-      "claimMinutes",
-    ]);
+    // 1.5 working days = 675 working minutes; 1.5 working hours = 90.
+    const changed = settingsInput({ ...draft, rows: [{ ...draft.rows[0]!, dueMinutes: { amount: "1.5", unit: "days" }, retryMinutes: { amount: "1.5", unit: "hours" } }] });
+    expect(changed.input?.requestTypes?.[0]).toMatchObject({ dueMinutes: 675, retryMinutes: 90 });
+    expect(
+      settingsInput({ ...draft, claimMinutes: "1.5", surveyPercent: "120", missedCallReturnMinutes: { amount: "two", unit: "hours" }, rows: [{ ...draft.rows[0]!, maxTries: "" }] }).invalid,
+    ).toEqual(["requestTypes.0.maxTries", "surveySampleRate", "missedCallReturnMinutes", "claimMinutes"]);
   });
 });
 
@@ -53,12 +56,17 @@ describe("callback settings page", () => {
   it("lets an admin change a limit and save", async () => {
     const { saves } = setup(true);
     expect((await screen.findByTestId("settings-updated")).textContent).toBe("The defaults apply; nobody has changed them yet.");
-    fireEvent.change(screen.getByLabelText("Complaint · Due after the reply (working minutes)"), { target: { value: "1350" } });
+    const due = screen.getByLabelText("Complaint · Due after the reply");
+    expect((due as HTMLInputElement).value).toBe("2");
+    expect((screen.getByLabelText("Unit of Complaint · Due after the reply") as HTMLSelectElement).value).toBe("days");
+    fireEvent.change(due, { target: { value: "3" } });
+    fireEvent.change(screen.getByLabelText("Missed calls returned within"), { target: { value: "2" } });
     fireEvent.change(screen.getByLabelText("Share of direct answers surveyed (%)"), { target: { value: "20" } });
     fireEvent.click(screen.getByTestId("settings-save"));
     expect((await screen.findByTestId("settings-saved")).textContent).toBe("Callback settings saved.");
     const input = saves[0]?.input as { requestTypes: Array<{ dueMinutes: number }>; surveySampleRate: number };
     expect(input.requestTypes[1]?.dueMinutes).toBe(1350);
+    expect((input as unknown as { missedCallReturnMinutes: number }).missedCallReturnMinutes).toBe(120);
     expect(input.surveySampleRate).toBe(0.2);
     await waitFor(() => expect(screen.getByTestId("settings-updated").textContent).toContain("管理员"));
   });

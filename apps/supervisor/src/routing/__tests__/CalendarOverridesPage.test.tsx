@@ -5,8 +5,10 @@ import { CalendarOverridesPage, currentYear, isDayInYear } from "../calendar/Cal
 import { recordingMock, renderRouting, stateMock } from "./routingKit.tsx";
 
 /** The server's month: weekends off, Monday–Friday working, plus the days given. */
-function monthMock(special: Record<string, { working: boolean; source: string; note: string | null }> = {}, asked: Array<{ year: number; month: number }> = []) {
-  return recordingMock(CalendarMonthDocument, asked, ({ year, month }) => {
+function monthMock(special: Record<string, { working: boolean; source: string; note: string | null }> = {}, asked: Array<Record<string, unknown>> = []) {
+  return recordingMock(CalendarMonthDocument, asked, (variables) => {
+    const year = Number(variables.year);
+    const month = Number(variables.month);
     const length = new Date(Date.UTC(year, month, 0)).getUTCDate();
     return {
       calendarMonth: Array.from({ length }, (_, index) => {
@@ -21,7 +23,7 @@ function monthMock(special: Record<string, { working: boolean; source: string; n
 describe("working calendar month view", () => {
   it("shows a month as a Monday-first grid with holidays, make-up days and overrides, moves between months, and a day opens the form", async () => {
     const year = currentYear();
-    const asked: Array<{ year: number; month: number }> = [];
+    const asked: Array<Record<string, unknown>> = [];
     const month = monthMock(
       {
         [`${year}-10-01`]: { working: false, source: "OFFICIAL", note: "国庆节" },
@@ -33,7 +35,7 @@ describe("working calendar month view", () => {
     renderRouting(<CalendarOverridesPage />, [stateMock(CalendarOverridesDocument, () => ({ calendarOverrides: [] }), { year }), month], "zh-CN");
     const view = await screen.findByTestId("calendar-month-view");
     // Go to October of this year, whichever month it is now.
-    const first = asked[0]!.month;
+    const first = Number(asked[0]!.month);
     for (let step = first; step < 10; step++) {
       fireEvent.click(screen.getByRole("button", { name: "下个月" }));
     }
