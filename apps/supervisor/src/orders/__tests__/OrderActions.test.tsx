@@ -5,7 +5,8 @@ import { CloseSupervisionOrderDocument, EscalateSupervisionOrderDocument, SendBa
 import { always, recordingMock, renderRouting } from "../../routing/__tests__/routingKit.tsx";
 import { OrderActions } from "../OrderActions.tsx";
 
-const order = (overrides: Partial<SupervisionOrderFieldsFragment> = {}): SupervisionOrderFieldsFragment => ({
+const order = (overrides: Partial<SupervisionOrderFieldsFragment> = {}): SupervisionOrderFieldsFragment =>
+  ({
   __typename: "SupervisionOrder",
   id: "o1",
   ticketId: "t1",
@@ -33,7 +34,7 @@ const order = (overrides: Partial<SupervisionOrderFieldsFragment> = {}): Supervi
   closedByName: null,
   closeNote: null,
   ...overrides,
-});
+  }) as SupervisionOrderFieldsFragment;
 
 describe("the supervisor's actions on an order", () => {
   it("offers only escalation on an unanswered order, and says why it cannot be closed yet", async () => {
