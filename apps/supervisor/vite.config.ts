@@ -13,6 +13,7 @@ export default defineConfig({
       "/graphql": { target: "http://localhost:4000", ws: true },
       "/uploads": "http://localhost:4000",
       "/files": "http://localhost:4000",
+      "/tickets/export.csv": "http://localhost:4000",
     },
   },
   preview: { port: 5174 },

@@ -8,11 +8,14 @@ import { notificationDocuments, staffDocuments } from "./staff.ts";
 import { landingPath, mayUse, OPERATOR_LANDING, QUEUE_PATH } from "./landing.ts";
 import { QueuePage } from "./queue/QueuePage.tsx";
 import { OperatorTicketPage } from "./tickets/page/TicketPageRoute.tsx";
+import { isTicketSearchPath, TicketSearchRoutes, ticketSearchNavItems } from "./tickets/search/routes.tsx";
+import { useTicketSearchT } from "./tickets/search/messages.ts";
 import { isRoutingPath, isUnitStaffOnly, RoutingRoutes, routingNavItems } from "./workbench/routes.tsx";
 
 /** Operator workbench: sign in, then the queues and the call screen; the knowledge base under knowledge/. */
 export function App() {
   const t = useOperatorT();
+  const tSearch = useTicketSearchT();
   const { path: requested, search } = useAppPath();
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
@@ -31,6 +34,8 @@ export function App() {
         const callbackOnly = isCallbackAgentOnly(viewer.roles);
         const page = ticketNumber ? (
           <OperatorTicketPage trackingNumber={ticketNumber} roles={viewer.roles} />
+        ) : isTicketSearchPath(path) ? (
+          <TicketSearchRoutes roles={viewer.roles} />
         ) : knowledge ? (
           <KnowledgeRoutes path={path} roles={viewer.roles} />
         ) : routing || unitStaff ? (
@@ -47,6 +52,7 @@ export function App() {
               ...callbackNavItems(path, search, viewer.roles, { queue: t("nav.callback"), missed: t("nav.missedCalls") }),
               ...routingNavItems(path, viewer.roles, { workbench: t("nav.workbench"), dispatch: t("nav.dispatch") }),
               ...knowledgeNavItems(path, viewer.roles, { search: t("nav.knowledge"), editor: t("nav.myArticles") }),
+              ...ticketSearchNavItems(path, viewer.roles, tSearch("ts.nav")),
             ]}
             user={viewer}
             tools={<NotificationBell documents={notificationDocuments} />}

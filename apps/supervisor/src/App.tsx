@@ -16,6 +16,8 @@ import { CalendarCoverageBanner } from "./routing/calendar/CalendarCoverageBanne
 import { isRoutingPath, RoutingRoutes, routingNavItems } from "./routing/routes.tsx";
 import { notificationDocuments, staffDocuments } from "./staff.ts";
 import { SupervisorTicketPage } from "./tickets/page/TicketPageRoute.tsx";
+import { isTicketSearchPath, TicketSearchRoutes, ticketSearchNavItems } from "./tickets/search/routes.tsx";
+import { useTicketSearchT } from "./tickets/search/messages.ts";
 import { ELSEWHERE_PATH, GoToLanding, mayUseOverview, OVERVIEW_PATH, SupervisorElsewhere } from "./landing.tsx";
 
 /** Supervisor console: sign in, then the overview; the knowledge base's review, statistics and editor under knowledge/. */
@@ -33,6 +35,8 @@ export function App() {
   const orders = isOrdersPath(path);
   const tChasing = useChasingT();
   const chasing = isChasingPath(path);
+  const tSearch = useTicketSearchT();
+  const ticketSearch = isTicketSearchPath(path);
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
       {({ viewer, logout }) => {
@@ -46,6 +50,7 @@ export function App() {
           nav={groupNav([
             ...(mayUseOverview(viewer.roles) ? [appNavItem(OVERVIEW_PATH, t("nav.overview"), path === OVERVIEW_PATH)] : []),
             ...chasingNavItems(path, viewer.roles, tChasing("ch.title")),
+            ...ticketSearchNavItems(path, viewer.roles, tSearch("ts.nav")),
             ...leaderNavItems(isLeaderLanding(path, viewer.roles) ? LEADER_PATHS.page : path, viewer.roles, { page: tLeader("ld.nav.page"), sessions: tLeader("ld.nav.sessions") }),
             ...ordersNavItems(path, viewer.roles, tOrders("so.nav")),
             ...jointNavItems(path, viewer.roles, tJoint("jt.nav")),
@@ -65,6 +70,8 @@ export function App() {
           {viewer.roles.includes("ADMIN") ? <CalendarCoverageBanner /> : null}
           {ticketNumber ? (
             <SupervisorTicketPage trackingNumber={ticketNumber} roles={viewer.roles} />
+          ) : ticketSearch ? (
+            <TicketSearchRoutes roles={viewer.roles} />
           ) : knowledge ? (
             <KnowledgeRoutes path={path} roles={viewer.roles} />
           ) : routing ? (

@@ -84,12 +84,15 @@ describe("searchTickets over GraphQL", () => {
 
   it("keeps saved views to their owner", async () => {
     const saved = await gateway.gql<{ saveTicketSearchView: { id: string; name: string; filterJson: string; sort: string } }>(
-      `mutation { saveTicketSearchView(name: "井盖", filter: { text: "井盖", overdue: true }, sort: DUE_ASC) { id name filterJson sort } }`,
+      `mutation { saveTicketSearchView(name: "井盖", filter: { text: "井盖", overdue: true, statuses: [DISPATCHED], channels: [SMS_WECHAT] }, sort: DUE_ASC) { id name filterJson sort } }`,
       undefined,
       cookies.supervisor,
     );
     expect(saved.errors).toBeUndefined();
-    expect(JSON.parse(saved.data!.saveTicketSearchView.filterJson)).toEqual({ text: "井盖", overdue: true });
+    const stored = JSON.parse(saved.data!.saveTicketSearchView.filterJson) as Record<string, unknown>;
+    expect(stored).toEqual({ text: "井盖", overdue: true, statuses: ["DISPATCHED"], channels: ["SMS_WECHAT"] });
+    // what a client reads back is a valid filter as it stands
+    expect((await search(cookies.supervisor!, stored)).errors).toBeUndefined();
     const id = saved.data!.saveTicketSearchView.id;
     const mine = await gateway.gql<{ ticketSearchViews: Array<{ id: string }> }>("{ ticketSearchViews { id name } }", undefined, cookies.supervisor);
     expect(mine.data!.ticketSearchViews.map((v) => v.id)).toEqual([id]);

@@ -18,7 +18,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type SavedViewRequest = { id?: string | null; name: string; filter: TicketSearchFilterInput | null; sort?: SearchSort | null };
 
-/** Keeps only the criteria that are set, dates as ISO strings: what is stored and given back. */
+/** Criteria holding enum values: stored by their GraphQL names (DISPATCHED), so a client can send them back as they are. */
+const ENUM_LISTS = new Set(["statuses", "requestTypes", "channels", "urgencies"]);
+
+/** Keeps only the criteria that are set, dates as ISO strings, enums by GraphQL name: what is stored and given back. */
 function storedFilter(filter: TicketSearchFilterInput | null): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(filter ?? {})) {
@@ -34,7 +37,7 @@ function storedFilter(filter: TicketSearchFilterInput | null): Record<string, un
       }
       continue;
     }
-    out[key] = value;
+    out[key] = ENUM_LISTS.has(key) && Array.isArray(value) ? value.map((item) => String(item).toUpperCase()) : value;
   }
   return out;
 }
