@@ -78,6 +78,21 @@ describe("leader sessions through the gateway", () => {
     expect(seen.data!.leaderInstructions.map((instruction) => instruction.leaderName)).toEqual(["陈军 (Leader)"]);
     const refused = await gateway.gql(query, { t: ticket.ticketId }, other);
     expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
+
+    // a new instruction is pushed to the unit's open workbench (routingChanged), and it reads it
+    const pushes: unknown[] = [];
+    const client = gateway.wsClient(handler);
+    clients.push(client);
+    await subscribedOn(gateway.app, () => {
+      client.subscribe({ query: "subscription { routingChanged }" }, { next: (value) => void pushes.push(value), error: () => undefined, complete: () => undefined });
+    });
+    await pubsubSettled(gateway.app);
+    pushes.length = 0;
+    const added = await gateway.gql("mutation($t: ID!) { addLeaderInstruction(ticketId: $t, text: \"请本周内反馈进展。\") { id } }", { t: ticket.ticketId }, leader);
+    expect(added.errors).toBeUndefined();
+    await expect.poll(() => pushes.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const now = await gateway.gql<{ leaderInstructions: Array<{ text: string }> }>(query, { t: ticket.ticketId }, handler);
+    expect(now.data!.leaderInstructions[0]!.text).toBe("请本周内反馈进展。");
   });
 
   it("answers bad input with coded errors and stores nothing", async () => {
