@@ -1,5 +1,5 @@
 import type { DomainModule } from "@civicline/platform";
-import { chasingEntities, chasingEventHandlers, chasingResolvers } from "./chasing/chasing.parts.js";
+import { chasingEntities, chasingEventHandlers, chasingResolvers, chasingTimerHandlers } from "./chasing/chasing.parts.js";
 import { DossierResolver } from "./dossier/dossier.resolver.js";
 import { reReportCountHandlers } from "./dossier/re-report-counts.js";
 import { SupervisionReReport } from "./dossier/re-report.entity.js";
@@ -39,6 +39,6 @@ export const supervisionModule: DomainModule = {
     ...leaderEventHandlers(services),
     ...reReportCountHandlers(services.dataSource),
   ],
-  timerHandlers: (services) => [...jointTimerHandlers(), ...orderTimerHandlers(services)],
+  timerHandlers: (services) => [...chasingTimerHandlers(), ...jointTimerHandlers(), ...orderTimerHandlers(services)],
   seedDemo: seedSupervisionDemo,
 };

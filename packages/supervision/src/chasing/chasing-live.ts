@@ -8,6 +8,7 @@ import { CHASING_DISPATCH_READERS, CHASING_READERS } from "./chasing-access.js";
 import { readAlarms, readCounts, stageCounts, unitCounts } from "./chasing-queries.js";
 import type { ChasingChangeType, ChasingItemType } from "./chasing.types.js";
 import { reconcileChasing, unitKeyOf, type ChasingMove } from "./reconcile.js";
+import { CHASING_WARNING_FIRED } from "./warning-timers.js";
 
 /** Topics of `chasingChanged`: one per audience, so a payload is computed once for all its viewers. */
 export const ChasingTopic = {
@@ -31,13 +32,15 @@ export function chasingTopicFor(input: Actor | null): string {
 
 /**
  * Events after which a ticket's place on the board may differ: routing's timer events (near due,
- * overdue, sign-for and dispatch overdue) and everything that moves a ticket between stages.
+ * overdue, sign-for and dispatch overdue), the board's own dispatch and sign-for warnings, and
+ * everything that moves a ticket between stages.
  */
 export const CHASING_EVENTS: readonly string[] = [
   RoutingEvent.TICKET_NEAR_DUE,
   RoutingEvent.TICKET_OVERDUE,
   RoutingEvent.SIGN_FOR_OVERDUE,
   RoutingEvent.DISPATCH_OVERDUE,
+  CHASING_WARNING_FIRED,
   RoutingEvent.TICKET_DISPATCHED,
   RoutingEvent.TICKET_SIGNED_FOR,
   RoutingEvent.TICKET_REPLIED,

@@ -7,7 +7,7 @@ import { Unit, dispatchTicket, routingModule } from "@civicline/routing";
 import { supervisionMigrations } from "../../migrations/index.js";
 import { ChasingCount } from "../chasing-count.entity.js";
 import { ChasingItem } from "../chasing-item.entity.js";
-import { chasingHandlers } from "../chasing-live.js";
+import { chasingEventHandlers, chasingTimerHandlers } from "../chasing.parts.js";
 
 export function staff(name: string, roles: Role[], unitId: string | null = null): Actor {
   return { kind: "staff", id: randomUUID(), name, roles, unitId };
@@ -38,11 +38,11 @@ export async function startChasingApp(db: TestDatabase, start = new Date()) {
   await pubsub.start();
   const services: AppServices = { dataSource: db.dataSource, pubsub, log, config: loadConfig(), now: clock.now };
   const outbox = new OutboxProcessor(db.dataSource, log, { pollMs: 3_600_000 });
-  for (const handler of [...(routingModule.eventHandlers?.(services) ?? []), ...chasingHandlers(services)]) {
+  for (const handler of [...(routingModule.eventHandlers?.(services) ?? []), ...chasingEventHandlers(services)]) {
     outbox.register(handler);
   }
   const timers = new TimerService(db.dataSource, log, { pollMs: 3_600_000, now: clock.now });
-  for (const handler of routingModule.timerHandlers?.(services) ?? []) {
+  for (const handler of [...(routingModule.timerHandlers?.(services) ?? []), ...chasingTimerHandlers()]) {
     timers.register(handler);
   }
   const settle = async () => {

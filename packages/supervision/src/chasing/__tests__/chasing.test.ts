@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChasingSeverity, ChasingStage } from "../chasing.enums.js";
 import { chasingBoard, listChasing } from "../chasing-queries.js";
 import { rebuildChasing } from "../reconcile.js";
+import { dispatchWarningKey, signForWarningKey, warningAt } from "../warning-timers.js";
 import { buildTicket, buildWorld, chasingTestDatabase, countersAndDirect, dispatchTo, staff, startChasingApp, supervisor, type World } from "./chasing-world.js";
 
 let db: TestDatabase;
@@ -50,13 +51,16 @@ async function advanceTo(at: Date): Promise<void> {
 }
 
 describe("the chasing board follows routing's timers stage by stage", () => {
-  it("waiting for dispatch: red when the dispatch timer fires; an emergency sounds the alarm; dispatching takes both off", async () => {
+  it("waiting for dispatch: yellow at the board's warning, red when the dispatch timer fires; an emergency then sounds the alarm; dispatching takes both off", async () => {
     const normal = await buildTicket(db, world, { receivedAt: app.clock.now() });
     const emergency = await buildTicket(db, world, { receivedAt: app.clock.now(), urgency: Urgency.EMERGENCY });
     await app.settle();
     expect(await placeOf(normal.id)).toBeNull();
     expect(await placeOf(emergency.id)).toBeNull();
 
+    // The board's own warning at 80 % of the dispatch limit: yellow, no alarm yet.
+    await advanceTo(await timerDue(dispatchWarningKey(emergency.id)));
+    expect(await placeOf(emergency.id)).toEqual({ stage: ChasingStage.WAITING_DISPATCH, severity: ChasingSeverity.NEAR_DUE, unit_id: null, alarm: false });
     await advanceTo(await timerDue(`routing:ticket:${emergency.id}:dispatch_overdue`));
     expect(await placeOf(emergency.id)).toEqual({ stage: ChasingStage.WAITING_DISPATCH, severity: ChasingSeverity.OVERDUE, unit_id: null, alarm: true });
     expect(await placeOf(normal.id)).toBeNull();
@@ -74,13 +78,19 @@ describe("the chasing board follows routing's timers stage by stage", () => {
     expect((await chasingBoard(db.dataSource, { actor: supervisor })).alarms.map((item) => item.ticketId)).not.toContain(emergency.id);
   });
 
-  it("waiting for sign-for → in progress near due (yellow) → overdue (red) → extension pending → replied leaves the board", async () => {
+  it("waiting for sign-for yellow → red → in progress near due (yellow) → overdue (red) → extension pending → replied leaves the board", async () => {
     const unit = world.units[1]!;
     const handler = staff("生态环境局 赵工", [Role.HANDLER], unit.id);
     const ticket = await buildTicket(db, world, { receivedAt: app.clock.now() });
     const assignment = await dispatchTo(db, ticket, unit.id, app.clock.now());
     await app.settle();
 
+    const warning = await timerDue(signForWarningKey(assignment.id));
+    expect(warning.getTime()).toBeLessThan(assignment.signForDueAt.getTime());
+    await advanceTo(new Date(warning.getTime() - 1));
+    expect(await placeOf(ticket.id)).toBeNull();
+    await advanceTo(warning);
+    expect(await placeOf(ticket.id)).toEqual({ stage: ChasingStage.WAITING_SIGN_FOR, severity: ChasingSeverity.NEAR_DUE, unit_id: unit.id, alarm: false });
     await advanceTo(await timerDue(deadlineTimerKey(assignment.id, "sign_for_overdue")));
     expect(await placeOf(ticket.id)).toEqual({ stage: ChasingStage.WAITING_SIGN_FOR, severity: ChasingSeverity.OVERDUE, unit_id: unit.id, alarm: false });
 
@@ -138,6 +148,24 @@ describe("the chasing board follows routing's timers stage by stage", () => {
     const rebuilt = await countersAndDirect(db);
     expect(rebuilt.counters).toEqual(counters);
     expect(rebuilt.items).toEqual(items);
+  });
+});
+
+describe("the board's own warnings", () => {
+  it("fall at the share of the limit used, in working time, or on the clock when the span holds none", async () => {
+    const { loadWorkingCalendar } = await import("@civicline/platform");
+    const calendar = await loadWorkingCalendar(db.dataSource);
+    // Friday 16:00 Beijing time + 240 working minutes runs into Monday; 80 % falls on Monday too, not over the weekend.
+    const friday = new Date("2026-12-04T08:00:00Z");
+    const { addWorkingTime } = await import("@civicline/platform");
+    const due = addWorkingTime(calendar, friday, 240);
+    const at = warningAt(calendar, { start: friday, due, percent: 80 })!;
+    expect(at.getTime()).toBe(addWorkingTime(calendar, friday, 192).getTime());
+    // 15 minutes on the clock on a Sunday night: 12 minutes.
+    const night = new Date("2026-12-06T14:00:00Z");
+    expect(warningAt(calendar, { start: night, due: new Date(night.getTime() + 15 * 60_000), percent: 80, aroundTheClock: true })).toEqual(new Date(night.getTime() + 12 * 60_000));
+    // Urgent: dispatched at once — no span, no warning (it is red at once).
+    expect(warningAt(calendar, { start: night, due: night, percent: 80 })).toBeNull();
   });
 });
 
