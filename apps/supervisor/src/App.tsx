@@ -7,7 +7,7 @@ import { isJointPath, JointRoutes, jointNavItems } from "./joint/routes.tsx";
 import { useJointT } from "./joint/messages.ts";
 import { isKnowledgePath, KnowledgeRoutes, knowledgeNavItems } from "./knowledge/routes.tsx";
 import { groupNav } from "./layout/navGroups.ts";
-import { isLeaderLanding, isLeaderPath, LeaderRoutes, leaderNavItems, LEADER_PATHS } from "./leader/routes.tsx";
+import { isLeaderPath, LeaderRoutes, leaderNavItems } from "./leader/routes.tsx";
 import { useLeaderT } from "./leader/messages.ts";
 import { useSupervisorT } from "./messages.ts";
 import { useOrderT } from "./orders/messages.ts";
@@ -43,7 +43,7 @@ export function App() {
         if (path === "") {
           return <GoToLanding roles={viewer.roles} />;
         }
-        const leader = isLeaderPath(path) || isLeaderLanding(path, viewer.roles);
+        const leader = isLeaderPath(path);
         return (
         <AppLayout
           title={t("app.title")}
@@ -51,7 +51,7 @@ export function App() {
             ...(mayUseOverview(viewer.roles) ? [appNavItem(OVERVIEW_PATH, t("nav.overview"), path === OVERVIEW_PATH)] : []),
             ...chasingNavItems(path, viewer.roles, tChasing("ch.title")),
             ...ticketSearchNavItems(path, viewer.roles, tSearch("ts.nav")),
-            ...leaderNavItems(isLeaderLanding(path, viewer.roles) ? LEADER_PATHS.page : path, viewer.roles, { page: tLeader("ld.nav.page"), sessions: tLeader("ld.nav.sessions") }),
+            ...leaderNavItems(path, viewer.roles, { page: tLeader("ld.nav.page"), sessions: tLeader("ld.nav.sessions") }),
             ...ordersNavItems(path, viewer.roles, tOrders("so.nav")),
             ...jointNavItems(path, viewer.roles, tJoint("jt.nav")),
             ...callbackNavItems(path, viewer.roles, { reReports: t("nav.reReports"), settings: t("nav.callbackSettings") }),
@@ -77,7 +77,7 @@ export function App() {
           ) : routing ? (
             <RoutingRoutes path={path} roles={viewer.roles} />
           ) : leader ? (
-            <LeaderRoutes path={isLeaderPath(path) ? path : LEADER_PATHS.page} roles={viewer.roles} />
+            <LeaderRoutes path={path} roles={viewer.roles} />
           ) : chasing ? (
             <ChasingRoutes roles={viewer.roles} />
           ) : orders ? (

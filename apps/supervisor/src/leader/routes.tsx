@@ -5,7 +5,7 @@ import { useLeaderT } from "./messages.ts";
 import { SessionsPage } from "./SessionsPage.tsx";
 import "./leader.css";
 
-/** The leader's own page (the leader role's landing page) and the supervisors' session schedule. */
+/** The leader's own page (the leader role's landing page, see ../landing.tsx) and the supervisors' session schedule. */
 export const LEADER_PATHS = { page: "leader", sessions: "leader/sessions" } as const;
 type Page = keyof typeof LEADER_PATHS;
 
@@ -18,14 +18,6 @@ function allowed(page: Page, roles: readonly string[]): boolean {
 
 export function isLeaderPath(path: string): boolean {
   return path === LEADER_PATHS.page || path.startsWith(`${LEADER_PATHS.page}/`);
-}
-
-/** Roles whose home page (the empty path) is the overview rather than the leader's page. */
-const OVERVIEW_ROLES = ["SUPERVISOR", "ADMIN", "QA_INSPECTOR", "CALLBACK_AGENT"];
-
-/** A leader (with no role whose home is the overview) lands on their own page. */
-export function isLeaderLanding(path: string, roles: readonly string[]): boolean {
-  return path === "" && roles.includes("LEADER") && !roles.some((role) => OVERVIEW_ROLES.includes(role));
 }
 
 /** Nav entries: "My page" for leaders, "Leader sessions" for supervisors and admins. */
