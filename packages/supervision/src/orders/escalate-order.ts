@@ -1,3 +1,4 @@
+import { FINISHED_STATUSES } from "@civicline/intake";
 import { addWorkingTime, assertNoFieldErrors, loadWorkingCalendar, requireRole, type Actor, type AppServices, type FieldError, type TimerHandler } from "@civicline/platform";
 import type { DataSource, EntityManager } from "typeorm";
 import { lockOrder, openLevelsOf } from "./order-access.js";
@@ -60,15 +61,20 @@ export async function escalateOrder(dataSource: DataSource, input: { actor: Acto
  * The response deadline passed: if the order is still open at the level and deadline the timer was
  * armed for, it rises one level. The timer row is marked fired in this same transaction, so this
  * happens once, whichever instance fires it and however often it is retried after a crash; a stale
- * timer (answered, sent back, escalated by hand meanwhile) changes nothing.
+ * timer (answered, sent back, escalated by hand meanwhile) changes nothing, nor does one whose ticket
+ * was closed or merged meanwhile.
  */
 async function fireEscalation(manager: EntityManager, payload: Record<string, unknown>, now: Date): Promise<void> {
   const orderId = String(payload.orderId ?? "");
   if (!isUuid(orderId) || !(await manager.existsBy(SupervisionOrder, { id: orderId }))) {
     return;
   }
-  const { order } = await lockOrder(manager, orderId);
+  const { ticket, order } = await lockOrder(manager, orderId);
   if (order.state !== OrderState.OPEN || order.level !== payload.level || order.responseDueAt.toISOString() !== payload.dueAt) {
+    return;
+  }
+  // A ticket that was closed (or merged) meanwhile is not chased further.
+  if (FINISHED_STATUSES.includes(ticket.status)) {
     return;
   }
   await escalateLocked(manager, { order, actor: SYSTEM_ACTOR, note: null, automatic: true, now });

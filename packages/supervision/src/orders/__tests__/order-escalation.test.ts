@@ -1,4 +1,4 @@
-import { TicketHistoryKind } from "@civicline/intake";
+import { Ticket, TicketHistoryKind, TicketStatus, transitionTicket } from "@civicline/intake";
 import { scheduleTimer } from "@civicline/platform";
 import { createTestClock, type TestDatabase } from "@civicline/platform/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -159,6 +159,29 @@ describe("a stale escalation timer", () => {
       await app.timers.drain();
       expect(await order(issued.id)).toMatchObject({ level: OrderLevel.FORMAL, escalations: 1 });
       expect(await escalationRows(ticket.id)).toBe(1);
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
+describe("a closed ticket", () => {
+  it("is not chased further: its open order's deadline passes without escalation", async () => {
+    const world = await buildOrdersWorld(db);
+    const { ticket } = await buildDispatchedTicket(db, world);
+    const clock = createTestClock(new Date(START.getTime() + 30 * MINUTE));
+    const app = await startTimers(db, clock, "closed");
+    try {
+      const issued = await issueOrder(db.dataSource, { actor: world.supervisor, request: { ticketId: ticket.id, level: OrderLevel.REMINDER, reason: "请尽快答复。", responseWorkingMinutes: 60 }, now: clock.now() });
+      let version = (await db.dataSource.getRepository(Ticket).findOneByOrFail({ id: ticket.id })).version;
+      for (const to of [TicketStatus.SIGNED_FOR, TicketStatus.REPLIED, TicketStatus.CLOSED]) {
+        await db.dataSource.transaction((manager) => transitionTicket(manager, { ticketId: ticket.id, to, expectedVersion: version, actor: world.dispatcher }));
+        version += 1;
+      }
+      clock.advanceTo(new Date(issued.responseDueAt.getTime() + MINUTE));
+      await app.timers.drain();
+      expect(await order(issued.id)).toMatchObject({ level: OrderLevel.REMINDER, escalations: 0 });
+      expect(await escalationRows(ticket.id)).toBe(0);
     } finally {
       await app.stop();
     }
