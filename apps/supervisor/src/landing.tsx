@@ -16,6 +16,8 @@ export const SUPERVISOR_LANDING: readonly { role: string; path: string }[] = [
   { role: "SUPERVISOR", path: "chasing" },
   { role: "ADMIN", path: OVERVIEW_PATH },
   { role: "DISPATCHER", path: "chasing" },
+  // handlers use the operator app; in this one they see the joint supervision cases their unit is party to
+  { role: "HANDLER", path: "joint" },
 ];
 
 /** Roles that may read the overview (its queue figures, as the API allows). */

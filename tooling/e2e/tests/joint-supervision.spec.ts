@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { expectAccessible } from "./helpers/a11y.js";
 import { gql, staffPage, staffToken } from "./helpers/api.js";
 
@@ -10,14 +10,24 @@ const WORDS = {
   en: { opinionDiscipline: "Both units passed the buck; name the responsible unit.", opinionStaffing: "Road furniture in the city belongs to urban management.", opinionCentre: "We agree with the staffing office.", decision: "Urban management handles it and fixes the strips within the deadline." },
 } as const;
 
-/** The demo's bollard case (zh-CN run), or — for the English run — a new disputed ticket with a case a supervisor opens at a dispatcher's request. */
-async function caseFor(request: APIRequestContext, locale: Locale): Promise<CaseRef> {
-  const supervisor = await staffToken(request, "supervisor");
+/**
+ * The demo's bollard case (zh-CN run; the supervisor sees it on the ticket page's panel), or — for
+ * the English run — a new disputed ticket on which the supervisor opens a case from the ticket page
+ * at a dispatcher's request.
+ */
+async function caseFor(browser: Browser, request: APIRequestContext, locale: Locale): Promise<CaseRef> {
   type Item = { id: string; state: string; ticket: { id: string; trackingNumber: string; description: string } };
   if (locale === "zh-CN") {
+    const supervisor = await staffToken(request, "supervisor");
     const list = await gql<{ jointCases: { items: Item[] } }>(request, "{ jointCases(state: OPEN) { items { id state ticket { id trackingNumber description } } } }", {}, supervisor);
     const demo = list.jointCases.items.find((item) => item.ticket.description.includes("防撞挡车桩"));
     expect(demo, "the seeded bollard case").toBeTruthy();
+    const page = await staffPage(browser, "supervisor", "supervisor", locale);
+    await page.goto(`/supervisor/tickets/${demo!.ticket.trackingNumber}`);
+    const panel = page.getByTestId("joint-panel");
+    await expect(panel).toContainText("办理中", { timeout: 15_000 });
+    await expectAccessible(page, "ticket page with the joint panel (zh-CN)");
+    await page.context().close();
     return { id: demo!.id, trackingNumber: demo!.ticket.trackingNumber, ticketId: demo!.ticket.id };
   }
   const catalog = await gql<{ categories: Array<{ id: string; code: string }>; areas: Array<{ id: string; nameZh: string }> }>(request, "{ categories { id code } areas { id nameZh } }");
@@ -46,13 +56,21 @@ async function caseFor(request: APIRequestContext, locale: Locale): Promise<Case
       return ticketId;
     }, { timeout: 15_000 })
     .not.toBe("");
-  const opened = await gql<{ openJointCase: { id: string } }>(
-    request,
-    "mutation($i: OpenJointCaseInput!) { openJointCase(input: $i) { id } }",
-    { i: { ticketId, trigger: "DISPATCHER_REQUEST", reason: "Urban management and transport both say the bollards are not theirs.", deadlineDays: 3 } },
-    supervisor,
-  );
-  return { id: opened.openJointCase.id, trackingNumber, ticketId };
+  const page = await staffPage(browser, "supervisor", "supervisor", locale);
+  await page.goto(`/supervisor/tickets/${trackingNumber}`);
+  const panel = page.getByTestId("joint-panel");
+  await expect(panel.locator("form")).toBeVisible({ timeout: 15_000 });
+  await panel.locator("select").selectOption("DISPATCHER_REQUEST");
+  await panel.locator("textarea").fill("Urban management and transport both say the bollards are not theirs.");
+  await panel.getByRole("button").click();
+  await expect(panel.getByRole("link")).toBeVisible({ timeout: 10_000 });
+  await expectAccessible(page, "ticket page with an open joint case (en)");
+  await panel.getByRole("link").click();
+  await expect(page.getByTestId("joint-case")).toBeVisible({ timeout: 10_000 });
+  const id = page.url().split("/joint/")[1] ?? "";
+  expect(id).not.toBe("");
+  await page.context().close();
+  return { id, trackingNumber, ticketId };
 }
 
 /** A party opens its case from the joint supervision list (the nav entry) and records its opinion. */
@@ -82,7 +100,7 @@ for (const locale of ["zh-CN", "en"] as const) {
   test(`joint supervision (${locale}): three parties give opinions in their own logins, the complaint centre decides, the ticket lands at the decided unit which cannot return it, the admin accepts the proposed rule`, async ({ browser, request }) => {
     test.setTimeout(240_000);
     const words = WORDS[locale];
-    const c = await caseFor(request, locale);
+    const c = await caseFor(browser, request, locale);
     const admin = await staffToken(request, "admin");
     const units = await gql<{ units: Array<{ id: string; code: string; nameZh: string; nameEn: string }> }>(request, "{ units { id code nameZh nameEn } }", {}, admin);
     const urban = units.units.find((unit) => unit.code === "BUR-URBAN")!;
@@ -93,6 +111,8 @@ for (const locale of ["zh-CN", "en"] as const) {
     expect(outsiderView.jointCases.total).toBe(0);
 
     const discipline = await staffPage(browser, "supervisor", "jiwei", locale);
+    // A party's staff land on the joint cases their unit is party to.
+    await expect(discipline).toHaveURL(/\/supervisor\/joint$/, { timeout: 10_000 });
     await recordOpinion(discipline, c, words.opinionDiscipline, { checkA11y: `discipline commission, ${locale}` });
     await expect(discipline.getByTestId("joint-party-DISCIPLINE_COMMISSION")).toContainText(words.opinionDiscipline);
 

@@ -26,6 +26,12 @@ export function JointCaseList({ roles }: { roles: readonly string[] }) {
       {data && items.length === 0 ? (
         <EmptyState testId="joint-empty" title={t("jt.list.empty.title")}>
           {party ? t("jt.list.partyEmpty.body") : t("jt.list.empty.body")}
+          {party ? (
+            <>
+              {" "}
+              <a href="/operator/">{t("jt.list.workbench")}</a>
+            </>
+          ) : null}
         </EmptyState>
       ) : null}
       {items.length > 0 ? (
@@ -48,7 +54,11 @@ export function JointCaseList({ roles }: { roles: readonly string[] }) {
                   <td>
                     <AppLink to={jointCasePath(item.id)}>{item.ticket.trackingNumber}</AppLink>
                   </td>
-                  <td className="joint-matter">{item.ticket.title ?? item.ticket.description}</td>
+                  <td className="joint-matter">
+                    <span className="joint-matter__text" title={item.ticket.description}>
+                      {item.ticket.title ?? item.ticket.description}
+                    </span>
+                  </td>
                   <td>{label("JointCaseState", item.state)}</td>
                   <td>{t("jt.opinions", { n: item.parties.filter((p) => p.recordedAt).length })}</td>
                   <td>
