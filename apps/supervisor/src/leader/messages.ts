@@ -1,4 +1,4 @@
-import { defineMessages, errorCode, fieldErrors, graphQLErrors, useErrorMessage, useRoutingT, type RoutingMessageKey, type Translate } from "@civicline/ui";
+import { defineMessages, errorCode, fieldErrors, useErrorMessage, useRoutingT, type RoutingMessageKey, type Translate } from "@civicline/ui";
 import { useCallback } from "react";
 
 /** Wording of the leader's page, the session schedule and the assign-to-leader forms. */
@@ -214,9 +214,4 @@ export function useLeaderErrors(): { message: (error: unknown) => string | undef
     [t],
   );
   return { message, fields };
-}
-
-/** Whether an error carries field errors (so a form shows them beside the fields rather than on top). */
-export function hasFieldErrors(error: unknown): boolean {
-  return graphQLErrors(error).some((entry) => Array.isArray((entry.extensions as { fields?: unknown } | undefined)?.fields));
 }

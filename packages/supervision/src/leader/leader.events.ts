@@ -11,5 +11,3 @@ export function leaderPageTopic(leaderId: string): string {
   return `LEADER_PAGE:${leaderId}`;
 }
 
-/** The pub/sub topic of supervisors' session schedule (`leaderSessionsChanged`). */
-export const LEADER_SESSIONS_TOPIC = "LEADER_SESSIONS";
