@@ -16,5 +16,3 @@ export function orderEventHandlers(services: AppServices): EventHandler[] {
 export function orderTimerHandlers(services: Pick<AppServices, "now">): TimerHandler[] {
   return escalationHandlers(services);
 }
-export { OPEN_ORDER_SQL } from "./order-queries.js";
-export { seedSupervisionOrders } from "./order.seed.js";

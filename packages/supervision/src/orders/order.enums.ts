@@ -13,11 +13,6 @@ export enum OrderLevel {
 /** The levels in escalation order. */
 export const ORDER_LEVELS: readonly OrderLevel[] = [OrderLevel.REMINDER, OrderLevel.FORMAL, OrderLevel.LISTED];
 
-/** The level an escalation leads to, or null at the top. */
-export function nextLevel(level: OrderLevel): OrderLevel | null {
-  return ORDER_LEVELS[ORDER_LEVELS.indexOf(level) + 1] ?? null;
-}
-
 /** Where an order is in its life; only order-lifecycle.ts changes it. */
 export enum OrderState {
   /** Waiting for the unit's answer (also after a send-back or an escalation). */
