@@ -28,7 +28,7 @@ export function CallDesk({ view, children }: { view: DeskView; children?: ReactN
     dirty.current = value;
   }, []);
 
-  const start = (from: IncomingCall | null) => {
+  const start = (from: IncomingCall | null, followUpTicketId: string | null = null) => {
     if (dirty.current && !window.confirm(t("desk.replaceConfirm"))) {
       return;
     }
@@ -36,7 +36,7 @@ export function CallDesk({ view, children }: { view: DeskView; children?: ReactN
     if (call) {
       clearDraft(call.key);
     }
-    setCall({ key: newClientRequestId(), phone: from?.callerNumber ?? "", callId: from?.callId ?? null, history: from?.history ?? null });
+    setCall({ key: newClientRequestId(), phone: from?.callerNumber ?? "", callId: from?.callId ?? null, history: from?.history ?? null, followUpTicketId });
     if (from) {
       clear();
     }
@@ -54,6 +54,7 @@ export function CallDesk({ view, children }: { view: DeskView; children?: ReactN
       items: [
         { combo: SHORTCUTS.newCall, label: t("desk.newCall") },
         { combo: SHORTCUTS.takeCall, label: t("pop.take") },
+        { combo: "alt+1", label: t("help.followUp") },
         { combo: SHORTCUTS.help, label: t("help.open") },
       ],
     },
@@ -87,7 +88,7 @@ export function CallDesk({ view, children }: { view: DeskView; children?: ReactN
           {t("help.open")} <Kbd combo={SHORTCUTS.help} />
         </Button>
       </div>
-      {pop ? <ScreenPopBanner pop={pop} onTake={() => start(pop)} onDismiss={clear} /> : null}
+      {pop ? <ScreenPopBanner pop={pop} onTake={() => start(pop)} onDismiss={clear} onFollowUp={(ticket) => start(pop, ticket.id)} /> : null}
       <div hidden={view !== "queue"}>
         <QueuePage />
       </div>

@@ -16,7 +16,7 @@ import {
   type Urgency,
 } from "@civicline/ui";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { CallCategoriesDocument, type EmergencyHandoffInput, type Privacy } from "../gql/graphql.ts";
+import { CallCategoriesDocument, type CallerTicketFragment, type EmergencyHandoffInput, type Privacy } from "../gql/graphql.ts";
 import { useOperatorT } from "../messages.ts";
 import { AnswerSection } from "./AnswerSection.tsx";
 import { Attachments } from "./Attachments.tsx";
@@ -30,6 +30,7 @@ import { DuplicatesPanel } from "./DuplicatesPanel.tsx";
 import type { ChecklistKey } from "./emergency.ts";
 import { EmergencyPanel, type PendingHandoff } from "./EmergencyPanel.tsx";
 import { ErrorSummary } from "./ErrorSummary.tsx";
+import { FollowUpPanel } from "./FollowUpPanel.tsx";
 import { ExtraFields } from "./ExtraFields.tsx";
 import { KnowledgeSlot, type UsedArticle } from "./KnowledgeSlot.tsx";
 import { LocationPickers } from "./LocationPickers.tsx";
@@ -69,6 +70,8 @@ export function CallForm({ start, active, onNewCall, onDirty }: CallFormProps) {
   const [clientRequestId] = useState(() => draft?.clientRequestId ?? newClientRequestId());
   const [articles, setArticles] = useState<readonly UsedArticle[]>([]);
   const [checked, setChecked] = useState<ReadonlySet<ChecklistKey>>(new Set());
+  // A caller asking about one of their tickets (催办): from the screen-pop (Alt+1 …) or the history card.
+  const [followUp, setFollowUp] = useState<CallerTicketFragment | null>(() => start.history?.tickets.find((item) => item.id === start.followUpTicketId) ?? null);
   const category = categories.data?.categories.find((c) => c.id === values.categoryId);
   const fields = category?.fields ?? [];
 
@@ -79,7 +82,9 @@ export function CallForm({ start, active, onNewCall, onDirty }: CallFormProps) {
   };
   const [pendingHandoffs, setPendingHandoffs] = useState<readonly PendingHandoff[]>(() => draft?.pendingHandoffs ?? []);
   const pendingRef = useRef(pendingHandoffs);
-  pendingRef.current = pendingHandoffs;
+  useEffect(() => {
+    pendingRef.current = pendingHandoffs;
+  }, [pendingHandoffs]);
   const prepare = () => {
     const found = validateCall(values, fields, validationMessages);
     const pending = attachments.uploading ? [t("call.attachments.wait")] : [];
@@ -117,8 +122,11 @@ export function CallForm({ start, active, onNewCall, onDirty }: CallFormProps) {
   const dirty = values.description !== "" || values.categoryId !== "" || values.address !== "";
   useEffect(() => onDirty(dirty && !locked), [dirty, locked, onDirty]);
   useEffect(() => {
-    document.getElementById("call-requestType")?.focus();
-  }, []);
+    // A follow-up call starts in the follow-up panel (it focuses its own text box).
+    if (!start.followUpTicketId) {
+      document.getElementById("call-requestType")?.focus();
+    }
+  }, [start.followUpTicketId]);
 
   const answer = () => {
     if (!values.answer.trim()) {
@@ -293,7 +301,8 @@ export function CallForm({ start, active, onNewCall, onDirty }: CallFormProps) {
         <CallActions ticket={ticket} busy={call.busy} onAnswer={answer} onDispatch={() => void call.sendToDispatch()} />
       </div>
       <div className="call-aside">
-        <CallerHistoryCard phone={values.phone} fromPop={start.history} currentTicketId={ticket?.id ?? null} />
+        {followUp ? <FollowUpPanel key={followUp.id} ticket={followUp} callId={start.callId} onClose={() => setFollowUp(null)} /> : null}
+        <CallerHistoryCard phone={values.phone} fromPop={start.history} currentTicketId={ticket?.id ?? null} onFollowUp={setFollowUp} active={active} />
         <DuplicatesPanel {...duplicates} busy={call.busy === "merge"} onMerge={call.merge} />
         <KnowledgeSlot
           query={values.description}

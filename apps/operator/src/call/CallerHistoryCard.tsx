@@ -1,9 +1,10 @@
 import { useQuery } from "@apollo/client/react";
+import { useHotkeys } from "@civicline/ui";
 import { useEffect, useState } from "react";
-import { CallerHistoryDocument, type CallerHistoryFieldsFragment } from "../gql/graphql.ts";
+import { CallerHistoryDocument, type CallerHistoryFieldsFragment, type CallerTicketFragment } from "../gql/graphql.ts";
 import { useOperatorT } from "../messages.ts";
 import { normalizePhone } from "./callForm.ts";
-import { CallerTickets } from "./CallerTickets.tsx";
+import { CallerTickets, FOLLOW_UP_KEYS } from "./CallerTickets.tsx";
 
 const LOOKUP_DEBOUNCE_MS = 500;
 const CLOSED = new Set(["CLOSED", "CLOSED_DIRECT", "MERGED"]);
@@ -21,11 +22,16 @@ export function CallerHistoryCard({
   phone,
   fromPop,
   currentTicketId,
+  onFollowUp,
+  active = false,
 }: {
   phone: string;
   fromPop: CallerHistoryFieldsFragment | null;
   /** The ticket this call created, left out of the caller's history. */
   currentTicketId: string | null;
+  /** A follow-up (催办) on one of the caller's tickets; Alt+1 … Alt+9 while `active`. */
+  onFollowUp?: (ticket: CallerTicketFragment) => void;
+  active?: boolean;
 }) {
   const t = useOperatorT();
   const [settled, setSettled] = useState("");
@@ -36,6 +42,11 @@ export function CallerHistoryCard({
   }, [wanted]);
   const lookup = useQuery(CallerHistoryDocument, { variables: { phone: settled }, skip: settled === "" || wanted === "" });
   const history = fromPop ?? (wanted && settled === wanted ? lookup.data?.callerHistory : undefined);
+  const listed = history ? history.tickets.filter((ticket) => ticket.id !== currentTicketId) : [];
+  useHotkeys(
+    FOLLOW_UP_KEYS.map((combo, index) => ({ combo, handler: () => listed[index] && onFollowUp?.(listed[index]) })),
+    active && Boolean(onFollowUp) && listed.length > 0,
+  );
   if (!history) {
     return null;
   }
@@ -49,7 +60,7 @@ export function CallerHistoryCard({
         <strong>{t(openCount === 1 ? "pop.openCount.one" : "pop.openCount", { count: openCount })}</strong> ·{" "}
         {t(tickets.length === 1 ? "pop.ticketCount.one" : "pop.ticketCount", { count: tickets.length })}
       </p>
-      <CallerTickets tickets={tickets} label={t("caller.title", { number: history.phone })} />
+      <CallerTickets tickets={tickets} label={t("caller.title", { number: history.phone })} onFollowUp={onFollowUp} />
     </section>
   );
 }

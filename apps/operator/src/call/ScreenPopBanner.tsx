@@ -1,21 +1,32 @@
-import { Button, isTextEntry, Kbd, useFormat } from "@civicline/ui";
+import { Button, isTextEntry, Kbd, useFormat, useHotkeys } from "@civicline/ui";
 import { useEffect, useRef } from "react";
 import { useOperatorT } from "../messages.ts";
-import { CallerTickets } from "./CallerTickets.tsx";
+import { CallerTickets, FOLLOW_UP_KEYS } from "./CallerTickets.tsx";
+import type { CallerTicketFragment } from "../gql/graphql.ts";
 import { SHORTCUTS } from "./shortcuts.ts";
 import type { IncomingCall } from "./useScreenPop.ts";
 
-export type ScreenPopBannerProps = { pop: IncomingCall; onTake: () => void; onDismiss: () => void };
+export type ScreenPopBannerProps = {
+  pop: IncomingCall;
+  onTake: () => void;
+  onDismiss: () => void;
+  /** Take the call about one of the caller's tickets (a follow-up, 催办): Alt+1 … Alt+9. */
+  onFollowUp?: (ticket: CallerTicketFragment) => void;
+};
 
 /**
  * 来电弹屏: the caller's number, open requests and earlier tickets, before anyone speaks. Focus
  * moves to "Take call" (Enter) unless the call-taker is typing somewhere; Alt+T works from anywhere.
  */
-export function ScreenPopBanner({ pop, onTake, onDismiss }: ScreenPopBannerProps) {
+export function ScreenPopBanner({ pop, onTake, onDismiss, onFollowUp }: ScreenPopBannerProps) {
   const t = useOperatorT();
   const format = useFormat();
   const takeRef = useRef<HTMLButtonElement>(null);
   const history = pop.history;
+  useHotkeys(
+    FOLLOW_UP_KEYS.map((combo, index) => ({ combo, handler: () => history.tickets[index] && onFollowUp?.(history.tickets[index]) })),
+    Boolean(onFollowUp) && history.tickets.length > 0,
+  );
 
   useEffect(() => {
     if (!isTextEntry(document.activeElement)) {
@@ -51,7 +62,7 @@ export function ScreenPopBanner({ pop, onTake, onDismiss }: ScreenPopBannerProps
           {t(history.tickets.length === 1 ? "pop.ticketCount.one" : "pop.ticketCount", { count: history.tickets.length })}
         </p>
       </div>
-      <CallerTickets tickets={history.tickets} label={t("pop.historyLabel", { number: pop.callerNumber })} />
+      <CallerTickets tickets={history.tickets} label={t("pop.historyLabel", { number: pop.callerNumber })} onFollowUp={onFollowUp} />
       <div className="button-row">
         <Button ref={takeRef} onClick={onTake} data-testid="take-call" aria-keyshortcuts="Alt+T">
           {t("pop.take")} <Kbd combo={SHORTCUTS.takeCall} />

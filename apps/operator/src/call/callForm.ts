@@ -23,7 +23,14 @@ export type CallValues = {
 };
 
 /** Where a call came from: the screen-pop (number, call id, the caller's history) or nothing (a new call). */
-export type CallStart = { key: string; phone: string; callId: string | null; history: CallerHistoryFieldsFragment | null };
+export type CallStart = {
+  key: string;
+  phone: string;
+  callId: string | null;
+  history: CallerHistoryFieldsFragment | null;
+  /** The caller asks about this ticket of theirs (a follow-up): its panel opens with the call. */
+  followUpTicketId?: string | null;
+};
 
 export function emptyCall(start: Pick<CallStart, "phone">): CallValues {
   return {

@@ -82,6 +82,12 @@ export function InboxTable({ items, unitId, selectedId, onOpen }: InboxTableProp
                 </td>
                 <td>
                   <span className="inbox-subject">{ticket.title || format.name(ticket.category)}</span>
+                  {item.followUpCount > 0 ? (
+                    <span className="inbox-follow-up" data-testid="inbox-follow-up">
+                      <span className="badge badge--warning">{t("wb.flag.followUp", { count: item.followUpCount })}</span>{" "}
+                      {item.lastFollowUpWords ? <q>{item.lastFollowUpWords}</q> : null}
+                    </span>
+                  ) : null}
                   <span className="inbox-subject__meta">
                     {format.requestType(ticket.requestType)} · {format.name(ticket.category)}
                   </span>

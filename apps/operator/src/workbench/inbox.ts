@@ -7,9 +7,16 @@ function dueTime(assignment: InboxAssignmentFragment): number {
   return due ? Date.parse(due) : NO_DEADLINE;
 }
 
-/** Soonest completion deadline first (overdue ones are the soonest), tickets without one last. */
+const followUpTime = (assignment: InboxAssignmentFragment): number => (assignment.lastFollowUpAt ? Date.parse(assignment.lastFollowUpAt) : 0);
+
+/**
+ * Tickets the citizen chased (催办) first, latest call first; then the soonest completion deadline
+ * (overdue ones are the soonest), tickets without one last.
+ */
 export function sortByDeadline<T extends InboxAssignmentFragment>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => dueTime(a) - dueTime(b) || a.ticket.trackingNumber.localeCompare(b.ticket.trackingNumber));
+  return [...items].sort(
+    (a, b) => followUpTime(b) - followUpTime(a) || dueTime(a) - dueTime(b) || a.ticket.trackingNumber.localeCompare(b.ticket.trackingNumber),
+  );
 }
 
 export type UnitRole = "lead" | "assisting" | null;

@@ -2,6 +2,7 @@ import type { MockLink } from "@apollo/client/testing";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { countsMock, queueMock, renderOperator } from "../../__tests__/fixtures.tsx";
+import { RecordFollowUpDocument } from "../../gql/graphql.ts";
 import { CallDesk } from "../CallDesk.tsx";
 import { always, baseMocks, duplicatesMock, fillStreetLight, logCallMock, press, SLOW } from "./callTestKit.tsx";
 
@@ -67,6 +68,39 @@ describe("screen-pop", SLOW, () => {
     expect(screen.getByRole("alert").textContent).toContain("13805330001 来电");
     // Nobody was typing: "Take call" has focus, so Enter takes the call.
     expect(document.activeElement).toBe(within(pop).getByTestId("take-call"));
+  });
+
+  it("a caller asking about an existing request: Alt+1 opens a follow-up on their first ticket, recorded with their words (issue 16)", async () => {
+    const recorded: unknown[] = [];
+    const { subscriptions } = renderDesk("en", [
+      {
+        request: { query: RecordFollowUpDocument, variables: () => true },
+        result: (variables) => {
+          recorded.push(variables);
+          return {
+            data: {
+              recordFollowUp: {
+                __typename: "FollowUpResult",
+                id: "f1",
+                at: "2026-11-24T02:00:00Z",
+                words: "还没人处理",
+                assignment: { __typename: "Assignment", id: "a1", followUpCount: 1, leadUnit: { __typename: "Unit", id: "u1", nameZh: "淄博市住建局", nameEn: "Housing bureau" } },
+              },
+            },
+          };
+        },
+      },
+    ]);
+    act(() => subscriptions.simulateResult({ result: { data: { screenPop: incomingCall } } }));
+    await screen.findByTestId("screen-pop");
+    press("1", { altKey: true, code: "Digit1" });
+    const panel = await screen.findByTestId("follow-up");
+    expect(panel.textContent).toContain("ZB-20261120-00031");
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-testid")).toBe("follow-up-words"));
+    fireEvent.change(within(panel).getByTestId("follow-up-words"), { target: { value: "还没人处理" } });
+    fireEvent.click(within(panel).getByTestId("follow-up-submit"));
+    expect((await within(panel).findByTestId("follow-up-recorded")).textContent).toContain("Housing bureau");
+    expect(recorded).toEqual([{ ticketId: "t9", words: "还没人处理", callId: "cti-778" }]);
   });
 
   it("Take call opens a new call form with the number, the call id and the caller's history", async () => {

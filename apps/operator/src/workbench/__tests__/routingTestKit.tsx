@@ -128,6 +128,9 @@ export function buildAssignment(id: string, overrides: Overrides = {}): Assignme
     returns: [],
     assists: [],
     finalDecision: null,
+    followUpCount: 0,
+    lastFollowUpAt: null,
+    lastFollowUpWords: null,
     ...rest,
   };
 }
