@@ -3,7 +3,7 @@ import { Alert, AppLink, EmptyState, Loading, TableScroll, useFormat } from "@ci
 import { JointCasesDocument } from "../gql/graphql.ts";
 import { useJointErrorMessage, useJointLabel, useJointName } from "./jointFormat.ts";
 import { useJointT } from "./messages.ts";
-import { jointCasePath } from "./paths.ts";
+import { jointCasePath, POLL_MS } from "./paths.ts";
 
 /** The joint cases the viewer may see: all for centre roles, their unit's for the parties. */
 export function JointCaseList({ roles }: { roles: readonly string[] }) {
@@ -12,7 +12,7 @@ export function JointCaseList({ roles }: { roles: readonly string[] }) {
   const label = useJointLabel();
   const name = useJointName();
   const errorMessage = useJointErrorMessage();
-  const { data, loading, error } = useQuery(JointCasesDocument, { variables: { limit: 100 }, fetchPolicy: "cache-and-network" });
+  const { data, loading, error } = useQuery(JointCasesDocument, { variables: { limit: 100 }, fetchPolicy: "cache-and-network", pollInterval: POLL_MS });
   const party = roles.includes("HANDLER");
   const items = data?.jointCases.items ?? [];
   return (

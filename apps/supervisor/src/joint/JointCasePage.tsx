@@ -5,7 +5,7 @@ import { JointCaseDocument } from "../gql/graphql.ts";
 import { DecisionForm, OpinionForm } from "./JointForms.tsx";
 import { useJointErrorMessage, useJointLabel, useJointName } from "./jointFormat.ts";
 import { useJointT } from "./messages.ts";
-import { JOINT_PATH } from "./paths.ts";
+import { JOINT_PATH, POLL_MS } from "./paths.ts";
 
 /** One joint case: the ticket, the returns, the parties' opinions, the decision, the case's timeline; forms for the viewer's party. */
 export function JointCasePage({ id }: { id: string }) {
@@ -15,7 +15,7 @@ export function JointCasePage({ id }: { id: string }) {
   const name = useJointName();
   const errorMessage = useJointErrorMessage();
   const [done, setDone] = useState<string | null>(null);
-  const { data, loading, error, refetch } = useQuery(JointCaseDocument, { variables: { id }, fetchPolicy: "cache-and-network" });
+  const { data, loading, error, refetch } = useQuery(JointCaseDocument, { variables: { id }, fetchPolicy: "cache-and-network", pollInterval: POLL_MS });
   const reload = () => void refetch().catch(() => undefined);
   const c = data?.jointCase;
   if (!c) {

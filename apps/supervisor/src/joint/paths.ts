@@ -13,3 +13,6 @@ export function isJointPath(path: string): boolean {
 export function jointCaseIdOf(path: string): string | null {
   return path.startsWith(`${JOINT_PATH}/`) ? decodeURIComponent(path.slice(JOINT_PATH.length + 1)) || null : null;
 }
+
+/** How often the case pages refresh: the other parties' opinions arrive without a reload. */
+export const POLL_MS = 30_000;
