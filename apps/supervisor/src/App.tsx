@@ -51,7 +51,7 @@ export function App() {
             ...(mayUseOverview(viewer.roles) ? [appNavItem(OVERVIEW_PATH, t("nav.overview"), path === OVERVIEW_PATH)] : []),
             ...chasingNavItems(path, viewer.roles, tChasing("ch.title")),
             ...ticketSearchNavItems(path, viewer.roles, tSearch("ts.nav")),
-            ...leaderNavItems(path, viewer.roles, { page: tLeader("ld.nav.page"), sessions: tLeader("ld.nav.sessions") }),
+            ...leaderNavItems(path, viewer.roles, { page: tLeader("ld.nav.page"), sessions: tLeader("ld.nav.sessions"), cases: tLeader("ld.nav.cases") }),
             ...ordersNavItems(path, viewer.roles, tOrders("so.nav")),
             ...jointNavItems(path, viewer.roles, tJoint("jt.nav")),
             ...callbackNavItems(path, viewer.roles, { reReports: t("nav.reReports"), settings: t("nav.callbackSettings") }),

@@ -100,6 +100,10 @@ for (const { locale, instruction, assigned, heading, unitTitle } of CASES) {
     const panel = back.getByTestId("leader-panel");
     await expect(panel).toContainText("陈军");
     await expect(panel).toContainText(instruction);
+    // … and the leaders' cases page follows the matter.
+    await back.goto("/supervisor/leader/cases");
+    await expect(back.getByTestId("leader-cases-page").getByTestId("leader-ticket-row").filter({ hasText: trackingNumber })).toBeVisible();
+    await expectAccessible(back, `leaders' cases page (${locale})`);
     await back.context().close();
   });
 }

@@ -5,7 +5,7 @@ export type NavGroupLabels = { supervision: string; callback: string; dispatch: 
 /** Which menu a page of the supervisor app belongs to, by its path; undefined keeps it a top-level link. */
 function groupOf(path: string, labels: NavGroupLabels): string | undefined {
   const first = path.split("/")[0] ?? "";
-  if (first === "orders" || first === "joint" || path === "leader/sessions") {
+  if (first === "orders" || first === "joint" || path === "leader/sessions" || path === "leader/cases" || path === "tickets/search") {
     return labels.supervision;
   }
   if (first === "callback") {

@@ -8,7 +8,7 @@ import { useLeaderErrors, useLeaderT } from "./messages.ts";
 type Matter = LeaderPageQuery["leaderPage"]["matters"][number];
 
 /** One assigned matter (领导包案): its name, who assigned it, its deadline and status, and its tickets. */
-function MatterCard({ matter, onInstructed }: { matter: Matter; onInstructed: (message: string) => void }) {
+function MatterCard({ matter, canInstruct, onInstructed }: { matter: Matter; canInstruct: boolean; onInstructed: (message: string) => void }) {
   const t = useLeaderT();
   const format = useFormat();
   const titleId = `matter-${matter.id}`;
@@ -26,27 +26,38 @@ function MatterCard({ matter, onInstructed }: { matter: Matter; onInstructed: (m
         {matter.dueAt ? ` · ${t("ld.matter.due", { at: format.date(matter.dueAt) })}` : ""}
       </p>
       {matter.note ? <p>{t("ld.matter.note", { note: matter.note })}</p> : null}
-      <LeaderTicketTable caption={heading} tickets={matter.tickets} canInstruct onInstructed={onInstructed} testId="matter-tickets" />
+      <LeaderTicketTable caption={heading} tickets={matter.tickets} canInstruct={canInstruct} onInstructed={onInstructed} testId="matter-tickets" />
     </li>
   );
 }
 
-/** The leader's own page (their landing page): assigned matters, calls taken in sessions, sessions; live. */
-export function LeaderPage() {
+/**
+ * The leader's own page (their landing page): assigned matters, calls taken in sessions, sessions;
+ * live. With `leaderId`, a supervisor's read-only view of that leader's page (no instructions, no push).
+ */
+export function LeaderPage({ leaderId }: { leaderId?: string } = {}) {
   const t = useLeaderT();
   const format = useFormat();
   const errors = useLeaderErrors();
-  const { data, loading, error, refetch } = useQuery(LeaderPageDocument, { variables: {}, fetchPolicy: "cache-and-network" });
-  const live = useSubscription(LeaderPageChangedDocument, { onData: () => void refetch().catch(() => undefined) });
+  const own = !leaderId;
+  const Sub = own ? "h2" : "h3";
+  const { data, loading, error, refetch } = useQuery(LeaderPageDocument, { variables: own ? {} : { leaderId }, fetchPolicy: "cache-and-network" });
+  const live = useSubscription(LeaderPageChangedDocument, { skip: !own, onData: () => void refetch().catch(() => undefined) });
   const liveStatus = useLiveStatus();
   const [done, setDone] = useState<string | null>(null);
   const page = data?.leaderPage;
   return (
     <section aria-labelledby="leader-title" data-testid="leader-page" className="leader-page">
-      <h1 id="leader-title" tabIndex={-1}>
-        {t("ld.page.title")}
-      </h1>
-      <p className="page-intro">{t("ld.page.intro")}</p>
+      {own ? (
+        <>
+          <h1 id="leader-title" tabIndex={-1}>
+            {t("ld.page.title")}
+          </h1>
+          <p className="page-intro">{t("ld.page.intro")}</p>
+        </>
+      ) : (
+        <h2 id="leader-title">{t("ld.cases.of", { name: page?.leaderName ?? "" })}</h2>
+      )}
       <div aria-live="polite">{done ? <Alert tone="success" testId="instruction-done">{done}</Alert> : null}</div>
       {liveStatus === "reconnecting" || live.error ? <Alert tone="info">{t("ld.page.liveLost")}</Alert> : null}
       {error && !page ? (
@@ -60,7 +71,7 @@ export function LeaderPage() {
       {loading && !page ? <Loading /> : null}
       {page ? (
         <>
-          <h2>{t("ld.matters.title")}</h2>
+          <Sub>{t(own ? "ld.matters.title" : "ld.cases.matters")}</Sub>
           {page.matters.length === 0 ? (
             <EmptyState testId="matters-empty" title={t("ld.matters.empty.title")}>
               {t("ld.matters.empty.body")}
@@ -68,19 +79,19 @@ export function LeaderPage() {
           ) : (
             <ul className="plain-list leader-matters">
               {page.matters.map((matter) => (
-                <MatterCard key={matter.id} matter={matter} onInstructed={setDone} />
+                <MatterCard key={matter.id} matter={matter} canInstruct={own} onInstructed={setDone} />
               ))}
             </ul>
           )}
-          <h2>{t("ld.sessionTickets.title")}</h2>
+          <Sub>{t(own ? "ld.sessionTickets.title" : "ld.cases.sessionTickets")}</Sub>
           {page.sessionTickets.length === 0 ? (
             <EmptyState testId="session-tickets-empty" title={t("ld.sessionTickets.empty.title")}>
               {t("ld.sessionTickets.empty.body")}
             </EmptyState>
           ) : (
-            <LeaderTicketTable caption={t("ld.sessionTickets.title")} tickets={page.sessionTickets} canInstruct onInstructed={setDone} testId="session-tickets" />
+            <LeaderTicketTable caption={t(own ? "ld.sessionTickets.title" : "ld.cases.sessionTickets")} tickets={page.sessionTickets} canInstruct={own} onInstructed={setDone} testId="session-tickets" />
           )}
-          <h2>{t("ld.sessions.title")}</h2>
+          <Sub>{t(own ? "ld.sessions.title" : "ld.cases.sessions")}</Sub>
           {page.sessions.length === 0 ? (
             <p className="leader-muted">{t("ld.sessions.empty")}</p>
           ) : (

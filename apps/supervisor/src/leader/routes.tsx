@@ -1,16 +1,17 @@
 import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
 import type { ReactNode } from "react";
+import { CasesPage } from "./CasesPage.tsx";
 import { LeaderPage } from "./LeaderPage.tsx";
 import { useLeaderT } from "./messages.ts";
 import { SessionsPage } from "./SessionsPage.tsx";
 import "./leader.css";
 
 /** The leader's own page (the leader role's landing page, see ../landing.tsx) and the supervisors' session schedule. */
-export const LEADER_PATHS = { page: "leader", sessions: "leader/sessions" } as const;
+export const LEADER_PATHS = { page: "leader", sessions: "leader/sessions", cases: "leader/cases" } as const;
 type Page = keyof typeof LEADER_PATHS;
 
 /** Who opens what, as the API allows. */
-const ACCESS: Record<Page, readonly string[]> = { page: ["LEADER"], sessions: ["SUPERVISOR", "ADMIN"] };
+const ACCESS: Record<Page, readonly string[]> = { page: ["LEADER"], sessions: ["SUPERVISOR", "ADMIN"], cases: ["SUPERVISOR", "ADMIN"] };
 
 function allowed(page: Page, roles: readonly string[]): boolean {
   return roles.some((role) => ACCESS[page].includes(role));
@@ -20,14 +21,15 @@ export function isLeaderPath(path: string): boolean {
   return path === LEADER_PATHS.page || path.startsWith(`${LEADER_PATHS.page}/`);
 }
 
-/** Nav entries: "My page" for leaders, "Leader sessions" for supervisors and admins. */
-export function leaderNavItems(path: string, roles: readonly string[], labels: { page: string; sessions: string }): NavItem[] {
+/** Nav entries: "My page" for leaders; "Leader sessions" and "Leaders' cases" for supervisors and admins. */
+export function leaderNavItems(path: string, roles: readonly string[], labels: { page: string; sessions: string; cases: string }): NavItem[] {
   const items: NavItem[] = [];
   if (allowed("page", roles)) {
     items.push(appNavItem(LEADER_PATHS.page, labels.page, path === LEADER_PATHS.page));
   }
   if (allowed("sessions", roles)) {
     items.push(appNavItem(LEADER_PATHS.sessions, labels.sessions, path === LEADER_PATHS.sessions));
+    items.push(appNavItem(LEADER_PATHS.cases, labels.cases, path === LEADER_PATHS.cases));
   }
   return items;
 }
@@ -38,6 +40,9 @@ export function LeaderRoutes({ path, roles }: { path: string; roles: readonly st
   const page = (Object.keys(LEADER_PATHS) as Page[]).find((candidate) => LEADER_PATHS[candidate] === path);
   if (!page || !allowed(page, roles)) {
     return <EmptyState testId="leader-forbidden" title={t("ld.forbidden")} />;
+  }
+  if (page === "cases") {
+    return <CasesPage />;
   }
   return page === "page" ? <LeaderPage /> : <SessionsPage />;
 }

@@ -71,4 +71,13 @@ describe("the leader's page", () => {
     expect((await screen.findByTestId("instruction-done")).textContent).toBe("Your instruction on ZB-20261206-00001 was sent to the unit.");
     expect(sent).toEqual([{ ticketId: "t-ZB-20261206-00001", text: "请三日内整改" }]);
   });
+
+  it("shows a supervisor a leader's cases read-only, asking for that leader", async () => {
+    const asked: Record<string, unknown>[] = [];
+    renderRouting(<LeaderPage leaderId="l-1" />, [recordingMock(LeaderPageDocument, asked, () => page([MATTER]))]);
+    expect((await screen.findByRole("heading", { level: 2 })).textContent).toBe("Cases of 陈军");
+    expect(screen.getAllByTestId("leader-ticket-row")).toHaveLength(2);
+    expect(screen.queryByRole("button", { name: /Add an instruction/ })).toBeNull();
+    expect(asked).toEqual([{ leaderId: "l-1" }]);
+  });
 });
