@@ -1,5 +1,5 @@
 import { TICKET_RECEIVED } from "@civicline/intake";
-import { addWorkingTime, findTimer, loadWorkingCalendar, recordEvent, scheduleTimer, workingMinutesBetween, type EventHandler, type TimerHandler, type WorkingCalendar } from "@civicline/platform";
+import { addWorkingTime, cancelTimer, findTimer, loadWorkingCalendar, recordEvent, scheduleTimer, workingMinutesBetween, type EventHandler, type TimerHandler, type WorkingCalendar } from "@civicline/platform";
 import { RoutingEvent } from "@civicline/routing";
 import type { DataSource } from "typeorm";
 
@@ -88,9 +88,38 @@ async function armSignForWarning(dataSource: DataSource, assignmentId: string): 
   });
 }
 
-/** Outbox handlers that arm the warnings: at receipt (dispatch) and at each dispatch (sign-for). */
+/** Cancels a warning that can no longer apply (the ticket was dispatched, the unit signed for it). */
+async function cancelWarning(dataSource: DataSource, key: string): Promise<void> {
+  await dataSource.transaction((manager) => cancelTimer(manager, key));
+}
+
+/**
+ * Outbox handlers that arm the warnings (at receipt for dispatch, at each dispatch for sign-for)
+ * and cancel them once the step is done; a warning that fires late anyway changes nothing.
+ */
 export function warningArmHandlers(dataSource: DataSource): EventHandler[] {
+  const id = (value: unknown) => (typeof value === "string" ? value : null);
   return [
+    {
+      name: "supervision.chasing.cancel-dispatch-warning",
+      eventType: RoutingEvent.TICKET_DISPATCHED,
+      handle: async (event) => {
+        const ticketId = id(event.payload.ticketId);
+        if (ticketId) {
+          await cancelWarning(dataSource, dispatchWarningKey(ticketId));
+        }
+      },
+    },
+    {
+      name: "supervision.chasing.cancel-sign-for-warning",
+      eventType: RoutingEvent.TICKET_SIGNED_FOR,
+      handle: async (event) => {
+        const assignmentId = id(event.payload.assignmentId);
+        if (assignmentId) {
+          await cancelWarning(dataSource, signForWarningKey(assignmentId));
+        }
+      },
+    },
     { name: "supervision.chasing.arm-dispatch-warning", eventType: TICKET_RECEIVED, handle: (event) => armDispatchWarning(dataSource, String(event.payload.ticketId ?? "")) },
     {
       name: "supervision.chasing.arm-sign-for-warning",

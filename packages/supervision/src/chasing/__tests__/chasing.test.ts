@@ -97,6 +97,8 @@ describe("the chasing board follows routing's timers stage by stage", () => {
     await signFor(db.dataSource, { actor: handler, ticketId: ticket.id, now: app.clock.now() });
     await app.settle();
     expect(await placeOf(ticket.id)).toBeNull();
+    // Signed for: the board's sign-for warning is gone with the step.
+    expect(await db.dataSource.query("SELECT key FROM platform_timer WHERE key = $1", [signForWarningKey(assignment.id)])).toEqual([]);
 
     await advanceTo(assignment.nearDueAt);
     expect(await placeOf(ticket.id)).toMatchObject({ stage: ChasingStage.IN_PROGRESS, severity: ChasingSeverity.NEAR_DUE });
