@@ -115,13 +115,16 @@ export async function listChasing(db: Db, input: { actor: Actor | null; request:
   }
   const cursor = request.after ? decodeCursor(request.after) : null;
   const unitId = request.unitId ?? null;
-  const rows = (await db.query(withNames(unitId ? UNIT_PAGE_SQL : PAGE_SQL), [request.stage, unitId, request.severity ?? null, cursor?.[0] ?? null, cursor?.[1] ?? null, first + 1])) as ItemRow[];
+  // The page and its total (from the counters) at once: two pool connections, not two round trips in a row.
+  const [rows, [total]] = (await Promise.all([
+    db.query(withNames(unitId ? UNIT_PAGE_SQL : PAGE_SQL), [request.stage, unitId, request.severity ?? null, cursor?.[0] ?? null, cursor?.[1] ?? null, first + 1]),
+    db.query(
+      `SELECT coalesce(sum(count), 0)::int AS n FROM supervision_chasing_count
+        WHERE stage = $1 AND ($2::uuid IS NULL OR unit_key = $2::uuid) AND ($3::text IS NULL OR severity = $3::text)`,
+      [request.stage, unitId, request.severity ?? null],
+    ),
+  ])) as [ItemRow[], Array<{ n: number }>];
   const items = rows.slice(0, first).map(toItem);
-  const [total] = (await db.query(
-    `SELECT coalesce(sum(count), 0)::int AS n FROM supervision_chasing_count
-      WHERE stage = $1 AND ($2::uuid IS NULL OR unit_key = $2::uuid) AND ($3::text IS NULL OR severity = $3::text)`,
-    [request.stage, unitId, request.severity ?? null],
-  )) as Array<{ n: number }>;
   return { items, total: total?.n ?? 0, nextCursor: rows.length > first ? encodeCursor(items[items.length - 1]!) : null };
 }
 
@@ -170,15 +173,16 @@ export function unitCounts(rows: readonly CountRow[], keep: (row: CountRow) => b
 
 /** The alarm: urgent and emergency tickets not dispatched in time (partial index), and how many. */
 export async function readAlarms(db: Db, limit: number): Promise<{ alarms: ChasingItemType[]; alarmCount: number }> {
-  const rows = (await db.query(withNames(ALARM_PAGE_SQL), [limit])) as ItemRow[];
-  const [count] = (await db.query("SELECT count(*)::int AS n FROM supervision_chasing_item WHERE alarm")) as Array<{ n: number }>;
+  const [rows, [count]] = (await Promise.all([db.query(withNames(ALARM_PAGE_SQL), [limit]), db.query("SELECT count(*)::int AS n FROM supervision_chasing_item WHERE alarm")])) as [
+    ItemRow[],
+    Array<{ n: number }>,
+  ];
   return { alarms: rows.map(toItem), alarmCount: count?.n ?? 0 };
 }
 
-/** The board's figures for this viewer: counts per stage and per unit (counters), and the alarm. */
+/** The board's figures for this viewer: counts per stage and per unit (counters), and the alarm (statements run at once: pass a DataSource). */
 export async function chasingBoard(db: Db, input: { actor: Actor | null }): Promise<ChasingBoardType> {
   const stages = stagesFor(input.actor);
-  const rows = await readCounts(db, stages);
-  const { alarms, alarmCount } = await readAlarms(db, 50);
+  const [rows, { alarms, alarmCount }] = await Promise.all([readCounts(db, stages), readAlarms(db, 50)]);
   return { stages: stageCounts(rows, stages), units: unitCounts(rows), alarms, alarmCount };
 }
