@@ -76,6 +76,7 @@ for (const { locale, instruction, assigned, heading, unitTitle } of CASES) {
     await expectAccessible(leader, `leader page with the instruction form (${locale})`);
     await leader.getByTestId("instruction-submit").click();
     await expect(leader.getByTestId("instruction-done")).toContainText(trackingNumber);
+    await expect(row).toContainText(locale === "en" ? "Instructions given: 1" : "已批示 1 次");
     if (locale === "zh-CN") {
       await leader.setViewportSize({ width: 1440, height: 1100 });
       await leader.screenshot({ path: "../../apps/supervisor/docs/leader-page.png", fullPage: true });

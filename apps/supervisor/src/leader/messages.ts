@@ -40,7 +40,7 @@ export const leaderMessages = defineMessages(
     "ld.overdue": "Overdue",
     "ld.notDispatched": "Not dispatched yet",
     "ld.noOutcome": "Not replied yet",
-    "ld.instructions": "{count} instructions",
+    "ld.instructions": "Instructions given: {count}",
     "ld.instruct.open": "Add instruction",
     "ld.instruct.openFor": "Add an instruction to {number}",
     "ld.instruct.label": "Instruction for {number}",
