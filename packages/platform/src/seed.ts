@@ -12,7 +12,7 @@ export const DEMO_STAFF: ReadonlyArray<{ username: string; displayName: string; 
   { username: "operator", displayName: "王敏 (Operator)", roles: [Role.OPERATOR], seat: "A01" },
   { username: "dispatcher", displayName: "李强 (Dispatcher)", roles: [Role.DISPATCHER] },
   { username: "supervisor", displayName: "张静 (Supervisor)", roles: [Role.SUPERVISOR] },
-  { username: "complaints", displayName: "陈主任 (Complaint centre, joint supervision)", roles: [Role.SUPERVISOR] },
+  { username: "complaints", displayName: "陈主任 (Complaint centre)", roles: [Role.SUPERVISOR] },
   { username: "callback", displayName: "赵丽 (Callback agent)", roles: [Role.CALLBACK_AGENT] },
   { username: "qa", displayName: "刘洋 (QA inspector)", roles: [Role.QA_INSPECTOR] },
   { username: "leader", displayName: "陈军 (Leader)", roles: [Role.LEADER] },

@@ -10,8 +10,8 @@ export const DEMO_HANDLERS = [
   { username: "handler.qingcheng", displayName: "孙主任 (Qingcheng Town handler)", unitCode: "GOV-370322101" },
   { username: "handler.urban", displayName: "赵科长 (Urban Management Bureau handler)", unitCode: "BUR-URBAN" },
   // the two outside parties of joint supervision (三方联动督办): they see the joint cases their unit is party to
-  { username: "jiwei", displayName: "王监察 (Discipline commission, joint supervision)", unitCode: "ORG-DISCIPLINE" },
-  { username: "bianban", displayName: "刘处长 (Staffing office, joint supervision)", unitCode: "ORG-STAFFING" },
+  { username: "jiwei", displayName: "王监察 (Discipline commission)", unitCode: "ORG-DISCIPLINE" },
+  { username: "bianban", displayName: "刘处长 (Staffing office)", unitCode: "ORG-STAFFING" },
 ] as const;
 
 /** Bureaus, district governments and township offices; the demo handler accounts; the catalogue. */
