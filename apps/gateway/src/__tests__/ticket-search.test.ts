@@ -124,10 +124,13 @@ describe("GET /tickets/export.csv", () => {
     expect(urbanLine.endsWith(",王先生,139****7777")).toBe(true);
     expect(text).not.toContain("13966667777");
 
-    const englishBytes = new Uint8Array(await (await exportCsv(cookies.operator!, { filter: JSON.stringify({ trackingNumber: urbanTicket.trackingNumber }), lang: "en" })).arrayBuffer());
+    // the filter's JSON as the page sends it: enums by their GraphQL names
+    const englishBytes = new Uint8Array(
+      await (await exportCsv(cookies.operator!, { filter: JSON.stringify({ trackingNumber: urbanTicket.trackingNumber, statuses: ["DISPATCHED"], channels: ["PORTAL"] }), lang: "en" })).arrayBuffer(),
+    );
     const english = new TextDecoder("utf-8", { ignoreBOM: true }).decode(englishBytes);
     expect(english.split("\r\n")[0]).toBe("\uFEFFTracking number,Title,Status,Request type,Channel,Urgency,Category,Area,Lead unit,Received,Due,Deadline,Caller,Phone");
-    expect(english).toContain(",Dispatched,Complaint,Portal,Normal,");
+    expect(english).toContain(",Sent to department,Complaint,Web portal,Normal,");
     expect(english).toContain("13966667777");
   });
 

@@ -146,8 +146,9 @@ function checkId(value: string | null | undefined, field: string, errors: FieldE
   return value.toLowerCase();
 }
 
+/** Enum values as stored (dispatched), also given by their GraphQL names (DISPATCHED) as the export's JSON and saved views carry them. */
 function checkValues(values: readonly string[] | null | undefined, allowed: readonly string[], field: string, errors: FieldError[]): string[] {
-  const list = [...new Set(values ?? [])];
+  const list = [...new Set((values ?? []).map((value) => (typeof value === "string" && allowed.includes(value.toLowerCase()) ? value.toLowerCase() : value)))];
   if (list.some((value) => !allowed.includes(value))) {
     errors.push({ field, code: "INVALID_FORMAT", message: "Choose values from the list." });
     return [];

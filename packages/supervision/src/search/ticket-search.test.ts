@@ -339,13 +339,13 @@ describe("CSV export", () => {
     expect(zh.startsWith("\uFEFF工单编号,标题,状态,诉求类型,来源渠道,紧急程度,分类,区域,主办单位,受理时间,办理期限,时限状态,来电人,来电号码\r\n")).toBe(true);
     const lines = zh.slice(1).trimEnd().split("\r\n");
     expect(lines).toHaveLength(5);
-    expect(lines.find((l) => l.startsWith(lights.trackingNumber))).toContain(",已回复,投诉,电话,一般,");
+    expect(lines.find((l) => l.startsWith(lights.trackingNumber))).toContain(",已答复,投诉,电话,一般,");
     expect(zh).toContain("139****2222");
     expect(zh).not.toContain("13911112222");
     expect(await csv(operator, { trackingNumber: lights.trackingNumber })).toContain("13911112222");
     const en = await csv(supervisor, { trackingNumber: english.trackingNumber }, "en");
     expect(en.split("\r\n")[0]).toBe("\uFEFFTracking number,Title,Status,Request type,Channel,Urgency,Category,Area,Lead unit,Received,Due,Deadline,Caller,Phone");
-    expect(en).toContain(",Broken street light,Dispatched,Complaint,E-mail,Normal,");
+    expect(en).toContain(",Broken street light,Sent to department,Complaint,Email,Normal,");
     expect(en).toContain(",Overdue,");
     const handlerB = await csv(world.handlerB, {});
     expect(handlerB).toContain(noise.trackingNumber);

@@ -70,6 +70,7 @@ export function TicketSearchPage({ roles }: { roles: readonly string[] }) {
   const [viewId, setViewId] = useState("");
   const [viewName, setViewName] = useState("");
   const [notice, setNotice] = useState("");
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const mayUsePhone = roles.some((role) => PHONE_ROLES.includes(role));
   useHotkeys([{ combo: "/", handler: (event) => {
         event.preventDefault();
@@ -195,8 +196,8 @@ export function TicketSearchPage({ roles }: { roles: readonly string[] }) {
           </Button>
         </div>
 
-        <details className="ticket-search__filters" open>
-          <summary>{t("ts.filters")}</summary>
+        <details className="ticket-search__filters" open={filtersOpen} onToggle={(event) => setFiltersOpen(event.currentTarget.open)}>
+          <summary data-testid="ticket-search-filters">{t("ts.filters")}</summary>
           <div className="ticket-search__grid">
             <Field label={t("ts.f.trackingNumber")} optional>
               <TextInput value={form.trackingNumber} onChange={(event) => set("trackingNumber", event.target.value)} maxLength={40} data-testid="ticket-search-tracking" />
