@@ -26,7 +26,7 @@ describe("working calendar month view", () => {
     const asked: Array<Record<string, unknown>> = [];
     const month = monthMock(
       {
-        [`${year}-10-01`]: { working: false, source: "OFFICIAL", note: "国庆节" },
+        [`${year}-10-01`]: { working: false, source: "OFFICIAL", note: "National Day,国庆节,3" },
         [`${year}-10-11`]: { working: true, source: "OFFICIAL", note: "国庆节" },
         [`${year}-10-20`]: { working: false, source: "OVERRIDE", note: "区里停电" },
       },

@@ -16,6 +16,12 @@ function leadingBlanks(year: number, month: number): number {
   return (new Date(Date.UTC(year, month - 1, 1)).getUTCDay() + 6) % 7;
 }
 
+/** The official data names a holiday "National Day,国庆节,3" (English, Chinese, length): the name in the UI language. */
+export function holidayName(note: string, language: Language): string {
+  const parts = /^([^,]+),([^,]+),\d+$/.exec(note);
+  return parts ? (language === "en" ? parts[1]! : parts[2]!) : note;
+}
+
 function isWeekend(day: string): boolean {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   return weekday === 0 || weekday === 6;
@@ -44,7 +50,7 @@ export function CalendarMonthView({ year, month, onMonthChange, onPick }: { year
       return t("sr.cal.month.override", { kind });
     }
     if (day.source === "OFFICIAL") {
-      return day.working && isWeekend(day.day) ? t("sr.cal.month.makeUp") : day.note || kind;
+      return day.working && isWeekend(day.day) ? t("sr.cal.month.makeUp") : day.note ? holidayName(day.note, language) : kind;
     }
     return day.maintained || !day.working ? kind : t("sr.cal.month.unmaintained");
   };
