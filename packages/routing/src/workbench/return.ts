@@ -1,6 +1,6 @@
 import { HistoryNote, TicketStatus, transitionTicket } from "@civicline/intake";
 import { assertNoFieldErrors, requireRole, type Actor, type FieldError } from "@civicline/platform";
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { lockForUnit, lockTicketAndAssignment, requireUnitActor, unitsOf } from "../assignment/assignment-access.js";
 import { AssignmentAction, assignmentAllows, transitionAssignment } from "../assignment/assignment-lifecycle.js";
 import { AssignmentState, ReturnReason, ReturnStatus } from "../assignment/assignment.enums.js";
@@ -106,53 +106,59 @@ export async function decideReturn(
   input: { actor: Actor | null; request: DecideReturnRequest; now?: Date },
 ): Promise<Assignment> {
   const actor = requireRole(input.actor, DISPATCH_ROLES);
-  const { request } = input;
-  validateDecision(request);
+  validateDecision(input.request);
   const now = input.now ?? new Date();
-  return dataSource.transaction(async (manager) => {
-    const { ticket, assignment } = await lockTicketAndAssignment(manager, request.ticketId);
-    const pending = await manager.findOne(ReturnRequest, { where: { assignmentId: assignment.id, status: ReturnStatus.PENDING } });
-    if (!assignmentAllows(assignment.state, request.accept ? AssignmentAction.ACCEPT_RETURN : AssignmentAction.REJECT_RETURN) || !pending) {
-      throw invalidState("There is no pending return for this ticket.");
-    }
-    const note = validateDecision(request, pending.unitId);
-    await manager.update(ReturnRequest, { id: pending.id }, {
-      status: request.accept ? ReturnStatus.ACCEPTED : ReturnStatus.REJECTED,
-      decidedAt: now,
-      decidedByName: actor.name,
-      decisionNote: note,
-    });
-    const event = { ticketId: ticket.id, assignmentId: assignment.id, accepted: request.accept, unitIds: unitsOf(assignment) };
-    if (!request.accept) {
-      await transitionTicket(manager, {
-        ticketId: ticket.id,
-        to: TicketStatus.DISPATCHED,
-        expectedVersion: ticket.version,
-        actor,
-        reason: `退单未通过 / return rejected: ${note ?? ""}`,
-        note: { code: HistoryNote.RETURN_REJECTED, params: { note: note ?? "" } },
-        isPublic: false,
-      });
-      return transitionAssignment(manager, {
-        assignment,
-        to: AssignmentState.DISPATCHED,
-        action: AssignmentAction.REJECT_RETURN,
-        actor,
-        changes: { signedForAt: null, signedForByName: null },
-        event: { type: RoutingEvent.RETURN_DECIDED, payload: event },
-      });
-    }
-    await transitionAssignment(manager, {
-      assignment,
-      to: AssignmentState.RETURNED,
-      action: AssignmentAction.ACCEPT_RETURN,
+  return dataSource.transaction((manager) => decideReturnInTransaction(manager, { actor, request: input.request, now }));
+}
+
+/**
+ * `decideReturn` in the caller's transaction, for a caller that has checked who may decide (a joint
+ * supervision decision accepts the pending return before dispatching to the unit it names).
+ */
+export async function decideReturnInTransaction(manager: EntityManager, input: { actor: Actor; request: DecideReturnRequest; now: Date }): Promise<Assignment> {
+  const { actor, request, now } = input;
+  const { ticket, assignment } = await lockTicketAndAssignment(manager, request.ticketId);
+  const pending = await manager.findOne(ReturnRequest, { where: { assignmentId: assignment.id, status: ReturnStatus.PENDING } });
+  if (!assignmentAllows(assignment.state, request.accept ? AssignmentAction.ACCEPT_RETURN : AssignmentAction.REJECT_RETURN) || !pending) {
+    throw invalidState("There is no pending return for this ticket.");
+  }
+  const note = validateDecision(request, pending.unitId);
+  await manager.update(ReturnRequest, { id: pending.id }, {
+    status: request.accept ? ReturnStatus.ACCEPTED : ReturnStatus.REJECTED,
+    decidedAt: now,
+    decidedByName: actor.name,
+    decisionNote: note,
+  });
+  const event = { ticketId: ticket.id, assignmentId: assignment.id, accepted: request.accept, unitIds: unitsOf(assignment) };
+  if (!request.accept) {
+    await transitionTicket(manager, {
+      ticketId: ticket.id,
+      to: TicketStatus.DISPATCHED,
+      expectedVersion: ticket.version,
       actor,
+      reason: `退单未通过 / return rejected: ${note ?? ""}`,
+      note: { code: HistoryNote.RETURN_REJECTED, params: { note: note ?? "" } },
+      isPublic: false,
+    });
+    return transitionAssignment(manager, {
+      assignment,
+      to: AssignmentState.DISPATCHED,
+      action: AssignmentAction.REJECT_RETURN,
+      actor,
+      changes: { signedForAt: null, signedForByName: null },
       event: { type: RoutingEvent.RETURN_DECIDED, payload: event },
     });
-    await cancelDeadlineTimers(manager, assignment.id);
-    if (!request.redispatch) {
-      return assignment;
-    }
-    return dispatchInTransaction(manager, { actor, request: request.redispatch, now, field: "redispatch", previous: assignment });
+  }
+  await transitionAssignment(manager, {
+    assignment,
+    to: AssignmentState.RETURNED,
+    action: AssignmentAction.ACCEPT_RETURN,
+    actor,
+    event: { type: RoutingEvent.RETURN_DECIDED, payload: event },
   });
+  await cancelDeadlineTimers(manager, assignment.id);
+  if (!request.redispatch) {
+    return assignment;
+  }
+  return dispatchInTransaction(manager, { actor, request: request.redispatch, now, field: "redispatch", previous: assignment });
 }

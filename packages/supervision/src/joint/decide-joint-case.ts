@@ -1,6 +1,6 @@
 import { Category, FINISHED_STATUSES, Area, Ticket, TicketHistoryKind, TicketStatus } from "@civicline/intake";
 import { ValidationError, assertNoFieldErrors, cancelTimer, requireRole, type Actor, type FieldError } from "@civicline/platform";
-import { ACTIVE_STATES, Assignment, AssignmentState, Unit, dispatchInTransaction } from "@civicline/routing";
+import { ACTIVE_STATES, Assignment, AssignmentState, Unit, decideReturnInTransaction, dispatchInTransaction } from "@civicline/routing";
 import type { DataSource, EntityManager } from "typeorm";
 import { JOINT_OPENERS, loadVisibleCase, partyOf } from "./joint-access.js";
 import { JointCase } from "./joint-case.entity.js";
@@ -36,24 +36,31 @@ function validate(request: DecideJointCaseRequest): { decision: string; keywords
   return { decision, keywords };
 }
 
-/** Dispatches the ticket to the decided unit (routing's dispatch), or keeps the unit that already holds it; returns the assignment. */
+/**
+ * Dispatches the ticket to the decided unit (routing's dispatch) — accepting a return still pending
+ * first, as the decision settles it — or keeps the unit that already holds it; returns the assignment.
+ */
 async function assignToDecidedUnit(manager: EntityManager, input: { actor: Actor; ticket: Ticket; unit: Unit; decision: string; now: Date }): Promise<Assignment> {
   const { ticket, unit } = input;
   const current = await manager.findOne(Assignment, { where: { ticketId: ticket.id, current: true }, lock: { mode: "pessimistic_write" } });
-  const held = current && ACTIVE_STATES.includes(current.state);
-  if (held && current.state !== AssignmentState.RETURN_REQUESTED && current.leadUnitId === unit.id) {
-    return current;
+  if (current?.state === AssignmentState.RETURN_REQUESTED) {
+    await decideReturnInTransaction(manager, { actor: input.actor, request: { ticketId: ticket.id, accept: true, note: "三方联动督办决定，退单结束 / settled by the joint supervision decision" }, now: input.now });
+  } else if (current && ACTIVE_STATES.includes(current.state)) {
+    if (current.leadUnitId === unit.id) {
+      return current;
+    }
+    throw jointError(JointErrorCode.TICKET_HELD, `The ticket is ${ticket.status} with another unit; it can only be given to the decided unit once it waits for dispatch.`, {
+      status: ticket.status,
+      assignmentState: current.state,
+    });
   }
-  if (held || ![TicketStatus.RECEIVED, TicketStatus.AWAITING_DISPATCH].includes(ticket.status)) {
-    const message =
-      current?.state === AssignmentState.RETURN_REQUESTED
-        ? "The unit's return of this ticket waits for a dispatcher: the dispatcher accepts the return first, then the case is decided."
-        : `The ticket is ${ticket.status} with another unit; it can only be given to the decided unit once it waits for dispatch.`;
-    throw jointError(JointErrorCode.TICKET_HELD, message, { status: ticket.status, assignmentState: current?.state ?? null });
+  if (![TicketStatus.RECEIVED, TicketStatus.AWAITING_DISPATCH].includes(ticket.status)) {
+    throw jointError(JointErrorCode.TICKET_HELD, `The ticket is ${ticket.status}; it can only be given to the decided unit while it waits for dispatch.`, { status: ticket.status });
   }
+  const { version } = await manager.findOneByOrFail(Ticket, { id: ticket.id });
   return dispatchInTransaction(manager, {
     actor: input.actor,
-    request: { ticketId: ticket.id, version: ticket.version, leadUnitId: unit.id, note: `三方联动督办决定 / joint supervision decision: ${input.decision}`.slice(0, 2000) },
+    request: { ticketId: ticket.id, version, leadUnitId: unit.id, note: `三方联动督办决定 / joint supervision decision: ${input.decision}`.slice(0, 2000) },
     now: input.now,
     field: "unitId",
   });

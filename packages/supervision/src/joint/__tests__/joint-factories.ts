@@ -82,8 +82,8 @@ export function buildTicket(db: TestDatabase, world: World) {
   });
 }
 
-/** A ticket returned twice (by urban management, then by transport), both returns accepted: it waits for dispatch. */
-export async function returnedTwice(db: TestDatabase, world: World) {
+/** A ticket returned twice (by urban management, then by transport), both returns accepted (or the second still pending): it waits for dispatch. */
+export async function returnedTwice(db: TestDatabase, world: World, options: { secondPending?: boolean } = {}) {
   const ticket = await buildTicket(db, world);
   await dispatchTicket(db.dataSource, { actor: dispatcher, request: { ticketId: ticket.id, version: ticket.version, leadUnitId: world.urban.id } });
   await returnTicket(db.dataSource, { actor: world.urbanHandler, ticketId: ticket.id, reason: ReturnReason.NOT_OUR_JURISDICTION, text: "防撞柱属于交通设施，不归城管。" });
@@ -93,7 +93,9 @@ export async function returnedTwice(db: TestDatabase, world: World) {
     request: { ticketId: ticket.id, accept: true, redispatch: { ticketId: ticket.id, version: await version(), leadUnitId: world.transport.id } },
   });
   await returnTicket(db.dataSource, { actor: world.transportHandler, ticketId: ticket.id, reason: ReturnReason.NOT_OUR_JURISDICTION, text: "人行道上的防撞柱是城市家具，归城管。" });
-  await decideReturn(db.dataSource, { actor: dispatcher, request: { ticketId: ticket.id, accept: true } });
+  if (!options.secondPending) {
+    await decideReturn(db.dataSource, { actor: dispatcher, request: { ticketId: ticket.id, accept: true } });
+  }
   return ticket;
 }
 

@@ -135,6 +135,25 @@ describe("joint supervision (三方联动督办)", () => {
     expect(await db.dataSource.query("SELECT fired_at FROM platform_timer WHERE key = $1", [`supervision:joint:${jointCase.id}:deadline`])).toEqual([]);
   });
 
+  it("a return still pending when the case is decided is accepted by the decision, which then dispatches to the named unit — even the unit that returned it", async () => {
+    const world = await buildWorld(db);
+    const ticket = await returnedTwice(db, world, { secondPending: true });
+    const jointCase = await openJointCase({ db: db.dataSource, actor: supervisor, request: { ticketId: ticket.id, trigger: JointTrigger.RETURNED_REPEATEDLY, reason } });
+    await allOpinions(jointCase.id, world.transport.id);
+    const decided = await decideJointCase({ db: db.dataSource, actor: parties.centreHead, request: { caseId: jointCase.id, unitId: world.transport.id, decision: "由交通运输局承办。" } });
+    const returns = await db.dataSource.query("SELECT unit_id, status, decided_by_name FROM routing_return_request WHERE ticket_id = $1 ORDER BY requested_at", [ticket.id]);
+    expect(returns).toEqual([
+      { unit_id: world.urban.id, status: "ACCEPTED", decided_by_name: dispatcher.name },
+      { unit_id: world.transport.id, status: "ACCEPTED", decided_by_name: parties.centreHead.name },
+    ]);
+    const assignment = await db.dataSource.getRepository(Assignment).findOneByOrFail({ ticketId: ticket.id, current: true });
+    expect(assignment).toMatchObject({ id: decided.assignmentId, leadUnitId: world.transport.id, state: "DISPATCHED" });
+    expect(assignment.finalDecision).not.toBeNull();
+    await expect(returnTicket(db.dataSource, { actor: world.transportHandler, ticketId: ticket.id, reason: ReturnReason.NOT_OUR_JURISDICTION, text: "还是不归我们管。" })).rejects.toMatchObject({
+      code: "ROUTING/JOINT_DECISION_FINAL",
+    });
+  });
+
   it("an admin accepts the proposed rule and it enters the catalogue; once; supervisors may not decide it", async () => {
     const world = await buildWorld(db);
     const { jointCase } = await openedCase(world);
@@ -156,7 +175,7 @@ describe("joint supervision (三方联动督办)", () => {
   it("bad input is refused with a code and nothing is stored", async () => {
     const world = await buildWorld(db);
     const { ticket, jointCase } = await openedCase(world);
-    const snapshot = async () => [await count(db, "supervision_joint_case"), await count(db, "supervision_joint_event"), await count(db, "intake_ticket_history"), await count(db, "platform_outbox")];
+    const snapshot = async () => [await count(db, "supervision_joint_case"), await count(db, "supervision_joint_event"), await count(db, "intake_ticket_history"), await count(db, "platform_outbox"), await count(db, "supervision_joint_rule_proposal"), await count(db, "routing_assignment")];
     const before = await snapshot();
 
     await expect(openJointCase({ db: db.dataSource, actor: supervisor, request: { ticketId: ticket.id, trigger: JointTrigger.DISPATCHER_REQUEST, reason } })).rejects.toMatchObject({
@@ -178,13 +197,12 @@ describe("joint supervision (三方联动督办)", () => {
 
     await allOpinions(jointCase.id, world.urban.id);
     const afterOpinions = await snapshot();
-    await expect(decideJointCase({ db: db.dataSource, actor: parties.centreHead, request: { caseId: jointCase.id, unitId: world.closedUnit.id, decision: "由已撤销单位承办。" } })).rejects.toMatchObject({
+    await expect(decideJointCase({ db: db.dataSource, actor: parties.centreHead, request: { caseId: jointCase.id, unitId: world.closedUnit.id, decision: "由已撤销单位承办。", ruleProposal: { keywords: ["防撞柱"] } } })).rejects.toMatchObject({
       code: "JOINT/UNIT_INACTIVE",
     });
     expect(await snapshot()).toEqual(afterOpinions);
     expect(await db.dataSource.getRepository(JointCase).findOneByOrFail({ id: jointCase.id })).toMatchObject({ state: JointCaseState.OPEN, decidedUnitId: null, assignmentId: null });
     expect(await statusOf(ticket.id)).toBe(TicketStatus.AWAITING_DISPATCH);
-    expect(await count(db, "supervision_joint_rule_proposal")).toBe((await db.dataSource.query("SELECT count(*)::int AS n FROM supervision_joint_case WHERE state = 'DECIDED'"))[0].n);
 
     const fresh = await buildTicket(db, world);
     await expect(openJointCase({ db: db.dataSource, actor: supervisor, request: { ticketId: fresh.id, trigger: JointTrigger.RETURNED_REPEATEDLY, reason } })).rejects.toMatchObject({
