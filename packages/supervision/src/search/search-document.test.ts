@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pendingSchemaChanges, type TestDatabase } from "@civicline/platform/testing";
-import { generateTickets } from "../../bench/generate.mjs";
+import { generateTickets } from "./__tests__/generator.js";
 import { searchTestDatabase } from "./__tests__/search-db.js";
 
 let db: TestDatabase;

@@ -2,7 +2,7 @@ import { Role } from "@civicline/platform";
 import type { TestDatabase } from "@civicline/platform/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateTickets } from "../../bench/generate.mjs";
+import { generateTickets } from "./__tests__/generator.js";
 import { searchTestDatabase, staff } from "./__tests__/search-db.js";
 import type { SearchSort, TicketSearchFilterInput } from "./search-filter.js";
 import { buildConditions, checkSearch, pageStatements, searchScope } from "./ticket-search.js";

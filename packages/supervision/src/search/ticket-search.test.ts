@@ -4,7 +4,7 @@ import type { TestDatabase } from "@civicline/platform/testing";
 import { ReplyOutcome, ReturnReason, dispatchTicket, replyToTicket, returnTicket, signFor } from "@civicline/routing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateTickets } from "../../bench/generate.mjs";
+import { generateTickets } from "./__tests__/generator.js";
 import { deleteSavedView, listSavedViews, saveSavedView } from "../saved-views/saved-views.js";
 import { buildSearchWorld, searchTestDatabase, staff, type SearchWorld } from "./__tests__/search-db.js";
 import { exportTickets } from "./ticket-export.js";
@@ -30,7 +30,8 @@ let social: Ticket; // T3: confidential, urgent, not dispatched, other district
 let english: Ticket; // T4: English, dispatched to A long ago (overdue)
 const NOW = at("2026-12-01T10:00:00");
 
-function ticket(overrides: Partial<Parameters<typeof submitRequest>[0]["input"]> & { receivedAt: Date; channel?: Channel }) {
+/** A ticket logged by the operator; `overrides` may also set what the console sets (title, urgency, privacy). */
+function ticket(overrides: Record<string, unknown> & { receivedAt: Date; channel?: Channel }) {
   const { receivedAt, channel, ...input } = overrides;
   return submitRequest({
     db: db.dataSource,
@@ -48,7 +49,7 @@ function ticket(overrides: Partial<Parameters<typeof submitRequest>[0]["input"]>
       citizenName: "孙女士",
       phone: "13912345678",
       ...input,
-    },
+    } as Parameters<typeof submitRequest>[0]["input"],
   });
 }
 
@@ -82,7 +83,7 @@ beforeAll(async () => {
     description: "社保卡补办需要哪些材料？",
     address: "临淄区",
     phone: "13955556666",
-    urgency: "urgent" as never,
+    urgency: "urgent",
     privacy: Privacy.CONFIDENTIAL,
     citizenName: "赵女士",
   });
