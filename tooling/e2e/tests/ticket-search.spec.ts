@@ -127,3 +127,16 @@ test("a handler searches in the operator console and sees only the unit's ticket
   await expect(education.getByTestId("ticket-search-empty")).toBeVisible();
   await education.context().close();
 });
+
+test("a call-taker finds a caller's tickets by phone in the console, in full (en)", async ({ browser }) => {
+  const page = await staffPage(browser, "operator", "operator", "en");
+  await page.getByRole("link", { name: "Find tickets" }).click();
+  await expect(page).toHaveURL(/\/operator\/tickets\/search$/);
+  await page.getByTestId("ticket-search-filters").click();
+  await page.getByTestId("ticket-search-phone").fill("138 5555 6666");
+  await page.getByTestId("ticket-search-apply").click();
+  await expect(page.getByTestId(`ticket-search-row-${urbanTicket}`)).toContainText("13855556666");
+  await expectAccessible(page, "ticket search in the operator console (call-taker, en)");
+  await page.screenshot({ path: "test-results/ticket-search-operator-en.png" });
+  await page.context().close();
+});
