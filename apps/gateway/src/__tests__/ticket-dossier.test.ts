@@ -162,4 +162,35 @@ describe("ticket page over HTTP", () => {
     expect(backwards.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect((await gateway.gql("query($f: DateTimeISO!, $t: DateTimeISO!) { reReportCounts(from: $f, to: $t) { count } }", { f: from, t: to }, cookies.handler)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
+
+  it("the demo's cable-TV fee case (the brief's re-report) has its whole life on the ticket page", async () => {
+    const [row] = await gateway.db.dataSource.query("SELECT tracking_number FROM intake_ticket WHERE description LIKE '%翠湖苑%'");
+    const { ticketDossier: dossier } = await ok(dossierAs("supervisor", row.tracking_number));
+    expect(dossier.ticket.status).toBe("REPLIED");
+    expect(dossier.assignments.map((assignment) => [assignment.leadUnit.code, assignment.state, assignment.reply?.outcome])).toEqual([
+      ["BUR-HOUSING", "REPLIED", "EXPLAINED"],
+      ["BUR-HOUSING", "REPLIED", "RESOLVED"],
+    ]);
+    const kinds = dossier.timeline.map((entry) => (entry.kind === "HISTORY" ? `${entry.historyKind}:${entry.toStatus}` : entry.kind));
+    expect(kinds.slice(1)).toEqual([
+      "STATUS:DISPATCHED",
+      "STATUS:SIGNED_FOR",
+      "PROGRESS_NOTE",
+      "STATUS:REPLIED",
+      "CALLBACK_ATTEMPT",
+      "SURVEY_ANSWERED",
+      "RE_REPORT_PROPOSED",
+      "RE_REPORT_DECIDED",
+      "STATUS:DISPATCHED",
+      "STATUS:SIGNED_FOR",
+      "STATUS:REPLIED",
+    ]);
+    expect(dossier.reReports.rounds).toHaveLength(1);
+    const counts = await ok(gateway.gql<{ reReportCounts: Array<{ unit: { code: string }; count: number }> }>(
+      "query($f: DateTimeISO!, $t: DateTimeISO!) { reReportCounts(from: $f, to: $t) { unit { code } count } }",
+      { f: new Date(Date.now() - 86_400_000).toISOString(), t: new Date(Date.now() + 60_000).toISOString() },
+      cookies.leader,
+    ));
+    expect(counts.reReportCounts.find((entry) => entry.unit.code === "BUR-HOUSING")?.count).toBe(1);
+  });
 });
