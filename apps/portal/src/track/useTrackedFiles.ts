@@ -6,7 +6,7 @@ type File = { id: string; filename: string; contentType: string; url: string };
 /** Reads one file with the tracking access (the header keeps the token out of URLs and logs). */
 export type TrackedFileFetcher = (url: string, accessToken: string) => Promise<Blob>;
 
-export const fetchTrackedFile: TrackedFileFetcher = async (url, accessToken) => {
+const fetchTrackedFile: TrackedFileFetcher = async (url, accessToken) => {
   const response = await fetch(url, { headers: { "x-tracking-access": accessToken }, cache: "no-store" });
   if (!response.ok) {
     throw new Error(`file ${url}: ${response.status}`);

@@ -20,7 +20,7 @@ const ROW_LABELS: Record<RowField, "sc.settings.col.due" | "sc.settings.col.trie
 
 /**
  * A number as typed, or — for a limit — an amount with its unit (working hours or working days),
- * the unit a select beside it. `labelledBy` names both (the column header and row, or the field label).
+ * the unit a select beside it; `label` names the amount and, with "Unit of", the select.
  */
 function LimitInput({ id, value, label, invalid, describedBy, onChange }: { id: string; value: FieldDraft; label: string; invalid: boolean; describedBy?: string; onChange: (value: FieldDraft) => void }) {
   const t = useSupervisorCallbackT();

@@ -7,14 +7,14 @@ export const ROW_FIELDS = ["dueMinutes", "maxTries", "retryMinutes"] as const;
 export type RowField = (typeof ROW_FIELDS)[number];
 
 /** Limits entered in working hours or working days (stored, as before, in working minutes). */
-export const DURATION_FIELDS: ReadonlySet<string> = new Set(["dueMinutes", "retryMinutes", "missedCallReturnMinutes", "missedCallRetryMinutes"]);
+const DURATION_FIELDS: ReadonlySet<string> = new Set(["dueMinutes", "retryMinutes", "missedCallReturnMinutes", "missedCallRetryMinutes"]);
 export type DurationUnit = "hours" | "days";
 /** A working day of the default calendar (08:30–12:00, 13:30–17:30). */
-export const WORKING_DAY_MINUTES = 450;
+const WORKING_DAY_MINUTES = 450;
 const UNIT_MINUTES: Record<DurationUnit, number> = { hours: 60, days: WORKING_DAY_MINUTES };
 
 /** What a duration field holds while typed: an amount and its unit. */
-export type DurationDraft = { amount: string; unit: DurationUnit };
+type DurationDraft = { amount: string; unit: DurationUnit };
 /** A field's draft: a duration for the limits, a whole number (as typed) for counts and the claim minutes. */
 export type FieldDraft = string | DurationDraft;
 
@@ -29,7 +29,7 @@ function trimNumber(value: number): string {
 }
 
 /** Working minutes shown in whole working days when they are, else in working hours (0.5 h = 30 min). */
-export function durationOf(minutes: number): DurationDraft {
+function durationOf(minutes: number): DurationDraft {
   return minutes > 0 && minutes % WORKING_DAY_MINUTES === 0 ? { amount: String(minutes / WORKING_DAY_MINUTES), unit: "days" } : { amount: trimNumber(minutes / 60), unit: "hours" };
 }
 

@@ -6,7 +6,7 @@ import { AssignmentState } from "../assignment/assignment.enums.js";
 import { RoutingErrorCode, invalidState } from "../routing.errors.js";
 
 /** The caller's number as shown to the lead unit, with the link that dials it. */
-export type RevealedPhone = { phone: string; telUri: string };
+type RevealedPhone = { phone: string; telUri: string };
 
 /**
  * 先联系后办理: a handler of the lead unit reveals the caller's full number to call them before

@@ -83,7 +83,7 @@ export async function publicRepliesOf(dataSource: DataSource, ticketIds: readonl
  * The public progress notes of several tickets (every assignment, every unit), oldest first, in
  * three indexed queries (assignments by ticket, notes by assignment, their units).
  */
-export async function publicNotesOf(dataSource: DataSource, ticketIds: readonly string[]): Promise<PublicNoteType[][]> {
+async function publicNotesOf(dataSource: DataSource, ticketIds: readonly string[]): Promise<PublicNoteType[][]> {
   const assignments = await dataSource.getRepository(Assignment).find({ where: { ticketId: In([...ticketIds]) }, select: { id: true } });
   const notes = assignments.length
     ? await dataSource.getRepository(ProgressNote).find({

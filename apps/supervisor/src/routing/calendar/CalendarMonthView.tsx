@@ -17,7 +17,7 @@ function leadingBlanks(year: number, month: number): number {
 }
 
 /** The official data names a holiday "National Day,国庆节,3" (English, Chinese, length): the name in the UI language. */
-export function holidayName(note: string, language: Language): string {
+function holidayName(note: string, language: Language): string {
   const parts = /^([^,]+),([^,]+),\d+$/.exec(note);
   return parts ? (language === "en" ? parts[1]! : parts[2]!) : note;
 }
