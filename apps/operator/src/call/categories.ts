@@ -9,8 +9,8 @@ export type CategoryEntry = {
   category: CallCategory;
   /** Ancestors, top first (not including the category). */
   ancestors: readonly CallCategory[];
-  /** Lower-cased Chinese name, English name, code and the ancestors' names. */
-  haystack: { name: string; code: string; path: string };
+  /** Lower-cased Chinese name, English name, code, the ancestors' names and the everyday words (keywords). */
+  haystack: { name: string; code: string; path: string; keywords: readonly string[] };
 };
 
 /** Selectable categories (leaves) in tree order, each with its ancestors. */
@@ -39,6 +39,7 @@ export function indexCategories(categories: readonly CallCategory[]): CategoryEn
           name: normalize(`${category.nameZh} ${category.nameEn}`),
           code: normalize(category.code),
           path: normalize(ancestors.map((a) => `${a.nameZh} ${a.nameEn}`).join(" ")),
+          keywords: (category.keywords ?? []).map(normalize),
         },
       };
     });
@@ -53,14 +54,14 @@ export function normalize(text: string): string {
 function rank(entry: CategoryEntry, words: readonly string[]): number | undefined {
   let worst = 0;
   for (const word of words) {
-    const { name, code, path } = entry.haystack;
+    const { name, code, path, keywords } = entry.haystack;
     const names = name.split(" ");
     let score: number | undefined;
-    if (code === word || names.includes(word)) {
+    if (code === word || names.includes(word) || keywords.includes(word)) {
       score = 0;
-    } else if (code.startsWith(word) || names.some((n) => n.startsWith(word))) {
+    } else if (code.startsWith(word) || names.some((n) => n.startsWith(word)) || keywords.some((k) => k.startsWith(word))) {
       score = 1;
-    } else if (name.includes(word) || code.includes(word)) {
+    } else if (name.includes(word) || code.includes(word) || keywords.some((k) => k.includes(word) || (word.length > 1 && word.includes(k) && k.length > 1))) {
       score = 2;
     } else if (path.includes(word)) {
       score = 3;

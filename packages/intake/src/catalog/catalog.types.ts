@@ -79,6 +79,9 @@ export class CategoryType {
 
   @Field(() => String, { nullable: true, description: "Template sentence for the description, in English." })
   templateEn!: string | null;
+
+  @Field(() => [String], { description: "Everyday words and synonyms for it, in Chinese and English (坑, 坑洼, pothole); category searches match them." })
+  keywords!: string[];
 }
 
 @ObjectType("Area", { description: "An administrative division: city, district/county or township/street." })

@@ -42,4 +42,8 @@ export class Category {
   /** Template sentence for the description, in English. */
   @Column({ name: "template_en", type: "text", nullable: true })
   templateEn!: string | null;
+
+  /** Everyday words and synonyms people use for it (坑, 坑洼, pothole → roads): the pickers search them. */
+  @Column({ type: "text", array: true, default: () => "'{}'" })
+  keywords!: string[];
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { demoCategories } from "./categories.js";
+import { CATEGORY_KEYWORDS, demoCategories } from "./categories.js";
 
 describe("demoCategories", () => {
   const codes = new Set(demoCategories.map((c) => c.code));
@@ -82,5 +82,11 @@ describe("demo categories' extra fields and templates", () => {
       }
     }
     expect(demoCategories.filter((c) => c.parentCode === null).every((g) => g.fields.length === 0)).toBe(true);
+  });
+
+  it("seeds everyday words for the categories callers name loosely (坑, 坑洼, pothole → roads), only on real leaves", () => {
+    expect(demoCategories.find((c) => c.code === "URBAN.ROAD_FACILITIES")?.keywords).toEqual(expect.arrayContaining(["坑", "坑洼", "pothole"]));
+    expect(Object.keys(CATEGORY_KEYWORDS).filter((code) => !demoCategories.some((leaf) => leaf.code === code && leaf.selectable))).toEqual([]);
+    expect(demoCategories.filter((c) => !c.selectable).every((g) => g.keywords.length === 0)).toBe(true);
   });
 });

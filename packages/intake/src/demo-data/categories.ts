@@ -16,6 +16,26 @@ export type DemoCategory = {
   fields: CategoryFieldDefinition[];
   templateZh: string | null;
   templateEn: string | null;
+  /** Everyday words people use for it (searched by the category pickers). */
+  keywords: string[];
+};
+
+/** Everyday words and synonyms per leaf, as callers say them (Chinese and English). */
+export const CATEGORY_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+  "URBAN.ROAD_FACILITIES": ["坑", "坑洼", "路面破损", "道路破损", "路坏了", "井盖", "护栏", "pothole", "road damage", "manhole", "broken road"],
+  "URBAN.STREET_LIGHTING": ["路灯不亮", "灯不亮", "灯坏了", "streetlight", "street light out", "lamp"],
+  "URBAN.NOISE": ["吵", "太吵", "噪声", "扰民", "noisy", "loud", "noise at night"],
+  "URBAN.SANITATION": ["垃圾", "垃圾没人清", "脏", "rubbish", "garbage", "trash", "litter"],
+  "URBAN.STREET_VENDING": ["摆摊", "小摊", "占道", "street stall", "vendor"],
+  "URBAN.ILLEGAL_CONSTRUCTION": ["违建", "私搭乱建", "加盖", "illegal building", "extension"],
+  "URBAN.GREENING": ["树", "草坪", "绿化带", "tree", "park", "lawn"],
+  "HOUSING.HEATING": ["暖气不热", "没暖气", "供热", "radiator", "no heating", "cold flat"],
+  "HOUSING.PROPERTY_SERVICE": ["物业不管", "电梯坏", "elevator", "lift broken", "property company"],
+  "LABOUR.WAGE_ARREARS": ["欠薪", "不发工资", "讨薪", "unpaid wages", "salary not paid"],
+  "CONSUMER.FOOD_SAFETY": ["过期", "变质", "吃坏肚子", "expired food", "food poisoning"],
+  "POLICE.TRAFFIC": ["违停", "乱停车", "堵车", "illegal parking", "parked car blocking"],
+  "ENV.AIR": ["烟", "臭味", "冒黑烟", "smoke", "smell", "air pollution"],
+  "ENV.WATER": ["污水", "河水发黑", "sewage", "dirty river"],
 };
 
 type Leaf = [code: string, nameZh: string, nameEn: string];
@@ -231,7 +251,7 @@ const groups: Group[] = [
 
 /** Groups first, each followed by its leaves. */
 export const demoCategories: DemoCategory[] = groups.flatMap((g) => [
-  { code: g.code, nameZh: g.nameZh, nameEn: g.nameEn, parentCode: null, selectable: false, fields: [], templateZh: null, templateEn: null },
+  { code: g.code, nameZh: g.nameZh, nameEn: g.nameEn, parentCode: null, selectable: false, fields: [], templateZh: null, templateEn: null, keywords: [] },
   ...g.leaves.map(([leaf, nameZh, nameEn]) => {
     const code = `${g.code}.${leaf}`;
     const template = TEMPLATES[g.code] ?? GENERIC_TEMPLATE;
@@ -244,6 +264,7 @@ export const demoCategories: DemoCategory[] = groups.flatMap((g) => [
       fields: [...(FIELDS[g.code] ?? []), ...(FIELDS[code] ?? [])],
       templateZh: template.zh,
       templateEn: template.en,
+      keywords: [...(CATEGORY_KEYWORDS[code] ?? [])],
     };
   }),
 ]);

@@ -27,6 +27,7 @@ export function category(overrides: Partial<CallCategory> & { id: string }): Typ
     selectable: true,
     templateZh: null,
     templateEn: null,
+    keywords: [],
     fields: [],
     ...overrides,
   };
@@ -36,7 +37,7 @@ export function category(overrides: Partial<CallCategory> & { id: string }): Typ
 export const CATEGORIES: CallCategory[] = [
   category({ id: "urban", code: "URBAN", nameZh: "城市管理", nameEn: "Urban management", selectable: false }),
   category({ id: "light", code: "URBAN.LIGHT", nameZh: "路灯照明", nameEn: "Street lights", parentId: "urban", templateZh: "市民反映某处路灯不亮。", templateEn: "The caller reports a street light that is out." }),
-  category({ id: "clean", code: "URBAN.CLEAN", nameZh: "市容环卫", nameEn: "Street cleaning", parentId: "urban" }),
+  category({ id: "clean", code: "URBAN.CLEAN", nameZh: "市容环卫", nameEn: "Street cleaning", parentId: "urban", keywords: ["坑", "坑洼", "垃圾", "pothole"] }),
   category({ id: "housing", code: "HOUSING", nameZh: "住房保障", nameEn: "Housing", selectable: false }),
   category({
     id: "property",

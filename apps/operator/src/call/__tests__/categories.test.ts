@@ -21,6 +21,13 @@ describe("category search", () => {
     expect(ids("没有这个")).toEqual([]);
   });
 
+  it("understands everyday words stored with the category (坑, 坑洼, pothole)", () => {
+    expect(ids("坑")).toEqual(["clean"]);
+    expect(ids("坑洼")).toEqual(["clean"]);
+    expect(ids("Pothole")).toEqual(["clean"]);
+    expect(ids("门口有个大坑洼")).toEqual(["clean"]);
+  });
+
   it("ranks exact and prefix matches before matches inside a word", () => {
     // "clean" starts the English name of Street cleaning only through "cleaning": prefix beats the path match.
     expect(ids("street c")).toEqual(["clean"]);
