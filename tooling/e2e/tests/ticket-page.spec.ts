@@ -68,12 +68,13 @@ async function reReportedTicket(request: APIRequestContext): Promise<string> {
 }
 
 const TEXT = {
-  "zh-CN": { title: "工单", timeline: "办理时间线", dispatched: "已派单", note: "办理进展", survey: "满意度回访", reReport: "续报审核", notFound: "没有可供您查看的工单", hidden: "已隐藏（保密）" },
-  en: { title: "Ticket", timeline: "Timeline", dispatched: "Sent to department", note: "Progress note", survey: "Satisfaction survey answered", reReport: "Re-report decided", notFound: "No ticket", hidden: "Hidden (privacy)" },
+  "zh-CN": { round: "回访后重新派回承办单位", title: "工单", timeline: "办理时间线", dispatched: "已派单", note: "办理进展", survey: "满意度回访", reReport: "续报审核", notFound: "没有可供您查看的工单", hidden: "已隐藏（保密）" },
+  en: { round: "Sent back to the unit after a callback", title: "Ticket", timeline: "Timeline", dispatched: "Sent to department", note: "Progress note", survey: "Satisfaction survey answered", reReport: "Re-report decided", notFound: "No ticket", hidden: "Hidden (privacy)" },
 } as const;
 
 let richTicket = "";
 let demoTicket = "";
+let demoReReport = "";
 let otherUnitTicket = "";
 
 test.beforeAll(async ({ request }) => {
@@ -87,6 +88,16 @@ test.beforeAll(async ({ request }) => {
   const inbox = await gql<{ unitInbox: Array<{ ticket: { trackingNumber: string; description: string } }> }>(request, "{ unitInbox(includeClosed: true) { ticket { trackingNumber description } } }", {}, handler);
   demoTicket = inbox.unitInbox.find((item) => item.ticket.description.includes("柳泉路"))?.ticket.trackingNumber ?? "";
   expect(demoTicket).not.toBe("");
+  // The demo's cable-TV fee case, which went back to the housing bureau after a dissatisfied callback.
+  const supervisor = await staffToken(request, "supervisor");
+  const accepted = await gql<{ reReportProposals: { items: Array<{ trackingNumber: string; comment: string | null }> } }>(
+    request,
+    "{ reReportProposals(state: ACCEPTED, limit: 50) { items { trackingNumber comment } } }",
+    {},
+    supervisor,
+  );
+  demoReReport = accepted.reReportProposals.items.find((item) => item.comment?.includes("有线电视"))?.trackingNumber ?? "";
+  expect(demoReReport).not.toBe("");
 });
 
 for (const locale of ["zh-CN", "en"] as const) {
@@ -113,8 +124,11 @@ for (const locale of ["zh-CN", "en"] as const) {
     await page.goto(`/supervisor/tickets/${demoTicket}`);
     await expect(page.getByTestId("ticket-caller")).toContainText("刘女士");
     await expect(page.getByTestId("timeline-entry").nth(1)).toBeVisible();
-    await page.goto(`/supervisor/tickets/${richTicket}`);
-    await expect(page.getByTestId("ticket-timeline")).toBeVisible();
+    // The demo's re-reported case: two dispatches to the housing bureau, the round in the re-report section.
+    await page.goto(`/supervisor/tickets/${demoReReport}`);
+    await expect(page.getByTestId("ticket-assignment")).toHaveCount(2);
+    await expect(page.getByTestId("ticket-re-reports")).toContainText(text.round);
+    await expect(page.getByTestId("timeline-entry").filter({ hasText: text.reReport })).toBeVisible();
     await expectAccessible(page, `ticket page (${locale})`);
     if (locale === "zh-CN") {
       const file = path.resolve(import.meta.dirname, "../../../apps/supervisor/docs/ticket-page.png");

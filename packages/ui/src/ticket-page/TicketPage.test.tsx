@@ -123,4 +123,10 @@ describe("ticket page", () => {
     expect(screen.getAllByText("尚未派单").length).toBeGreaterThan(0);
     expect(screen.getByTestId("ticket-re-reports").textContent).toContain("无续报");
   });
+
+  it("says a replied assignment ended within or past its limit instead of counting down", () => {
+    const replied = { ...dossier.assignments[0]!, state: "REPLIED", deadlines: { ...dossier.assignments[0]!.deadlines, state: "ON_TIME" } };
+    renderIn("zh-CN", { ...dossier, assignments: [replied] });
+    expect(screen.getByTestId("deadline-completion").textContent).toBe("已答复，未超期");
+  });
 });

@@ -126,6 +126,7 @@ function useName() {
 function TicketHeader({ dossier }: { dossier: TicketDossierData }) {
   const t = useTicketPageT();
   const format = useFormat();
+  const { language } = useLanguage();
   const { ticket } = dossier;
   const current = dossier.assignments[dossier.assignments.length - 1];
   const open = current && (current.state === "DISPATCHED" || current.state === "SIGNED_FOR" || current.state === "RETURN_REQUESTED");
@@ -148,7 +149,13 @@ function TicketHeader({ dossier }: { dossier: TicketDossierData }) {
               </Pair>
             ) : null}
             <Pair label={t("tp.deadline.completion")}>
-              <DeadlineCountdown dueAt={current.deadlines.completionDueAt} state={current.deadlines.state} workingMinutesLeft={current.deadlines.workingMinutesLeft} testId="deadline-completion" />
+              {open ? (
+                <DeadlineCountdown dueAt={current.deadlines.completionDueAt} state={current.deadlines.state} workingMinutesLeft={current.deadlines.workingMinutesLeft} testId="deadline-completion" />
+              ) : (
+                <span className={`badge badge--${current.deadlines.state === "OVERDUE" ? "danger" : "done"}`} data-testid="deadline-completion" data-state={current.deadlines.state}>
+                  {t(current.deadlines.state === "OVERDUE" ? "tp.deadline.endedLate" : "tp.deadline.endedOnTime", { state: enumLabelOf(language, "AssignmentState", current.state) })}
+                </span>
+              )}
             </Pair>
           </>
         ) : (
