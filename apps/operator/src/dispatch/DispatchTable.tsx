@@ -2,7 +2,7 @@ import { Button, DeadlineCountdown, TableScroll, UrgencyBadge, useFormat, useNow
 import type { KeyboardEvent } from "react";
 import { useDispatchT } from "./messages.ts";
 import { ProposalText } from "./ProposalText.tsx";
-import { canQuickDispatch, type QueueItem } from "./queue.ts";
+import { canQuickDispatch, firstLine, type QueueItem } from "./queue.ts";
 
 export type DispatchTableProps = {
   items: readonly QueueItem[];
@@ -12,13 +12,18 @@ export type DispatchTableProps = {
   onDispatch: (item: QueueItem) => void;
   /** Opens the ticket to choose units or decide a return. */
   onOpen: (item: QueueItem) => void;
+  /** Tickets ticked for dispatching several at once (only those with a proposal can be ticked). */
+  checkedIds?: ReadonlySet<string>;
+  onCheck?: (item: QueueItem, checked: boolean) => void;
+  /** Tickets about to be dispatched (the undo is still open). */
+  pendingIds?: ReadonlySet<string>;
 };
 
 /**
  * The queue as focusable rows. On a row, Enter dispatches to the proposal (or opens the ticket when
  * there is no proposal or a return to decide); Space opens it. Buttons in the row do the same.
  */
-export function DispatchTable({ items, selectedId, busyIds, onDispatch, onOpen }: DispatchTableProps) {
+export function DispatchTable({ items, selectedId, busyIds, onDispatch, onOpen, checkedIds, onCheck, pendingIds }: DispatchTableProps) {
   const t = useDispatchT();
   const format = useFormat();
   const now = useNow();
@@ -40,10 +45,15 @@ export function DispatchTable({ items, selectedId, busyIds, onDispatch, onOpen }
   };
   return (
     <TableScroll label={t("dq.caption")}>
-      <table className="queue-table" data-testid="dispatch-queue">
+      <table className="queue-table queue-table--dense" data-testid="dispatch-queue">
         <caption className="visually-hidden">{t("dq.caption")}</caption>
         <thead>
           <tr>
+            {onCheck ? (
+              <th scope="col">
+                <span className="visually-hidden">{t("dq.col.select")}</span>
+              </th>
+            ) : null}
             <th scope="col">{t("dq.col.trackingNumber")}</th>
             <th scope="col">{t("dq.col.request")}</th>
             <th scope="col" className="col-secondary">
@@ -59,7 +69,8 @@ export function DispatchTable({ items, selectedId, busyIds, onDispatch, onOpen }
           {items.map((item) => {
             const { ticket, pendingReturn } = item;
             const selected = ticket.id === selectedId;
-            const busy = busyIds.has(ticket.id);
+            const pending = pendingIds?.has(ticket.id) ?? false;
+            const busy = busyIds.has(ticket.id) || pending;
             const classes = ["queue-row", pendingReturn ? "dispatch-row--returned" : "", ticket.urgency === "EMERGENCY" ? "queue-row--emergency" : "", selected ? "queue-row--selected" : ""];
             return (
               <tr
@@ -74,7 +85,20 @@ export function DispatchTable({ items, selectedId, busyIds, onDispatch, onOpen }
                 aria-busy={busy || undefined}
                 onClick={(event) => (event.target instanceof Element && event.target.closest("button") ? undefined : onOpen(item))}
                 onKeyDown={onKeyDown(item)}
+                data-pending={pending || undefined}
               >
+                {onCheck ? (
+                  <td>
+                    <input
+                      type="checkbox"
+                      checked={checkedIds?.has(ticket.id) ?? false}
+                      disabled={!canQuickDispatch(item) || pending}
+                      onChange={(event) => onCheck(item, event.target.checked)}
+                      aria-label={t("dq.select", { number: ticket.trackingNumber })}
+                      data-testid="dispatch-row-check"
+                    />
+                  </td>
+                ) : null}
                 <td className="mono">
                   {ticket.trackingNumber}
                   {ticket.urgency !== "NORMAL" ? (
@@ -92,7 +116,10 @@ export function DispatchTable({ items, selectedId, busyIds, onDispatch, onOpen }
                 <td>
                   <span className="inbox-subject">{ticket.title || format.name(ticket.category)}</span>
                   <span className="inbox-subject__meta">
-                    {format.requestType(ticket.requestType)} · {format.name(ticket.category)}
+                    {format.requestType(ticket.requestType)} · {format.name(ticket.category)} · {format.channel(ticket.channel)}
+                  </span>
+                  <span className="dispatch-first-line" data-testid="dispatch-first-line">
+                    {firstLine(ticket.description)}
                   </span>
                 </td>
                 <td className="col-secondary">{[ticket.district, ticket.township].flatMap((area) => (area ? [format.name(area)] : [])).join(" · ")}</td>

@@ -34,11 +34,69 @@ describe("dispatch queue", () => {
 
     (rows[1] as HTMLElement).focus();
     fireEvent.keyDown(rows[1] as HTMLElement, { key: "Enter" });
+    // The dispatch waits out its undo time; "Send now" skips the wait.
+    expect((await screen.findByTestId("dispatch-pending")).textContent).toContain("ZB-20261124-00001 goes to Zibo Education Bureau");
+    expect(calls).toEqual([]);
+    fireEvent.click(screen.getByTestId("dispatch-send-now"));
 
     await screen.findByText("ZB-20261124-00001 dispatched to Zibo Education Bureau.");
     expect(calls).toEqual([{ input: { ticketId: "1", version: 4, leadUnitId: "u-edu", assistingUnitIds: [] } }]);
     await waitFor(() => expect(screen.getAllByTestId("dispatch-row")).toHaveLength(1));
     expect(document.activeElement?.getAttribute("data-ticket-id")).toBe("2");
+  });
+
+  it("Enter dispatches only after the undo time, and Ctrl+Z within it sends nothing (issue 16)", async () => {
+    const calls: Calls = [];
+    const server = queueServer([buildQueueItem("1")]);
+    const dispatch = recordingMock(DispatchTicketDocument, calls, (variables) => {
+      const input = variables.input as { ticketId: string };
+      server.remove(input.ticketId);
+      return { dispatchTicket: dispatched(input.ticketId) };
+    });
+    renderRouting(<DispatchPage undoMs={300} />, [server.mock, unitsMock, dispatch]);
+    const [row] = await screen.findAllByTestId("dispatch-row");
+    (row as HTMLElement).focus();
+    fireEvent.keyDown(row as HTMLElement, { key: "Enter" });
+    await screen.findByTestId("dispatch-pending");
+    fireEvent.keyDown(document.body, { key: "z", code: "KeyZ", ctrlKey: true });
+    expect((await screen.findByTestId("dispatch-status")).textContent).toContain("Cancelled");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(calls).toEqual([]);
+
+    fireEvent.keyDown(row as HTMLElement, { key: "Enter" });
+    await waitFor(() => expect(calls).toHaveLength(1), { timeout: 3000 });
+  });
+
+  it("filters by category, urgency, channel and returned, and dispatches the ticked rows to their proposals together (issue 16)", async () => {
+    const calls: Calls = [];
+    const server = queueServer([
+      buildQueueItem("1", { ticket: { description: "第一行：学校门口的问题\n第二行不显示" } }),
+      buildQueueItem("2", { ticket: { urgency: "URGENT", channel: "PORTAL" } }),
+      buildQueueItem("3"),
+    ]);
+    const dispatch = recordingMock(DispatchTicketDocument, calls, (variables) => {
+      const input = variables.input as { ticketId: string };
+      server.remove(input.ticketId);
+      return { dispatchTicket: dispatched(input.ticketId) };
+    });
+    renderRouting(<DispatchPage undoMs={0} />, [server.mock, unitsMock, dispatch]);
+    await screen.findAllByTestId("dispatch-row");
+    expect(screen.getAllByTestId("dispatch-first-line")[1]?.textContent).toBe("第一行：学校门口的问题");
+
+    fireEvent.change(document.getElementById("dq-filter-channel") as HTMLSelectElement, { target: { value: "PORTAL" } });
+    expect(screen.getAllByTestId("dispatch-row").map((row) => row.getAttribute("data-ticket-id"))).toEqual(["2"]);
+    fireEvent.change(document.getElementById("dq-filter-channel") as HTMLSelectElement, { target: { value: "" } });
+    fireEvent.click(screen.getByTestId("dq-filter-returned"));
+    expect(screen.queryAllByTestId("dispatch-row")).toHaveLength(0);
+    expect(screen.getByTestId("dispatch-filtered-empty")).toBeTruthy();
+    fireEvent.click(screen.getByTestId("dq-filter-returned"));
+
+    const checks = screen.getAllByTestId("dispatch-row-check");
+    fireEvent.click(checks[1] as HTMLElement);
+    fireEvent.click(checks[2] as HTMLElement);
+    fireEvent.click(screen.getByTestId("dispatch-checked"));
+    await waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls.map((call) => (call.input as { ticketId: string }).ticketId).sort()).toEqual(["1", "3"]);
   });
 
   it("reads the proposal in Chinese and says when the dispatch deadline has passed", async () => {

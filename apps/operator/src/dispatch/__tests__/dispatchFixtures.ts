@@ -31,6 +31,7 @@ export function buildQueueItem(id: string, { ticket, proposal, pendingReturn = n
       trackingNumber: `ZB-20261124-${id.padStart(5, "0")}`,
       status: "AWAITING_DISPATCH",
       urgency: "NORMAL",
+      channel: "PHONE",
       requestType: "COMPLAINT",
       receivedAt: `2026-11-24T0${id}:00:00Z`,
       title: null,
