@@ -31,6 +31,7 @@ export const ENUM_LABELS_EN: EnumCatalogue = {
     RETURN_REQUESTED: "Return requested",
     RETURNED: "Returned",
   },
+  CalendarDaySource: { OFFICIAL: "Official holiday data", OVERRIDE: "Admin override", WEEKDAY_RULE: "Monday–Friday rule" },
   CallOutcome: { REACHED: "Reached", NOT_REACHED: "Not reached" },
   ChasingSeverity: { NEAR_DUE: "Near due", OVERDUE: "Overdue" },
   ChasingStage: {
@@ -235,6 +236,7 @@ export const ENUM_LABELS_ZH: EnumCatalogue = {
     IN_PROGRESS: "办理中",
     EXTENSION_PENDING: "延期待审",
   },
+  CalendarDaySource: { OFFICIAL: "官方节假日安排", OVERRIDE: "人工调整", WEEKDAY_RULE: "按周一至周五" },
   CallOutcome: { REACHED: "已接通", NOT_REACHED: "未接通" },
   CallbackTaskKind: { REPLY: "答复回访", DIRECT_ANSWER_SURVEY: "直接答复回访" },
   CallbackTaskState: {
