@@ -7,8 +7,8 @@ import { watchSubscriptions } from "./helpers/live.js";
 const API_KEY = "cl_demo_integrator_0123456789abcdef";
 type Catalog = { categories: Array<{ id: string; code: string }>; areas: Array<{ id: string; nameZh: string }> };
 
-/** A noise complaint logged through the API by the call-taker, dispatched to the education bureau (demo login `handler`). */
-async function dispatchedTicket(request: APIRequestContext, phone: string, marker: string): Promise<{ id: string; trackingNumber: string }> {
+/** A noise complaint logged through the API by the call-taker (it waits in the dispatch queue). */
+async function loggedTicket(request: APIRequestContext, phone: string, marker: string): Promise<{ id: string; trackingNumber: string }> {
   const operator = await staffToken(request, "operator");
   const catalog = await gql<Catalog>(request, "{ categories { id code } areas { id nameZh } }");
   const { logCall } = await gql<{ logCall: { id: string; trackingNumber: string } }>(
@@ -27,6 +27,12 @@ async function dispatchedTicket(request: APIRequestContext, phone: string, marke
     },
     operator,
   );
+  return logCall;
+}
+
+/** A noise complaint logged through the API, dispatched to the education bureau (demo login `handler`). */
+async function dispatchedTicket(request: APIRequestContext, phone: string, marker: string): Promise<{ id: string; trackingNumber: string }> {
+  const logCall = await loggedTicket(request, phone, marker);
   const dispatcher = await staffToken(request, "dispatcher");
   const units = await gql<{ units: Array<{ id: string; code: string }> }>(request, "{ units { id code } }", {}, dispatcher);
   const { ticket } = await gql<{ ticket: { version: number } }>(request, "query($id: ID!) { ticket(id: $id) { version } }", { id: logCall.id }, dispatcher);
@@ -76,6 +82,9 @@ for (const locale of ["zh-CN", "en"] as const) {
     await expect.poll(() => subscriptions.sent("ScreenPop"), { timeout: 15_000 }).toBe(true);
     await incomingCall(page, `cti-follow-${locale}`, phone);
     await expect(page.getByTestId("screen-pop")).toContainText(ticket.trackingNumber, { timeout: 15_000 });
+    if (locale === "zh-CN") {
+      await page.screenshot({ path: "../../apps/operator/docs/call-screen-pop.png" });
+    }
 
     await page.keyboard.press("Alt+1");
     const panel = page.getByTestId("follow-up");
@@ -85,7 +94,7 @@ for (const locale of ["zh-CN", "en"] as const) {
     await expectAccessible(page, `follow-up panel (${locale})`);
     await page.keyboard.press("Control+Enter");
     await expect(page.getByTestId("follow-up-recorded")).toBeVisible({ timeout: 15_000 });
-    await page.screenshot({ path: `test-results/call-follow-up-${locale}.png`, fullPage: true });
+    await page.screenshot({ path: locale === "zh-CN" ? "../../apps/operator/docs/call-follow-up.png" : `test-results/call-follow-up-${locale}.png` });
     await page.context().close();
 
     const unit = await staffPage(browser, "operator", "handler", locale);
@@ -95,6 +104,9 @@ for (const locale of ["zh-CN", "en"] as const) {
     await first.click();
     await expect(unit.getByTestId("assignment-detail").getByTestId("timeline")).toContainText(locale === "en" ? "The citizen called to chase the request" : "市民来电催办");
     await expectAccessible(unit, `unit inbox with a chased ticket (${locale})`);
+    if (locale === "zh-CN") {
+      await unit.screenshot({ path: "../../apps/operator/docs/workbench-follow-up.png" });
+    }
     await unit.context().close();
   });
 
@@ -111,7 +123,7 @@ for (const locale of ["zh-CN", "en"] as const) {
     await expect(page.locator("#call-description")).toHaveValue(`夜间施工噪音扰民，草稿测试 ${locale}。`);
     await expect(page.locator("#call-citizenName")).toHaveValue("孙先生");
     await expectAccessible(page, `restored draft (${locale})`);
-    await page.screenshot({ path: `test-results/call-draft-restored-${locale}.png`, fullPage: true });
+    await page.screenshot({ path: locale === "zh-CN" ? "../../apps/operator/docs/call-draft-restored.png" : `test-results/call-draft-restored-${locale}.png` });
     await page.keyboard.press("Alt+S");
     await expect(page.getByTestId("call-done")).toBeVisible({ timeout: 15_000 });
     await page.reload();
@@ -137,7 +149,7 @@ for (const locale of ["zh-CN", "en"] as const) {
     await expect(dialog).toBeVisible({ timeout: 15_000 });
     await expect(page.locator("#call-description")).toHaveValue(`会话过期测试：夜间噪音 ${locale}。`);
     await expectAccessible(page, `sign-in-again dialog (${locale})`);
-    await page.screenshot({ path: `test-results/session-expired-dialog-${locale}.png` });
+    await page.screenshot({ path: locale === "zh-CN" ? "../../apps/operator/docs/session-expired.png" : `test-results/session-expired-dialog-${locale}.png` });
     await dialog.locator("input").first().fill("operator");
     await dialog.locator("input[type=password]").fill(DEMO_PASSWORD);
     await dialog.getByTestId("login-submit").click();
@@ -146,6 +158,28 @@ for (const locale of ["zh-CN", "en"] as const) {
     await expect(page.getByTestId("call-done")).toBeVisible({ timeout: 15_000 });
     await expect(page.getByTestId("call-errors")).toHaveCount(0);
     expect(await ticketsOf(request, phone)).toHaveLength(1);
+    await page.context().close();
+  });
+
+  test(`the dispatcher's queue: filters, and a dispatch by Enter can be undone for a few seconds (${locale})`, async ({ browser, request }) => {
+    test.setTimeout(120_000);
+    await loggedTicket(request, `1359990000${n}`, `queue-${locale}`);
+    const page = await staffPage(browser, "operator", "dispatcher", locale);
+    await expect(page.getByTestId("dispatch-filters")).toBeVisible({ timeout: 15_000 });
+    const row = page.getByTestId("dispatch-row").filter({ has: page.getByTestId("dispatch-row-submit") }).first();
+    await expect(row).toBeVisible();
+    const number = (await row.getAttribute("data-ticket-id")) ?? "";
+    await row.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("dispatch-pending")).toBeVisible();
+    await expectAccessible(page, `dispatch queue with a pending dispatch (${locale})`);
+    if (locale === "zh-CN") {
+      await page.screenshot({ path: "../../apps/operator/docs/dispatch-queue.png" });
+    }
+    await page.keyboard.press("Control+z");
+    await expect(page.getByTestId("dispatch-status")).toContainText(locale === "en" ? "Cancelled" : "已撤销");
+    await page.waitForTimeout(6000);
+    await expect(page.locator(`[data-testid=dispatch-row][data-ticket-id="${number}"]`)).toHaveCount(1);
     await page.context().close();
   });
 }
