@@ -175,7 +175,7 @@ export function UnitFacts({ assignment }: Props) {
         <dt>{t("wb.units.assisting")}</dt>
         <dd>{assignment.assistingUnits.length > 0 ? assignment.assistingUnits.map(format.name).join("、") : t("wb.units.none")}</dd>
       </dl>
-      <p className="muted">{t("wb.units.dispatched", { at: format.dateTime(assignment.dispatchedAt), name: assignment.dispatchedBy })}</p>
+      <p className="muted">{t("wb.units.dispatched", { at: format.dateTime(assignment.dispatchedAt), name: assignment.dispatchedByKind === "STAFF" ? assignment.dispatchedBy : format.enumValue("HistoryActorKind", assignment.dispatchedByKind) })}</p>
       {assignment.dispatchNote ? <p data-testid="dispatch-note">{t("wb.units.dispatchNote", { note: assignment.dispatchNote })}</p> : null}
     </section>
   );

@@ -1,3 +1,4 @@
+import { AUTO_DISPATCH_ACTOR_ID, HistoryActorKind } from "@civicline/intake";
 import type { AppServices, RequestContext } from "@civicline/platform";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { deadlineState, minutesLeft } from "../deadlines.js";
@@ -36,6 +37,11 @@ export class AssignmentFieldsResolver {
   @FieldResolver(() => String)
   dispatchedBy(@Root() assignment: Assignment): string {
     return assignment.dispatchedByName;
+  }
+
+  @FieldResolver(() => HistoryActorKind, { description: "Who dispatched it, as a kind: AUTO_DISPATCH (show the translated label), or STAFF (show dispatchedBy)." })
+  dispatchedByKind(@Root() assignment: Assignment): HistoryActorKind {
+    return assignment.dispatchedById === AUTO_DISPATCH_ACTOR_ID ? HistoryActorKind.AUTO_DISPATCH : HistoryActorKind.STAFF;
   }
 
   @FieldResolver(() => DispatchRuleType, { nullable: true })

@@ -1,3 +1,4 @@
+import { HistoryActorKind } from "@civicline/intake";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { intakeObjectType } from "../intake-types.js";
 import { DispatchRuleType } from "../rules/dispatch-rule.types.js";
@@ -162,8 +163,11 @@ export class AssignmentType {
   @Field({ description: "When it was dispatched." })
   dispatchedAt!: Date;
 
-  @Field({ description: "Who dispatched it (自动派单 / auto-dispatch for the catalogue)." })
+  @Field({ description: "Who dispatched it (自动派单 / auto-dispatch for the catalogue: show dispatchedByKind's label instead)." })
   dispatchedBy!: string;
+
+  @Field(() => HistoryActorKind, { description: "Who dispatched it, as a kind: AUTO_DISPATCH for the catalogue, else STAFF." })
+  dispatchedByKind!: HistoryActorKind;
 
   @Field(() => String, { nullable: true, description: "The dispatcher's note to the unit." })
   dispatchNote!: string | null;

@@ -109,6 +109,7 @@ export function buildAssignment(id: string, overrides: Overrides = {}): Assignme
     assistingUnits: [],
     dispatchedAt: "2026-11-24T02:00:00Z",
     dispatchedBy: "派单员",
+    dispatchedByKind: "STAFF",
     dispatchNote: null,
     signedForAt: null,
     rule: null,
