@@ -26,7 +26,7 @@ const BACKFILL: readonly { code: string; pattern: string; params: string }[] = [
 ];
 
 /** Gives rows written before note codes existed their actor kind and note code (idempotent). */
-export async function backfillHistoryNotes(queryRunner: Pick<QueryRunner, "query">): Promise<void> {
+export async function backfillHistoryNotes(queryRunner: { query: (sql: string, parameters?: unknown[]) => Promise<unknown> }): Promise<void> {
   await queryRunner.query(`UPDATE "intake_ticket_history" SET "actor_kind" = 'citizen' WHERE "actor_id" IS NULL AND "actor_kind" = 'staff'`);
   await queryRunner.query(`UPDATE "intake_ticket_history" SET "actor_kind" = 'auto_dispatch' WHERE "actor_id" = '00000000-0000-4000-8000-00000000d15a'`);
   for (const form of BACKFILL) {
