@@ -61,7 +61,7 @@ async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> 
 async function expectOneLineHeader(page: Page, where: string): Promise<void> {
   const header = await page.locator(".app-header").evaluate((element) => {
     const box = element.getBoundingClientRect();
-    const children = [...element.querySelectorAll(".app-header__brand, .app-header__nav li, .app-header__tools > *")].map((child) => child.getBoundingClientRect()).filter((rect) => rect.height > 0);
+    const children = Array.from(element.querySelectorAll(".app-header__brand, .app-header__nav li, .app-header__tools > *")).map((child) => child.getBoundingClientRect()).filter((rect) => rect.height > 0);
     return { height: box.height, tops: children.map((rect) => Math.round(rect.top + rect.height / 2)), rights: children.map((rect) => rect.right) };
   });
   expect(header.height, `${where}: header height`).toBeLessThan(80);
