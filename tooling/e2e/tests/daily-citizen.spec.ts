@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectAccessible } from "./helpers/a11y.js";
-import { gql, staffToken } from "./helpers/api.js";
+import { gql, staffPage, staffToken } from "./helpers/api.js";
 import { codeIn, devSms, nextSms } from "./helpers/citizen.js";
 
 /**
@@ -154,5 +154,38 @@ for (const lang of ["zh-CN", "en"] as const) {
     await expect(page.locator("#track-phone")).toBeVisible();
     await expect(page.getByTestId("track-result")).toHaveCount(0);
     await context.close();
+  });
+}
+
+for (const lang of ["zh-CN", "en"] as const) {
+  test(`${lang}: the lead unit's handler calls a citizen who chose no restriction (logged), and sees the reply's photo`, async ({ browser, request }) => {
+    test.setTimeout(120_000);
+    const open = await dispatchedRequest(request, "13955550003", `e2e-call-${lang}`);
+    const replied = await dispatchedRequest(request, "13955550004", `e2e-photo-${lang}`);
+    await noteAndReplyWithPhoto(request, replied.ticketId, replied.handler, "已到学校核实。", "内部备注");
+
+    const page = await staffPage(browser, "operator", "handler", lang, { width: 1440, height: 900 });
+    await page.goto("/operator/workbench");
+    await page.getByTestId("inbox-row").filter({ hasText: open.trackingNumber }).click();
+    const panel = page.getByTestId("assignment-detail");
+    await expect(panel.getByTestId("wb-phone")).toContainText("139****0003");
+    await panel.getByTestId("wb-phone-reveal").click();
+    const call = panel.getByTestId("wb-phone-call");
+    await expect(call).toHaveAttribute("href", "tel:13955550003");
+    // The reveal is in the ticket's history.
+    await expect(panel).toContainText(lang === "en" ? "Caller's number shown to the unit" : "承办单位查看来电号码");
+    await expectAccessible(page, `workbench with the caller's number revealed (${lang})`);
+
+    // The replied ticket: its photo with the reply, opened full size.
+    await page.getByTestId("assignment-close").click();
+    await page.locator("input[type=checkbox]").first().check();
+    await page.getByTestId("inbox-row").filter({ hasText: replied.trackingNumber }).click();
+    const thumbnails = panel.getByTestId("attachment-thumbnails");
+    await expect(thumbnails.locator("img")).toHaveAttribute("src", /\/files\//);
+    await expect.poll(() => thumbnails.locator("img").evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await thumbnails.getByRole("button").click();
+    await expect(page.getByTestId("photo-viewer")).toBeVisible();
+    await expectAccessible(page, `workbench reply photo at full size (${lang})`);
+    await page.context().close();
   });
 }
