@@ -39,12 +39,15 @@ export function socketCloseMeaning(event: unknown): "normal" | "session-ended" |
   return code === SESSION_ENDED_CLOSE_CODE ? "session-ended" : "retry";
 }
 
+/** The sign-in gate's own operations: never held back waiting for a sign-in. */
+const SIGN_IN_OPERATIONS = new Set(["Me", "Login", "Logout"]);
+
 /**
  * Whether an answer says the caller is not signed in (any error coded UNAUTHENTICATED) for an
- * operation other than the sign-in gate's own `Me` query.
+ * operation other than the sign-in gate's own (`Me`, `Login`, `Logout`).
  */
 export function saysSignedOut(operationName: string | undefined, result: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }): boolean {
-  return operationName !== "Me" && (result.errors ?? []).some((error) => error.extensions?.code === "UNAUTHENTICATED");
+  return !SIGN_IN_OPERATIONS.has(operationName ?? "") && (result.errors ?? []).some((error) => error.extensions?.code === "UNAUTHENTICATED");
 }
 
 /** Tells the server which language the user reads, so its own messages can match. */

@@ -74,6 +74,7 @@ describe("saysSignedOut", () => {
     const signedOut = { errors: [{ extensions: { code: "UNAUTHENTICATED" } }] };
     expect(saysSignedOut("TicketQueue", signedOut)).toBe(true);
     expect(saysSignedOut("Me", signedOut)).toBe(false);
+    expect(saysSignedOut("Logout", signedOut)).toBe(false);
     expect(saysSignedOut("TicketQueue", { errors: [{ extensions: { code: "FORBIDDEN" } }] })).toBe(false);
     expect(saysSignedOut("TicketQueue", {})).toBe(false);
   });
