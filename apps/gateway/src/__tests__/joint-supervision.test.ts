@@ -19,7 +19,7 @@ const DECIDE = `mutation($input: DecideJointCaseInput!) { decideJointCase(input:
 
 describe("joint supervision through the gateway", () => {
   it("parties give opinions in their own logins, the complaint centre decides, the named unit cannot return the ticket; bad input is coded and stores nothing", async () => {
-    const [jiwei, bianban, centre, outsider, urbanHandler] = await Promise.all(["jiwei", "bianban", "complaints", "handler", "handler.urban"].map((name) => gateway.login(name)));
+    const [jiwei, bianban, centre, outsider, urbanHandler] = await Promise.all([gateway.login("jiwei"), gateway.login("bianban"), gateway.login("complaints"), gateway.login("handler"), gateway.login("handler.urban")]);
     const list = await gateway.gql<{ jointCases: { items: Array<{ id: string }> } }>("{ jointCases(state: OPEN) { items { id } } }", {}, jiwei);
     expect(list.errors).toBeUndefined();
     const caseId = list.data!.jointCases.items[0]!.id;
