@@ -10,7 +10,7 @@ import { DISPATCH_PATH, WORKBENCH_PATH } from "./workbench/routes.tsx";
 /** The queues' own path ("" is each role's landing page). */
 export const QUEUE_PATH = "queue";
 
-export const OPERATOR_PAGE_ROLES = {
+const OPERATOR_PAGE_ROLES = {
   queue: ["OPERATOR", "DISPATCHER", "SUPERVISOR", "LEADER", "ADMIN"],
   callDesk: ["OPERATOR"],
 } as const;

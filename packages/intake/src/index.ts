@@ -9,7 +9,7 @@ export { listAreas, listCategories, findCity } from "./catalog/catalog.service.j
 export { Ticket, type ExtraFieldValue } from "./ticket/ticket.entity.js";
 export { TicketHistory } from "./ticket/ticket-history.entity.js";
 export { Channel, Privacy, RequestType, TicketHistoryKind, TicketStatus, Urgency } from "./ticket/ticket.enums.js";
-export { AUTO_DISPATCH_ACTOR_ID, HistoryActorKind, HistoryNote, type HistoryNoteInput } from "./ticket/history-note.js";
+export { AUTO_DISPATCH_ACTOR_ID, HistoryActorKind, HistoryNote } from "./ticket/history-note.js";
 export {
   TRANSITIONS,
   FINISHED_STATUSES,

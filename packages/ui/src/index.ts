@@ -11,7 +11,7 @@ export {
   type TicketStatus,
   type Urgency,
 } from "./i18n/enums.ts";
-export { HistoryTimeline, useHistoryTimeline, type HistoryTimelineEntry } from "./i18n/historyTimeline.tsx";
+export { HistoryTimeline, type HistoryTimelineEntry } from "./i18n/historyTimeline.tsx";
 export { ENUM_LABELS_EN, ENUM_LABELS_ZH, ENUMS_NOT_SHOWN, enumLabelOf, historyActorText, historyNoteText, type EnumCatalogue, type HistoryEntryLike } from "./i18n/enumLabels.ts";
 export { DISPLAY_TIME_ZONE, formatDateTime, localizedName, type Named } from "./i18n/format.ts";
 export {
@@ -57,7 +57,7 @@ export { AttachmentThumbnails, type ThumbnailFile } from "./components/Thumbnail
 export type { StaffDocuments, StaffViewer } from "./auth/documents.ts";
 export { LoginPage, type LoginPageProps } from "./auth/LoginPage.tsx";
 export { StaffGate, type StaffGateProps } from "./auth/StaffGate.tsx";
-export { Elsewhere, siblingAppHref } from "./auth/Elsewhere.tsx";
+export { Elsewhere } from "./auth/Elsewhere.tsx";
 export { addToCachedQueue, prependUnique, type QueueQueryShape } from "./lists.ts";
 export { useLiveQueue, type LiveQueueDocuments } from "./useLiveQueue.ts";
 export { setLiveStatus, useLiveStatus, type LiveStatus } from "./liveStatus.ts";

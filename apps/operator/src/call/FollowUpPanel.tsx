@@ -5,7 +5,7 @@ import { RecordFollowUpDocument, type CallerTicketFragment } from "../gql/graphq
 import { useOperatorT } from "../messages.ts";
 import { excerpt } from "../queue/QueueTable.tsx";
 
-export const FOLLOW_UP_MAX = 2000;
+const FOLLOW_UP_MAX = 2000;
 
 /**
  * A caller asks about an existing request (催办): the ticket at a glance (its page one link away)

@@ -17,7 +17,7 @@ const LIVE_QUERIES = ["DispatchQueue"];
 const POLL_MS = 60_000;
 
 /** How long a dispatch to the proposal can be undone before it is sent (a wrong dispatch costs a return and a day). */
-export const DISPATCH_UNDO_MS = 5000;
+const DISPATCH_UNDO_MS = 5000;
 
 /**
  * The dispatcher's queue: dense rows with the description's first line, filters, Enter on a row (or

@@ -1,7 +1,7 @@
 import { useFormat, useT } from "../i18n/I18nProvider.tsx";
 
 /** The other staff app, relative to this one: `/supervisor/` → `/operator/`. */
-export function siblingAppHref(app: "operator" | "supervisor", base: string = import.meta.env.BASE_URL): string {
+function siblingAppHref(app: "operator" | "supervisor", base: string = import.meta.env.BASE_URL): string {
   return `${base.replace(/[^/]+\/?$/u, "")}${app}/`;
 }
 

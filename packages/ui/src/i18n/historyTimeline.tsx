@@ -7,7 +7,7 @@ import { useLanguage } from "./I18nProvider.tsx";
 export type HistoryTimelineEntry = HistoryEntryLike & { id: string; at: string; toStatus: string; kind?: string | null };
 
 /** Timeline items of a ticket's history in the viewer's language (kind, actor and note translated). */
-export function useHistoryTimeline(entries: readonly HistoryTimelineEntry[]): TimelineItem[] {
+function useHistoryTimeline(entries: readonly HistoryTimelineEntry[]): TimelineItem[] {
   const { language } = useLanguage();
   return useMemo(
     () =>
