@@ -33,13 +33,20 @@ export class TicketSearch1796544050251 implements MigrationInterface {
     await index("supervision_ticket_search_dispatched_idx", `("dispatched_at")`);
     await index("supervision_ticket_search_replied_idx", `("replied_at")`);
     await index("supervision_ticket_search_closed_idx", `("closed_at")`);
-    await index("supervision_ticket_search_due_idx", `("completion_due_at") WHERE "active"`);
+    // overdue / near due sorted by deadline walk this one in order (the search then orders by completion_due_at itself)
+    await index("supervision_ticket_search_due_idx", `("completion_due_at", "ticket_id") WHERE "active"`);
     await index("supervision_ticket_search_due_sort_idx", `((coalesce("completion_due_at", 'infinity'::timestamptz)), "ticket_id")`);
     await index("supervision_ticket_search_near_due_idx", `("near_due_at") WHERE "active"`);
     await index("supervision_ticket_search_returned_idx", `("received_at", "ticket_id") WHERE "returned_count" > 0`);
     await index("supervision_ticket_search_rereported_idx", `("received_at", "ticket_id") WHERE "rereport_count" > 0`);
     await index("supervision_ticket_search_urgent_idx", `("received_at", "ticket_id") WHERE "urgency" <> 'normal'`);
     await index("supervision_ticket_search_document_idx", `USING GIN ("document")`);
+    // open statuses are exactly the active rows (and some request types go with some statuses): without these
+    // statistics the planner multiplies the two selectivities, expects a hundred open overdue tickets and sorts
+    // thousands instead of walking the deadline index
+    await queryRunner.query(
+      `CREATE STATISTICS "supervision_ticket_search_state_stats" (dependencies, mcv) ON "active", "status", "request_type" FROM "supervision_ticket_search"`,
+    );
 
     await queryRunner.query(`CREATE OR REPLACE FUNCTION supervision_search_vector(doc text) RETURNS tsvector
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$

@@ -4,8 +4,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateTickets } from "./__tests__/generator.js";
 import { searchTestDatabase, staff } from "./__tests__/search-db.js";
-import type { SearchSort, TicketSearchFilterInput } from "./search-filter.js";
-import { buildConditions, checkSearch, pageStatements, searchScope } from "./ticket-search.js";
+import { textQuery, type SearchSort, type TicketSearchFilterInput } from "./search-filter.js";
+import { buildConditions, checkSearch, pageStatements, searchScope, searchTickets, TEXT_WINDOW } from "./ticket-search.js";
 
 const TICKETS = 30_000;
 let db: TestDatabase;
@@ -46,6 +46,73 @@ function seqScans(node: PlanNode, found: string[] = []): string[] {
 const supervisor = staff("督办员", [Role.SUPERVISOR]);
 const operator = staff("话务员", [Role.OPERATOR]);
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000);
+
+describe("the generator's search rows", () => {
+  it("equal what the triggers' refresh function builds for the same tickets (document, unit set, dates, counts)", async () => {
+    const columns = `ticket_id, tracking_number, status, channel, request_type, urgency, category_id, district_id, township_id, citizen_phone, received_at,
+      dispatched_at, replied_at, closed_at, lead_unit_id, (SELECT array_agg(u ORDER BY u) FROM unnest(unit_ids) u) AS unit_ids, active, completion_due_at,
+      near_due_at, returned_count, rereport_count, document::text AS document`;
+    // a sample with every kind of ticket: replies, notes, returns, assisting units, re-reports, open ones, directly closed ones
+    const sample = `SELECT ticket_id FROM supervision_ticket_search WHERE ticket_id IN (
+      (SELECT ticket_id FROM supervision_ticket_search ORDER BY received_at DESC LIMIT 400)
+      UNION ALL (SELECT ticket_id FROM supervision_ticket_search WHERE returned_count > 0 LIMIT 50)
+      UNION ALL (SELECT ticket_id FROM supervision_ticket_search WHERE rereport_count > 0 LIMIT 50)
+      UNION ALL (SELECT ticket_id FROM supervision_ticket_search WHERE cardinality(unit_ids) > 1 LIMIT 50)
+      UNION ALL (SELECT a.ticket_id FROM routing_progress_note n JOIN routing_assignment a ON a.id = n.assignment_id LIMIT 50)
+      UNION ALL (SELECT ticket_id FROM supervision_ticket_search WHERE status = 'closed_direct' LIMIT 50))`;
+    const ids = ((await db.dataSource.query(sample)) as Array<{ ticket_id: string }>).map((row) => row.ticket_id);
+    const generated = await db.dataSource.query(`SELECT ${columns} FROM supervision_ticket_search WHERE ticket_id = ANY($1::uuid[]) ORDER BY ticket_id`, [ids]);
+    expect(generated.length).toBeGreaterThan(500);
+    expect(generated.filter((row: { document: string }) => row.document.includes("'破损'")).length).toBeGreaterThan(0);
+    await db.dataSource.query(`SELECT supervision_ticket_search_refresh($1::uuid[])`, [ids]);
+    const refreshed = await db.dataSource.query(`SELECT ${columns} FROM supervision_ticket_search WHERE ticket_id = ANY($1::uuid[]) ORDER BY ticket_id`, [ids]);
+    const counted = await db.dataSource.query(
+      `SELECT ticket_id, (SELECT count(*)::int FROM callback_re_report_proposal p WHERE p.ticket_id = s.ticket_id AND p.state = 'ACCEPTED') AS n
+       FROM supervision_ticket_search s WHERE ticket_id = ANY($1::uuid[]) ORDER BY ticket_id`,
+      [ids],
+    );
+    expect(generated).toEqual(refreshed);
+    expect(generated.map((row: { rereport_count: number }) => row.rereport_count)).toEqual(counted.map((row: { n: number }) => row.n));
+  });
+});
+
+describe("pages of a text search and of the soonest deadlines", () => {
+  // the text search looks at the newest TEXT_WINDOW tickets first and asks the text index only when they hold less
+  // than a page; overdue tickets sorted by deadline walk the active tickets' deadline index: the same pages as plain SQL
+  const pages = async (filter: TicketSearchFilterInput, sort: SearchSort = "RECEIVED_DESC") => {
+    const first = await searchTickets({ db: db.dataSource, actor: supervisor, filter, sort, first: 20 });
+    const second = first.endCursor ? await searchTickets({ db: db.dataSource, actor: supervisor, filter, sort, first: 20, after: first.endCursor }) : null;
+    return { ids: [...first.hits, ...(second?.hits ?? [])].map((hit) => hit.id), total: first.total, capped: first.totalCapped };
+  };
+  const plain = async (condition: string, params: unknown[], order = "received_at DESC, ticket_id DESC") => {
+    const rows = (await db.dataSource.query(`SELECT ticket_id FROM supervision_ticket_search s WHERE ${condition} ORDER BY ${order} LIMIT 40`, params)) as Array<{ ticket_id: string }>;
+    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM supervision_ticket_search s WHERE ${condition}`, params);
+    return { ids: rows.map((row) => row.ticket_id), total: Math.min(n, 1000), capped: n > 1000 };
+  };
+
+  it.each(["井盖破损", "拖欠 工资", "street light", "鲁泰大道", "噪音"])("text %s: the same two pages and total as the plain query", async (text) => {
+    const expected = await plain(`s.document @@ $1::tsquery`, [textQuery(text)]);
+    expect(expected.ids.length).toBeGreaterThan(20);
+    expect(await pages({ text })).toEqual(expected);
+  });
+
+  it("a word only old tickets have (fewer than a page among the newest): the text index finds them, in order", async () => {
+    const old = (await db.dataSource.query(`SELECT ticket_id FROM supervision_ticket_search ORDER BY received_at ASC LIMIT 25`)) as Array<{ ticket_id: string }>;
+    await db.dataSource.query(`UPDATE intake_ticket SET title = '独一无二窨井' WHERE id = ANY($1::uuid[])`, [old.map((row) => row.ticket_id)]);
+    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM supervision_ticket_search WHERE received_at >= (SELECT min(received_at) FROM
+      (SELECT received_at FROM supervision_ticket_search ORDER BY received_at DESC LIMIT ${TEXT_WINDOW}) w)`);
+    expect(n).toBeGreaterThanOrEqual(TEXT_WINDOW);
+    const expected = await plain(`s.document @@ $1::tsquery`, [textQuery("独一无二窨井")]);
+    expect(expected.ids).toHaveLength(25);
+    expect(await pages({ text: "独一无二窨井" })).toEqual(expected);
+  });
+
+  it("open and overdue, soonest deadline first: the same pages as the plain query", async () => {
+    const expected = await plain(`s.active AND s.completion_due_at < now() AND s.status = ANY('{dispatched,signed_for,in_progress}')`, [], "coalesce(completion_due_at, 'infinity'), ticket_id");
+    expect(expected.ids.length).toBeGreaterThan(20);
+    expect(await pages({ overdue: true, statuses: ["dispatched", "signed_for", "in_progress"] }, "DUE_ASC")).toEqual(expected);
+  });
+});
 
 describe(`ticket search plans on ${TICKETS.toLocaleString("en")} generated tickets`, () => {
   const paths: Array<[string, () => TicketSearchFilterInput, { sort?: SearchSort; handler?: boolean; phone?: boolean }?]> = [

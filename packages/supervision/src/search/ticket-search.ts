@@ -89,13 +89,18 @@ export function checkSearch(scope: Scope, filter: TicketSearchFilterInput | null
   return checked;
 }
 
-/** The SQL of one search: WHERE on alias `s` and its parameters. */
-export type SearchSql = { where: string[]; params: unknown[]; add: (value: unknown) => string };
+/**
+ * The SQL of one search: WHERE on alias `s` and its parameters; the text condition apart (`text`),
+ * because a page walks the sort order with it before it asks the text index (see pageStatements).
+ */
+export type SearchSql = { where: string[]; text: string | null; dueSet: boolean; params: unknown[]; add: (value: unknown) => string };
 
 function sqlBuilder(): SearchSql {
   const params: unknown[] = [];
   return {
     where: [],
+    text: null,
+    dueSet: false,
     params,
     add: (value) => {
       params.push(value);
@@ -144,7 +149,13 @@ export async function buildConditions(db: SearchDb, scope: Scope, filter: Checke
     sql.where.push(`s.citizen_phone LIKE ${sql.add(`%${escapeLike(filter.phone.value)}%`)}`);
   }
   if (filter.tsquery) {
-    sql.where.push(`s.document @@ ${sql.add(filter.tsquery)}::tsquery`);
+    const text = `s.document @@ ${sql.add(filter.tsquery)}::tsquery`;
+    // a handler's tickets are few: the text index and the unit's index together answer at once
+    if (scope.unitId) {
+      sql.where.push(text);
+    } else {
+      sql.text = text;
+    }
   }
   const anyOf = (column: string, values: string[]) => {
     if (values.length === 1) {
@@ -176,10 +187,12 @@ export async function buildConditions(db: SearchDb, scope: Scope, filter: Checke
   addRange(sql, "closed_at", filter.closed);
   if (filter.overdue) {
     sql.where.push(`s.active AND s.completion_due_at < ${sql.add(now)}`);
+    sql.dueSet = true;
   }
   if (filter.nearDue) {
     const at = sql.add(now);
     sql.where.push(`s.active AND s.near_due_at <= ${at} AND s.completion_due_at >= ${at}`);
+    sql.dueSet = true;
   }
   if (filter.returned) {
     sql.where.push(`s.returned_count > 0`);
@@ -202,36 +215,63 @@ const SORTS: Record<SearchSort, { key: string; direction: "ASC" | "DESC" }> = {
 /** The sort key as the cursor carries it: UTC with microseconds, or infinity. */
 const keyText = (key: string) => `CASE WHEN ${key} = 'infinity' THEN 'infinity' ELSE to_char(${key} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') END`;
 
+/**
+ * A text search first looks at this many tickets of the sort order (those matching the other
+ * criteria): a common word fills the page from them, without fetching and sorting its thousands of
+ * matches; only when they hold less than a page does the text index answer (a rare word: few matches).
+ */
+export const TEXT_WINDOW = 3000;
+
 /** The statements of one page (the page, and the capped count when asked). */
 export function pageStatements(sql: SearchSql, sort: SearchSort, after: Cursor | null, limit: number, withTotal: boolean) {
-  const { key, direction } = SORTS[sort];
+  const { direction } = SORTS[sort];
+  // overdue / near due: every match has a deadline, so the deadline itself orders them (the active tickets' deadline index, no sort)
+  const key = sort === "DUE_ASC" && sql.dueSet ? "s.completion_due_at" : SORTS[sort].key;
   const where = [...sql.where];
   const params = [...sql.params];
   const add = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
-  const countWhere = where.length > 0 ? `WHERE ${where.join(" AND ")}` : "";
+  const all = sql.text ? [...where, sql.text] : where;
+  const countWhere = all.length > 0 ? `WHERE ${all.join(" AND ")}` : "";
   const countStatement = withTotal
     ? { text: `SELECT count(*)::int AS total FROM (SELECT 1 FROM supervision_ticket_search s ${countWhere} LIMIT ${TOTAL_CAP + 1}) m`, params: [...sql.params] }
     : null;
   if (after) {
     where.push(`(${key}, s.ticket_id) ${direction === "DESC" ? "<" : ">"} (${add(after.key)}::timestamptz, ${add(after.id)}::uuid)`);
   }
+  const whereOf = (conditions: string[]) => (conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "");
   const order = `${key} ${direction}, s.ticket_id ${direction}`;
+  const n = add(limit + 1);
+  const columns = `s.ticket_id, s.tracking_number, s.status, s.request_type, s.channel, s.urgency, s.category_id, s.district_id, s.township_id,
+        s.lead_unit_id, s.received_at, s.dispatched_at, s.replied_at, s.closed_at, s.active, s.completion_due_at, s.near_due_at,
+        s.returned_count, s.rereport_count, ${keyText(key)} AS sort_key`;
+  const selected = sql.text
+    ? // the first page of matches among the window's tickets; the text index only when the window was full and held fewer
+      `WITH w AS MATERIALIZED (
+        SELECT s.ticket_id, ${key} AS k, ${sql.text} AS hit FROM supervision_ticket_search s ${whereOf(where)} ORDER BY ${order} LIMIT ${TEXT_WINDOW}
+      ), f AS MATERIALIZED (
+        SELECT w.ticket_id FROM w WHERE w.hit ORDER BY w.k ${direction}, w.ticket_id ${direction} LIMIT ${n}
+      ), ids AS (
+        SELECT f.ticket_id FROM f WHERE (SELECT count(*) FROM f) >= ${n} OR (SELECT count(*) FROM w) < ${TEXT_WINDOW}
+        UNION ALL
+        SELECT g.ticket_id FROM (SELECT s.ticket_id FROM supervision_ticket_search s ${whereOf([...where, sql.text])} ORDER BY ${order} LIMIT ${n}) g
+        WHERE (SELECT count(*) FROM f) < ${n} AND (SELECT count(*) FROM w) >= ${TEXT_WINDOW}
+      )
+      SELECT ${columns} FROM ids JOIN supervision_ticket_search s ON s.ticket_id = ids.ticket_id`
+    : `SELECT ${columns}
+      FROM supervision_ticket_search s
+      ${whereOf(where)}
+      ORDER BY ${order}
+      LIMIT ${n}`;
   const text = `
     SELECT p.*, t.title, t.description, t.citizen_name, t.citizen_phone AS phone, t.privacy,
       c.name_zh AS category_zh, c.name_en AS category_en, d.name_zh AS district_name, tw.name_zh AS township_name,
       u.name_zh AS lead_unit_zh, u.name_en AS lead_unit_en,
       EXISTS (SELECT 1 FROM supervision_order o WHERE o.ticket_id = p.ticket_id AND o.state <> 'CLOSED') AS under_supervision
     FROM (
-      SELECT s.ticket_id, s.tracking_number, s.status, s.request_type, s.channel, s.urgency, s.category_id, s.district_id, s.township_id,
-        s.lead_unit_id, s.received_at, s.dispatched_at, s.replied_at, s.closed_at, s.active, s.completion_due_at, s.near_due_at,
-        s.returned_count, s.rereport_count, ${keyText(key)} AS sort_key
-      FROM supervision_ticket_search s
-      ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
-      ORDER BY ${order}
-      LIMIT ${add(limit + 1)}
+      ${selected}
     ) p
     JOIN intake_ticket t ON t.id = p.ticket_id
     LEFT JOIN intake_category c ON c.id = p.category_id
