@@ -2,6 +2,7 @@ import { actorForApiKey, actorForSessionToken, findSession, type Actor, type Ses
 import { parse as parseCookie } from "cookie";
 import type { IncomingHttpHeaders } from "node:http";
 import type { DataSource } from "typeorm";
+import { credentialCacheOf } from "./credential-cache.js";
 
 export const SESSION_COOKIE = "civicline_session";
 
@@ -15,21 +16,29 @@ export function credentialsOf(headers: IncomingHttpHeaders): { sessionToken: str
   return { sessionToken: bearer ?? cookie ?? null, apiKey };
 }
 
-/** Resolves who is calling; unknown or expired credentials mean an anonymous (public) caller. */
+/**
+ * Resolves who is calling; unknown or expired credentials mean an anonymous (public) caller. One
+ * statement at most, none while the running gateway's credential cache holds them (credential-cache.ts).
+ */
 export async function resolveActor(
   dataSource: DataSource,
   credentials: { sessionToken: string | null; apiKey: string | null },
 ): Promise<Actor | null> {
-  if (credentials.apiKey) {
-    return actorForApiKey(dataSource, credentials.apiKey);
+  const cache = credentialCacheOf(dataSource);
+  const { apiKey, sessionToken } = credentials;
+  if (apiKey) {
+    return cache ? cache.apiKey(apiKey, () => actorForApiKey(dataSource, apiKey)) : actorForApiKey(dataSource, apiKey);
   }
-  if (credentials.sessionToken && credentials.sessionToken.length <= 200) {
-    return actorForSessionToken(dataSource, credentials.sessionToken);
+  if (sessionToken && sessionToken.length <= 200) {
+    return cache ? ((await cache.session(sessionToken, () => findSession(dataSource, sessionToken)))?.actor ?? null) : actorForSessionToken(dataSource, sessionToken);
   }
   return null;
 }
 
-/** The live session behind a request's credentials; null for API keys, anonymous or unknown tokens. */
+/**
+ * The live session behind a request's credentials; null for API keys, anonymous or unknown tokens.
+ * Always read from PostgreSQL (a socket opens once and arms its expiry from what it reads).
+ */
 export async function resolveSession(
   dataSource: DataSource,
   credentials: { sessionToken: string | null; apiKey: string | null },

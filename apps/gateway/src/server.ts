@@ -27,6 +27,7 @@ import { documentErrorStatusPlugin } from "./http-status.js";
 import { unstorableInputPlugin } from "./input-text.js";
 import { prepareSocketOperation, socketOriginAllowed, socketOrigins } from "./ws-guard.js";
 import { SocketSessions } from "./ws-sessions.js";
+import { attachCredentialCache, CredentialCache, detachCredentialCache } from "./credential-cache.js";
 
 export const BODY_LIMIT = "512kb";
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -84,6 +85,10 @@ export async function startGatewayServer(options: {
   const origins = socketOrigins({ allowedOrigins: services.config.allowedOrigins, publicBaseUrl: services.config.publicBaseUrl, development });
   const socketSessions = new SocketSessions(services);
   socketSessions.start();
+  // Sessions and API keys for a few seconds, dropped at once on logout and on NOTIFY (credential-cache.ts).
+  const credentialCache = new CredentialCache(services);
+  credentialCache.start();
+  attachCredentialCache(services.dataSource, credentialCache);
 
   const wsServer = new WebSocketServer({
     server: httpServer,
@@ -151,6 +156,8 @@ export async function startGatewayServer(options: {
         async serverWillStart() {
           return {
             drainServer: async () => {
+              detachCredentialCache(services.dataSource);
+              await credentialCache.stop();
               await socketSessions.stop();
               await wsCleanup.dispose();
             },
@@ -197,7 +204,13 @@ export async function startGatewayServer(options: {
                 expires: expiresAt,
                 path: "/",
               }),
-            close: () => res.clearCookie(SESSION_COOKIE, { path: "/" }),
+            close: () => {
+              // After the logout's commit: this instance's very next request asks PostgreSQL again.
+              if (credentials.sessionToken) {
+                credentialCache.dropToken(credentials.sessionToken);
+              }
+              res.clearCookie(SESSION_COOKIE, { path: "/" });
+            },
           },
         });
       },

@@ -1,12 +1,22 @@
 import { createHash } from "node:crypto";
-import { MoreThan, type DataSource, type EntityManager } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { publishOnCommit } from "../events/pubsub.js";
 import type { Actor } from "./actor.js";
+import type { Role } from "./roles.js";
 import { Session } from "./session.entity.js";
-import { User } from "./user.entity.js";
 
 /** The pub/sub topic every gateway instance listens on to close the sockets of ended sessions. */
 export const SESSIONS_ENDED_TOPIC = "platform.sessions_ended";
+
+/**
+ * The pub/sub topic PostgreSQL itself publishes on (triggers of the CredentialsChanged migration)
+ * whenever a user, a session or an API key row is updated or deleted, by this code or by hand, so
+ * that every instance drops what it cached about it at once.
+ */
+export const CREDENTIALS_CHANGED_TOPIC = "platform.credentials_changed";
+
+/** The message on CREDENTIALS_CHANGED_TOPIC: exactly one of the three ids is set. */
+export type CredentialsChanged = { userId?: string; sessionId?: string; apiKeyHash?: string };
 
 /** Why sessions ended: a logout ends one; `ended` (deactivation, admin action) ends all of a user's. */
 export type SessionsEndedReason = "logout" | "ended";
@@ -21,19 +31,21 @@ function sessionIdOf(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** The live session a token opens, or null when unknown, expired or its user is inactive. */
+/** The live session a token opens, or null when unknown, expired or its user is inactive (one statement). */
 export async function findSession(dataSource: DataSource, token: string): Promise<SessionInfo | null> {
   const sessionId = sessionIdOf(token);
-  const session = await dataSource.getRepository(Session).findOne({ where: { tokenHash: sessionId, expiresAt: MoreThan(new Date()) } });
-  if (!session) {
+  const rows: Array<{ id: string; display_name: string; roles: Role[]; unit_id: string | null; expires_at: Date }> = await dataSource.query(
+    `SELECT u.id, u.display_name, u.roles, u.unit_id, s.expires_at
+       FROM platform_session s JOIN platform_user u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
+    [sessionId],
+  );
+  const row = rows[0];
+  if (!row) {
     return null;
   }
-  const user = await dataSource.getRepository(User).findOne({ where: { id: session.userId, active: true } });
-  if (!user) {
-    return null;
-  }
-  const actor: Actor = { kind: "staff", id: user.id, name: user.displayName, roles: user.roles, unitId: user.unitId };
-  return { actor, userId: user.id, sessionId, expiresAt: session.expiresAt };
+  const actor: Actor = { kind: "staff", id: row.id, name: row.display_name, roles: row.roles, unitId: row.unit_id };
+  return { actor, userId: row.id, sessionId, expiresAt: new Date(row.expires_at) };
 }
 
 /** Whether a session is still live (exists, not expired, user active): the socket's re-check. */

@@ -1,0 +1,193 @@
+import { randomUUID } from "node:crypto";
+import { createApiKey, endSessionsOfUser, hashToken, Role, upsertUser } from "@civicline/platform";
+import { PostgresQueryRunner } from "typeorm/driver/postgres/PostgresQueryRunner.js";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startApp, type RunningApp } from "../app.js";
+import { resolveActor } from "../auth.js";
+import { CREDENTIAL_TTL_MS, CredentialCache, credentialCacheOf } from "../credential-cache.js";
+import { startTestGateway, type TestGateway } from "./harness.js";
+
+let gateway: TestGateway;
+/** A second gateway instance on the same database: it hears logouts and changes over NOTIFY only. */
+let second: RunningApp;
+
+beforeAll(async () => {
+  gateway = await startTestGateway();
+  second = await startApp({ databaseUrl: gateway.db.url, port: 0, seedDemoOnEmpty: false, logLevel: "warn", nodeEnv: "production", allowDevSmsInProduction: true });
+});
+afterAll(async () => {
+  await second?.stop();
+  await gateway?.stop();
+});
+
+const ME = "{ me { id } }";
+
+async function me(baseUrl: string, cookie: string): Promise<string | null> {
+  const response = await fetch(`${baseUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ query: ME }) });
+  const body = (await response.json()) as { data?: { me: { id: string } | null } };
+  return body.data?.me?.id ?? null;
+}
+
+function logout(baseUrl: string, cookie: string): Promise<Response> {
+  return fetch(`${baseUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ query: "mutation { logout }" }) });
+}
+
+/** A fresh staff account (so that deactivating it touches no demo account). */
+async function freshUser(): Promise<{ id: string; username: string }> {
+  const username = `cache-${randomUUID().slice(0, 8)}`;
+  const user = await upsertUser(gateway.app.services.dataSource.manager, { username, displayName: "缓存测试", password: "civicline-demo", roles: [Role.OPERATOR] });
+  return { id: user.id, username };
+}
+
+/**
+ * The SQL statements one request sends, the quietest of three runs (the outbox, timers and
+ * schedules poll on the same pool meanwhile; their statements are left out).
+ */
+const BACKGROUND = /platform_outbox|platform_timer|platform_schedule_run|pg_notify|pg_advisory|SAVEPOINT|^(START TRANSACTION|COMMIT|ROLLBACK)/u;
+async function statementsOf(request: () => Promise<unknown>): Promise<string[]> {
+  const runs: string[][] = [];
+  for (let run = 0; run < 3; run += 1) {
+    const spy = vi.spyOn(PostgresQueryRunner.prototype, "query");
+    await request();
+    runs.push(spy.mock.calls.map((call) => String(call[0]).replace(/\s+/gu, " ")).filter((sql) => !BACKGROUND.test(sql)));
+    spy.mockRestore();
+  }
+  return runs.reduce((best, run) => (run.length < best.length ? run : best));
+}
+
+const SESSION_LOOKUP = /platform_session/u;
+
+describe("what a request costs", () => {
+  it("a `{ me { id } }` with a session looks the session up once, in one statement, then not again for a few seconds", async () => {
+    const cookie = await gateway.login("supervisor");
+    const token = decodeURIComponent(cookie.split("=")[1]!);
+    credentialCacheOf(gateway.app.services.dataSource)!.dropToken(token);
+    // Before the cache: the session and its user in one statement, then `me`'s own row (was three).
+    const cold = await statementsOf(async () => {
+      credentialCacheOf(gateway.app.services.dataSource)!.dropToken(token);
+      await me(gateway.url, cookie);
+    });
+    expect(cold.filter((sql) => SESSION_LOOKUP.test(sql)), cold.join("\n")).toHaveLength(1);
+    expect(cold, cold.join("\n")).toHaveLength(2);
+    // Cached: only the resolver's own statement remains.
+    const warm = await statementsOf(() => me(gateway.url, cookie));
+    expect(warm, warm.join("\n")).toHaveLength(1);
+    expect(warm[0]).toMatch(/FROM "platform_user"/u);
+  });
+
+  it("an API key is looked up once, then served from the cache", async () => {
+    const key = await createApiKey(gateway.app.services.dataSource.manager, { name: `cache ${randomUUID().slice(0, 8)}` });
+    const ask = () => fetch(`${gateway.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", "x-api-key": key }, body: JSON.stringify({ query: "{ __typename }" }) });
+    expect((await ask()).status).toBe(200);
+    const warm = await statementsOf(ask);
+    expect(warm.filter((sql) => /platform_api_key/u.test(sql)), warm.join("\n")).toEqual([]);
+  });
+});
+
+describe("the cache never outlives the session", () => {
+  it("a logged-out session is refused on the very next request, on this instance and on another", async () => {
+    const cookie = await gateway.login("operator");
+    const userId = await me(gateway.url, cookie);
+    expect(userId).not.toBeNull();
+    // Both instances hold it now.
+    expect(await me(second.url, cookie)).toBe(userId);
+    expect(credentialCacheOf(gateway.app.services.dataSource)!.size).toBeGreaterThan(0);
+
+    expect((await logout(gateway.url, cookie)).status).toBe(200);
+    expect(await me(gateway.url, cookie)).toBeNull();
+    expect(await me(second.url, cookie)).toBeNull();
+    for (let i = 0; i < 10; i += 1) {
+      expect(await me(i % 2 ? gateway.url : second.url, cookie)).toBeNull();
+    }
+  });
+
+  it("logging out on the other instance is refused on this one at once", async () => {
+    const cookie = await gateway.login("dispatcher");
+    const userId = await me(gateway.url, cookie);
+    expect(await me(gateway.url, cookie)).toBe(userId);
+    expect((await logout(second.url, cookie)).status).toBe(200);
+    expect(await me(gateway.url, cookie)).toBeNull();
+  });
+
+  it("ended sessions (endSessionsOfUser) are refused at once on both instances", async () => {
+    const { id, username } = await freshUser();
+    const desk = await gateway.login(username);
+    const phone = await gateway.login(username);
+    expect(await me(gateway.url, desk)).toBe(id);
+    expect(await me(second.url, phone)).toBe(id);
+    await endSessionsOfUser({ dataSource: gateway.app.services.dataSource, userId: id });
+    expect(await me(gateway.url, desk)).toBeNull();
+    await expect.poll(() => me(second.url, phone), { timeout: 500, interval: 10 }).toBeNull();
+    expect(await me(gateway.url, phone)).toBeNull();
+  });
+
+  it("a user deactivated (even by hand in SQL) or given other roles is seen at once on both instances", async () => {
+    const { id, username } = await freshUser();
+    const cookie = await gateway.login(username);
+    const token = decodeURIComponent(cookie.split("=")[1]!);
+    expect(await me(gateway.url, cookie)).toBe(id);
+    expect(await me(second.url, cookie)).toBe(id);
+
+    await gateway.db.dataSource.query("UPDATE platform_user SET roles = $2 WHERE id = $1", [id, [Role.DISPATCHER]]);
+    await expect.poll(async () => (await resolveActor(second.services.dataSource, { sessionToken: token, apiKey: null }))?.roles, { timeout: 500, interval: 10 }).toEqual([Role.DISPATCHER]);
+    expect((await resolveActor(gateway.app.services.dataSource, { sessionToken: token, apiKey: null }))?.roles).toEqual([Role.DISPATCHER]);
+
+    await gateway.db.dataSource.query("UPDATE platform_user SET active = false WHERE id = $1", [id]);
+    await expect.poll(() => me(gateway.url, cookie), { timeout: 500, interval: 10 }).toBeNull();
+    await expect.poll(() => me(second.url, cookie), { timeout: 500, interval: 10 }).toBeNull();
+  });
+
+  it("a revoked API key is refused at once on both instances", async () => {
+    const name = `revoked ${randomUUID().slice(0, 8)}`;
+    const key = await createApiKey(gateway.app.services.dataSource.manager, { name });
+    const credentials = { apiKey: key, sessionToken: null };
+    expect(await resolveActor(gateway.app.services.dataSource, credentials)).toMatchObject({ kind: "integrator", name });
+    expect(await resolveActor(second.services.dataSource, credentials)).toMatchObject({ kind: "integrator", name });
+    await gateway.db.dataSource.query("UPDATE platform_api_key SET active = false WHERE name = $1", [name]);
+    await expect.poll(() => resolveActor(gateway.app.services.dataSource, credentials), { timeout: 500, interval: 10 }).toBeNull();
+    await expect.poll(() => resolveActor(second.services.dataSource, credentials), { timeout: 500, interval: 10 }).toBeNull();
+  });
+});
+
+describe("the cache itself", () => {
+  it("keeps an entry for the TTL and never past the session's expiry; keys are the token's SHA-256, never the token", async () => {
+    let now = Date.now();
+    const cache = new CredentialCache(gateway.app.services, { now: () => now });
+    cache.start();
+    try {
+      const { username } = await freshUser();
+      const cookie = await gateway.login(username);
+      const token = decodeURIComponent(cookie.split("=")[1]!);
+      const expiresAt = new Date(now + CREDENTIAL_TTL_MS / 2);
+      let loads = 0;
+      const load = async () => {
+        loads += 1;
+        return { actor: { kind: "staff" as const, id: "x", name: "x", roles: [Role.OPERATOR], unitId: null }, userId: "x", sessionId: hashToken(token), expiresAt };
+      };
+      await cache.session(token, load);
+      await cache.session(token, load);
+      expect(loads).toBe(1);
+      const keys = [...(cache as unknown as { entries: Map<string, unknown> }).entries.keys()];
+      expect(keys).toEqual([hashToken(token)]);
+      expect(JSON.stringify([...(cache as unknown as { entries: Map<string, unknown> }).entries])).not.toContain(token);
+      now += CREDENTIAL_TTL_MS / 2;
+      await cache.session(token, load);
+      expect(loads).toBe(2);
+    } finally {
+      await cache.stop();
+    }
+  });
+
+  it("caches nothing once stopped (or before it listens)", async () => {
+    const cache = new CredentialCache(gateway.app.services);
+    let loads = 0;
+    const load = async () => {
+      loads += 1;
+      return { kind: "integrator" as const, id: "k", name: "k", roles: [Role.INTEGRATOR], unitId: null };
+    };
+    await cache.apiKey("not-listening", load);
+    await cache.apiKey("not-listening", load);
+    expect(loads).toBe(2);
+    expect(cache.size).toBe(0);
+  });
+});
