@@ -27,7 +27,7 @@ describe("PublicTicket.reply", () => {
 
     const replied = await replyToTicket(db.dataSource, { actor: world.bureauHandler, ticketId: ticket.id, reply: { outcome: ReplyOutcome.RESOLVED, text: "已责成物业退还有线电视费。" } });
     const [reply, none] = await publicRepliesOf(db.dataSource, [ticket.id, other.id]);
-    expect(reply).toEqual({ text: "已责成物业退还有线电视费。", repliedAt: replied.repliedAt, unitNameZh: world.bureau.nameZh, unitNameEn: world.bureau.nameEn });
+    expect(reply).toEqual({ text: "已责成物业退还有线电视费。", repliedAt: replied.repliedAt, unitNameZh: world.bureau.nameZh, unitNameEn: world.bureau.nameEn, attachments: [] });
     expect(JSON.stringify(reply)).not.toContain(world.bureauHandler.name);
     expect(JSON.stringify(reply)).not.toContain("内部");
     expect(none).toBeNull();
