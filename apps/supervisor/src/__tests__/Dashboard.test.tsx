@@ -15,7 +15,8 @@ function queueMock(items: ReturnType<typeof buildQueueTicket>[], total: number) 
 const viewer = { __typename: "Viewer", id: "u9", username: "zhao", displayName: "赵敏", roles: ["SUPERVISOR", "LEADER"] };
 
 describe("supervisor app", () => {
-  it("shows the live queue total and latest tickets, and says analytics are not there yet", async () => {
+  it("shows the live queue total and latest tickets on the overview, and says analytics are not there yet", async () => {
+    window.history.replaceState(null, "", "/supervisor/overview");
     const { subscriptions } = renderSupervisor(<App />, [
       { request: { query: MeDocument }, result: { data: { me: viewer } } },
       queueMock([buildQueueTicket({ id: "5" }), buildQueueTicket({ id: "4" })], 42),
@@ -28,7 +29,7 @@ describe("supervisor app", () => {
     expect(scroller?.contains(table)).toBe(true);
     expect(screen.getByText("赵敏")).toBeTruthy();
     expect(screen.getByText("Supervisor · Leader")).toBeTruthy();
-    expect(screen.getByTestId("analytics-pending").textContent).toContain("Indicators arrive with the supervision module");
+    expect(screen.getByTestId("analytics-pending").textContent).toContain("Performance indicators are not computed yet");
 
     act(() => {
       subscriptions.simulateResult({ result: { data: { ticketReceived: buildQueueTicket({ id: "6" }) } } });
