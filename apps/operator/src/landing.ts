@@ -1,5 +1,4 @@
 import { CALLBACK_PATH } from "./callback/paths.ts";
-import { CALL_PATH } from "./call/shortcuts.ts";
 import { KNOWLEDGE_PATH } from "./knowledge/routes.tsx";
 import { DISPATCH_PATH, WORKBENCH_PATH } from "./workbench/routes.tsx";
 
@@ -40,4 +39,3 @@ export function mayUse(page: keyof typeof OPERATOR_PAGE_ROLES, roles: readonly s
   return roles.some((role) => (OPERATOR_PAGE_ROLES[page] as readonly string[]).includes(role));
 }
 
-export { CALL_PATH };
