@@ -1,7 +1,7 @@
 // The gateway's fixed cost per request (pnpm bench overhead; not a test): a fresh database (embedded
 // PostgreSQL in a temp dir) with the real gateway and its demo data; then, one request at a time,
-// an anonymous `{ __typename }` (no credentials, no SQL), `{ me { id } }` with a session cookie and
-// with the demo API key's `{ __typename }`, each against what it must do in SQL sent directly
+// an anonymous `{ __typename }` (no credentials, no SQL), `{ me { id } }` with a session cookie (with
+// and without the credential cache) and the demo API key's `{ __typename }`, each against what it must do in SQL sent directly
 // through pg (the user's row). Prints p50/p95, the ratio, and the SQL statements each request ran.
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -38,6 +38,8 @@ function percentile(values, p) {
 async function main() {
   const dir = await mkdtemp(path.join(tmpdir(), "civicline-overhead-bench-"));
   const { startApp } = await import("../dist/index.js");
+  // Absent from builds before the credential cache (the bench then measures what there was).
+  const credentialCache = await import("../dist/credential-cache.js").catch(() => null);
   const app = await startApp({
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: dir,
@@ -61,8 +63,24 @@ async function main() {
     const cases = [
       { name: "anonymous { __typename }", run: () => post("{ __typename }", {}), sql: async () => {} },
       { name: "{ me { id } } (session cookie)", run: () => post("{ me { id } }", { cookie }), sql: () => pool.query("SELECT id, username, display_name, roles, unit_id FROM platform_user WHERE id = $1", [userId]) },
+      credentialCache && {
+        // The same request with this instance's credential cache set aside: the session looked up in PostgreSQL.
+        name: "{ me { id } } (no credential cache)",
+        run: async () => {
+          const cache = credentialCache.credentialCacheOf(app.services.dataSource);
+          credentialCache.detachCredentialCache(app.services.dataSource);
+          try {
+            return await post("{ me { id } }", { cookie });
+          } finally {
+            credentialCache.attachCredentialCache(app.services.dataSource, cache);
+          }
+        },
+        sql: () => pool.query("SELECT id, username, display_name, roles, unit_id FROM platform_user WHERE id = $1", [userId]),
+      },
       { name: "API key { __typename }", run: () => post("{ __typename }", { "x-api-key": "cl_demo_integrator_0123456789abcdef" }), sql: async () => {} },
-    ];
+      // BENCH_QUERY="{ … }" adds any document, sent as the supervisor (its statements listed; no SQL baseline).
+      process.env.BENCH_QUERY && { name: "BENCH_QUERY", run: () => post(process.env.BENCH_QUERY, { cookie }), sql: async () => {} },
+    ].filter(Boolean);
     // Statements each request sends (the outbox, timers and schedules poll meanwhile: their statements are left out).
     const BACKGROUND = /platform_outbox|platform_timer|platform_schedule_run|pg_notify|pg_advisory|SAVEPOINT|^(START TRANSACTION|COMMIT|ROLLBACK)/u;
     const original = PostgresQueryRunner.prototype.query;
@@ -109,7 +127,7 @@ async function main() {
     const p = (values, q) => percentile(values, q).toFixed(2);
     console.log(`\ngateway request overhead, ${ROUNDS} rounds (sequential), load average ${loadavg().map((n) => n.toFixed(2)).join(" ")}:`);
     for (const entry of cases) {
-      console.log(`  ${entry.name.padEnd(32)} GraphQL p50 ${p(entry.http, 50).padStart(6)} p95 ${p(entry.http, 95).padStart(6)} ms | SQL p50 ${p(entry.direct, 50).padStart(6)} p95 ${p(entry.direct, 95).padStart(6)} ms | statements: first ${entry.firstStatements.length}, then ${entry.statements.length}`);
+      console.log(`  ${entry.name.padEnd(36)} GraphQL p50 ${p(entry.http, 50).padStart(6)} p95 ${p(entry.http, 95).padStart(6)} ms | SQL p50 ${p(entry.direct, 50).padStart(6)} p95 ${p(entry.direct, 95).padStart(6)} ms | statements: first ${entry.firstStatements.length}, then ${entry.statements.length}`);
       for (const sql of process.env.BENCH_VERBOSE ? [...entry.firstStatements, "--- second:", ...entry.statements] : entry.firstStatements) {
         console.log(`      ${sql.slice(0, 150)}`);
       }
