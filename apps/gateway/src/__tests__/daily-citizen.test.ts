@@ -20,7 +20,7 @@ const PHONE = "13912345678";
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
 let gateway: TestGateway;
-const cookies: Record<string, string> = {};
+const cookies = { dispatcher: "", handler: "", "handler.qingcheng": "", operator: "" };
 const ids = { categories: new Map<string, string>(), districts: new Map<string, string>(), units: new Map<string, string>() };
 
 async function ok<T>(response: Promise<GraphQLResponse<T>>): Promise<T> {
@@ -31,7 +31,7 @@ async function ok<T>(response: Promise<GraphQLResponse<T>>): Promise<T> {
 
 beforeAll(async () => {
   gateway = await startTestGateway();
-  for (const user of ["dispatcher", "handler", "handler.qingcheng", "operator"]) {
+  for (const user of Object.keys(cookies) as Array<keyof typeof cookies>) {
     cookies[user] = await gateway.login(user);
   }
   const catalog = await ok(gateway.gql<{ categories: Array<{ id: string; code: string }>; areas: Array<{ id: string; nameZh: string }> }>("{ categories { id code } areas { id nameZh } }"));
