@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { ApolloServerPlugin } from "@apollo/server";
 import {
   CREDENTIALS_CHANGED_TOPIC,
   reconnectDelay,
@@ -6,6 +7,7 @@ import {
   type Actor,
   type AppServices,
   type CredentialsChanged,
+  type RequestContext,
   type SessionInfo,
   type SessionsEnded,
 } from "@civicline/platform";
@@ -15,6 +17,8 @@ import type { DataSource } from "typeorm";
 export const CREDENTIAL_TTL_MS = 5_000;
 /** At most this many credentials are kept (the oldest go first); a login storm cannot grow it further. */
 const MAX_ENTRIES = 10_000;
+/** How long a session heard ended is remembered, for a logout that starts waiting after the news came. */
+const HEARD_MEMORY_MS = 10_000;
 
 type SessionEntry = { kind: "session"; session: SessionInfo; until: number };
 type ApiKeyEntry = { kind: "apiKey"; actor: Actor; until: number };
@@ -41,6 +45,12 @@ export class CredentialCache {
   private stopped = false;
   /** Bumped by every drop, so that a lookup racing with it is not kept. */
   private generation = 0;
+  /** Logouts waiting to hear their session's end over NOTIFY, by session id (the token's SHA-256). */
+  private readonly waiting = new Map<string, Array<() => void>>();
+  /** Sessions heard ended lately, with when. */
+  private readonly ended = new Map<string, number>();
+  /** The logouts an HTTP request made, whose response waits for `heard` (see `apolloPlugin`). */
+  private readonly logouts = new WeakMap<RequestContext, Promise<void>>();
   private readonly ttlMs: number;
   private readonly now: () => number;
 
@@ -96,6 +106,9 @@ export class CredentialCache {
     const listening = this.listening;
     this.listening = [];
     this.entries.clear();
+    for (const sessionId of [...this.waiting.keys()]) {
+      this.wake(sessionId);
+    }
     await Promise.all(listening.map((iterator) => iterator.return?.()));
   }
 
@@ -135,6 +148,54 @@ export class CredentialCache {
     this.drop((key) => key === hashOf(token));
   }
 
+  /**
+   * Resolves once this instance hears, over NOTIFY, that the token's session ended (or after
+   * `timeoutMs`). PostgreSQL sends a commit's notifications to every instance's listener at once,
+   * so a logout that answers only after hearing its own leaves no instance serving the session to
+   * the client's next request.
+   */
+  heard(token: string, timeoutMs = 1_000): Promise<void> {
+    if (!this.active) {
+      return Promise.resolve();
+    }
+    const sessionId = hashOf(token);
+    if (this.ended.has(sessionId)) {
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        const list = this.waiting.get(sessionId)?.filter((waiter) => waiter !== done) ?? [];
+        if (list.length > 0) {
+          this.waiting.set(sessionId, list);
+        } else {
+          this.waiting.delete(sessionId);
+        }
+        resolve();
+      }, timeoutMs);
+      timer.unref();
+      this.waiting.set(sessionId, [...(this.waiting.get(sessionId) ?? []), done]);
+    });
+  }
+
+  /** Forgets a logged-out token now, and holds the request's response until every instance has heard of it. */
+  loggedOut(context: RequestContext, token: string): void {
+    this.dropToken(token);
+    this.logouts.set(context, this.heard(token));
+  }
+
+  /** Apollo's side of `loggedOut`: the response leaves once the logout was heard (or a second passed). */
+  readonly apolloPlugin: ApolloServerPlugin<RequestContext> = {
+    requestDidStart: async ({ contextValue }) => ({
+      willSendResponse: async () => {
+        await this.logouts.get(contextValue);
+      },
+    }),
+  };
+
   /** How many credentials are cached (tests and diagnostics). */
   get size(): number {
     return this.entries.size;
@@ -172,10 +233,31 @@ export class CredentialCache {
     }
   }
 
+  private wake(sessionId: string | null | undefined): void {
+    if (!sessionId) {
+      return;
+    }
+    const now = this.now();
+    for (const [id, at] of this.ended) {
+      if (at > now - HEARD_MEMORY_MS) {
+        break;
+      }
+      this.ended.delete(id);
+    }
+    this.ended.delete(sessionId);
+    this.ended.set(sessionId, now);
+    const list = this.waiting.get(sessionId);
+    this.waiting.delete(sessionId);
+    for (const waiter of list ?? []) {
+      waiter();
+    }
+  }
+
   private onSessionsEnded(message: SessionsEnded): void {
     this.drop((key, entry) =>
       entry.kind === "session" && (message.sessionId === null ? entry.session.userId === message.userId : key === message.sessionId),
     );
+    this.wake(message.sessionId);
   }
 
   private onCredentialsChanged(message: CredentialsChanged): void {
@@ -185,6 +267,7 @@ export class CredentialCache {
       }
       return key === message.sessionId || entry.session.userId === message.userId;
     });
+    this.wake(message.sessionId);
   }
 }
 

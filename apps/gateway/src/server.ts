@@ -146,6 +146,7 @@ export async function startGatewayServer(options: {
     plugins: [
       ...protection.apolloPlugins,
       requestIdPlugin,
+      credentialCache.apolloPlugin,
       documentErrorStatusPlugin,
       unstorableInputPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<RequestContext>,
@@ -188,7 +189,7 @@ export async function startGatewayServer(options: {
         const actor = await resolveActor(services.dataSource, credentials);
         const requestId = String(req.id ?? requestIdOf(req));
         res.setHeader("x-request-id", requestId);
-        return createRequestContext({
+        const context: RequestContext = createRequestContext({
           log,
           actor,
           requestId,
@@ -205,14 +206,15 @@ export async function startGatewayServer(options: {
                 path: "/",
               }),
             close: () => {
-              // After the logout's commit: this instance's very next request asks PostgreSQL again.
+              // After the logout's commit: no instance serves the session to the client's next request.
               if (credentials.sessionToken) {
-                credentialCache.dropToken(credentials.sessionToken);
+                credentialCache.loggedOut(context, credentials.sessionToken);
               }
               res.clearCookie(SESSION_COOKIE, { path: "/" });
             },
           },
         });
+        return context;
       },
     }),
   );
