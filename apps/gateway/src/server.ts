@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { createRequestContext, logSerializers, type AppServices, type CitizenFileAccessPolicy, type FileAccessPolicy, type RequestContext } from "@civicline/platform";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -53,6 +53,20 @@ const requestIdPlugin: ApolloServerPlugin<RequestContext> = {
             (error as { message: string }).message = error.message.replace("reference unknown", `reference ${contextValue.requestId}`);
           }
         }
+      },
+    };
+  },
+};
+
+/**
+ * GraphQL answers are never stored by a browser or proxy. Apollo's cache-control plugin would say the
+ * same (no field has a cache hint) at the price of a hook around every field resolved; it is off.
+ */
+const noStorePlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set("cache-control", "no-store");
       },
     };
   },
@@ -147,6 +161,8 @@ export async function startGatewayServer(options: {
       ...protection.apolloPlugins,
       requestIdPlugin,
       credentialCache.apolloPlugin,
+      noStorePlugin,
+      ApolloServerPluginCacheControlDisabled() as ApolloServerPlugin<RequestContext>,
       documentErrorStatusPlugin,
       unstorableInputPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<RequestContext>,

@@ -76,6 +76,11 @@ describe("what a request costs", () => {
     expect(warm[0]).toMatch(/FROM "platform_user"/u);
   });
 
+  it("answers are never stored (Apollo's per-field cache-control hook is off; the header stays)", async () => {
+    const response = await fetch(`${gateway.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+
   it("an API key is looked up once, then served from the cache", async () => {
     const key = await createApiKey(gateway.app.services.dataSource.manager, { name: `cache ${randomUUID().slice(0, 8)}` });
     const ask = () => fetch(`${gateway.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", "x-api-key": key }, body: JSON.stringify({ query: "{ __typename }" }) });
