@@ -5,17 +5,30 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startApp, type RunningApp } from "../app.js";
 import { resolveActor } from "../auth.js";
 import { CREDENTIAL_TTL_MS, CredentialCache, credentialCacheOf } from "../credential-cache.js";
+import { createTestDatabase, type TestDatabase } from "@civicline/platform/testing";
+import { allEntities, allMigrations } from "../modules.js";
 import { startTestGateway, type TestGateway } from "./harness.js";
 
 let gateway: TestGateway;
 /** A second gateway instance on the same database: it hears logouts and changes over NOTIFY only. */
 let second: RunningApp;
+/**
+ * An instance on a database of its own without demo data, for counting a request's statements: no
+ * tickets means no event handlers or timers at work beside the request (the demo data's keep the pool
+ * busy, more so with the clock a year ahead, when all its deadlines pass at once).
+ */
+let quietDb: TestDatabase;
+let quiet: RunningApp;
 
 beforeAll(async () => {
   gateway = await startTestGateway();
   second = await startApp({ databaseUrl: gateway.db.url, port: 0, seedDemoOnEmpty: false, logLevel: "warn", nodeEnv: "production", allowDevSmsInProduction: true });
+  quietDb = await createTestDatabase({ entities: allEntities, migrations: allMigrations });
+  quiet = await startApp({ databaseUrl: quietDb.url, port: 0, seedDemoOnEmpty: false, logLevel: "warn", nodeEnv: "production", allowDevSmsInProduction: true });
 });
 afterAll(async () => {
+  await quiet?.stop();
+  await quietDb?.destroy();
   await second?.stop();
   await gateway?.stop();
 });
@@ -40,9 +53,9 @@ async function freshUser(): Promise<{ id: string; username: string }> {
 }
 
 /**
- * The SQL statements one request sends, the quietest of five runs: the outbox, timers and schedules
- * (and the event handlers working through the demo data's events) use the same pool meanwhile; their
- * statements are left out (`{ me { id } }` touches no ticket nor supervision table).
+ * The SQL statements one request to the quiet instance sends, the fewest of five runs: only that
+ * instance's connections are counted (the spy sees every instance in this process), and its outbox,
+ * timer and schedule polling is left out (`{ me { id } }` touches no ticket nor supervision table).
  */
 const BACKGROUND = /platform_outbox|platform_timer|platform_schedule_run|intake_|supervision_|routing_|pg_notify|pg_advisory|SAVEPOINT|^(START TRANSACTION|COMMIT|ROLLBACK)/u;
 async function statementsOf(request: () => Promise<unknown>): Promise<string[]> {
@@ -50,7 +63,12 @@ async function statementsOf(request: () => Promise<unknown>): Promise<string[]> 
   for (let run = 0; run < 5; run += 1) {
     const spy = vi.spyOn(PostgresQueryRunner.prototype, "query");
     await request();
-    runs.push(spy.mock.calls.map((call) => String(call[0]).replace(/\s+/gu, " ")).filter((sql) => !BACKGROUND.test(sql)));
+    runs.push(
+      spy.mock.calls
+        .filter((_call, index) => (spy.mock.contexts[index] as PostgresQueryRunner | undefined)?.connection === quiet.services.dataSource)
+        .map((call) => String(call[0]).replace(/\s+/gu, " "))
+        .filter((sql) => !BACKGROUND.test(sql)),
+    );
     spy.mockRestore();
   }
   return runs.reduce((best, run) => (run.length < best.length ? run : best));
@@ -66,18 +84,25 @@ const NOTIFIED = { timeout: CREDENTIAL_TTL_MS / 5, interval: 5 };
 
 describe("what a request costs", () => {
   it("a `{ me { id } }` with a session looks the session up once, in one statement, then not again for a few seconds", async () => {
-    const cookie = await gateway.login("supervisor");
+    const username = `quiet-${randomUUID().slice(0, 8)}`;
+    await upsertUser(quiet.services.dataSource.manager, { username, displayName: "计数测试", password: "civicline-demo", roles: [Role.SUPERVISOR] });
+    const login = await fetch(`${quiet.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `mutation($u: String!) { login(input: { username: $u, password: "civicline-demo" }) { token } }`, variables: { u: username } }),
+    });
+    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
     const token = decodeURIComponent(cookie.split("=")[1]!);
-    credentialCacheOf(gateway.app.services.dataSource)!.dropToken(token);
+    const cache = credentialCacheOf(quiet.services.dataSource)!;
     // Before the cache: the session and its user in one statement, then `me`'s own row (was three).
     const cold = await statementsOf(async () => {
-      credentialCacheOf(gateway.app.services.dataSource)!.dropToken(token);
-      await me(gateway.url, cookie);
+      cache.dropToken(token);
+      await me(quiet.url, cookie);
     });
     expect(cold.filter((sql) => SESSION_LOOKUP.test(sql)), cold.join("\n")).toHaveLength(1);
     expect(cold, cold.join("\n")).toHaveLength(2);
     // Cached: only the resolver's own statement remains.
-    const warm = await statementsOf(() => me(gateway.url, cookie));
+    const warm = await statementsOf(() => me(quiet.url, cookie));
     expect(warm, warm.join("\n")).toHaveLength(1);
     expect(warm[0]).toMatch(/FROM "platform_user"/u);
   });
@@ -88,8 +113,8 @@ describe("what a request costs", () => {
   });
 
   it("an API key is looked up once, then served from the cache", async () => {
-    const key = await createApiKey(gateway.app.services.dataSource.manager, { name: `cache ${randomUUID().slice(0, 8)}` });
-    const ask = () => fetch(`${gateway.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", "x-api-key": key }, body: JSON.stringify({ query: "{ __typename }" }) });
+    const key = await createApiKey(quiet.services.dataSource.manager, { name: `cache ${randomUUID().slice(0, 8)}` });
+    const ask = () => fetch(`${quiet.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", "x-api-key": key }, body: JSON.stringify({ query: "{ __typename }" }) });
     expect((await ask()).status).toBe(200);
     const warm = await statementsOf(ask);
     expect(warm.filter((sql) => /platform_api_key/u.test(sql)), warm.join("\n")).toEqual([]);
