@@ -8,6 +8,7 @@ const benches = [
   { name: "knowledge search (100,000 articles, GraphQL vs SQL)", cwd: "packages/knowledge", script: "bench/search.bench.mjs", key: "knowledge" },
   { name: "chasing board (1,000,000 tickets, GraphQL vs SQL)", cwd: "packages/supervision", script: "bench/chasing.bench.mjs", key: "chasing" },
   { name: "ticket search (1,000,000 tickets, GraphQL vs SQL)", cwd: "packages/supervision", script: "bench/search.bench.mjs", key: "search" },
+  { name: "gateway request overhead (GraphQL vs SQL)", cwd: "apps/gateway", script: "bench/request-overhead.bench.mjs", key: "overhead" },
 ];
 // `pnpm bench <key>…` runs only those benchmarks (`pnpm bench search`, `pnpm bench chasing knowledge`);
 // a word that is no key selects the benchmarks whose name contains it.

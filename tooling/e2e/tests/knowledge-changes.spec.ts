@@ -98,9 +98,9 @@ for (const lang of ["zh-CN", "en"] as const) {
     // The demo article expiring in 3 working days is warned by the expiry job (checked at least every minute).
     test.setTimeout(150_000);
     const owner = await staffPage(browser, "supervisor", "supervisor", locale);
-    // The bell is in every page's header; the overview is where a supervisor starts. Its latest-tickets table
+    // The bell is in every page's header; on the overview, the latest-tickets table
     // scrolls sideways inside a named region the keyboard can reach (axe scrollable-region-focusable).
-    await owner.goto("/supervisor/");
+    await owner.goto("/supervisor/overview");
     const scroller = owner.getByTestId("recent-tickets").locator("xpath=..");
     await expect(scroller).toHaveAttribute("tabindex", "0");
     await expect(scroller).toHaveAccessibleName(lang === "en" ? "Latest tickets in the queue" : "最新待办工单");
