@@ -7,9 +7,9 @@ import type { Article } from "../article/article.entity.js";
 import { ArticleAudience, ArticleStatus } from "../article/article.enums.js";
 import { highlightText, matcherFor, snippetOf, type HighlightSegment, type Matcher } from "./highlight.js";
 import type { SearchChannel } from "./search-log.entity.js";
-import { insertSearchRecords, type SearchRecord, type SearchRecorder } from "./search-recorder.js";
-import { buildTsQuery, parseQuery, type MatchMode, type QueryTerm } from "./search-query.js";
-import { correctTerms, fallbackSearch, rankedSearch, TOTAL_CAP, type RankedPage, type SearchScope } from "./search-sql.js";
+import { insertSearchRecords, WEAK_BEST_SCORE, type SearchRecord, type SearchRecorder } from "./search-recorder.js";
+import { anyParts, buildTsQuery, parseQuery, type MatchMode, type QueryTerm } from "./search-query.js";
+import { correctTerms, coverageSearch, fallbackSearch, LONG_QUERY_PARTS, rankedSearch, TOTAL_CAP, type RankedPage, type SearchScope } from "./search-sql.js";
 
 type Db = DataSource | EntityManager;
 
@@ -58,9 +58,11 @@ function filtered(scope: SearchScope, input: Pick<SearchInput, "categoryId" | "u
 /**
  * Runs the query from strict to loose until something matches: every term (Han runs as phrases) →
  * every bigram anywhere → the same with typos corrected from the lexicon → any token → single
- * characters and trigram similarity in title and keywords. Returns the page and how it matched.
+ * characters and trigram similarity in title and keywords. A long description (LONG_QUERY_PARTS
+ * distinct tokens or more) instead ends with coverageSearch: hits ranked by how much of it they
+ * cover, weak ones dropped, nothing else tried. Returns the page and how it matched.
  */
-async function matchQuery(db: Db, scope: SearchScope, terms: QueryTerm[], limit: number, offset: number): Promise<{ page: RankedPage; matcher: Matcher; lastResort?: boolean }> {
+async function matchQuery(db: Db, scope: SearchScope, normalized: string, terms: QueryTerm[], limit: number, offset: number): Promise<{ page: RankedPage; matcher: Matcher; lastResort?: boolean }> {
   const tried = new Set<string>();
   const attempt = async (list: QueryTerm[], mode: MatchMode): Promise<RankedPage | null> => {
     const tsquery = buildTsQuery(list, mode);
@@ -88,6 +90,12 @@ async function matchQuery(db: Db, scope: SearchScope, terms: QueryTerm[], limit:
       }
     }
   }
+  const parts = anyParts(current);
+  if (parts.length >= LONG_QUERY_PARTS) {
+    // A long description: ranked by how much of it a hit covers; weak hits dropped, possibly all.
+    const page = await coverageSearch(db, scope, { normalized, parts }, WEAK_BEST_SCORE, limit, offset);
+    return { page, matcher: matcherFor(current, "any") };
+  }
   const any = await attempt(current, "any");
   if (any) {
     return { page: any, matcher: matcherFor(current, "any") };
@@ -114,7 +122,7 @@ async function runSearch(
   if (parsed.terms.length === 0) {
     return EMPTY;
   }
-  const { page, matcher, lastResort } = await matchQuery(db, options.scope, parsed.terms, options.limit, options.offset);
+  const { page, matcher, lastResort } = await matchQuery(db, options.scope, parsed.normalized, parsed.terms, options.limit, options.offset);
   if (options.offset === 0) {
     const best = page.rows[0];
     const bestScore = best ? (lastResort ? 0 : best.score) : null;

@@ -49,16 +49,21 @@ function cjkQuery(term: Extract<QueryTerm, { kind: "cjk" }>, joiner: "<->" | "&"
   return term.grams.length === 1 ? quoteLexeme(term.grams[0]!) : `(${term.grams.map(quoteLexeme).join(` ${joiner} `)})`;
 }
 
+/** The distinct tokens of a query, each a tsquery of its own: a word, a Han bigram or a single Han character. */
+export function anyParts(terms: QueryTerm[]): string[] {
+  const parts = terms.flatMap((term) =>
+    term.kind === "word" ? [wordQuery(term)] : [...term.text].length === 1 ? [cjkQuery(term, "&")] : term.grams.map(quoteLexeme),
+  );
+  return [...new Set(parts)];
+}
+
 /**
  * The tsquery (as text, for `$1::tsquery`) for a mode, built only from our own quoted lexemes:
  * strict = every term, Han runs as phrases; loose = every bigram anywhere; any = any token.
  */
 export function buildTsQuery(terms: QueryTerm[], mode: MatchMode): string {
   if (mode === "any") {
-    const parts = terms.flatMap((term) =>
-      term.kind === "word" ? [wordQuery(term)] : [...term.text].length === 1 ? [cjkQuery(term, "&")] : term.grams.map(quoteLexeme),
-    );
-    return [...new Set(parts)].join(" | ");
+    return anyParts(terms).join(" | ");
   }
   return terms.map((term) => (term.kind === "word" ? wordQuery(term) : cjkQuery(term, mode === "strict" ? "<->" : "&"))).join(" & ");
 }

@@ -90,6 +90,57 @@ export async function rankedSearch(db: Db, scope: SearchScope, tsquery: string, 
   return { total: Math.max(total, rows.length), rows: rows.slice(offset, offset + limit) };
 }
 
+/** A query with at least this many distinct tokens (words, Han bigrams) is a long description. */
+export const LONG_QUERY_PARTS = 6;
+/** What a token found only in an article's summary or body counts, against 1 for one in its title or keywords. */
+const BODY_PART_WEIGHT = 0.25;
+/** What it adds when the description contains one of the article's keywords (the editor's word for its subject). */
+const KEYWORD_BONUS = 0.5;
+
+/**
+ * "Any token" matching of a long description (LONG_QUERY_PARTS or more distinct tokens). Each hit is
+ * scored by how much of the description it covers: (tokens found in its title or keywords +
+ * BODY_PART_WEIGHT × tokens found only in its summary or body) ÷ the description's distinct tokens,
+ * plus KEYWORD_BONUS when the description contains one of its keywords (2+ characters), at most 1.
+ * Hits scoring below `minScore` (the recorder's WEAK_BEST_SCORE, 0.2) are dropped: an article sharing
+ * a few common words of the description (我们, 问题, 小区, "we", "please") is not offered; one whose
+ * keyword the caller said, or that covers a fifth of the description in its title, is. Ranked by
+ * that score, then ts_rank, then usage. Candidates: the first TOTAL_CAP articles matching any token.
+ */
+export async function coverageSearch(
+  db: Db,
+  scope: SearchScope,
+  query: { normalized: string; parts: string[] },
+  minScore: number,
+  limit: number,
+  offset: number,
+): Promise<RankedPage> {
+  const { params, add } = withParams(scope);
+  const q = add(query.parts.join(" | "));
+  const list = add(query.parts);
+  const text = add(query.normalized.toLowerCase());
+  const count = add(query.parts.length);
+  const min = add(minScore);
+  const today = add(scope.today);
+  const rows: Array<Record<string, unknown>> = await db.query(
+    `SELECT * FROM (
+       SELECT m.*, LEAST(1.0, (m.head_parts + ${BODY_PART_WEIGHT} * m.body_parts) / ${count}::float8
+                              + CASE WHEN m.keyword_hit THEN ${KEYWORD_BONUS} ELSE 0 END) AS score FROM (
+         SELECT ${ARTICLE_COLUMNS}, ${liveCondition(today)} AS live,
+           (SELECT count(*) FROM unnest(${list}::text[]) p WHERE a.search_head @@ p::tsquery) AS head_parts,
+           (SELECT count(*) FROM unnest(${list}::text[]) p WHERE a.search_vector @@ p::tsquery AND NOT (a.search_head @@ p::tsquery)) AS body_parts,
+           EXISTS (SELECT 1 FROM unnest(a.keywords) k WHERE char_length(k) >= 2 AND strpos(${text}::text, lower(k)) > 0) AS keyword_hit,
+           ts_rank('${RANK_WEIGHTS}', a.search_vector, ${q}::tsquery) AS rank
+         FROM knowledge_article a
+         WHERE a.search_vector @@ ${q}::tsquery AND ${scope.where}
+         LIMIT ${TOTAL_CAP}) m) s
+     WHERE s.score >= ${min}
+     ORDER BY live DESC, score DESC, rank DESC, "usageCount" DESC, "publishedAt" DESC NULLS LAST, id`,
+    params,
+  );
+  return { total: rows.length, rows: rowsOf(rows.slice(offset, offset + limit)) };
+}
+
 /**
  * The last resort when no token matched: single Han characters anywhere in title and keywords
  * (ILIKE, wildcards escaped) and Latin words similar to a word there (pg_trgm word similarity).
