@@ -48,7 +48,10 @@ async function educationTicket(manager: EntityManager, dispatcher: Actor): Promi
  * assigned matter — an education-bureau ticket — with an instruction the demo `handler` sees.
  */
 export async function seedLeaderDemo({ manager, log }: SeedContext): Promise<void> {
-  const [leader, supervisor, dispatcher] = await Promise.all([demoActor(manager, "leader"), demoActor(manager, "supervisor"), demoActor(manager, "dispatcher")]);
+  // One after another: the seed runs in one transaction, on one connection (pg 9 refuses overlapping queries on a client).
+  const leader = await demoActor(manager, "leader");
+  const supervisor = await demoActor(manager, "supervisor");
+  const dispatcher = await demoActor(manager, "dispatcher");
   if (!leader || !supervisor || !dispatcher || !leader.roles.includes(Role.LEADER)) {
     log.warn("leader demo skipped: the demo leader, supervisor or dispatcher account is missing");
     return;
