@@ -1,5 +1,6 @@
 import { AppLayout, appNavItem, NotificationBell, StaffGate, ticketPageNumber, useAppPath } from "@civicline/ui";
 import { CallbackRoutes, callbackNavItems, isCallbackPath } from "./callback/routes.tsx";
+import { CatalogRoutes, catalogNavItems, isCatalogPath } from "./catalog/routes.tsx";
 import { ChasingRoutes, chasingNavItems, isChasingPath } from "./chasing/routes.tsx";
 import { useChasingT } from "./chasing/messages.ts";
 import { Dashboard } from "./dashboard/Dashboard.tsx";
@@ -56,6 +57,7 @@ export function App() {
             ...jointNavItems(path, viewer.roles, tJoint("jt.nav")),
             ...callbackNavItems(path, viewer.roles, { reReports: t("nav.reReports"), settings: t("nav.callbackSettings") }),
             ...routingNavItems(path, viewer.roles, { extensions: t("nav.extensions"), rules: t("nav.dispatchRules"), units: t("nav.units"), calendar: t("nav.calendar") }),
+            ...catalogNavItems(path, viewer.roles, t("nav.categoryKeywords")),
             ...knowledgeNavItems(path, viewer.roles, {
               review: t("nav.kbReview"),
               stats: t("nav.kbStats"),
@@ -76,6 +78,8 @@ export function App() {
             <KnowledgeRoutes path={path} roles={viewer.roles} />
           ) : routing ? (
             <RoutingRoutes path={path} roles={viewer.roles} />
+          ) : isCatalogPath(path) ? (
+            <CatalogRoutes path={path} roles={viewer.roles} />
           ) : leader ? (
             <LeaderRoutes path={path} roles={viewer.roles} />
           ) : chasing ? (

@@ -11,7 +11,7 @@ function groupOf(path: string, labels: NavGroupLabels): string | undefined {
   if (first === "callback") {
     return labels.callback;
   }
-  if (first === "routing") {
+  if (first === "routing" || first === "catalog") {
     return labels.dispatch;
   }
   if (first === "knowledge") {
