@@ -50,6 +50,20 @@ describe("category choices", () => {
     expect(filterCategories(noise, "street").map((c) => c.id)).toEqual(["n2", "n1"]);
     expect(filterCategories(choices, "")).toHaveLength(3);
   });
+
+  it("finds a category by its keywords (everyday words), in either language", () => {
+    const choices = categoryChoices(
+      [
+        { id: "g", nameZh: "交通出行", nameEn: "Traffic", parentId: null, selectable: false, keywords: ["路"] },
+        { id: "road", nameZh: "道路破损", nameEn: "Damaged road", parentId: "g", selectable: true, keywords: ["坑", "坑洼", "Pothole"] },
+        { id: "noise", nameZh: "噪音扰民", nameEn: "Noise", parentId: null, selectable: true, keywords: ["吵"] },
+      ],
+      "zh-CN",
+    );
+    expect(filterCategories(choices, "坑洼").map((c) => c.id)).toEqual(["road"]);
+    expect(filterCategories(choices, "pothole").map((c) => c.id)).toEqual(["road"]);
+    expect(filterCategories(choices, "吵").map((c) => c.id)).toEqual(["noise"]);
+  });
 });
 
 describe("status steps", () => {

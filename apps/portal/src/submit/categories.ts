@@ -6,6 +6,8 @@ export type CategoryNode = {
   nameEn: string | null;
   parentId: string | null;
   selectable: boolean;
+  /** Everyday words for it (坑, 坑洼, pothole); typed words match them too. */
+  keywords?: readonly string[];
 };
 
 /** A selectable category for the picker: its path in the UI language, the other language below it. */
@@ -46,14 +48,14 @@ export function categoryChoices(categories: readonly CategoryNode[], language: L
         id: category.id,
         label,
         detail: detail === label ? undefined : detail,
-        search: `${path.map((c) => c.nameZh).join(" ")} ${path.map((c) => c.nameEn ?? "").join(" ")}`.toLowerCase(),
+        search: `${path.map((c) => c.nameZh).join(" ")} ${path.map((c) => c.nameEn ?? "").join(" ")} ${(category.keywords ?? []).join(" ")}`.toLowerCase(),
       };
     });
 }
 
 /**
  * The choices matching what was typed: every word (split on spaces) must appear in the Chinese or
- * English path; names that start with the query come first. An empty query lists everything.
+ * English path or the category's keywords; names that start with the query come first. An empty query lists everything.
  */
 export function filterCategories(choices: readonly CategoryChoice[], query: string): CategoryChoice[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
