@@ -113,7 +113,8 @@ describe("leader sessions through the gateway", () => {
 
     const toNonLeader = await gateway.gql(
       "mutation($i: AssignToLeaderInput!) { assignToLeader(input: $i) { id } }",
-      { i: { leaderId: (await gateway.gql<{ leaderPage: { leaderId: string } }>(PAGE, {}, leader)).data!.leaderPage.leaderId.replace(/.$/, "0"), trackingNumbers: ["ZB-20200101-00001"] } },
+      // an account that exists but is no leader: the supervisor themself
+      { i: { leaderId: (await gateway.gql<{ me: { id: string } }>("{ me { id } }", {}, supervisor)).data!.me.id, trackingNumbers: ["ZB-20200101-00001"] } },
       supervisor,
     );
     expect(toNonLeader.errors?.[0]?.extensions?.code).toBe("SUPERVISION/NOT_A_LEADER");
