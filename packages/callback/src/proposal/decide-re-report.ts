@@ -21,7 +21,7 @@ const RESOLUTION_ZH: Record<string, string> = { RESOLVED: "已解决", PARTLY: "
 
 /** The note the unit reads with the re-dispatched ticket: the citizen's answers and the supervisor's note. */
 function reReportNote(survey: CallbackSurvey | null, note: string | null): string {
-  const parts = ["续报 / re-report after callback"];
+  const parts = ["续报（回访后重新派单）"];
   if (survey) {
     parts.push(`回访结果：${RESOLUTION_ZH[survey.resolution ?? ""] ?? "—"}，结果${SATISFACTION_ZH[survey.resultSatisfaction ?? ""] ?? "—"}`);
     if (survey.comment) {

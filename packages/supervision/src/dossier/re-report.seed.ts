@@ -87,7 +87,7 @@ export async function seedReReportDemo({ manager, log }: SeedContext): Promise<v
     actor: supervisor,
     lead: housing,
     assisting: [],
-    note: "续报 / re-report after callback\n回访结果：未解决，结果不满意\n市民意见：物业公司还在强制收取有线电视费，问题没有解决。\n督办意见：请住建局协调开发商彻底解决。",
+    note: "续报（回访后重新派单）\n回访结果：未解决，结果不满意\n市民意见：物业公司还在强制收取有线电视费，问题没有解决。\n督办意见：请住建局协调开发商彻底解决。",
     now: new Date(),
     auto: false,
     previous,
