@@ -44,6 +44,8 @@ export * from "./auth/session.entity.js";
 export * from "./auth/api-key.entity.js";
 export * from "./auth/auth.service.js";
 export * from "./auth/sessions.js";
+export * from "./audit/audit-entry.entity.js";
+export * from "./audit/audit.js";
 export * from "./graphql/auth.types.js";
 export * from "./graphql/auth.resolver.js";
 export * from "./graphql/auth-checker.js";

@@ -1,3 +1,4 @@
+import { AuditEntry } from "./audit/audit-entry.entity.js";
 import { ApiKey } from "./auth/api-key.entity.js";
 import { LoginThrottle } from "./auth/login-throttle.entity.js";
 import { Session } from "./auth/session.entity.js";
@@ -18,7 +19,7 @@ import { DurableTimer } from "./timers/timer.entity.js";
 /** Accounts, sessions, API keys, the outbox, stored files, calendar overrides, durable timers, periodic job runs, development SMS messages and in-app notifications. */
 export const platformModule: DomainModule = {
   name: "platform",
-  entities: [User, Session, ApiKey, OutboxEvent, StoredFile, CalendarOverride, DurableTimer, SmsMessage, ScheduleRun, LoginThrottle, Notification, NotificationUnread],
+  entities: [User, Session, ApiKey, OutboxEvent, StoredFile, CalendarOverride, DurableTimer, SmsMessage, ScheduleRun, LoginThrottle, Notification, NotificationUnread, AuditEntry],
   migrations: platformMigrations,
   resolvers: [AuthResolver, NotificationResolver],
   seedDemo: seedPlatformDemo,

@@ -4,7 +4,7 @@ import { revertLastMigration, runMigrations } from "../database/migrations.js";
 import { platformModule } from "../platform.module.js";
 import { createTestDatabase, pendingSchemaChanges, type TestDatabase } from "../testing/index.js";
 
-const TABLES = ["platform_user", "platform_session", "platform_api_key", "platform_outbox", "platform_schedule_run", "platform_login_throttle"];
+const TABLES = ["platform_user", "platform_session", "platform_api_key", "platform_outbox", "platform_schedule_run", "platform_login_throttle", "platform_audit_entry"];
 
 let db: TestDatabase;
 
