@@ -64,7 +64,7 @@ export function App() {
               transfer: t("nav.kbTransfer"),
               editor: t("nav.myArticles"),
             }),
-          ], { supervision: t("nav.group.supervision"), callback: t("nav.group.callback"), dispatch: t("nav.group.dispatch"), knowledge: t("nav.group.knowledge") })}
+          ], { supervision: t("nav.group.supervision"), callback: t("nav.group.callback"), dispatch: t("nav.group.dispatch"), knowledge: t("nav.group.knowledge"), admin: t("nav.group.admin") })}
           user={viewer}
           tools={<NotificationBell documents={notificationDocuments} />}
           onLogout={() => void logout()}
