@@ -5,11 +5,14 @@ import { EmergencyHandoff } from "./call-screen/emergency-handoff.entity.js";
 import { QUEUE_COUNTS_CHANGED_TOPIC } from "./call-screen/queues.js";
 import { QueueResolver } from "./call-screen/queue.resolver.js";
 import { ScreenPopResolver } from "./call-screen/screen-pop.resolver.js";
+import { SCREEN_POP_RINGING_MS, screenPopTopic } from "./call-screen/screen-pop.js";
 import { TicketAttachment } from "./call-screen/ticket-attachment.entity.js";
 import { TicketLink } from "./call-screen/ticket-link.entity.js";
 import { Area } from "./catalog/area.entity.js";
 import { CatalogResolver } from "./catalog/catalog.resolver.js";
 import { Category } from "./catalog/category.entity.js";
+import { CategoryVersion } from "./catalog/admin/category-version.entity.js";
+import { CategoryAdminResolver } from "./catalog/admin/category-admin.resolver.js";
 import { bindIntakeServices } from "./intake-services.js";
 import { seedIntakeDemo } from "./intake.seed.js";
 import { intakeMigrations } from "./migrations/index.js";
@@ -33,12 +36,14 @@ const COUNT_EVENTS = [TICKET_RECEIVED, TICKET_STATUS_CHANGED, TICKET_CHANGED];
 /** Intake: categories, places, and tickets from the moment they are received. */
 export const intakeModule: DomainModule = {
   name: "intake",
-  entities: [Category, Area, Ticket, TicketHistory, TrackingSequence, TicketLink, CoReporter, EmergencyHandoff, TicketAttachment, TrackingCode, TrackingAccess, PortalUpload],
+  entities: [Category, CategoryVersion, Area, Ticket, TicketHistory, TrackingSequence, TicketLink, CoReporter, EmergencyHandoff, TicketAttachment, TrackingCode, TrackingAccess, PortalUpload],
   migrations: intakeMigrations,
-  resolvers: [CatalogResolver, TicketResolver, TicketFieldsResolver, PublicTicketFieldsResolver, CallScreenResolver, ScreenPopResolver, QueueResolver, PortalResolver],
+  resolvers: [CatalogResolver, CategoryAdminResolver, TicketResolver, TicketFieldsResolver, PublicTicketFieldsResolver, CallScreenResolver, ScreenPopResolver, QueueResolver, PortalResolver],
   eventHandlers: (services) => {
     bindIntakeServices(services);
     const { pubsub } = services;
+    // A console that subscribes while a call rings at its seat (a reload, a reconnect) still gets the pop.
+    pubsub.retainLatest(screenPopTopic(""), SCREEN_POP_RINGING_MS);
     const countHandlers: EventHandler[] = COUNT_EVENTS.map((eventType) => ({
       name: `intake.push-queue-counts.${eventType}`,
       eventType,

@@ -21,6 +21,9 @@ export const CALLER_HISTORY_ROLES: readonly Role[] = [Role.OPERATOR, Role.CALLBA
 const SEAT = /^[A-Za-z0-9_.-]{1,32}$/;
 const HISTORY_LIMIT = 20;
 
+/** How long a call counts as still ringing: a console subscribing within it gets the pop on arrival. */
+export const SCREEN_POP_RINGING_MS = 30_000;
+
 /** The pub/sub routing key of a seat's screen-pops. */
 export function screenPopTopic(seat: string): string {
   return `SCREEN_POP:${seat}`;

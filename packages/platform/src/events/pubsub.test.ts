@@ -127,3 +127,36 @@ describe("PgPubSub across instances", () => {
     await subscriber.return?.();
   });
 });
+
+describe("PgPubSub retained messages", () => {
+  it("gives a subscriber that arrives within the retention the latest message first, on every instance", async () => {
+    gatewayB.retainLatest("RING:", 60_000);
+    const early = subscribe(gatewayB, "RING:A07");
+    gatewayA.publish("RING:A07", { callId: "c-ringing" });
+    expect(await nextWithin(early, 5_000)).toEqual({ value: { callId: "c-ringing" }, done: false });
+
+    // The console reconnects while the call still rings: it gets the pop at once.
+    const late = subscribe(gatewayB, "RING:A07");
+    expect(await nextWithin(late, 1_000)).toEqual({ value: { callId: "c-ringing" }, done: false });
+    // Another seat, and a key without retention on that instance, get nothing.
+    const otherSeat = subscribe(gatewayB, "RING:A08");
+    expect(await nextWithin(otherSeat, 300)).toBe(NOTHING);
+    const notRetained = subscribe(gatewayA, "RING:A07");
+    expect(await nextWithin(notRetained, 300)).toBe(NOTHING);
+    for (const iterator of [early, late, otherSeat, notRetained]) {
+      await iterator.return?.();
+    }
+  });
+
+  it("forgets the retained message once its time has passed", async () => {
+    gatewayB.retainLatest("SHORT:", 50);
+    const early = subscribe(gatewayB, "SHORT:A09");
+    gatewayA.publish("SHORT:A09", { callId: "c-over" });
+    expect(await nextWithin(early, 5_000)).toEqual({ value: { callId: "c-over" }, done: false });
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    const late = subscribe(gatewayB, "SHORT:A09");
+    expect(await nextWithin(late, 300)).toBe(NOTHING);
+    await early.return?.();
+    await late.return?.();
+  });
+});

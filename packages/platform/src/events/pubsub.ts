@@ -15,6 +15,9 @@ export class PgPubSub {
   private readonly subscribers = new Map<string, Set<Subscriber>>();
   private readonly listener: PgListener;
   private ready: Promise<void> | undefined;
+  /** Key prefixes whose latest message a new subscriber still receives for a while (see `retainLatest`). */
+  private readonly retained = new Map<string, number>();
+  private readonly latest = new Map<string, { value: unknown; at: number }>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -45,6 +48,16 @@ export class PgPubSub {
       .catch((error: unknown) => this.log.error({ err: error, routingKey }, "pubsub publish failed"));
   }
 
+  /**
+   * Keys starting with `prefix` remember their latest message for `forMs`: a subscriber that arrives
+   * within that time receives it first. For state that an event announces, such as a call ringing at a
+   * seat: the console that (re)connects while it rings still shows it. Every instance receives every
+   * message, so every instance remembers it.
+   */
+  retainLatest(prefix: string, forMs: number): void {
+    this.retained.set(prefix, forMs);
+  }
+
   /** How many subscriptions are open on this instance (a test waits on it instead of sleeping). */
   subscriberCount(): number {
     let count = 0;
@@ -66,9 +79,34 @@ export class PgPubSub {
     } catch {
       return;
     }
+    if (this.retentionOf(message.key) !== undefined) {
+      this.latest.set(message.key, { value: message.value, at: Date.now() });
+    }
     for (const subscriber of this.subscribers.get(message.key) ?? []) {
       subscriber.push(message.value);
     }
+  }
+
+  private retentionOf(key: string): number | undefined {
+    for (const [prefix, forMs] of this.retained) {
+      if (key.startsWith(prefix)) {
+        return forMs;
+      }
+    }
+    return undefined;
+  }
+
+  /** The retained latest message of `key` if it is still fresh (expired ones are dropped). */
+  private freshLatest(key: string): { value: unknown } | undefined {
+    const latest = this.latest.get(key);
+    if (!latest) {
+      return undefined;
+    }
+    if (Date.now() - latest.at > (this.retentionOf(key) ?? 0)) {
+      this.latest.delete(key);
+      return undefined;
+    }
+    return latest;
   }
 
   private iterator(key: string): AsyncIterator<unknown> {
@@ -88,6 +126,10 @@ export class PgPubSub {
     const set = this.subscribers.get(key) ?? new Set<Subscriber>();
     set.add(subscriber);
     this.subscribers.set(key, set);
+    const latest = this.freshLatest(key);
+    if (latest) {
+      queue.push(latest.value);
+    }
     const finish = (): Promise<IteratorResult<unknown>> => {
       done = true;
       set.delete(subscriber);
