@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { RequestType } from "../ticket/ticket.enums.js";
 import { CategoryFieldType } from "./category-field.js";
 
 export enum AreaLevel {
@@ -82,6 +83,9 @@ export class CategoryType {
 
   @Field(() => [String], { description: "Everyday words and synonyms for it, in Chinese and English (坑, 坑洼, pothole); category searches match them." })
   keywords!: string[];
+
+  @Field(() => [RequestType], { description: "The request types a ticket under it may have; empty: every type (INTAKE/REQUEST_TYPE_NOT_ALLOWED otherwise)." })
+  requestTypes!: RequestType[];
 }
 
 @ObjectType("Area", { description: "An administrative division: city, district/county or township/street." })

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import type { RequestType } from "../ticket/ticket.enums.js";
 import type { CategoryFieldDefinition } from "./category-field.js";
 
 /** A node of the category tree shared by tickets, routing and the knowledge base. */
@@ -46,4 +47,19 @@ export class Category {
   /** Everyday words and synonyms people use for it (坑, 坑洼, pothole → roads): the pickers search them. */
   @Column({ type: "text", array: true, default: () => "'{}'" })
   keywords!: string[];
+
+  /** The request types a ticket under it may have; empty: every type. */
+  @Column({ name: "request_types", type: "text", array: true, default: () => "'{}'" })
+  requestTypes!: RequestType[];
+
+  /** Routing's SLA policy (routing_sla_policy.id) its tickets run under; null: the usual matching. */
+  @Column({ name: "sla_policy_id", type: "uuid", nullable: true })
+  slaPolicyId!: string | null;
+
+  /** Raised by every admin change; each version is kept in intake_category_version. */
+  @Column({ type: "integer", default: 1 })
+  version!: number;
+
+  @Column({ name: "updated_at", type: "timestamptz", default: () => "now()" })
+  updatedAt!: Date;
 }

@@ -102,6 +102,11 @@ async function checkReferences(manager: EntityManager, input: TicketDraft): Prom
       fields: [{ field: "categoryId", code: "UNKNOWN", message: category ? "This is a group; choose one of its categories." : "Choose a category from the list." }],
     });
   }
+  if ((category.requestTypes ?? []).length > 0 && !category.requestTypes.includes(input.requestType)) {
+    throw new DomainError("INTAKE/REQUEST_TYPE_NOT_ALLOWED", "This category does not take this kind of request; choose another request type or category.", {
+      fields: [{ field: "requestType", code: "NOT_ALLOWED", message: "Choose one of the request types this category allows." }],
+    });
+  }
   const district = isUuid(input.districtId) ? await manager.findOne(Area, { where: { id: input.districtId } }) : null;
   if (!district || district.level !== "DISTRICT") {
     throw new DomainError("INTAKE/UNKNOWN_AREA", "Choose a district or county from the list.", {
