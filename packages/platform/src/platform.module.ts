@@ -1,5 +1,9 @@
 import { AuditEntry } from "./audit/audit-entry.entity.js";
 import { ApiKey } from "./auth/api-key.entity.js";
+import { ApiKeyUsage, Integrator } from "./integrators/integrator.entity.js";
+import { IntegratorResolver } from "./integrators/integrators.resolver.js";
+import { Webhook, WebhookAttempt, WebhookDelivery } from "./webhooks/webhook.entity.js";
+import { WebhookResolver } from "./webhooks/webhooks.resolver.js";
 import { LoginThrottle } from "./auth/login-throttle.entity.js";
 import { Session } from "./auth/session.entity.js";
 import { User } from "./auth/user.entity.js";
@@ -19,8 +23,8 @@ import { DurableTimer } from "./timers/timer.entity.js";
 /** Accounts, sessions, API keys, the outbox, stored files, calendar overrides, durable timers, periodic job runs, development SMS messages and in-app notifications. */
 export const platformModule: DomainModule = {
   name: "platform",
-  entities: [User, Session, ApiKey, OutboxEvent, StoredFile, CalendarOverride, DurableTimer, SmsMessage, ScheduleRun, LoginThrottle, Notification, NotificationUnread, AuditEntry],
+  entities: [User, Session, ApiKey, OutboxEvent, StoredFile, CalendarOverride, DurableTimer, SmsMessage, ScheduleRun, LoginThrottle, Notification, NotificationUnread, AuditEntry, Integrator, ApiKeyUsage, Webhook, WebhookDelivery, WebhookAttempt],
   migrations: platformMigrations,
-  resolvers: [AuthResolver, NotificationResolver],
+  resolvers: [AuthResolver, NotificationResolver, IntegratorResolver, WebhookResolver],
   seedDemo: seedPlatformDemo,
 };

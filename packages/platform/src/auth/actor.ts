@@ -9,6 +9,12 @@ export type Actor = {
   roles: readonly Role[];
   /** The handling unit a handler belongs to. */
   unitId: string | null;
+  /** An integrator's API key scopes (`telephony`, `open311`, `tickets:write`, `tickets:read`, `webhooks`); absent for staff. */
+  scopes?: readonly string[];
+  /** The API key an integrator called with (its id); `id` is the integrator's, stable across key rotation. */
+  apiKeyId?: string;
+  /** The key's rate limit in requests per minute (integrators). */
+  rateLimitPerMinute?: number;
 };
 
 export function hasAnyRole(actor: Actor | null | undefined, roles: readonly Role[]): boolean {

@@ -78,10 +78,24 @@ export async function actorForSessionToken(dataSource: DataSource, token: string
   return (await findSession(dataSource, token))?.actor ?? null;
 }
 
-/** The actor for an integrator API key, or null. */
+/**
+ * The actor for an integrator API key, or null when unknown, deactivated, revoked or past its
+ * rotation overlap. The actor's id is the integrator's (stable across rotation), with the key's
+ * scopes and rate limit. One statement.
+ */
 export async function actorForApiKey(dataSource: DataSource, key: string): Promise<Actor | null> {
-  const apiKey = await dataSource.getRepository(ApiKey).findOne({ where: { keyHash: hashToken(key), active: true } });
-  return apiKey ? { kind: "integrator", id: apiKey.id, name: apiKey.name, roles: apiKey.roles, unitId: null } : null;
+  if (key.length > 200) {
+    return null;
+  }
+  const [row] = (await dataSource.query(
+    `SELECT k.id, k.integrator_id, i.name, k.roles, k.scopes, k.rate_limit_per_minute
+     FROM platform_api_key k JOIN platform_integrator i ON i.id = k.integrator_id
+     WHERE k.key_hash = $1 AND k.active AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())`,
+    [hashToken(key)],
+  )) as Array<{ id: string; integrator_id: string; name: string; roles: Role[]; scopes: string[]; rate_limit_per_minute: number }>;
+  return row
+    ? { kind: "integrator", id: row.integrator_id, name: row.name, roles: row.roles, unitId: null, scopes: row.scopes, apiKeyId: row.id, rateLimitPerMinute: row.rate_limit_per_minute }
+    : null;
 }
 
 /** Finds a user by id (for resolvers that show the logged-in user). */
@@ -112,17 +126,38 @@ export async function upsertUser(
   return repo.save(repo.create(values));
 }
 
-/** Registers an integrator API key given in full (the demo key) or generates one; returns the key. */
+/** How a key is shown to admins: its first characters, never enough to use it. */
+export function keyPrefixOf(key: string): string {
+  return `${key.slice(0, 10)}…`;
+}
+
+/**
+ * Registers an integrator API key given in full (the demo key) or generates one; returns the key.
+ * The integrator named `name` is created when missing. Scopes default to every scope.
+ */
 export async function createApiKey(
   manager: EntityManager,
-  input: { name: string; roles?: Role[]; key?: string },
+  input: { name: string; roles?: Role[]; key?: string; scopes?: readonly string[]; rateLimitPerMinute?: number },
 ): Promise<string> {
   const key = input.key ?? `cl_${randomBytes(24).toString("base64url")}`;
+  const [integrator] = (await manager.query(
+    `WITH added AS (INSERT INTO platform_integrator (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id)
+     SELECT id FROM added UNION ALL SELECT id FROM platform_integrator WHERE name = $1`,
+    [input.name],
+  )) as Array<{ id: string }>;
   await manager
     .createQueryBuilder()
     .insert()
     .into(ApiKey)
-    .values({ name: input.name, keyHash: hashToken(key), roles: input.roles ?? [Role.INTEGRATOR] })
+    .values({
+      name: input.name,
+      keyHash: hashToken(key),
+      roles: input.roles ?? [Role.INTEGRATOR],
+      integratorId: integrator!.id,
+      scopes: [...(input.scopes ?? ["telephony", "open311", "tickets:write", "tickets:read", "webhooks"])],
+      keyPrefix: keyPrefixOf(key),
+      ...(input.rateLimitPerMinute ? { rateLimitPerMinute: input.rateLimitPerMinute } : {}),
+    })
     .orIgnore()
     .execute();
   return key;
