@@ -9,6 +9,8 @@ import { supervisionMigrations } from "./migrations/index.js";
 import { orderEntities, orderEventHandlers, orderResolvers, orderTimerHandlers } from "./orders/index.js";
 import { searchEntities, searchResolvers } from "./search/search.parts.js";
 import { seedSupervisionDemo } from "./supervision.seed.js";
+import { hotResolvers } from "./measures/hot/hot.parts.js";
+import { rankingEntities, rankingResolvers } from "./measures/ranking/ranking.parts.js";
 
 /**
  * Supervision (督办): finding any ticket, chasing what is late, supervision orders that escalate,
@@ -23,6 +25,7 @@ export const supervisionModule: DomainModule = {
     ...jointEntities,
     SupervisionReReport,
     ...searchEntities,
+    ...rankingEntities,
   ],
   migrations: supervisionMigrations,
   resolvers: [
@@ -32,6 +35,8 @@ export const supervisionModule: DomainModule = {
     ...jointResolvers,
     DossierResolver,
     ...searchResolvers,
+    ...rankingResolvers,
+    ...hotResolvers,
   ],
   eventHandlers: (services) => [
     ...orderEventHandlers(services),
