@@ -9,4 +9,4 @@ export { CallbackSurvey } from "./survey/callback-survey.entity.js";
 export { ReReportProposal } from "./proposal/re-report-proposal.entity.js";
 export { MissedCall } from "./missed-call/missed-call.entity.js";
 export { DEFAULT_SETTINGS, loadCallbackSettings, type CallbackSettingsValues } from "./settings/callback-settings.js";
-export { satisfactionSummary, type SatisfactionSummary } from "./metrics/satisfaction-summary.js";
+export { SATISFACTION_SQL, satisfactionSummary, type SatisfactionSummary } from "./metrics/satisfaction-summary.js";

@@ -9,6 +9,7 @@ import { supervisionMigrations } from "./migrations/index.js";
 import { orderEntities, orderEventHandlers, orderResolvers, orderTimerHandlers } from "./orders/index.js";
 import { searchEntities, searchResolvers } from "./search/search.parts.js";
 import { seedSupervisionDemo } from "./supervision.seed.js";
+import { measureEngineEntities, measureEngineEventHandlers, measureEngineResolvers } from "./measures/engine/engine.parts.js";
 import { hotResolvers } from "./measures/hot/hot.parts.js";
 import { rankingEntities, rankingResolvers } from "./measures/ranking/ranking.parts.js";
 
@@ -25,6 +26,7 @@ export const supervisionModule: DomainModule = {
     ...jointEntities,
     SupervisionReReport,
     ...searchEntities,
+    ...measureEngineEntities,
     ...rankingEntities,
   ],
   migrations: supervisionMigrations,
@@ -35,6 +37,7 @@ export const supervisionModule: DomainModule = {
     ...jointResolvers,
     DossierResolver,
     ...searchResolvers,
+    ...measureEngineResolvers,
     ...rankingResolvers,
     ...hotResolvers,
   ],
@@ -43,6 +46,7 @@ export const supervisionModule: DomainModule = {
     ...chasingEventHandlers(services),
     ...leaderEventHandlers(services),
     ...reReportCountHandlers(services.dataSource),
+    ...measureEngineEventHandlers(services),
   ],
   timerHandlers: (services) => [...chasingTimerHandlers(), ...jointTimerHandlers(), ...orderTimerHandlers(services)],
   seedDemo: seedSupervisionDemo,

@@ -21,6 +21,28 @@ export type SatisfactionSummary = {
 
 const MAX_DAYS = 366;
 
+const SATISFIED_LIST = SATISFIED.map((value) => `'${value}'`).join(", ");
+
+/**
+ * The satisfaction definitions as SQL conditions on a `callback_survey` row (unqualified column
+ * names): the one place they are written. `satisfactionSummary` counts with them, and the
+ * supervision measures (packages/supervision/src/measures/engine) maintain their counters with the
+ * same conditions, so the two can never disagree.
+ * - answered: an answer to a reply callback (resolution + result + process);
+ * - reasonableAnswered: such an answer over a request the agent did not judge unreasonable
+ *   (online answers and unjudged ones count as reasonable);
+ * - resultSatisfied: of those, very satisfied, satisfied or basically satisfied with the result;
+ * - processAnswered: every answer given (reply callbacks and direct-answer surveys);
+ * - processSatisfied: of those, satisfied (three levels) with the service.
+ */
+export const SATISFACTION_SQL = {
+  answered: "full_survey",
+  reasonableAnswered: "(full_survey AND reasonable IS DISTINCT FROM false)",
+  resultSatisfied: `(full_survey AND reasonable IS DISTINCT FROM false AND result_satisfaction IN (${SATISFIED_LIST}))`,
+  processAnswered: "true",
+  processSatisfied: `(process_satisfaction IN (${SATISFIED_LIST}))`,
+} as const;
+
 /**
  * Satisfaction in [from, to), by the time the answer was given (phone and online count alike):
  * - answered: answers to reply callbacks (resolution + result + process);
@@ -55,15 +77,15 @@ export async function satisfactionSummary(
   assertNoFieldErrors(errors);
   const unitId = input.unitId || null;
   const [survey] = (await dataSource.query(
-    `SELECT count(*) FILTER (WHERE full_survey)::int AS answered,
+    `SELECT count(*) FILTER (WHERE ${SATISFACTION_SQL.answered})::int AS answered,
             count(*) FILTER (WHERE full_survey AND channel = 'ONLINE')::int AS online,
-            count(*) FILTER (WHERE full_survey AND reasonable IS DISTINCT FROM false)::int AS reasonable,
-            count(*) FILTER (WHERE full_survey AND reasonable IS DISTINCT FROM false AND result_satisfaction = ANY($3))::int AS result_satisfied,
-            count(*)::int AS process_answered,
-            count(*) FILTER (WHERE process_satisfaction = ANY($3))::int AS process_satisfied
+            count(*) FILTER (WHERE ${SATISFACTION_SQL.reasonableAnswered})::int AS reasonable,
+            count(*) FILTER (WHERE ${SATISFACTION_SQL.resultSatisfied})::int AS result_satisfied,
+            count(*) FILTER (WHERE ${SATISFACTION_SQL.processAnswered})::int AS process_answered,
+            count(*) FILTER (WHERE ${SATISFACTION_SQL.processSatisfied})::int AS process_satisfied
        FROM callback_survey
-      WHERE answered_at >= $1 AND answered_at < $2 AND ($4::uuid IS NULL OR lead_unit_id = $4)`,
-    [input.from, input.to, SATISFIED, unitId],
+      WHERE answered_at >= $1 AND answered_at < $2 AND ($3::uuid IS NULL OR lead_unit_id = $3)`,
+    [input.from, input.to, unitId],
   )) as Array<{ answered: number; online: number; reasonable: number; result_satisfied: number; process_answered: number; process_satisfied: number }>;
   const [other] = (await dataSource.query(
     `SELECT (SELECT count(*)::int FROM callback_task t
