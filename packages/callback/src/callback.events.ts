@@ -29,6 +29,10 @@ export const CallbackEvent = {
   MISSED_CALL_DUE: "callback.missed_call_due",
   /** An admin changed the settings. Payload: `changedBy`. */
   SETTINGS_CHANGED: "callback.settings_changed",
+  /** A citizen added a message and/or photos to their open request on the portal. Payload: `ticketId`, `additionId`, `unitIds` (lead and assisting units then). */
+  CITIZEN_ADDITION_ADDED: "callback.citizen_addition_added",
+  /** The lead unit marked a citizen's addition read. Payload: `ticketId`, `additionId`, `unitIds`. */
+  CITIZEN_ADDITION_SEEN: "callback.citizen_addition_seen",
 } as const;
 
 export type CallbackEventType = (typeof CallbackEvent)[keyof typeof CallbackEvent];

@@ -2,11 +2,19 @@ import { registerTicketReadPolicy } from "@civicline/intake";
 import type { DomainModule } from "@civicline/platform";
 import { seedCallbackDemo } from "./callback.seed.js";
 import { callbackPushHandlers } from "./live/callback-queue-changed.js";
+import { CitizenAddition } from "./citizen-additions/citizen-addition.entity.js";
+import { CitizenAdditionsResolver } from "./citizen-additions/citizen-additions.resolver.js";
 import { CallbackMetricsResolver } from "./metrics/metrics.resolver.js";
 import { callbackMigrations } from "./migrations/index.js";
 import { MissedCallAttempt } from "./missed-call/missed-call-attempt.entity.js";
 import { MissedCall } from "./missed-call/missed-call.entity.js";
 import { MissedCallFieldsResolver, MissedCallResolver } from "./missed-call/missed-call.resolver.js";
+import { noticeTimerHandlers } from "./notify/deliver-notice.js";
+import { NotifyResolver } from "./notify/notify.resolver.js";
+import { noticeEventHandlers } from "./notify/queue-notices.js";
+import { SmsNotice } from "./notify/sms-notice.entity.js";
+import { SmsPreference } from "./notify/sms-preference.entity.js";
+import { SmsTemplate } from "./notify/sms-template.entity.js";
 import { OnlineRatingResolver, PublicTicketRatingResolver } from "./online/online.resolver.js";
 import { ReReportProposal } from "./proposal/re-report-proposal.entity.js";
 import { ReReportResolver } from "./proposal/proposal.resolver.js";
@@ -29,7 +37,7 @@ registerTicketReadPolicy(callbackAgentMayViewTicket);
  */
 export const callbackModule: DomainModule = {
   name: "callback",
-  entities: [CallbackSettings, CallbackTask, CallbackAttempt, CallbackSurvey, ReReportProposal, MissedCall, MissedCallAttempt],
+  entities: [CallbackSettings, CallbackTask, CallbackAttempt, CallbackSurvey, ReReportProposal, MissedCall, MissedCallAttempt, SmsNotice, SmsTemplate, SmsPreference, CitizenAddition],
   migrations: callbackMigrations,
   resolvers: [
     CallbackTaskResolver,
@@ -42,8 +50,10 @@ export const callbackModule: DomainModule = {
     PublicTicketRatingResolver,
     CallbackSettingsResolver,
     CallbackMetricsResolver,
+    NotifyResolver,
+    CitizenAdditionsResolver,
   ],
-  eventHandlers: (services) => [...callbackTaskHandlers(services.dataSource), ...callbackPushHandlers(services)],
-  timerHandlers: () => callbackTimerHandlers(),
+  eventHandlers: (services) => [...callbackTaskHandlers(services.dataSource), ...callbackPushHandlers(services), ...noticeEventHandlers(services)],
+  timerHandlers: (services) => [...callbackTimerHandlers(), ...noticeTimerHandlers(services)],
   seedDemo: seedCallbackDemo,
 };

@@ -18,6 +18,7 @@ export enum HistoryNote {
   CALLBACK_UNREACHED = "callback_unreached",
   RE_REPORT_DECLINED = "re_report_declined",
   FOLLOW_UP = "follow_up",
+  CITIZEN_ADDITION = "citizen_addition",
 }
 
 registerEnumType(HistoryNote, {
@@ -36,6 +37,7 @@ registerEnumType(HistoryNote, {
     CALLBACK_UNREACHED: { description: "Closed because the callback could not reach the citizen; param attempts." },
     RE_REPORT_DECLINED: { description: "A re-report was declined; param note." },
     FOLLOW_UP: { description: "The citizen called again to chase the request (催办); param words (what the caller said)." },
+    CITIZEN_ADDITION: { description: "The citizen added to the request on the portal (市民补充); params words (their message, may be empty), photos (how many photos)." },
   },
 });
 

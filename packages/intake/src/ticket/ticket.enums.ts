@@ -119,6 +119,7 @@ export enum TicketHistoryKind {
   LEADER_INSTRUCTION = "leader_instruction",
   CITIZEN_PHONE_REVEALED = "citizen_phone_revealed",
   FOLLOW_UP = "follow_up",
+  CITIZEN_ADDITION = "citizen_addition",
 }
 
 registerEnumType(Privacy, {
@@ -152,5 +153,6 @@ registerEnumType(TicketHistoryKind, {
     LEADER_INSTRUCTION: { description: "A leader gave an instruction (领导批示) on the ticket." },
     CITIZEN_PHONE_REVEALED: { description: "A handler of the lead unit revealed the caller's full phone number to contact them (先联系后办理; only when the citizen chose no restriction)." },
     FOLLOW_UP: { description: "The citizen called again to chase the request (催办); the note holds their words." },
+    CITIZEN_ADDITION: { description: "The citizen added a message and/or photos to the open request on the portal (市民补充); the note holds the message and the photo count." },
   },
 });
