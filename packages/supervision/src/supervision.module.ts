@@ -12,6 +12,7 @@ import { seedSupervisionDemo } from "./supervision.seed.js";
 import { measureEngineEntities, measureEngineEventHandlers, measureEngineResolvers } from "./measures/engine/engine.parts.js";
 import { hotResolvers } from "./measures/hot/hot.parts.js";
 import { rankingEntities, rankingResolvers } from "./measures/ranking/ranking.parts.js";
+import { reportEntities, reportResolvers, reportSchedules } from "./measures/report/report.parts.js";
 
 /**
  * Supervision (督办): finding any ticket, chasing what is late, supervision orders that escalate,
@@ -28,6 +29,7 @@ export const supervisionModule: DomainModule = {
     ...searchEntities,
     ...measureEngineEntities,
     ...rankingEntities,
+    ...reportEntities,
   ],
   migrations: supervisionMigrations,
   resolvers: [
@@ -40,6 +42,7 @@ export const supervisionModule: DomainModule = {
     ...measureEngineResolvers,
     ...rankingResolvers,
     ...hotResolvers,
+    ...reportResolvers,
   ],
   eventHandlers: (services) => [
     ...orderEventHandlers(services),
@@ -48,6 +51,7 @@ export const supervisionModule: DomainModule = {
     ...reReportCountHandlers(services.dataSource),
     ...measureEngineEventHandlers(services),
   ],
+  schedules: (services) => [...reportSchedules(services)],
   timerHandlers: (services) => [...chasingTimerHandlers(), ...jointTimerHandlers(), ...orderTimerHandlers(services)],
   seedDemo: seedSupervisionDemo,
 };
