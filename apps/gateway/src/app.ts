@@ -3,6 +3,7 @@ import {
   PgPubSub,
   ScheduleRunner,
   TimerService,
+  WebhookDispatcher,
   assertSmsSenderAllowed,
   createDataSource,
   createLogger,
@@ -27,6 +28,8 @@ export type RunningApp = {
   outbox: OutboxProcessor;
   schedules: ScheduleRunner;
   timers: TimerService;
+  /** Sends webhook deliveries (tests call `drain()`). */
+  webhooks: WebhookDispatcher;
   stop(): Promise<void>;
 };
 
@@ -85,6 +88,9 @@ async function startOnDatabase(database: ResolvedDatabase, config: PlatformConfi
     }
   }
   await timers.start();
+  // Webhook deliveries run on the database clock (queued with now()), whatever clock the use cases read.
+  const webhooks = new WebhookDispatcher(dataSource, log, { connectionUrl: database.url });
+  await webhooks.start();
   const schedules = new ScheduleRunner(dataSource, log);
   schedules.start(modules.flatMap((module) => module.schedules?.(services) ?? []));
   const stoppables = modules.flatMap((module) => module.stoppables?.(services) ?? []);
@@ -116,6 +122,7 @@ async function startOnDatabase(database: ResolvedDatabase, config: PlatformConfi
         await stoppable.stop();
       }
       await schedules.stop();
+      await webhooks.stop();
       await timers.stop();
       await outbox.stop();
       await pubsub.close();
@@ -124,5 +131,5 @@ async function startOnDatabase(database: ResolvedDatabase, config: PlatformConfi
     })();
     return stopping;
   };
-  return { url: server.url, services, outbox, schedules, timers, stop };
+  return { url: server.url, services, outbox, schedules, timers, webhooks, stop };
 }

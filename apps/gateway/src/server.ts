@@ -28,6 +28,7 @@ import { unstorableInputPlugin } from "./input-text.js";
 import { prepareSocketOperation, socketOriginAllowed, socketOrigins } from "./ws-guard.js";
 import { SocketSessions } from "./ws-sessions.js";
 import { attachCredentialCache, CredentialCache, detachCredentialCache } from "./credential-cache.js";
+import { integratorRateLimit, startIntegratorUsage, stopIntegratorUsage } from "./integrator-limits.js";
 
 export const BODY_LIMIT = "512kb";
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -103,6 +104,8 @@ export async function startGatewayServer(options: {
   const credentialCache = new CredentialCache(services);
   credentialCache.start();
   attachCredentialCache(services.dataSource, credentialCache);
+  // Per-key request counts (rate limit, last use), written once a second, not per request.
+  startIntegratorUsage(services);
 
   const wsServer = new WebSocketServer({
     server: httpServer,
@@ -175,6 +178,7 @@ export async function startGatewayServer(options: {
             drainServer: async () => {
               detachCredentialCache(services.dataSource);
               await credentialCache.stop();
+              await stopIntegratorUsage(services.dataSource);
               await socketSessions.stop();
               await wsCleanup.dispose();
             },
@@ -197,6 +201,7 @@ export async function startGatewayServer(options: {
   });
   app.use(
     "/graphql",
+    integratorRateLimit(services.dataSource),
     express.json({ limit: BODY_LIMIT, verify: verifyBodyText }),
     refuseLoneSurrogates,
     expressMiddleware(apollo, {

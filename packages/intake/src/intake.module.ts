@@ -1,4 +1,6 @@
 import type { DomainModule, EventHandler } from "@civicline/platform";
+import { IntegratorTicketsResolver } from "./integrator/integrator-tickets.resolver.js";
+import { integratorWebhookHandlers } from "./integrator/webhook-events.js";
 import { CallScreenResolver } from "./call-screen/call-screen.resolver.js";
 import { CoReporter } from "./call-screen/co-reporter.entity.js";
 import { EmergencyHandoff } from "./call-screen/emergency-handoff.entity.js";
@@ -38,7 +40,7 @@ export const intakeModule: DomainModule = {
   name: "intake",
   entities: [Category, CategoryVersion, Area, Ticket, TicketHistory, TrackingSequence, TicketLink, CoReporter, EmergencyHandoff, TicketAttachment, TrackingCode, TrackingAccess, PortalUpload],
   migrations: intakeMigrations,
-  resolvers: [CatalogResolver, CategoryAdminResolver, TicketResolver, TicketFieldsResolver, PublicTicketFieldsResolver, CallScreenResolver, ScreenPopResolver, QueueResolver, PortalResolver],
+  resolvers: [CatalogResolver, CategoryAdminResolver, TicketResolver, TicketFieldsResolver, PublicTicketFieldsResolver, CallScreenResolver, ScreenPopResolver, QueueResolver, PortalResolver, IntegratorTicketsResolver],
   eventHandlers: (services) => {
     bindIntakeServices(services);
     const { pubsub } = services;
@@ -56,6 +58,7 @@ export const intakeModule: DomainModule = {
         handle: async (event) => pubsub.publish(TICKET_RECEIVED_TOPIC, { ticketId: event.payload.ticketId }),
       },
       ...countHandlers,
+      ...integratorWebhookHandlers(services.dataSource),
     ];
   },
   seedDemo: seedIntakeDemo,

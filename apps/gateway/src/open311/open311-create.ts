@@ -10,7 +10,7 @@ import {
   type ExtraFieldValue,
   type Ticket,
 } from "@civicline/intake";
-import { DomainError, Role, ValidationError, hasAnyRole, type Actor, type AppServices, type FieldError } from "@civicline/platform";
+import { DomainError, IntegratorScope, Role, ValidationError, hasAnyRole, hasScope, type Actor, type AppServices, type FieldError } from "@civicline/platform";
 import { Open311Error } from "./open311-format.js";
 import { param } from "./open311-params.js";
 import { withMediaUrl } from "./open311-requests.js";
@@ -119,6 +119,9 @@ export function requireCreator(actor: Actor | null, keyGiven: boolean): Actor {
   }
   if (!hasAnyRole(actor, [Role.INTEGRATOR])) {
     throw new Open311Error(403, "This api_key may not create requests.");
+  }
+  if (!hasScope(actor, IntegratorScope.OPEN311)) {
+    throw new Open311Error(403, "This api_key does not have the open311 scope.");
   }
   return actor;
 }

@@ -7,6 +7,7 @@ import {
 import type { AppServices } from "@civicline/platform";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { credentialsOf, resolveActor } from "../auth.js";
+import { integratorRequest } from "../integrator-limits.js";
 import { InvalidTextError, verifyBodyText } from "../text-encoding.js";
 import { createOpen311Request, open311ErrorFor, requireCreator } from "./open311-create.js";
 import { list, Open311Error, sendOpen311, sendOpen311Error, type Open311Format } from "./open311-format.js";
@@ -178,6 +179,11 @@ export function mountOpen311Routes(app: Express, services: AppServices, options:
     const apiKey = param(params, "api_key") ?? credentialsOf(req.headers).apiKey;
     const actor = apiKey ? await resolveActor(services.dataSource, { apiKey, sessionToken: null }) : null;
     const creator = requireCreator(actor, apiKey !== null);
+    const wait = integratorRequest(services.dataSource, creator);
+    if (wait !== null) {
+      res.setHeader("Retry-After", String(wait));
+      throw new Open311Error(429, `This api_key made more requests than its limit per minute; try again in ${wait} s.`);
+    }
     const serviceCode = param(params, "service_code");
     if (!serviceCode) {
       throw new Open311Error(400, "service_code was not provided");

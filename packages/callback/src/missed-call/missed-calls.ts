@@ -1,5 +1,5 @@
 import { Ticket, normalizePhone } from "@civicline/intake";
-import { DomainError, addWorkingTime, assertNoFieldErrors, loadWorkingCalendar, normalizeText, requireRole, type Actor, type FieldError } from "@civicline/platform";
+import { DomainError, IntegratorScope, addWorkingTime, requireScope, assertNoFieldErrors, loadWorkingCalendar, normalizeText, requireRole, type Actor, type FieldError } from "@civicline/platform";
 import type { DataSource, EntityManager } from "typeorm";
 import { AGENT_ROLES, CallbackErrorCode, MISSED_CALL_REPORTERS, TEXT_LIMITS, isUuid, missedCallNotFound, optionalText } from "../callback.errors.js";
 import { MissedCallState } from "../callback.enums.js";
@@ -62,6 +62,7 @@ function validateReport(request: MissedCallRequest, now: Date): { callId: string
  */
 export async function reportMissedCall(dataSource: DataSource, input: { actor: Actor | null; request: MissedCallRequest; now?: Date }): Promise<MissedCall> {
   const actor = requireRole(input.actor, MISSED_CALL_REPORTERS);
+  requireScope(actor, IntegratorScope.TELEPHONY);
   const now = input.now ?? new Date();
   const checked = validateReport(input.request, now);
   return dataSource.transaction((manager) => storeMissedCall(manager, { actor, request: { ...input.request, ...checked } }));

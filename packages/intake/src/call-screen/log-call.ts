@@ -1,4 +1,4 @@
-import { Role, ValidationError, assertNoFieldErrors, requireRole, type Actor, type FieldError } from "@civicline/platform";
+import { IntegratorScope, Role, ValidationError, assertNoFieldErrors, requireRole, requireScope, type Actor, type FieldError } from "@civicline/platform";
 import { QueryFailedError, type DataSource, type EntityManager } from "typeorm";
 import { createTicket, type TicketDraft } from "../ticket/create-ticket.js";
 import { Ticket } from "../ticket/ticket.entity.js";
@@ -35,6 +35,7 @@ function isRequestKeyClash(error: unknown): boolean {
  */
 export async function logCall(options: LogCallOptions): Promise<Ticket> {
   const actor = requireRole(options.actor, [Role.OPERATOR, Role.INTEGRATOR]);
+  requireScope(actor, IntegratorScope.TICKETS_WRITE);
   const channel = options.input.channel ?? Channel.PHONE;
   const allowed = actor.roles.includes(Role.OPERATOR) ? STAFF_CHANNELS : API_CHANNELS;
   if (!allowed.includes(channel)) {

@@ -1,11 +1,13 @@
 import {
   DomainError,
+  IntegratorScope,
   Role,
   User,
   ValidationError,
   assertNoFieldErrors,
   hasAnyRole,
   requireRole,
+  requireScope,
   type Actor,
   type AppServices,
   type FieldError,
@@ -68,6 +70,7 @@ export async function reportIncomingCall(
   input: { actor: Actor | null; callId: string; callerNumber: string; seat: string },
 ): Promise<ScreenPopPayload> {
   requireRole(input.actor, [Role.INTEGRATOR]);
+  requireScope(input.actor, IntegratorScope.TELEPHONY);
   const errors: FieldError[] = [];
   const callId = optionalToken(errors, "callId", input.callId, "Call id");
   if (!callId && !errors.length) {

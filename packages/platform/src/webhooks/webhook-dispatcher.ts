@@ -125,14 +125,16 @@ export class WebhookDispatcher {
 
   private async claim(): Promise<Claimed[]> {
     return (await this.dataSource.query(
-      `UPDATE platform_webhook_delivery d SET locked_until = COALESCE($1::timestamptz, now()) + make_interval(secs => $2), attempts = d.attempts + 1
+      // Wrapped in a SELECT: TypeORM answers [rows, count] for a bare UPDATE … RETURNING.
+      `WITH claimed AS (UPDATE platform_webhook_delivery d SET locked_until = COALESCE($1::timestamptz, now()) + make_interval(secs => $2), attempts = d.attempts + 1
        FROM platform_webhook w
        WHERE w.id = d.webhook_id AND d.id IN (
          SELECT id FROM platform_webhook_delivery
          WHERE status = 'pending' AND next_attempt_at <= COALESCE($1::timestamptz, now())
            AND (locked_until IS NULL OR locked_until <= COALESCE($1::timestamptz, now()))
          ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-       RETURNING d.id, d.event_id, d.event_type, d.body, d.attempts, d.give_up_at, w.url, w.signing_secret, w.allow_private_network`,
+       RETURNING d.id, d.event_id, d.event_type, d.body, d.attempts, d.give_up_at, w.url, w.signing_secret, w.allow_private_network)
+       SELECT * FROM claimed`,
       [this.nowParam(), this.options.leaseMs / 1000, this.options.concurrency],
     )) as Claimed[];
   }
