@@ -3,6 +3,7 @@ import "reflect-metadata";
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { DataDirInUseError, createDataSource, createLogger, loadConfig, resolveDatabase, revertLastMigration, runMigrations } from "@civicline/platform";
+import { rebuildMeasures } from "@civicline/supervision";
 import { startApp } from "./app.js";
 import { generateMigration } from "./migration-generator.js";
 import { allEntities, allMigrations } from "./modules.js";
@@ -16,7 +17,8 @@ const USAGE = `usage: civicline-gateway <command>
   seed                        load the demo data (idempotent on an empty database only)
   write-schema                write apps/gateway/schema.graphql from the code
   check-schema                fail when apps/gateway/schema.graphql is stale
-  migration:generate <module> <Name>   write a migration for a module's entity changes`;
+  migration:generate <module> <Name>   write a migration for a module's entity changes
+  rebuild-measures            recompute the measures aggregate exactly from the ticket tables`;
 
 async function withDatabase<T>(work: (ds: ReturnType<typeof createDataSource>) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -90,6 +92,13 @@ async function main(argv: string[]): Promise<number> {
       console.log("apps/gateway/schema.graphql matches the code");
       return 0;
     }
+    case "rebuild-measures":
+      await withDatabase(async (ds) => {
+        await runMigrations(ds, log);
+        const result = await rebuildMeasures(ds);
+        log.info(result, "measures rebuilt");
+      });
+      return 0;
     case "migration:generate": {
       const [moduleName, name] = args;
       if (!moduleName || !name) {

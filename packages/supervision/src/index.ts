@@ -10,3 +10,18 @@ export type { ExportLanguage } from "./search/export-labels.js";
 export { chasingPayloadStats, ChasingTopic } from "./chasing/chasing-live.js";
 export { rebuildChasing, reconcileChasing } from "./chasing/reconcile.js";
 export { ChasingStage, ChasingSeverity } from "./chasing/chasing.enums.js";
+export { rebuildMeasures, rebuildMeasuresIn, type RebuildResult } from "./measures/engine/rebuild.js";
+export {
+  measures,
+  measureBreakdown,
+  figuresOf,
+  resolvePeriod,
+  MeasurePeriodKind,
+  MeasureBreakdownBy,
+  type MeasureFilter,
+  type MeasureSet,
+  type MeasuresResult,
+  type MeasureBreakdownRow,
+} from "./measures/engine/measures.js";
+export { MEASURE_DEFINITIONS, ON_TIME_RULE_EN, ON_TIME_RULE_ZH } from "./measures/engine/measure-definitions.js";
+export { MeasureCounter, FIGURE_COUNTERS, type MeasureDrillDown } from "./measures/engine/drill-down.js";

@@ -1,4 +1,5 @@
 import { ValidationError, type FieldError } from "@civicline/platform";
+import { checkMeasureDrillDown, type CheckedMeasureDrillDown, type MeasureDrillDown } from "../measures/engine/drill-down.js";
 
 /** The longest text criterion (code points): longer input is refused, never cut. */
 export const MAX_SEARCH_TEXT = 200;
@@ -34,6 +35,8 @@ export type TicketSearchFilterInput = {
   returned?: boolean | null;
   reReported?: boolean | null;
   underSupervision?: boolean | null;
+  /** The tickets behind a measure (measures/engine/drill-down.ts). */
+  measure?: MeasureDrillDown | null;
 };
 
 export type TrackingCriterion = { kind: "exact" | "partial"; value: string };
@@ -62,6 +65,7 @@ export type CheckedFilter = {
   returned: boolean;
   reReported: boolean;
   underSupervision: boolean;
+  measure: CheckedMeasureDrillDown | null;
 };
 
 /** Sort keys as the search prints them (UTC, microseconds), or infinity for "no deadline". */
@@ -225,6 +229,7 @@ export function checkFilter(input: TicketSearchFilterInput | null | undefined, a
     returned: filter.returned === true,
     reReported: filter.reReported === true,
     underSupervision: filter.underSupervision === true,
+    measure: checkMeasureDrillDown(filter.measure, errors),
   };
   if (errors.length > 0) {
     throw new ValidationError(errors);

@@ -1,6 +1,7 @@
 import { Channel, RequestType, TicketStatus, Urgency, citizenIdentityFor, Privacy } from "@civicline/intake";
 import { DomainError, FULL_PHONE_ROLES, Role, checkRanges, hasAnyRole, requireRole, type Actor } from "@civicline/platform";
 import { checkFilter, decodeCursor, encodeCursor, SEARCH_PAGE, type CheckedFilter, type Cursor, type Range, type SearchSort, type TicketSearchFilterInput } from "./search-filter.js";
+import { measureCondition } from "../measures/engine/drill-down.js";
 
 /** Centre staff: they search every ticket. */
 export const SEARCH_CENTRE_ROLES: readonly Role[] = [
@@ -202,6 +203,9 @@ export async function buildConditions(db: SearchDb, scope: Scope, filter: Checke
   }
   if (filter.underSupervision) {
     sql.where.push(`s.ticket_id IN (SELECT o.ticket_id FROM supervision_order o WHERE o.state <> 'CLOSED')`);
+  }
+  if (filter.measure) {
+    sql.where.push(await measureCondition(db, sql.add, filter.measure));
   }
   return sql;
 }

@@ -1,6 +1,7 @@
 import { Channel, RequestType, TicketStatus, Urgency } from "@civicline/intake";
 import { DeadlineState } from "@civicline/routing";
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { MeasureDrillDownInputType } from "../measures/engine/drill-down.js";
 
 export enum TicketSearchSort {
   RECEIVED_DESC = "RECEIVED_DESC",
@@ -88,6 +89,9 @@ export class TicketSearchFilterInput {
 
   @Field(() => Boolean, { nullable: true, description: "Only tickets with an open supervision order (督办)." })
   underSupervision?: boolean | null;
+
+  @Field(() => MeasureDrillDownInputType, { nullable: true, description: "Only the tickets behind a measure's figure (see `measures`: MeasureFigure.numeratorCounter / denominatorCounter)." })
+  measure?: MeasureDrillDownInputType | null;
 }
 
 @ObjectType("TicketSearchHit", { description: "A ticket in a search result; the caller's identity as the viewer may see it." })

@@ -1,5 +1,6 @@
 import { Role, assertNoFieldErrors, hasAnyRole, requireRole, ForbiddenError, type Actor, type FieldError } from "@civicline/platform";
 import type { DataSource, EntityManager } from "typeorm";
+import { FIGURE_COUNTERS, type MeasureCounter } from "./drill-down.js";
 import { COUNTERS, NONE, WORKING_DAY_MS, type Counter } from "./measure-sql.js";
 
 /** Period kinds: a calendar day, ISO week (Monday–Sunday), month, quarter, year, or a custom range of days. */
@@ -80,7 +81,14 @@ type CamelCounter =
   | "orders";
 
 /** A figure with what it is computed from: value = numerator / denominator (null when the denominator is 0); counts have no denominator. */
-export type MeasureFigure = { numerator: number; denominator: number | null; value: number | null };
+export type MeasureFigure = {
+  numerator: number;
+  denominator: number | null;
+  value: number | null;
+  /** The ticket search's `measure.counter` listing the tickets behind the numerator / the denominator. */
+  numeratorCounter: MeasureCounter;
+  denominatorCounter: MeasureCounter | null;
+};
 
 export type MeasureSet = {
   counts: MeasureCounts;
@@ -282,13 +290,12 @@ function countsOf(row: Record<string, unknown> | undefined): MeasureCounts {
   return counts;
 }
 
-const ratio = (numerator: number, denominator: number): MeasureFigure => ({ numerator, denominator, value: denominator > 0 ? numerator / denominator : null });
-const count = (n: number): MeasureFigure => ({ numerator: n, denominator: null, value: n });
+const ratio = (numerator: number, denominator: number) => ({ numerator, denominator, value: denominator > 0 ? numerator / denominator : null });
+const count = (n: number) => ({ numerator: n, denominator: null, value: n });
 
 /** Every figure from the counters (see README "Measures" for the definitions). */
 export function figuresOf(counts: MeasureCounts, days: number): MeasureSet {
-  return {
-    counts,
+  const figures: Record<Exclude<keyof MeasureSet, "counts">, Omit<MeasureFigure, "numeratorCounter" | "denominatorCounter">> = {
     volume: count(counts.received),
     dailyAverage: ratio(counts.received, days),
     directHandlingRate: ratio(counts.direct, counts.received),
@@ -303,6 +310,12 @@ export function figuresOf(counts: MeasureCounts, days: number): MeasureSet {
     supervisionOrders: count(counts.orders),
     extensionRate: ratio(counts.extended, counts.dispatched),
   };
+  const set = { counts } as MeasureSet;
+  for (const [key, figure] of Object.entries(figures) as Array<[Exclude<keyof MeasureSet, "counts">, (typeof figures)["volume"]]>) {
+    const counters = FIGURE_COUNTERS[key]!;
+    set[key] = { ...figure, numeratorCounter: counters.numerator, denominatorCounter: counters.denominator };
+  }
+  return set;
 }
 
 async function sumPeriod(db: MeasureDb, where: Where, period: MeasurePeriod): Promise<MeasureSet> {

@@ -1,6 +1,7 @@
 import { Channel, RequestType } from "@civicline/intake";
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { MeasureBreakdownBy, MeasurePeriodKind } from "./measures.js";
+import { MeasureCounter } from "./drill-down.js";
+import { MeasurePeriodKind } from "./measures.js";
 
 registerEnumType(MeasurePeriodKind, {
   name: "MeasurePeriodKind",
@@ -14,18 +15,6 @@ registerEnumType(MeasurePeriodKind, {
     CUSTOM: { description: "Any range of whole days (from, to inclusive; at most three years)." },
   },
 });
-registerEnumType(MeasureBreakdownBy, {
-  name: "MeasureBreakdownBy",
-  description: "How measures are broken down.",
-  valuesConfig: {
-    UNIT: { description: "Per handling unit." },
-    CATEGORY: { description: "Per category (children of the filtered category, or top level)." },
-    DISTRICT: { description: "Per district." },
-    TOWNSHIP: { description: "Per township or street." },
-    DAY: { description: "Per day." },
-  },
-});
-
 @InputType({ description: "A period: a kind and a day inside it, or a custom range of days (Asia/Shanghai)." })
 export class MeasurePeriodInputType {
   @Field(() => MeasurePeriodKind)
@@ -93,6 +82,12 @@ export class MeasureFigureType {
 
   @Field(() => Float, { nullable: true, description: "numerator / denominator (a rate as a fraction 0–1); the count itself for counts; null when the denominator is 0." })
   value!: number | null;
+
+  @Field(() => MeasureCounter, { description: "The tickets behind the numerator: ticketSearch(filter: { measure: { counter, from, to, unitId } } + the same category/area/channel/type filters)." })
+  numeratorCounter!: MeasureCounter;
+
+  @Field(() => MeasureCounter, { nullable: true, description: "The tickets behind the denominator; null when it is not tickets (days)." })
+  denominatorCounter!: MeasureCounter | null;
 }
 
 @ObjectType({ description: "The counters the figures are computed from (sums over the aggregate; see the supervision README)." })
