@@ -1,5 +1,7 @@
 import { AppLayout, appNavItem, NotificationBell, StaffGate, ticketPageNumber, useAppPath } from "@civicline/ui";
 import { CallbackRoutes, callbackNavItems, isCallbackPath } from "./callback/routes.tsx";
+import { AdminCategoriesRoutes, adminCategoriesNavItems, isAdminCategoriesPath } from "./admin/categories/routes.tsx";
+import { useAdminCategoryT } from "./admin/categories/messages.ts";
 import { CatalogRoutes, catalogNavItems, isCatalogPath } from "./catalog/routes.tsx";
 import { ChasingRoutes, chasingNavItems, isChasingPath } from "./chasing/routes.tsx";
 import { useChasingT } from "./chasing/messages.ts";
@@ -19,6 +21,10 @@ import { notificationDocuments, staffDocuments } from "./staff.ts";
 import { SupervisorTicketPage } from "./tickets/page/TicketPageRoute.tsx";
 import { isTicketSearchPath, TicketSearchRoutes, ticketSearchNavItems } from "./tickets/search/routes.tsx";
 import { useTicketSearchT } from "./tickets/search/messages.ts";
+import { HotRoutes, hotNavItems, isHotPath, useHotT } from "./measures/hot/index.ts";
+import { isRankingPath, RankingRoutes, rankingNavItems, useRankingT } from "./measures/ranking/index.ts";
+import { dashboardReplacesOverview, isMeasuresDashboardPath, MeasuresDashboardRoutes, measuresNavItems } from "./measures/dashboard/routes.tsx";
+import { isWallPath, WallRoutes, wallNavItems } from "./measures/wall/routes.tsx";
 import { ELSEWHERE_PATH, GoToLanding, mayUseOverview, OVERVIEW_PATH, SupervisorElsewhere } from "./landing.tsx";
 
 /** Supervisor console: sign in, then the overview; the knowledge base's review, statistics and editor under knowledge/. */
@@ -37,6 +43,9 @@ export function App() {
   const tChasing = useChasingT();
   const chasing = isChasingPath(path);
   const tSearch = useTicketSearchT();
+  const tRanking = useRankingT();
+  const tHot = useHotT();
+  const tCategories = useAdminCategoryT();
   const ticketSearch = isTicketSearchPath(path);
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
@@ -44,12 +53,20 @@ export function App() {
         if (path === "") {
           return <GoToLanding roles={viewer.roles} />;
         }
+        if (isWallPath(path)) {
+          // The wall display: full screen, no header.
+          return <WallRoutes roles={viewer.roles} />;
+        }
         const leader = isLeaderPath(path);
         return (
         <AppLayout
           title={t("app.title")}
           nav={groupNav([
-            ...(mayUseOverview(viewer.roles) ? [appNavItem(OVERVIEW_PATH, t("nav.overview"), path === OVERVIEW_PATH)] : []),
+            ...measuresNavItems(path, viewer.roles, t("nav.measures")),
+            ...wallNavItems(path, viewer.roles, t("nav.wall")),
+            ...(mayUseOverview(viewer.roles) && !dashboardReplacesOverview(viewer.roles) ? [appNavItem(OVERVIEW_PATH, t("nav.overview"), path === OVERVIEW_PATH)] : []),
+            ...rankingNavItems(path, viewer.roles, tRanking("rk.nav")),
+            ...hotNavItems(path, viewer.roles, tHot("hot.nav")),
             ...chasingNavItems(path, viewer.roles, tChasing("ch.title")),
             ...ticketSearchNavItems(path, viewer.roles, tSearch("ts.nav")),
             ...leaderNavItems(path, viewer.roles, { page: tLeader("ld.nav.page"), sessions: tLeader("ld.nav.sessions"), cases: tLeader("ld.nav.cases") }),
@@ -58,20 +75,27 @@ export function App() {
             ...callbackNavItems(path, viewer.roles, { reReports: t("nav.reReports"), settings: t("nav.callbackSettings") }),
             ...routingNavItems(path, viewer.roles, { extensions: t("nav.extensions"), rules: t("nav.dispatchRules"), units: t("nav.units"), calendar: t("nav.calendar") }),
             ...catalogNavItems(path, viewer.roles, t("nav.categoryKeywords")),
+            ...adminCategoriesNavItems(path, viewer.roles, tCategories("ac.nav")),
             ...knowledgeNavItems(path, viewer.roles, {
               review: t("nav.kbReview"),
               stats: t("nav.kbStats"),
               transfer: t("nav.kbTransfer"),
               editor: t("nav.myArticles"),
             }),
-          ], { supervision: t("nav.group.supervision"), callback: t("nav.group.callback"), dispatch: t("nav.group.dispatch"), knowledge: t("nav.group.knowledge"), admin: t("nav.group.admin") })}
+          ], { supervision: t("nav.group.supervision"), callback: t("nav.group.callback"), dispatch: t("nav.group.dispatch"), knowledge: t("nav.group.knowledge"), admin: t("nav.group.admin"), measures: t("nav.group.measures") })}
           user={viewer}
           tools={<NotificationBell documents={notificationDocuments} />}
           onLogout={() => void logout()}
         >
           {viewer.roles.includes("ADMIN") ? <CalendarCoverageBanner /> : null}
-          {ticketNumber ? (
+          {isMeasuresDashboardPath(path) ? (
+            <MeasuresDashboardRoutes roles={viewer.roles} />
+          ) : ticketNumber ? (
             <SupervisorTicketPage trackingNumber={ticketNumber} roles={viewer.roles} />
+          ) : isRankingPath(path) ? (
+            <RankingRoutes roles={viewer.roles} />
+          ) : isHotPath(path) ? (
+            <HotRoutes roles={viewer.roles} />
           ) : ticketSearch ? (
             <TicketSearchRoutes roles={viewer.roles} />
           ) : knowledge ? (
@@ -80,6 +104,8 @@ export function App() {
             <RoutingRoutes path={path} roles={viewer.roles} />
           ) : isCatalogPath(path) ? (
             <CatalogRoutes path={path} roles={viewer.roles} />
+          ) : isAdminCategoriesPath(path) ? (
+            <AdminCategoriesRoutes roles={viewer.roles} />
           ) : leader ? (
             <LeaderRoutes path={path} roles={viewer.roles} />
           ) : chasing ? (

@@ -10,6 +10,7 @@ export type { ExportLanguage } from "./search/export-labels.js";
 export { chasingPayloadStats, ChasingTopic } from "./chasing/chasing-live.js";
 export { rebuildChasing, reconcileChasing } from "./chasing/reconcile.js";
 export { ChasingStage, ChasingSeverity } from "./chasing/chasing.enums.js";
+export { wallboardPayloadStats } from "./measures/wall/wall-figures.js";
 export { rebuildMeasures, rebuildMeasuresIn, type RebuildResult } from "./measures/engine/rebuild.js";
 export {
   measures,

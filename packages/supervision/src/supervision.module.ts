@@ -10,6 +10,7 @@ import { orderEntities, orderEventHandlers, orderResolvers, orderTimerHandlers }
 import { searchEntities, searchResolvers } from "./search/search.parts.js";
 import { seedSupervisionDemo } from "./supervision.seed.js";
 import { measureEngineEntities, measureEngineEventHandlers, measureEngineResolvers } from "./measures/engine/engine.parts.js";
+import { wallEntities, wallHandlers, wallResolvers } from "./measures/wall/wall.parts.js";
 import { hotResolvers } from "./measures/hot/hot.parts.js";
 import { rankingEntities, rankingResolvers } from "./measures/ranking/ranking.parts.js";
 import { reportEntities, reportResolvers, reportSchedules } from "./measures/report/report.parts.js";
@@ -28,6 +29,7 @@ export const supervisionModule: DomainModule = {
     SupervisionReReport,
     ...searchEntities,
     ...measureEngineEntities,
+    ...wallEntities,
     ...rankingEntities,
     ...reportEntities,
   ],
@@ -40,6 +42,7 @@ export const supervisionModule: DomainModule = {
     DossierResolver,
     ...searchResolvers,
     ...measureEngineResolvers,
+    ...wallResolvers,
     ...rankingResolvers,
     ...hotResolvers,
     ...reportResolvers,
@@ -50,6 +53,8 @@ export const supervisionModule: DomainModule = {
     ...leaderEventHandlers(services),
     ...reReportCountHandlers(services.dataSource),
     ...measureEngineEventHandlers(services),
+    // after the chasing board's: the wall reads its counters once they moved
+    ...wallHandlers(services),
   ],
   schedules: (services) => [...reportSchedules(services)],
   timerHandlers: (services) => [...chasingTimerHandlers(), ...jointTimerHandlers(), ...orderTimerHandlers(services)],

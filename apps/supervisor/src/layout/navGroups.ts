@@ -1,6 +1,6 @@
 import { appPathOf, type NavItem } from "@civicline/ui";
 
-export type NavGroupLabels = { supervision: string; callback: string; dispatch: string; knowledge: string; admin?: string };
+export type NavGroupLabels = { supervision: string; callback: string; dispatch: string; knowledge: string; admin?: string; measures?: string };
 
 /** Which menu a page of the supervisor app belongs to, by its path; undefined keeps it a top-level link. */
 function groupOf(path: string, labels: NavGroupLabels): string | undefined {
@@ -19,6 +19,9 @@ function groupOf(path: string, labels: NavGroupLabels): string | undefined {
   }
   if (first === "admin") {
     return labels.admin;
+  }
+  if (first === "measures" || first === "wall") {
+    return labels.measures;
   }
   return undefined;
 }

@@ -4,6 +4,7 @@ import { Chasing1796544152400 } from "./1796544152400-Chasing.js";
 import { LeaderSessions1796544161795 } from "./1796544161795-LeaderSessions.js";
 import { SupervisionOrders1796544236558 } from "./1796544236558-SupervisionOrders.js";
 import { JointSupervision1796544240736 } from "./1796544240736-JointSupervision.js";
+import { Wallboard1796555356801 } from "./1796555356801-Wallboard.js";
 import { OversightReport1796555495352 } from "./1796555495352-OversightReport.js";
 import { Measures1796555539973 } from "./1796555539973-Measures.js";
 import { RankingWeights1796555360485 } from "./1796555360485-RankingWeights.js";
@@ -17,6 +18,7 @@ export const supervisionMigrations: Function[] = [
   LeaderSessions1796544161795,
   SupervisionOrders1796544236558,
   JointSupervision1796544240736,
+  Wallboard1796555356801,
   OversightReport1796555495352,
   Measures1796555539973,
   RankingWeights1796555360485,

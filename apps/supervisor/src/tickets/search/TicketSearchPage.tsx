@@ -33,6 +33,7 @@ import {
 } from "../../gql/graphql.ts";
 import { EMPTY_FORM, exportHref, FLAGS, fromFilter, invertedRanges, RANGES, toFilter, wholeTrackingNumber, type SearchForm } from "./filter.ts";
 import { useTicketSearchT, type TicketSearchMessageKey } from "./messages.ts";
+import { formFromQuery } from "./url.ts";
 import "./search.css";
 
 const PAGE = 20;
@@ -63,14 +64,16 @@ export function TicketSearchPage({ roles }: { roles: readonly string[] }) {
   const { language } = useLanguage();
   const errorMessage = useErrorMessage();
   const fieldErrorsOf = useFieldErrors();
-  const [form, setForm] = useState<SearchForm>(EMPTY_FORM);
-  const [applied, setApplied] = useState<{ filter: TicketSearchFilter; sort: TicketSearchSort }>({ filter: {}, sort: EMPTY_FORM.sort });
+  // A drill-down link (tickets/search?categoryId=…) opens the search with its filters applied.
+  const [linked] = useState(() => formFromQuery(window.location.search));
+  const [form, setForm] = useState<SearchForm>(linked ?? EMPTY_FORM);
+  const [applied, setApplied] = useState<{ filter: TicketSearchFilter; sort: TicketSearchSort }>(() => ({ filter: linked ? toFilter(linked) : {}, sort: EMPTY_FORM.sort }));
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [viewId, setViewId] = useState("");
   const [viewName, setViewName] = useState("");
   const [notice, setNotice] = useState("");
-  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [filtersOpen, setFiltersOpen] = useState(linked !== null);
   const mayUsePhone = roles.some((role) => PHONE_ROLES.includes(role));
   useHotkeys([{ combo: "/", handler: (event) => {
         event.preventDefault();

@@ -1,0 +1,153 @@
+import { wallboardPayloadStats } from "@civicline/supervision";
+import type { Client } from "graphql-ws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestGateway, type GraphQLResponse, type TestGateway } from "./harness.js";
+import { pubsubSettled, subscribedOn } from "./subscriptions.js";
+
+type Wall = {
+  id: string;
+  day: string;
+  received: number;
+  answeredOnSpot: number;
+  dispatched: number;
+  overdueNow: number;
+  nearDueNow: number;
+  callbacksWaiting: number;
+  resultSatisfaction: { numerator: number; denominator: number; rate: number | null };
+};
+const FIELDS = "id day received answeredOnSpot dispatched overdueNow nearDueNow callbacksWaiting resultSatisfaction { numerator denominator rate }";
+
+let gateway: TestGateway;
+const clients: Client[] = [];
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  gateway = await startTestGateway();
+  for (const user of ["supervisor", "leader", "admin", "dispatcher", "handler", "operator"]) {
+    cookies[user] = await gateway.login(user);
+  }
+});
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await gateway?.stop();
+});
+
+async function ok<T>(response: Promise<GraphQLResponse<T>>): Promise<T> {
+  const result = await response;
+  expect(result.errors).toBeUndefined();
+  return result.data!;
+}
+
+async function listen(cookie: string): Promise<{ received: Wall[]; errors: unknown[] }> {
+  const client = gateway.wsClient(cookie);
+  clients.push(client);
+  const received: Wall[] = [];
+  const errors: unknown[] = [];
+  await subscribedOn(
+    gateway.app,
+    () =>
+      client.subscribe<{ wallboardChanged: Wall }>(
+        { query: `subscription { wallboardChanged { ${FIELDS} } }` },
+        { next: (value) => (value.data ? received.push((value.data as { wallboardChanged: Wall }).wallboardChanged) : errors.push(value.errors)), error: (error) => errors.push(error), complete: () => undefined },
+      ),
+    () => errors.length > 0,
+  );
+  return { received, errors };
+}
+
+async function logCall(): Promise<{ id: string; trackingNumber: string }> {
+  const catalog = await ok(gateway.gql<{ categories: Array<{ id: string; code: string }>; areas: Array<{ id: string; nameZh: string }> }>("{ categories { id code } areas { id nameZh } }"));
+  const data = await ok(
+    gateway.gql<{ logCall: { id: string; trackingNumber: string } }>(
+      "mutation($input: LogCallInput!) { logCall(input: $input) { id trackingNumber } }",
+      {
+        input: {
+          requestType: "HELP",
+          urgency: "NORMAL",
+          categoryId: catalog.categories.find((c) => c.code === "URBAN.NOISE")!.id,
+          description: "小区门口路灯坏了三天，晚上很黑。",
+          districtId: catalog.areas.find((a) => a.nameZh === "张店区")!.id,
+          address: "张店区人民西路 1 号",
+          citizenName: "李女士",
+          phone: "13812345679",
+        },
+      },
+      cookies.operator,
+    ),
+  );
+  return data.logCall;
+}
+
+async function wallNow(cookie: string): Promise<Wall> {
+  return (await ok(gateway.gql<{ wallboard: Wall }>(`{ wallboard { ${FIELDS} } }`, undefined, cookie))).wallboard;
+}
+
+describe("the wallboard over a real WebSocket", () => {
+  it("a received ticket reaches every viewer at once, as one computation whose figures are the counters'", async () => {
+    const before = await wallNow(cookies.supervisor!);
+    const viewers = [await listen(cookies.supervisor!), await listen(cookies.supervisor!), await listen(cookies.leader!), await listen(cookies.admin!)];
+    const computedBefore = wallboardPayloadStats.computed;
+    await logCall();
+    await gateway.app.outbox.drain();
+    await pubsubSettled(gateway.app);
+    for (const viewer of viewers) {
+      await expect.poll(() => viewer.received.some((wall) => wall.received === before.received + 1), { timeout: 10_000 }).toBe(true);
+      expect(viewer.errors).toEqual([]);
+    }
+    // Every viewer holds the same payloads (same ids): computed once per event, not once per viewer.
+    const ids = viewers.map((viewer) => JSON.stringify(viewer.received.map((wall) => wall.id)));
+    expect(new Set(ids).size).toBe(1);
+    expect(wallboardPayloadStats.computed - computedBefore).toBe(viewers[0]!.received.length);
+    const last = viewers[0]!.received.at(-1)!;
+    expect(last).toEqual({ ...(await wallNow(cookies.leader!)), id: last.id });
+  });
+
+  it("figures equal a direct count of the tables behind them", async () => {
+    const wall = await wallNow(cookies.admin!);
+    const [row] = (await gateway.db.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM callback_task WHERE state = 'OPEN') AS callbacks,
+              (SELECT count(*)::int FROM supervision_chasing_item WHERE severity = 'OVERDUE') AS overdue,
+              (SELECT count(*)::int FROM supervision_chasing_item WHERE severity = 'NEAR_DUE') AS near_due,
+              (SELECT count(*)::int FROM intake_ticket WHERE (received_at AT TIME ZONE 'Asia/Shanghai')::date = $1::date) AS received`,
+      [wall.day],
+    )) as Array<{ callbacks: number; overdue: number; near_due: number; received: number }>;
+    expect({ callbacks: wall.callbacksWaiting, overdue: wall.overdueNow, nearDue: wall.nearDueNow, received: wall.received }).toEqual({
+      callbacks: row!.callbacks,
+      overdue: row!.overdue,
+      nearDue: row!.near_due,
+      received: row!.received,
+    });
+  });
+
+  it("the callbacks-waiting counter follows tasks opening and closing in the same transaction", async () => {
+    const count = async () => ((await gateway.db.dataSource.query("SELECT count FROM supervision_wall_count WHERE key = 'callbacks_waiting'")) as Array<{ count: number }>)[0]!.count;
+    const open = async () => ((await gateway.db.dataSource.query("SELECT count(*)::int AS n FROM callback_task WHERE state = 'OPEN'")) as Array<{ n: number }>)[0]!.n;
+    expect(await count()).toBe(await open());
+    const [task] = (await gateway.db.dataSource.query("SELECT id FROM callback_task WHERE state = 'OPEN' LIMIT 1")) as Array<{ id: string }>;
+    expect(task).toBeDefined();
+    const before = await open();
+    await gateway.db.dataSource.transaction(async (manager) => {
+      await manager.query("UPDATE callback_task SET state = 'CANCELLED' WHERE id = $1", [task!.id]);
+      const [inside] = (await manager.query(
+        "SELECT (SELECT count FROM supervision_wall_count WHERE key = 'callbacks_waiting') AS counter, (SELECT count(*)::int FROM callback_task WHERE state = 'OPEN') AS open",
+      )) as Array<{ counter: number; open: number }>;
+      // Moved in the same transaction as the task, not later.
+      expect(inside!.counter).toBe(inside!.open);
+      expect(inside!.open).toBe(before - 1);
+      throw new Error("roll back");
+    }).catch((error: unknown) => expect(String(error)).toContain("roll back"));
+    expect(await count()).toBe(await open());
+  });
+
+  it("refuses handlers, operators, dispatchers and anonymous callers", async () => {
+    for (const user of ["handler", "operator", "dispatcher"]) {
+      const result = await gateway.gql("{ wallboard { received } }", undefined, cookies[user]);
+      expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      const refused = await listen(cookies[user]!);
+      await expect.poll(() => refused.errors.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(JSON.stringify(refused.errors)).toContain("FORBIDDEN");
+    }
+    const anonymous = await gateway.gql("{ wallboard { received } }");
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+});
