@@ -73,7 +73,8 @@ async function startOnDatabase(database: ResolvedDatabase, config: PlatformConfi
 
   const pubsub = new PgPubSub(dataSource, database.url, log);
   await pubsub.start();
-  const services: AppServices = { dataSource, pubsub, log, config, ...(options.now ? { now: options.now } : {}) };
+  const units = modules.find((module) => module.unitDirectory)?.unitDirectory;
+  const services: AppServices = { dataSource, pubsub, log, config, ...(options.now ? { now: options.now } : {}), ...(units ? { units } : {}) };
   const outbox = new OutboxProcessor(dataSource, log, { connectionUrl: database.url });
   for (const module of modules) {
     for (const handler of module.eventHandlers?.(services) ?? []) {

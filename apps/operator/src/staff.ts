@@ -1,8 +1,8 @@
 import type { NotificationDocuments, StaffDocuments } from "@civicline/ui";
-import { LoginDocument, LogoutDocument, MarkNotificationsReadDocument, MeDocument, MyNotificationsDocument, NotificationCountChangedDocument } from "./gql/graphql.ts";
+import { ChangeMyPasswordDocument, LoginDocument, LogoutDocument, MarkNotificationsReadDocument, MeDocument, MyNotificationsDocument, NotificationCountChangedDocument } from "./gql/graphql.ts";
 
-/** This app's generated Me / Login / Logout operations for the shared sign-in screens. */
-export const staffDocuments: StaffDocuments = { me: MeDocument, login: LoginDocument, logout: LogoutDocument };
+/** This app's generated Me / Login / Logout / ChangeMyPassword operations for the shared sign-in screens (and the forced password change). */
+export const staffDocuments: StaffDocuments = { me: MeDocument, login: LoginDocument, logout: LogoutDocument, changePassword: ChangeMyPasswordDocument };
 
 /** This app's generated operations for the header's notification bell. */
 export const notificationDocuments: NotificationDocuments = {

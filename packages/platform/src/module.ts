@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { Logger } from "pino";
+import type { UnitDirectory } from "./accounts/unit-directory.js";
 import type { Actor } from "./auth/actor.js";
 import type { PlatformConfig } from "./config.js";
 import type { EventHandler } from "./events/outbox-processor.js";
@@ -14,6 +15,8 @@ export type AppServices = {
   config: PlatformConfig;
   /** The clock use cases read "now" from; tests inject a fixed one. Absent: the system clock. */
   now?: () => Date;
+  /** Handling units by id or code (from the module that owns them), for the accounts admin. */
+  units?: UnitDirectory;
 };
 
 /** What a seed step receives: one transaction for the whole demo data set. */
@@ -57,4 +60,6 @@ export type DomainModule = {
   timerHandlers?: (services: AppServices) => TimerHandler[];
   /** In-process work the gateway stops (flushes) on shutdown, after the server stops taking requests. */
   stoppables?: (services: AppServices) => Stoppable[];
+  /** Looks handling units up by id or code (the module that owns units provides it; the accounts admin checks a handler's unit with it). */
+  unitDirectory?: UnitDirectory;
 };

@@ -1,4 +1,6 @@
+import { AccountsResolver } from "./accounts/accounts.resolver.js";
 import { AuditEntry } from "./audit/audit-entry.entity.js";
+import { AuditResolver } from "./audit/audit.resolver.js";
 import { ApiKey } from "./auth/api-key.entity.js";
 import { ApiKeyUsage, Integrator } from "./integrators/integrator.entity.js";
 import { IntegratorResolver } from "./integrators/integrators.resolver.js";
@@ -25,6 +27,6 @@ export const platformModule: DomainModule = {
   name: "platform",
   entities: [User, Session, ApiKey, OutboxEvent, StoredFile, CalendarOverride, DurableTimer, SmsMessage, ScheduleRun, LoginThrottle, Notification, NotificationUnread, AuditEntry, Integrator, ApiKeyUsage, Webhook, WebhookDelivery, WebhookAttempt],
   migrations: platformMigrations,
-  resolvers: [AuthResolver, NotificationResolver, IntegratorResolver, WebhookResolver],
+  resolvers: [AuthResolver, NotificationResolver, AccountsResolver, AuditResolver, IntegratorResolver, WebhookResolver],
   seedDemo: seedPlatformDemo,
 };

@@ -23,6 +23,7 @@ import { SlaPolicy } from "./sla/sla-policy.entity.js";
 import { SlaPolicyResolver } from "./sla/sla.resolver.js";
 import { deadlineTimerHandlers } from "./timers/deadline-timers.js";
 import { armDispatchOverdueHandler, dispatchOverdueTimerHandler } from "./timers/dispatch-overdue.js";
+import { routingUnitDirectory } from "./unit/unit-directory.js";
 import { Unit } from "./unit/unit.entity.js";
 import { UnitResolver } from "./unit/unit.resolver.js";
 import { PublicReplyResolver, isPublicReplyFile } from "./workbench/public-reply.resolver.js";
@@ -62,6 +63,8 @@ export const routingModule: DomainModule = {
   ],
   timerHandlers: () => [...deadlineTimerHandlers(), dispatchOverdueTimerHandler()],
   seedDemo: seedRoutingDemo,
+  // The accounts admin (platform) checks a handler's or a leader's unit with it.
+  unitDirectory: routingUnitDirectory,
   // Whoever may read an assignment may open the files attached to its reply.
   fileAccess:
     ({ dataSource }) =>

@@ -23,7 +23,7 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 function toActor(user: User): Actor {
-  return { kind: "staff", id: user.id, name: user.displayName, roles: user.roles, unitId: user.unitId };
+  return { kind: "staff", id: user.id, name: user.displayName, roles: user.mustChangePassword ? [] : user.roles, unitId: user.unitId };
 }
 
 export type LoginResult = { token: string; expiresAt: Date; user: User; actor: Actor };
@@ -63,7 +63,7 @@ export async function logIn(
   const expiresAt = new Date(Date.now() + input.ttlHours * 3_600_000);
   await dataSource.transaction(async (manager) => {
     await clearLoginFailures(manager, attempt);
-    await manager.insert(Session, { tokenHash: hashToken(token), userId: user.id, expiresAt });
+    await manager.insert(Session, { tokenHash: hashToken(token), userId: user.id, expiresAt, clientIp: input.clientIp ?? null });
   });
   return { token, expiresAt, user, actor: toActor(user) };
 }

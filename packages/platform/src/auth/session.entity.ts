@@ -15,4 +15,8 @@ export class Session {
 
   @Column({ name: "expires_at", type: "timestamptz" })
   expiresAt!: Date;
+
+  /** The address the session was opened from, for the admin's sessions list. */
+  @Column({ name: "client_ip", type: "text", nullable: true })
+  clientIp!: string | null;
 }

@@ -34,8 +34,10 @@ function sessionIdOf(token: string): string {
 /** The live session a token opens, or null when unknown, expired or its user is inactive (one statement). */
 export async function findSession(dataSource: DataSource, token: string): Promise<SessionInfo | null> {
   const sessionId = sessionIdOf(token);
+  // After a password reset the session holds no role until the temporary password is changed:
+  // every role-guarded operation is refused, only `me`, `changeMyPassword` and `logout` work.
   const rows: Array<{ id: string; display_name: string; roles: Role[]; unit_id: string | null; expires_at: Date }> = await dataSource.query(
-    `SELECT u.id, u.display_name, u.roles, u.unit_id, s.expires_at
+    `SELECT u.id, u.display_name, CASE WHEN u.must_change_password THEN '{}'::text[] ELSE u.roles END AS roles, u.unit_id, s.expires_at
        FROM platform_session s JOIN platform_user u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
     [sessionId],

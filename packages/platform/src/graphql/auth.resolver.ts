@@ -5,8 +5,8 @@ import type { RequestContext } from "../context.js";
 import type { AppServices } from "../module.js";
 import { LoginInput, LoginPayload, Viewer } from "./auth.types.js";
 
-function toViewer(user: User): Viewer {
-  return { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, unitId: user.unitId };
+export function toViewer(user: User): Viewer {
+  return { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, unitId: user.unitId, mustChangePassword: user.mustChangePassword };
 }
 
 @Resolver()

@@ -17,6 +17,9 @@ export class Viewer {
 
   @Field(() => ID, { nullable: true, description: "Handling unit, for handlers." })
   unitId!: string | null;
+
+  @Field({ description: "True after an admin reset the password: the temporary password must be changed (`changeMyPassword`) before anything else; until then the session holds no role." })
+  mustChangePassword!: boolean;
 }
 
 @InputType({ description: "Staff credentials." })

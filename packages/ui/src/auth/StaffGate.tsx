@@ -6,6 +6,7 @@ import { Alert, Loading } from "../components/Feedback.tsx";
 import { useErrorMessage } from "../errors.ts";
 import { useT } from "../i18n/I18nProvider.tsx";
 import type { StaffDocuments, StaffViewer } from "./documents.ts";
+import { ChangePasswordPage } from "./ChangePasswordPage.tsx";
 import { LoginPage } from "./LoginPage.tsx";
 import { settleSignIn, useSessionExpired } from "./sessionExpiry.ts";
 import { SignInAgainDialog } from "./SignInAgainDialog.tsx";
@@ -63,6 +64,15 @@ export function StaffGate({ title, documents, children }: StaffGateProps) {
     },
     [lastViewer, leave],
   );
+
+  // After an admin's reset the temporary password must be replaced before anything else.
+  if (current?.mustChangePassword && documents.changePassword) {
+    return (
+      <AppLayout title={title}>
+        <ChangePasswordPage documents={{ changePassword: documents.changePassword, me: documents.me }} onSignOut={() => void logout()} />
+      </AppLayout>
+    );
+  }
 
   // After the session ended the app stays with the person who was signed in, under the dialog.
   const viewer = current ?? lastViewer;

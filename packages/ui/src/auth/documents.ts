@@ -6,6 +6,8 @@ export type StaffViewer = {
   username: string;
   displayName: string;
   roles: readonly string[];
+  /** True after an admin's password reset: the gate asks for a new password before anything else. */
+  mustChangePassword?: boolean | null;
 };
 
 type NoVariables = { [key: string]: never };
@@ -21,4 +23,6 @@ export type StaffDocuments = {
     { input: { username: string; password: string } }
   >;
   logout: TypedDocumentNode<{ logout: boolean }, NoVariables>;
+  /** The person's own password change; with it the gate forces the change a reset asks for. */
+  changePassword?: TypedDocumentNode<{ changeMyPassword: StaffViewer }, { input: { currentPassword: string; newPassword: string } }>;
 };
