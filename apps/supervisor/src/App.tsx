@@ -2,6 +2,8 @@ import { AppLayout, appNavItem, NotificationBell, StaffGate, ticketPageNumber, u
 import { CallbackRoutes, callbackNavItems, isCallbackPath } from "./callback/routes.tsx";
 import { AdminCategoriesRoutes, adminCategoriesNavItems, isAdminCategoriesPath } from "./admin/categories/routes.tsx";
 import { useAdminCategoryT } from "./admin/categories/messages.ts";
+import { AdminCategoriesRoutes, adminCategoriesNavItems, isAdminCategoriesPath } from "./admin/categories/routes.tsx";
+import { useAdminCategoryT } from "./admin/categories/messages.ts";
 import { CatalogRoutes, catalogNavItems, isCatalogPath } from "./catalog/routes.tsx";
 import { ChasingRoutes, chasingNavItems, isChasingPath } from "./chasing/routes.tsx";
 import { useChasingT } from "./chasing/messages.ts";
@@ -43,6 +45,7 @@ export function App() {
   const tChasing = useChasingT();
   const chasing = isChasingPath(path);
   const tSearch = useTicketSearchT();
+  const tCategories = useAdminCategoryT();
   const tRanking = useRankingT();
   const tHot = useHotT();
   const tCategories = useAdminCategoryT();
@@ -76,6 +79,7 @@ export function App() {
             ...routingNavItems(path, viewer.roles, { extensions: t("nav.extensions"), rules: t("nav.dispatchRules"), units: t("nav.units"), calendar: t("nav.calendar") }),
             ...catalogNavItems(path, viewer.roles, t("nav.categoryKeywords")),
             ...adminCategoriesNavItems(path, viewer.roles, tCategories("ac.nav")),
+            ...adminCategoriesNavItems(path, viewer.roles, tCategories("ac.nav")),
             ...knowledgeNavItems(path, viewer.roles, {
               review: t("nav.kbReview"),
               stats: t("nav.kbStats"),
@@ -104,6 +108,8 @@ export function App() {
             <RoutingRoutes path={path} roles={viewer.roles} />
           ) : isCatalogPath(path) ? (
             <CatalogRoutes path={path} roles={viewer.roles} />
+          ) : isAdminCategoriesPath(path) ? (
+            <AdminCategoriesRoutes roles={viewer.roles} />
           ) : isAdminCategoriesPath(path) ? (
             <AdminCategoriesRoutes roles={viewer.roles} />
           ) : leader ? (

@@ -23,11 +23,18 @@ export async function loadCatalogue(manager: EntityManager): Promise<Catalogue> 
   // One after the other: inside a transaction the manager has one connection.
   const rules = await manager.find(DispatchRule);
   const policies = await manager.find(SlaPolicy);
-  const categories = await manager.find(Category, { select: { id: true, parentId: true } });
+  const categories = await manager.find(Category, { select: { id: true, parentId: true, slaPolicyId: true } });
   const cities = await manager.find(Area, { select: { id: true }, where: { level: "CITY" } });
+  // A category's own SLA policy (set on the category admin page) applies as if it named that
+  // category: it beats group and catch-all policies, and a policy for an urgency still beats it.
+  const byId = new Map(policies.map((policy) => [policy.id, policy]));
+  const chosen = categories.flatMap((category) => {
+    const policy = category.slaPolicyId ? byId.get(category.slaPolicyId) : undefined;
+    return policy ? [Object.assign(Object.create(SlaPolicy.prototype) as SlaPolicy, policy, { categoryId: category.id })] : [];
+  });
   return {
     rules,
-    policies,
+    policies: [...policies, ...chosen],
     categoryParents: new Map(categories.map((category) => [category.id, category.parentId])),
     cityAreaIds: new Set(cities.map((city) => city.id)),
   };

@@ -1,4 +1,4 @@
-import { useQuery } from "@apollo/client/react";
+import { useQuery, useSubscription } from "@apollo/client/react";
 import {
   Button,
   Field,
@@ -16,7 +16,7 @@ import {
   type Urgency,
 } from "@civicline/ui";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { CallCategoriesDocument, type CallerTicketFragment, type EmergencyHandoffInput, type Privacy } from "../gql/graphql.ts";
+import { CallCategoriesDocument, CategoriesChangedDocument, type CallerTicketFragment, type EmergencyHandoffInput, type Privacy } from "../gql/graphql.ts";
 import { useOperatorT } from "../messages.ts";
 import { AnswerSection } from "./AnswerSection.tsx";
 import { Attachments } from "./Attachments.tsx";
@@ -62,7 +62,9 @@ export function CallForm({ start, active, onNewCall, onDirty }: CallFormProps) {
   const { language } = useLanguage();
   const errorMessage = useErrorMessage();
   const localizeFields = useFieldErrors(FIELD_ERROR_CODES);
-  const categories = useQuery(CallCategoriesDocument);
+  const categories = useQuery(CallCategoriesDocument, { fetchPolicy: "cache-and-network" });
+  // An admin changed the category tree (on any gateway instance): this call offers the new tree at once.
+  useSubscription(CategoriesChangedDocument, { onData: () => void categories.refetch().catch(() => undefined) });
   const [draft] = useState(() => loadDraft(start.key));
   const form = useCallForm(start, draft?.values);
   const { values, errors, set } = form;
@@ -220,7 +222,12 @@ export function CallForm({ start, active, onNewCall, onDirty }: CallFormProps) {
                 name="requestType"
                 value={values.requestType}
                 onChange={(event) => form.setRequestType(event.target.value as RequestType | "")}
-                options={REQUEST_TYPES.map((type) => ({ value: type, label: format.requestType(type) }))}
+                options={REQUEST_TYPES.map((type) => ({
+                  value: type,
+                  label: format.requestType(type),
+                  // A category may take only some request types (set by admins); the server refuses the others.
+                  disabled: !!category && category.requestTypes.length > 0 && !category.requestTypes.includes(type),
+                }))}
               />
             </Field>
             <CategoryPicker

@@ -145,7 +145,7 @@ export function buildLogCallInput(
 }
 
 /** Error codes whose `extensions.fields` name form fields. */
-export const FIELD_ERROR_CODES = ["INTAKE/MISSING_EXTRA_FIELD", "INTAKE/ATTACHMENT_REJECTED"] as const;
+export const FIELD_ERROR_CODES = ["INTAKE/MISSING_EXTRA_FIELD", "INTAKE/ATTACHMENT_REJECTED", "INTAKE/REQUEST_TYPE_NOT_ALLOWED"] as const;
 
 /**
  * Server errors placed on fields: `extensions.fields` (already localised, keyed by input path,

@@ -14,7 +14,8 @@ export type CategoryFieldProps = { value: string; error?: string; onChange: (cat
 export function CategoryField({ value, error, onChange }: CategoryFieldProps) {
   const t = usePortalT();
   const { language } = useLanguage();
-  const categories = useQuery(CategoriesDocument);
+  // Each visit asks again: a category an admin just added (or deactivated) shows at once.
+  const categories = useQuery(CategoriesDocument, { fetchPolicy: "cache-and-network" });
   const choices = useMemo(() => categoryChoices(categories.data?.categories ?? [], language), [categories.data, language]);
   const search = useCallback((query: string) => filterCategories(choices, query), [choices]);
   const selected = choices.find((choice) => choice.id === value);

@@ -28,6 +28,7 @@ export function category(overrides: Partial<CallCategory> & { id: string }): Typ
     templateZh: null,
     templateEn: null,
     keywords: [],
+    requestTypes: [],
     fields: [],
     ...overrides,
   };
