@@ -4,6 +4,8 @@ import { AdminCategoriesRoutes, adminCategoriesNavItems, isAdminCategoriesPath }
 import { useAdminCategoryT } from "./admin/categories/messages.ts";
 import { AdminCategoriesRoutes, adminCategoriesNavItems, isAdminCategoriesPath } from "./admin/categories/routes.tsx";
 import { useAdminCategoryT } from "./admin/categories/messages.ts";
+import { AdminCategoriesRoutes, adminCategoriesNavItems, isAdminCategoriesPath } from "./admin/categories/routes.tsx";
+import { useAdminCategoryT } from "./admin/categories/messages.ts";
 import { CatalogRoutes, catalogNavItems, isCatalogPath } from "./catalog/routes.tsx";
 import { ChasingRoutes, chasingNavItems, isChasingPath } from "./chasing/routes.tsx";
 import { useChasingT } from "./chasing/messages.ts";
@@ -46,6 +48,7 @@ export function App() {
   const chasing = isChasingPath(path);
   const tSearch = useTicketSearchT();
   const tCategories = useAdminCategoryT();
+  const tCategories = useAdminCategoryT();
   const tRanking = useRankingT();
   const tHot = useHotT();
   const tCategories = useAdminCategoryT();
@@ -80,6 +83,7 @@ export function App() {
             ...catalogNavItems(path, viewer.roles, t("nav.categoryKeywords")),
             ...adminCategoriesNavItems(path, viewer.roles, tCategories("ac.nav")),
             ...adminCategoriesNavItems(path, viewer.roles, tCategories("ac.nav")),
+            ...adminCategoriesNavItems(path, viewer.roles, tCategories("ac.nav")),
             ...knowledgeNavItems(path, viewer.roles, {
               review: t("nav.kbReview"),
               stats: t("nav.kbStats"),
@@ -108,6 +112,8 @@ export function App() {
             <RoutingRoutes path={path} roles={viewer.roles} />
           ) : isCatalogPath(path) ? (
             <CatalogRoutes path={path} roles={viewer.roles} />
+          ) : isAdminCategoriesPath(path) ? (
+            <AdminCategoriesRoutes roles={viewer.roles} />
           ) : isAdminCategoriesPath(path) ? (
             <AdminCategoriesRoutes roles={viewer.roles} />
           ) : isAdminCategoriesPath(path) ? (
