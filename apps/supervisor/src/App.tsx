@@ -2,10 +2,6 @@ import { AppLayout, appNavItem, NotificationBell, StaffGate, ticketPageNumber, u
 import { CallbackRoutes, callbackNavItems, isCallbackPath } from "./callback/routes.tsx";
 import { AdminCategoriesRoutes, adminCategoriesNavItems, isAdminCategoriesPath } from "./admin/categories/routes.tsx";
 import { useAdminCategoryT } from "./admin/categories/messages.ts";
-import { AdminCategoriesRoutes, adminCategoriesNavItems, isAdminCategoriesPath } from "./admin/categories/routes.tsx";
-import { useAdminCategoryT } from "./admin/categories/messages.ts";
-import { AdminCategoriesRoutes, adminCategoriesNavItems, isAdminCategoriesPath } from "./admin/categories/routes.tsx";
-import { useAdminCategoryT } from "./admin/categories/messages.ts";
 import { CatalogRoutes, catalogNavItems, isCatalogPath } from "./catalog/routes.tsx";
 import { ChasingRoutes, chasingNavItems, isChasingPath } from "./chasing/routes.tsx";
 import { useChasingT } from "./chasing/messages.ts";
@@ -48,10 +44,8 @@ export function App() {
   const chasing = isChasingPath(path);
   const tSearch = useTicketSearchT();
   const tCategories = useAdminCategoryT();
-  const tCategories = useAdminCategoryT();
   const tRanking = useRankingT();
   const tHot = useHotT();
-  const tCategories = useAdminCategoryT();
   const ticketSearch = isTicketSearchPath(path);
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
@@ -82,8 +76,6 @@ export function App() {
             ...routingNavItems(path, viewer.roles, { extensions: t("nav.extensions"), rules: t("nav.dispatchRules"), units: t("nav.units"), calendar: t("nav.calendar") }),
             ...catalogNavItems(path, viewer.roles, t("nav.categoryKeywords")),
             ...adminCategoriesNavItems(path, viewer.roles, tCategories("ac.nav")),
-            ...adminCategoriesNavItems(path, viewer.roles, tCategories("ac.nav")),
-            ...adminCategoriesNavItems(path, viewer.roles, tCategories("ac.nav")),
             ...knowledgeNavItems(path, viewer.roles, {
               review: t("nav.kbReview"),
               stats: t("nav.kbStats"),
@@ -112,10 +104,6 @@ export function App() {
             <RoutingRoutes path={path} roles={viewer.roles} />
           ) : isCatalogPath(path) ? (
             <CatalogRoutes path={path} roles={viewer.roles} />
-          ) : isAdminCategoriesPath(path) ? (
-            <AdminCategoriesRoutes roles={viewer.roles} />
-          ) : isAdminCategoriesPath(path) ? (
-            <AdminCategoriesRoutes roles={viewer.roles} />
           ) : isAdminCategoriesPath(path) ? (
             <AdminCategoriesRoutes roles={viewer.roles} />
           ) : leader ? (

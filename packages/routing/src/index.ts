@@ -2,7 +2,6 @@ import "reflect-metadata";
 
 export { routingModule } from "./routing.module.js";
 export { loadCatalogue, limitsFor } from "./catalogue.js";
-export { loadCatalogue, limitsFor } from "./catalogue.js";
 export { Unit, type UnitKindValue } from "./unit/unit.entity.js";
 export { UnitKind, UnitType } from "./unit/unit.types.js";
 export { UnitInput, UnitStaffMemberType } from "./unit/unit.types.js";

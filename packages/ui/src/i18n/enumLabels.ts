@@ -50,8 +50,6 @@ export const ENUM_LABELS_EN: EnumCatalogue = {
   },
   CategoryFieldType: { DATE: "Date", NUMBER: "Number", SELECT: "Choice", TEXT: "Text" },
   CategoryChange: { CREATED: "Added", UPDATED: "Changed", MOVED: "Moved", DEACTIVATED: "Deactivated", REACTIVATED: "Offered again" },
-  CategoryChange: { CREATED: "Added", UPDATED: "Changed", MOVED: "Moved", DEACTIVATED: "Deactivated", REACTIVATED: "Offered again" },
-  CategoryChange: { CREATED: "Added", UPDATED: "Changed", MOVED: "Moved", DEACTIVATED: "Deactivated", REACTIVATED: "Offered again" },
   Channel: {
     PHONE: "Phone",
     PORTAL: "Web portal",
@@ -267,8 +265,6 @@ export const ENUM_LABELS_ZH: EnumCatalogue = {
     CANCELLED: "已取消",
   },
   CategoryFieldType: { DATE: "日期", NUMBER: "数字", SELECT: "选项", TEXT: "文本" },
-  CategoryChange: { CREATED: "新增", UPDATED: "修改", MOVED: "移动", DEACTIVATED: "停用", REACTIVATED: "重新启用" },
-  CategoryChange: { CREATED: "新增", UPDATED: "修改", MOVED: "移动", DEACTIVATED: "停用", REACTIVATED: "重新启用" },
   CategoryChange: { CREATED: "新增", UPDATED: "修改", MOVED: "移动", DEACTIVATED: "停用", REACTIVATED: "重新启用" },
   Channel: {
     PHONE: "电话",
