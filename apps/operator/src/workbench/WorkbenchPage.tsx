@@ -2,6 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import { Alert, Button, EmptyState, Loading, useRoutingErrorMessage } from "@civicline/ui";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { UnitInboxDocument, WorkbenchViewerDocument } from "../gql/graphql.ts";
+import { CitizenAdditions } from "./additions/CitizenAdditions.tsx";
 import { AssignmentPanel } from "./AssignmentPanel.tsx";
 import { deadlineCounts, sortByDeadline } from "./inbox.ts";
 import { InboxTable } from "./InboxTable.tsx";
@@ -51,6 +52,7 @@ export function WorkbenchPage() {
             </span>
           </h1>
         </div>
+        <CitizenAdditions onOpen={open} />
         <UnitOrders />
         {counts.overdue + counts.nearDue > 0 ? (
           <p className="inbox-summary" data-testid="inbox-summary">

@@ -2,6 +2,7 @@ import { AttachmentThumbnails, Button, EmptyState, StatusBadge, useFormat, useLa
 import type { Ref } from "react";
 import type { RatingFieldsFragment, TrackTicketQuery } from "../gql/graphql.ts";
 import { usePortalT, type PortalMessageKey } from "../messages.ts";
+import { RequestUpdates } from "../updates/RequestUpdates.tsx";
 import { PublicTimeline } from "./PublicTimeline.tsx";
 import { RatingForm } from "./RatingForm.tsx";
 import { StatusSteps } from "./StatusSteps.tsx";
@@ -119,6 +120,8 @@ export function TrackResult({ ticket, accessToken, onRated, justRated, headingRe
         </p>
       ) : null}
       {ticket.rating ? <RatingView rating={ticket.rating} /> : ticket.canRate ? <RatingForm accessToken={accessToken} onRated={onRated} /> : null}
+
+      <RequestUpdates trackingNumber={ticket.trackingNumber} status={ticket.status} accessToken={accessToken} />
 
       <h3 className="track-history">{t("track.history")}</h3>
       <PublicTimeline ticket={ticket} />
