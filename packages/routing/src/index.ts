@@ -21,6 +21,7 @@ export { AUTO_DISPATCHER, dispatchLockedTicket } from "./dispatch/dispatch-core.
 export { signFor } from "./workbench/sign-for.js";
 export { replyToTicket, type ReplyRequest } from "./workbench/reply.js";
 export { returnTicket, decideReturn, decideReturnInTransaction } from "./workbench/return.js";
+export { requestExtension, decideExtension } from "./workbench/extension.js";
 export { latestPublicNotes } from "./workbench/public-reply.resolver.js";
 export { ReturnRequest } from "./assignment/return-request.entity.js";
 export { saveDispatchRule, RULE_EDITORS, type DispatchRuleRequest } from "./rules/save-dispatch-rule.js";

@@ -2,8 +2,8 @@ import { loadWorkingCalendar } from "@civicline/platform";
 import type { EntityManager } from "typeorm";
 import { WORKING_DAY_MS } from "./measure-sql.js";
 
-export const CALENDAR_FIRST_DAY = "2000-01-01";
-export const CALENDAR_LAST_DAY = "2099-12-31";
+export const CALENDAR_FIRST_DAY = "2010-01-01";
+export const CALENDAR_LAST_DAY = "2049-12-31";
 
 function* days(from: string, to: string): Generator<string> {
   const end = Date.parse(`${to}T00:00:00Z`);
@@ -14,7 +14,7 @@ function* days(from: string, to: string): Generator<string> {
 
 /**
  * Brings supervision_measure_calendar in line with the working calendar (official data + admin
- * overrides): every day 2000–2099, working or not, and the working ms before it. Only rows that
+ * overrides): every day 2010–2049, working or not, and the working ms before it. Only rows that
  * differ are written. Returns the first and last day whose working status changed (null: none), so
  * that the caller can recompute the tickets whose handling time spans them.
  */

@@ -144,7 +144,7 @@ function parts(): Part[] {
 export function factsSql(ticketCondition: string): string {
   const union = parts()
     .map((part) => {
-      const columns = COUNTERS.map((c) => `${part.counters[c] ?? "0"} AS ${c}`).join(", ");
+      const columns = COUNTERS.map((c) => `coalesce(${part.counters[c] ?? "0"}, 0) AS ${c}`).join(", ");
       return `SELECT ${part.ticket} AS ticket_id, ${part.day} AS day, ${part.unit} AS unit_id, ${columns} FROM ${part.from} WHERE ${part.ticket} ${ticketCondition}`;
     })
     .join("\n    UNION ALL\n    ");

@@ -210,7 +210,7 @@ export class MeasureTicket {
 }
 
 /**
- * The working calendar as the measures' SQL reads it: one row per civil day 2000–2099 (official
+ * The working calendar as the measures' SQL reads it: one row per civil day 2010–2049 (official
  * data + admin overrides, from platform's WorkingCalendar), with the working ms of every earlier day
  * summed, so that working time between two instants is a difference of two lookups. Kept current by
  * `syncMeasureCalendar` (calendar changes, rebuild).
@@ -223,7 +223,7 @@ export class MeasureCalendarDay {
   @Column({ type: "boolean" })
   working!: boolean;
 
-  /** Working ms of all days from 2000-01-01 up to (not including) this one. */
+  /** Working ms of all days from 2010-01-01 up to (not including) this one. */
   @Column({ name: "before_ms", type: "bigint" })
   beforeMs!: string;
 }
