@@ -23,6 +23,8 @@ import { isTicketSearchPath, TicketSearchRoutes, ticketSearchNavItems } from "./
 import { useTicketSearchT } from "./tickets/search/messages.ts";
 import { HotRoutes, hotNavItems, isHotPath, useHotT } from "./measures/hot/index.ts";
 import { isRankingPath, RankingRoutes, rankingNavItems, useRankingT } from "./measures/ranking/index.ts";
+import { HotRoutes, hotNavItems, isHotPath, useHotT } from "./measures/hot/index.ts";
+import { isRankingPath, RankingRoutes, rankingNavItems, useRankingT } from "./measures/ranking/index.ts";
 import { dashboardReplacesOverview, isMeasuresDashboardPath, MeasuresDashboardRoutes, measuresNavItems } from "./measures/dashboard/routes.tsx";
 import { isWallPath, WallRoutes, wallNavItems } from "./measures/wall/routes.tsx";
 import { ELSEWHERE_PATH, GoToLanding, mayUseOverview, OVERVIEW_PATH, SupervisorElsewhere } from "./landing.tsx";
@@ -43,6 +45,8 @@ export function App() {
   const tChasing = useChasingT();
   const chasing = isChasingPath(path);
   const tSearch = useTicketSearchT();
+  const tRanking = useRankingT();
+  const tHot = useHotT();
   const tCategories = useAdminCategoryT();
   const tRanking = useRankingT();
   const tHot = useHotT();
@@ -65,6 +69,8 @@ export function App() {
             ...measuresNavItems(path, viewer.roles, t("nav.measures")),
             ...wallNavItems(path, viewer.roles, t("nav.wall")),
             ...(mayUseOverview(viewer.roles) && !dashboardReplacesOverview(viewer.roles) ? [appNavItem(OVERVIEW_PATH, t("nav.overview"), path === OVERVIEW_PATH)] : []),
+            ...rankingNavItems(path, viewer.roles, tRanking("rk.nav")),
+            ...hotNavItems(path, viewer.roles, tHot("hot.nav")),
             ...rankingNavItems(path, viewer.roles, tRanking("rk.nav")),
             ...hotNavItems(path, viewer.roles, tHot("hot.nav")),
             ...chasingNavItems(path, viewer.roles, tChasing("ch.title")),
@@ -92,6 +98,10 @@ export function App() {
             <MeasuresDashboardRoutes roles={viewer.roles} />
           ) : ticketNumber ? (
             <SupervisorTicketPage trackingNumber={ticketNumber} roles={viewer.roles} />
+          ) : isRankingPath(path) ? (
+            <RankingRoutes roles={viewer.roles} />
+          ) : isHotPath(path) ? (
+            <HotRoutes roles={viewer.roles} />
           ) : isRankingPath(path) ? (
             <RankingRoutes roles={viewer.roles} />
           ) : isHotPath(path) ? (

@@ -19,7 +19,7 @@ export const supervisionMigrations: Function[] = [
   SupervisionOrders1796544236558,
   JointSupervision1796544240736,
   Wallboard1796555356801,
+  RankingWeights1796555360485,
   OversightReport1796555495352,
   Measures1796555539973,
-  RankingWeights1796555360485,
 ];

@@ -40,6 +40,11 @@ export type HotIssueList = { settings: HotSettings; lastDay: string; windowStart
  */
 export async function listHotIssues(db: DataSource, options: { actor: Actor | null; window?: HotWindow | null; lastDay?: string | null; now?: Date; limit?: number | null }): Promise<HotIssueList> {
   requireRole(options.actor, HOT_READERS);
+  return computeHotIssues(db, options);
+}
+
+/** The hot issues without a caller's role check (the wallboard computes them once for every viewer). */
+export async function computeHotIssues(db: DataSource, options: { window?: HotWindow | null; lastDay?: string | null; now?: Date; limit?: number | null }): Promise<HotIssueList> {
   const errors: FieldError[] = [];
   const lastDay = options.lastDay ?? shanghaiDay(options.now ?? new Date());
   if (!isDay(lastDay)) {

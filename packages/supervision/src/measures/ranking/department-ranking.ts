@@ -50,7 +50,7 @@ export async function departmentRanking(
   }
   assertNoFieldErrors(errors);
   const weights = await weightsForPeriod(db, { version: options.weightsVersion, end: endOfShanghaiDay(options.toDay) });
-  const units = await unitFiguresForPeriod(db, options);
+  const units = await unitFiguresForPeriod(db, { actor: options.actor, fromDay: options.fromDay, toDay: options.toDay });
   const ranking = rankUnits(units, weights);
   return {
     fromDay: options.fromDay,

@@ -1,21 +1,18 @@
-import { Area, Category, RequestType, TicketHistoryKind, TicketStatus, intakeModule, logCall } from "@civicline/intake";
-import { Role, platformModule, upsertUser, type Actor } from "@civicline/platform";
-import { createTestDatabase, type TestDatabase } from "@civicline/platform/testing";
-import { routingModule } from "@civicline/routing";
+import { Area, Category, RequestType, TicketHistoryKind, TicketStatus, logCall } from "@civicline/intake";
+import { Role, upsertUser, type Actor } from "@civicline/platform";
+import type { TestDatabase } from "@civicline/platform/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assignToLeader } from "../../../leader/assign-to-leader.js";
-import { leaderEntities } from "../../../leader/leader.parts.js";
-import { LeaderSessions1796544161795 } from "../../../migrations/1796544161795-LeaderSessions.js";
+import { searchTestDatabase } from "../../../search/__tests__/search-db.js";
 import { hotIssueTickets, listHotIssues } from "../hot-issues.js";
 import { HotWindow } from "../hot-window.js";
 import { mergeHotIssueDuplicates } from "../merge-duplicates.js";
+import { wallboardHotIssues } from "../hot-wall.js";
 
 let db: TestDatabase;
 beforeAll(async () => {
-  db = await createTestDatabase({
-    entities: [...platformModule.entities, ...intakeModule.entities, ...routingModule.entities, ...leaderEntities],
-    migrations: [...platformModule.migrations, ...intakeModule.migrations, ...routingModule.migrations, LeaderSessions1796544161795],
-  });
+  // every module's tables: hot issues read the measures aggregate its triggers maintain
+  db = await searchTestDatabase();
 });
 afterAll(async () => {
   await db?.destroy();
@@ -109,6 +106,18 @@ describe("hot issues over real tickets", () => {
     expect(behind.tickets.map((ticket) => ticket.trackingNumber)).toEqual(burst.map((ticket) => ticket.trackingNumber));
     expect(behind.tickets.every((ticket) => ticket.mergeable)).toBe(true);
     expect(JSON.stringify(behind)).not.toContain("1381234");
+    const wall = await wallboardHotIssues(db.dataSource, new Date(`${LAST_DAY}T20:00:00+08:00`));
+    expect(wall.find((entry) => entry.districtId === w.district.id)).toEqual({
+      key: `${w.water.id}:${w.district.id}:${LAST_DAY}`,
+      titleZh: `${w.water.nameZh} · ${w.district.nameZh}`,
+      titleEn: `${w.water.nameEn} · ${w.district.nameEn}`,
+      count: 8,
+      categoryId: w.water.id,
+      districtId: w.district.id,
+      townshipId: null,
+      fromDay: "2026-11-14",
+      toDay: LAST_DAY,
+    });
   });
 
   it("a single day window compares with the 8 weeks scaled to one day", async () => {
