@@ -2,6 +2,8 @@ import { AppLayout, appNavItem, NotificationBell, StaffGate, ticketPageNumber, u
 import { CallbackRoutes, callbackNavItems, isCallbackPath } from "./callback/routes.tsx";
 import { AdminCategoriesRoutes, adminCategoriesNavItems, isAdminCategoriesPath } from "./admin/categories/routes.tsx";
 import { useAdminCategoryT } from "./admin/categories/messages.ts";
+import { AdminIntegratorsRoutes, adminIntegratorsNavItems, isAdminIntegratorsPath } from "./admin/integrators/routes.tsx";
+import { useIntegratorT } from "./admin/integrators/messages.ts";
 import { CatalogRoutes, catalogNavItems, isCatalogPath } from "./catalog/routes.tsx";
 import { ChasingRoutes, chasingNavItems, isChasingPath } from "./chasing/routes.tsx";
 import { useChasingT } from "./chasing/messages.ts";
@@ -48,6 +50,7 @@ export function App() {
   const tRanking = useRankingT();
   const tHot = useHotT();
   const tCategories = useAdminCategoryT();
+  const tIntegrators = useIntegratorT();
   const tRanking = useRankingT();
   const tHot = useHotT();
   const ticketSearch = isTicketSearchPath(path);
@@ -82,6 +85,7 @@ export function App() {
             ...routingNavItems(path, viewer.roles, { extensions: t("nav.extensions"), rules: t("nav.dispatchRules"), units: t("nav.units"), calendar: t("nav.calendar") }),
             ...catalogNavItems(path, viewer.roles, t("nav.categoryKeywords")),
             ...adminCategoriesNavItems(path, viewer.roles, tCategories("ac.nav")),
+            ...adminIntegratorsNavItems(path, viewer.roles, tIntegrators("ai.nav")),
             ...knowledgeNavItems(path, viewer.roles, {
               review: t("nav.kbReview"),
               stats: t("nav.kbStats"),
@@ -116,6 +120,8 @@ export function App() {
             <CatalogRoutes path={path} roles={viewer.roles} />
           ) : isAdminCategoriesPath(path) ? (
             <AdminCategoriesRoutes roles={viewer.roles} />
+          ) : isAdminIntegratorsPath(path) ? (
+            <AdminIntegratorsRoutes path={path} roles={viewer.roles} />
           ) : leader ? (
             <LeaderRoutes path={path} roles={viewer.roles} />
           ) : chasing ? (
