@@ -25,8 +25,6 @@ import { isTicketSearchPath, TicketSearchRoutes, ticketSearchNavItems } from "./
 import { useTicketSearchT } from "./tickets/search/messages.ts";
 import { HotRoutes, hotNavItems, isHotPath, useHotT } from "./measures/hot/index.ts";
 import { isRankingPath, RankingRoutes, rankingNavItems, useRankingT } from "./measures/ranking/index.ts";
-import { HotRoutes, hotNavItems, isHotPath, useHotT } from "./measures/hot/index.ts";
-import { isRankingPath, RankingRoutes, rankingNavItems, useRankingT } from "./measures/ranking/index.ts";
 import { dashboardReplacesOverview, isMeasuresDashboardPath, MeasuresDashboardRoutes, measuresNavItems } from "./measures/dashboard/routes.tsx";
 import { isWallPath, WallRoutes, wallNavItems } from "./measures/wall/routes.tsx";
 import { ELSEWHERE_PATH, GoToLanding, mayUseOverview, OVERVIEW_PATH, SupervisorElsewhere } from "./landing.tsx";
@@ -51,8 +49,6 @@ export function App() {
   const tHot = useHotT();
   const tCategories = useAdminCategoryT();
   const tIntegrators = useIntegratorT();
-  const tRanking = useRankingT();
-  const tHot = useHotT();
   const ticketSearch = isTicketSearchPath(path);
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
@@ -72,8 +68,6 @@ export function App() {
             ...measuresNavItems(path, viewer.roles, t("nav.measures")),
             ...wallNavItems(path, viewer.roles, t("nav.wall")),
             ...(mayUseOverview(viewer.roles) && !dashboardReplacesOverview(viewer.roles) ? [appNavItem(OVERVIEW_PATH, t("nav.overview"), path === OVERVIEW_PATH)] : []),
-            ...rankingNavItems(path, viewer.roles, tRanking("rk.nav")),
-            ...hotNavItems(path, viewer.roles, tHot("hot.nav")),
             ...rankingNavItems(path, viewer.roles, tRanking("rk.nav")),
             ...hotNavItems(path, viewer.roles, tHot("hot.nav")),
             ...chasingNavItems(path, viewer.roles, tChasing("ch.title")),
@@ -102,10 +96,6 @@ export function App() {
             <MeasuresDashboardRoutes roles={viewer.roles} />
           ) : ticketNumber ? (
             <SupervisorTicketPage trackingNumber={ticketNumber} roles={viewer.roles} />
-          ) : isRankingPath(path) ? (
-            <RankingRoutes roles={viewer.roles} />
-          ) : isHotPath(path) ? (
-            <HotRoutes roles={viewer.roles} />
           ) : isRankingPath(path) ? (
             <RankingRoutes roles={viewer.roles} />
           ) : isHotPath(path) ? (
