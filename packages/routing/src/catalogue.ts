@@ -12,6 +12,8 @@ import { choosePolicy, limitsOf, type SlaLimits } from "./sla/sla-matching.js";
 export type Catalogue = {
   rules: DispatchRule[];
   policies: SlaPolicy[];
+  /** The SLA policy an admin set on a category (category admin page), by category id. */
+  categoryPolicies: ReadonlyMap<string, SlaPolicy>;
   categoryParents: ReadonlyMap<string, string | null>;
   cityAreaIds: ReadonlySet<string>;
 };
@@ -25,16 +27,17 @@ export async function loadCatalogue(manager: EntityManager): Promise<Catalogue> 
   const policies = await manager.find(SlaPolicy);
   const categories = await manager.find(Category, { select: { id: true, parentId: true, slaPolicyId: true } });
   const cities = await manager.find(Area, { select: { id: true }, where: { level: "CITY" } });
-  // A category's own SLA policy (set on the category admin page) applies as if it named that
-  // category: it beats group and catch-all policies, and a policy for an urgency still beats it.
   const byId = new Map(policies.map((policy) => [policy.id, policy]));
-  const chosen = categories.flatMap((category) => {
-    const policy = category.slaPolicyId ? byId.get(category.slaPolicyId) : undefined;
-    return policy ? [Object.assign(Object.create(SlaPolicy.prototype) as SlaPolicy, policy, { categoryId: category.id })] : [];
-  });
+  const categoryPolicies = new Map(
+    categories.flatMap((category) => {
+      const policy = category.slaPolicyId ? byId.get(category.slaPolicyId) : undefined;
+      return policy ? [[category.id, policy] as const] : [];
+    }),
+  );
   return {
     rules,
-    policies: [...policies, ...chosen],
+    policies,
+    categoryPolicies,
     categoryParents: new Map(categories.map((category) => [category.id, category.parentId])),
     cityAreaIds: new Set(cities.map((city) => city.id)),
   };
@@ -75,13 +78,20 @@ export function proposalFor(catalogue: Catalogue, ticket: Ticket, options: { ret
   return { rule: choice.rule, clear: choice.clear && !backToSender };
 }
 
-/** The limits a ticket runs under, and the policy they come from (null: built-in defaults). */
+/**
+ * The limits a ticket runs under, and the policy they come from (null: built-in defaults). A policy
+ * an admin set on the ticket's category (or its nearest group that has one) decides, unless a
+ * policy for the ticket's urgency matches (emergencies keep running around the clock).
+ */
 export function limitsFor(catalogue: Catalogue, ticket: Ticket): { policyId: string | null; limits: SlaLimits } {
+  const categoryAncestorIds = ancestorsOf(catalogue, ticket.categoryId);
   const policy = choosePolicy(catalogue.policies, {
     requestType: ticket.requestType,
     urgency: ticket.urgency,
     categoryId: ticket.categoryId,
-    categoryAncestorIds: ancestorsOf(catalogue, ticket.categoryId),
+    categoryAncestorIds,
   });
-  return { policyId: policy?.id ?? null, limits: limitsOf(policy) };
+  const own = [ticket.categoryId, ...categoryAncestorIds].map((id) => catalogue.categoryPolicies.get(id)).find((candidate) => candidate !== undefined);
+  const chosen = own && !(policy && policy.urgency !== null) ? own : policy;
+  return { policyId: chosen?.id ?? null, limits: limitsOf(chosen) };
 }

@@ -1,4 +1,4 @@
-import { Area, isOpen, isWithheldFromPublic, redactPersonalData, TicketStatus, type Ticket } from "@civicline/intake";
+import { Area, Category, isOpen, isWithheldFromPublic, redactPersonalData, TicketStatus, type Ticket } from "@civicline/intake";
 import { Assignment, AssignmentState, latestPublicNotes, Unit } from "@civicline/routing";
 import { In, type DataSource } from "typeorm";
 import type { Open311Value } from "./open311-format.js";
@@ -76,8 +76,11 @@ export async function serviceRequests(
   locale: Open311Locale,
 ): Promise<Open311Value[]> {
   const related = await loadRelated(dataSource, tickets);
+  // A ticket keeps its category after an admin deactivates it (no longer a service): still name it.
+  const missing = [...new Set(tickets.map((ticket) => ticket.categoryId).filter((id) => !catalog.byId.has(id)))];
+  const retired = new Map(missing.length > 0 ? (await dataSource.getRepository(Category).findBy({ id: In(missing) })).map((category) => [category.id, category]) : []);
   return tickets.map((ticket) => {
-    const category = catalog.byId.get(ticket.categoryId);
+    const category = catalog.byId.get(ticket.categoryId) ?? retired.get(ticket.categoryId);
     const assignment = related.assignments.get(ticket.id);
     const dispatched = assignment && assignment.state !== AssignmentState.RETURNED ? assignment : undefined;
     const unit = dispatched ? related.units.get(dispatched.leadUnitId) : undefined;
