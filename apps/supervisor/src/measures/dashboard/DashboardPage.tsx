@@ -11,7 +11,7 @@ import {
 } from "../../gql/graphql.ts";
 import { Chart } from "./Chart.tsx";
 import type { ChartSpec } from "./chartSpec.ts";
-import { barHref, figureHref, NO_FILTER, type DashboardFilter, type DrillFigure } from "./drill.ts";
+import { barHref, figureHref, NO_FILTER, type DashboardFilter } from "./drill.ts";
 import { useDashboardT, type DashboardMessageKey } from "./messages.ts";
 import { formatChange, formatCount, formatDays, formatLongDay, formatRate, formatShortDay } from "./numbers.ts";
 import { CHART_COLORS } from "./palette.ts";
@@ -23,7 +23,22 @@ const CHANNELS = ["PHONE", "PORTAL", "OPEN311", "API", "SMS_WECHAT", "EMAIL", "W
 /** Bars per breakdown chart (the rest is in the linked search). */
 const TOP = 12;
 
-type Figure = { numerator: number; denominator?: number | null; value?: number | null };
+/** The figures of a MeasureSet the dashboard shows. */
+type DrillFigure =
+  | "volume"
+  | "dailyAverage"
+  | "directHandlingRate"
+  | "onTimeRate"
+  | "averageHandlingDays"
+  | "resultSatisfactionRate"
+  | "processSatisfactionRate"
+  | "returnRate"
+  | "reReportRate"
+  | "extensionRate"
+  | "overdueCount"
+  | "supervisionOrders";
+
+type Figure = { numerator: number; denominator?: number | null; value?: number | null; numeratorCounter: string; denominatorCounter?: string | null };
 type Headline = { figure: DrillFigure; label: DashboardMessageKey; kind: "count" | "rate" | "days" };
 
 /** The headline cards, in the order of the reference city's published figures. */
@@ -198,16 +213,30 @@ export default function DashboardPage() {
               const isHandling = headline.figure === "averageHandlingDays";
               return (
                 <li key={headline.figure} className="dash-figure card" data-testid={`dash-figure-${headline.figure}`}>
-                  <AppLink to={figureHref(headline.figure, range, filter)} aria-label={`${label}: ${show(value, headline.kind, language)}. ${t("dash.fig.open", { figure: label })}`}>
-                    <span className="dash-figure__label">{label}</span>
-                    <span className="dash-figure__value" data-testid={`dash-value-${headline.figure}`}>
-                      {isHandling
-                        ? t("dash.fig.handlingDaysUnit", { calendar: show(value, "days", language), working: show(measures.current.averageHandlingWorkingDays.value, "days", language) })
-                        : show(value, headline.kind, language)}
+                  {current ? (
+                    <AppLink
+                      to={figureHref(current.numeratorCounter, range, filter, includeSubUnits)}
+                      aria-label={`${label}: ${show(value, headline.kind, language)}. ${t("dash.fig.open", { figure: label })}`}
+                      data-testid={`dash-link-${headline.figure}`}
+                    >
+                      <span className="dash-figure__label">{label}</span>
+                      <span className="dash-figure__value" data-testid={`dash-value-${headline.figure}`}>
+                        {isHandling
+                          ? t("dash.fig.handlingDaysUnit", { calendar: show(value, "days", language), working: show(measures.current.averageHandlingWorkingDays.value, "days", language) })
+                          : show(value, headline.kind, language)}
+                      </span>
+                    </AppLink>
+                  ) : null}
+                  {current && current.denominator !== null && current.denominator !== undefined && current.denominatorCounter && headline.kind === "rate" ? (
+                    <span className="dash-figure__ratio" data-testid={`dash-ratio-${headline.figure}`}>
+                      <AppLink to={figureHref(current.numeratorCounter, range, filter, includeSubUnits)} aria-label={t("dash.fig.openNumerator", { figure: label, count: formatCount(current.numerator, language) })}>
+                        {formatCount(current.numerator, language)}
+                      </AppLink>
+                      {" / "}
+                      <AppLink to={figureHref(current.denominatorCounter, range, filter, includeSubUnits)} aria-label={t("dash.fig.openDenominator", { figure: label, count: formatCount(current.denominator, language) })}>
+                        {formatCount(current.denominator, language)}
+                      </AppLink>
                     </span>
-                  </AppLink>
-                  {current && current.denominator !== null && current.denominator !== undefined && headline.figure !== "dailyAverage" && !isHandling ? (
-                    <span className="dash-figure__ratio">{t("dash.fig.ratio", { numerator: formatCount(current.numerator, language), denominator: formatCount(current.denominator, language) })}</span>
                   ) : null}
                   <span className="dash-figure__change">{change === null ? t("dash.fig.noChange") : headline.kind === "rate" ? t("dash.fig.changePoints", { change }) : t("dash.fig.change", { change })}</span>
                 </li>
@@ -221,12 +250,12 @@ export default function DashboardPage() {
               title={t("dash.trend")}
               caption={t("dash.trend.caption")}
               spec={trend}
-              hrefOf={(index) => (days[index]?.key ? barHref("day", days[index].key, range, filter) : null)}
+              hrefOf={(index) => (days[index]?.key ? barHref("day", days[index].key, range, filter, includeSubUnits) : null)}
               onNavigate={go}
             />
-            <Chart testId="dash-by-category" title={t("dash.byCategory")} caption={t("dash.byCategory.caption")} spec={byCategory.spec} hrefOf={(index) => (byCategory.keys[index] ? barHref("category", byCategory.keys[index], range, filter) : null)} onNavigate={go} height={360} />
+            <Chart testId="dash-by-category" title={t("dash.byCategory")} caption={t("dash.byCategory.caption")} spec={byCategory.spec} hrefOf={(index) => (byCategory.keys[index] ? barHref("category", byCategory.keys[index], range, filter, includeSubUnits) : null)} onNavigate={go} height={360} />
             <Chart testId="dash-by-unit" title={t("dash.byUnit")} caption={t("dash.byUnit.caption")} spec={byUnit.spec} hrefOf={(index) => (byUnit.keys[index] ? barHref("unit", byUnit.keys[index], range, filter) : null)} onNavigate={go} height={360} />
-            <Chart testId="dash-by-district" title={t("dash.byDistrict")} caption={t("dash.byDistrict.caption")} spec={byDistrict.spec} hrefOf={(index) => (byDistrict.keys[index] ? barHref("district", byDistrict.keys[index], range, filter) : null)} onNavigate={go} height={360} />
+            <Chart testId="dash-by-district" title={t("dash.byDistrict")} caption={t("dash.byDistrict.caption")} spec={byDistrict.spec} hrefOf={(index) => (byDistrict.keys[index] ? barHref("district", byDistrict.keys[index], range, filter, includeSubUnits) : null)} onNavigate={go} height={360} />
           </div>
 
           <div className="dash-more">

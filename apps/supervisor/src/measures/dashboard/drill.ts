@@ -2,83 +2,41 @@ import type { SearchForm } from "../../tickets/search/filter.ts";
 import { ticketSearchHref } from "../../tickets/search/url.ts";
 import type { DayRange } from "./period.ts";
 
-/** The dashboard's filters as the ticket search knows them. */
+/** The dashboard's filters. */
 export type DashboardFilter = { unitId: string; districtId: string; categoryId: string; channel: string; requestType: string };
 
 export const NO_FILTER: DashboardFilter = { unitId: "", districtId: "", categoryId: "", channel: "", requestType: "" };
 
-/** The figures a headline card can open. */
-export type DrillFigure =
-  | "volume"
-  | "dailyAverage"
-  | "directHandlingRate"
-  | "onTimeRate"
-  | "averageHandlingDays"
-  | "resultSatisfactionRate"
-  | "processSatisfactionRate"
-  | "returnRate"
-  | "reReportRate"
-  | "extensionRate"
-  | "overdueCount"
-  | "supervisionOrders";
-
-function base(filter: DashboardFilter): Partial<SearchForm> {
-  return {
-    leadUnitId: filter.unitId,
-    districtId: filter.districtId,
-    categoryId: filter.categoryId,
-    channel: filter.channel,
-    requestType: filter.requestType,
-  };
+/** The filters the ticket search applies itself (the unit goes with the measure: the counted event's unit). */
+function searchFilters(filter: DashboardFilter): Partial<SearchForm> {
+  return { districtId: filter.districtId, categoryId: filter.categoryId, channel: filter.channel, requestType: filter.requestType };
 }
 
 /**
- * The ticket search link behind a figure: the dashboard's filters plus the figure's own event and
- * flag. Volume and the direct-handling rate: received in the period (direct answers: status
- * CLOSED_DIRECT); handling time, on-time, satisfaction and re-reports: replied in the period;
- * returns and extensions: dispatched in the period; overdue, supervision orders: the flag over
- * tickets dispatched in the period.
+ * The ticket search link behind a figure's numerator or denominator: the tickets the measures
+ * engine counted under `counter` (MeasureFigure.numeratorCounter / denominatorCounter) in the
+ * period's days and the dashboard's unit, with the dashboard's other filters — exactly the tickets
+ * the number was computed from.
  */
-export function figureHref(figure: DrillFigure, range: DayRange, filter: DashboardFilter): string {
-  const received = { receivedFrom: range.from, receivedTo: range.to };
-  const dispatched = { dispatchedFrom: range.from, dispatchedTo: range.to };
-  const replied = { repliedFrom: range.from, repliedTo: range.to };
-  const common = base(filter);
-  switch (figure) {
-    case "volume":
-    case "dailyAverage":
-      return ticketSearchHref({ ...common, ...received });
-    case "directHandlingRate":
-      return ticketSearchHref({ ...common, ...received, status: "CLOSED_DIRECT" });
-    case "onTimeRate":
-    case "averageHandlingDays":
-    case "resultSatisfactionRate":
-    case "processSatisfactionRate":
-      return ticketSearchHref({ ...common, ...replied });
-    case "reReportRate":
-      return ticketSearchHref({ ...common, ...replied, reReported: true });
-    case "returnRate":
-      return ticketSearchHref({ ...common, ...dispatched, returned: true });
-    case "extensionRate":
-      return ticketSearchHref({ ...common, ...dispatched });
-    case "overdueCount":
-      return ticketSearchHref({ ...common, ...dispatched, overdue: true });
-    case "supervisionOrders":
-      return ticketSearchHref({ ...common, ...dispatched, underSupervision: true });
-  }
+export function figureHref(counter: string, range: DayRange, filter: DashboardFilter, includeSubUnits = true): string {
+  return ticketSearchHref(searchFilters(filter), { counter, from: range.from, to: range.to, unitId: filter.unitId || null, includeSubUnits });
 }
 
-/** A bar of a breakdown: the period's received tickets of that category, district or (dispatched to that) unit. */
-export function barHref(by: "category" | "district" | "unit" | "day", key: string, range: DayRange, filter: DashboardFilter): string {
-  const common = base(filter);
+/**
+ * A bar or point of a breakdown: its received tickets (category, district, day) or the tickets
+ * dispatched to it (unit) in the period, with the dashboard's filters.
+ */
+export function barHref(by: "category" | "district" | "unit" | "day", key: string, range: DayRange, filter: DashboardFilter, includeSubUnits = true): string {
+  const common = searchFilters(filter);
+  const measure = (counter: string, days: DayRange, unitId: string | null, subUnits: boolean) => ({ counter, from: days.from, to: days.to, unitId, includeSubUnits: subUnits });
   switch (by) {
     case "category":
-      return ticketSearchHref({ ...common, categoryId: key, receivedFrom: range.from, receivedTo: range.to });
+      return ticketSearchHref({ ...common, categoryId: key }, measure("RECEIVED", range, filter.unitId || null, includeSubUnits));
     case "district":
-      return ticketSearchHref({ ...common, districtId: key, receivedFrom: range.from, receivedTo: range.to });
+      return ticketSearchHref({ ...common, districtId: key }, measure("RECEIVED", range, filter.unitId || null, includeSubUnits));
     case "unit":
-      return ticketSearchHref({ ...common, leadUnitId: key, dispatchedFrom: range.from, dispatchedTo: range.to });
+      return ticketSearchHref(common, measure("DISPATCHED", range, key, false));
     case "day":
-      return ticketSearchHref({ ...common, receivedFrom: key, receivedTo: key });
+      return ticketSearchHref(common, measure("RECEIVED", { from: key, to: key }, filter.unitId || null, includeSubUnits));
   }
 }

@@ -101,7 +101,7 @@ export function WallPage() {
   }
 
   const day = wall?.day ?? todayInChina(now);
-  const range = { receivedFrom: day, receivedTo: day };
+  const today = (counter: string) => ticketSearchHref({}, { counter, from: day, to: day });
   const monthLabel = wall ? new Intl.DateTimeFormat(language, { timeZone: "Asia/Shanghai", year: "numeric", month: "long" }).format(new Date(`${wall.month}-15T12:00:00+08:00`)) : "";
   const count = (value: number | undefined) => (value === undefined ? "–" : formatCount(value, language));
   const toggleFullscreen = () => {
@@ -141,9 +141,9 @@ export function WallPage() {
         {wall ? t("wall.announce", { count: wall.received }) : ""}
       </p>
       <div className="wall__grid">
-        <Tile testId="wall-received" label={t("wall.received")} value={count(wall?.received)} href={ticketSearchHref(range)} />
-        <Tile testId="wall-answered" label={t("wall.answeredOnSpot")} value={count(wall?.answeredOnSpot)} tone="good" href={ticketSearchHref({ ...range, status: "CLOSED_DIRECT" })} />
-        <Tile testId="wall-dispatched" label={t("wall.dispatched")} value={count(wall?.dispatched)} href={ticketSearchHref({ dispatchedFrom: day, dispatchedTo: day })} />
+        <Tile testId="wall-received" label={t("wall.received")} value={count(wall?.received)} href={today("RECEIVED")} />
+        <Tile testId="wall-answered" label={t("wall.answeredOnSpot")} value={count(wall?.answeredOnSpot)} tone="good" href={today("DIRECT")} />
+        <Tile testId="wall-dispatched" label={t("wall.dispatched")} value={count(wall?.dispatched)} href={today("DISPATCHED")} />
         <Tile testId="wall-overdue" label={t("wall.overdue")} value={count(wall?.overdueNow)} tone="danger" href={ticketSearchHref({ overdue: true })} />
         <Tile testId="wall-near-due" label={t("wall.nearDue")} value={count(wall?.nearDueNow)} tone="warning" href={ticketSearchHref({ nearDue: true })} />
         <Tile testId="wall-callbacks" label={t("wall.callbacks")} value={count(wall?.callbacksWaiting)} />

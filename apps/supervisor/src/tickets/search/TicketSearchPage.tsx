@@ -33,7 +33,7 @@ import {
 } from "../../gql/graphql.ts";
 import { EMPTY_FORM, exportHref, FLAGS, fromFilter, invertedRanges, RANGES, toFilter, wholeTrackingNumber, type SearchForm } from "./filter.ts";
 import { useTicketSearchT, type TicketSearchMessageKey } from "./messages.ts";
-import { formFromQuery } from "./url.ts";
+import { formFromQuery, measureFromQuery } from "./url.ts";
 import "./search.css";
 
 const PAGE = 20;
@@ -66,8 +66,13 @@ export function TicketSearchPage({ roles }: { roles: readonly string[] }) {
   const fieldErrorsOf = useFieldErrors();
   // A drill-down link (tickets/search?categoryId=…) opens the search with its filters applied.
   const [linked] = useState(() => formFromQuery(window.location.search));
+  // …and a measure's figure (tickets/search?measure=DIRECT&measureFrom=…) narrows it to the tickets behind it, until removed.
+  const [measure, setMeasure] = useState(() => measureFromQuery(window.location.search));
   const [form, setForm] = useState<SearchForm>(linked ?? EMPTY_FORM);
-  const [applied, setApplied] = useState<{ filter: TicketSearchFilter; sort: TicketSearchSort }>(() => ({ filter: linked ? toFilter(linked) : {}, sort: EMPTY_FORM.sort }));
+  const [applied, setApplied] = useState<{ filter: TicketSearchFilter; sort: TicketSearchSort }>(() => ({
+    filter: { ...(linked ? toFilter(linked) : {}), ...(measure ? { measure: measure as TicketSearchFilter["measure"] } : {}) },
+    sort: EMPTY_FORM.sort,
+  }));
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [viewId, setViewId] = useState("");
@@ -111,7 +116,7 @@ export function TicketSearchPage({ roles }: { roles: readonly string[] }) {
     if (inverted.length > 0) {
       return;
     }
-    setApplied({ filter: toFilter(next), sort: next.sort });
+    setApplied({ filter: { ...toFilter(next), ...(measure ? { measure: measure as TicketSearchFilter["measure"] } : {}) }, sort: next.sort });
     setCursors([null]);
   }
 
@@ -188,6 +193,21 @@ export function TicketSearchPage({ roles }: { roles: readonly string[] }) {
         {t("ts.title")}
       </h1>
       <p className="ticket-search__intro">{t("ts.intro")}</p>
+      {measure ? (
+        <p role="status" className="ticket-search__notice" data-testid="ticket-search-measure">
+          {t("ts.measure", { figure: format.enumValue("MeasureCounter", measure.counter), from: measure.from, to: measure.to })}{" "}
+          <Button
+            variant="ghost"
+            onClick={() => {
+              setMeasure(null);
+              setApplied((current) => ({ ...current, filter: { ...current.filter, measure: undefined } }));
+              setCursors([null]);
+            }}
+          >
+            {t("ts.measure.remove")}
+          </Button>
+        </p>
+      ) : null}
 
       <form className="ticket-search__form" onSubmit={onSubmit} role="search" aria-label={t("ts.title")}>
         <div className="ticket-search__box">

@@ -5,6 +5,8 @@ export const ticketSearchMessages = defineMessages(
   {
     "ts.nav": "Find tickets",
     "ts.title": "Find tickets",
+    "ts.measure": "Only the tickets behind a figure: {figure}, {from} – {to}.",
+    "ts.measure.remove": "Show all tickets",
     "ts.intro": "Search every ticket you may see by tracking number, caller's phone, words or filters. A whole tracking number opens the ticket.",
     "ts.box.label": "Tracking number or words",
     "ts.box.hint": "E.g. ZB-20261124-00017 (opens the ticket), part of a number, or words from the title, description, address, replies and notes. Press / to come here.",
@@ -83,6 +85,8 @@ export const ticketSearchMessages = defineMessages(
   {
     "ts.nav": "工单查询",
     "ts.title": "工单查询",
+    "ts.measure": "仅显示指标背后的工单：{figure}，{from} 至 {to}。",
+    "ts.measure.remove": "显示全部工单",
     "ts.intro": "按工单编号、来电号码、关键词或条件查询您有权查看的全部工单。输入完整工单编号将直接打开该工单。",
     "ts.box.label": "工单编号或关键词",
     "ts.box.hint": "例如 ZB-20261124-00017（直接打开工单）、编号的一部分，或标题、描述、地址、回复和办理记录中的词语。按 / 键可回到此处。",

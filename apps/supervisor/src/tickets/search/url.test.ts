@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toFilter } from "./filter.ts";
-import { formFromQuery, ticketSearchHref } from "./url.ts";
+import { formFromQuery, measureFromQuery, ticketSearchHref } from "./url.ts";
 
 describe("ticket search links", () => {
   it("round-trips a drill-down's filters through the address", () => {
@@ -19,5 +19,15 @@ describe("ticket search links", () => {
     expect(formFromQuery("receivedFrom=yesterday&foo=bar")).toBeNull();
     expect(formFromQuery("")).toBeNull();
     expect(ticketSearchHref({})).toBe("tickets/search");
+  });
+
+  it("carries the tickets behind a measure's figure", () => {
+    const unit = "0b1c2d3e-0000-4000-8000-000000000001";
+    const href = ticketSearchHref({ districtId: "d1" }, { counter: "DIRECT", from: "2026-12-01", to: "2026-12-06", unitId: unit, includeSubUnits: false });
+    const query = href.split("?")[1]!;
+    expect(measureFromQuery(query)).toEqual({ counter: "DIRECT", from: "2026-12-01", to: "2026-12-06", unitId: unit, includeSubUnits: false });
+    expect(formFromQuery(query)?.districtId).toBe("d1");
+    expect(measureFromQuery("measure=DIRECT&measureFrom=2026-12-01")).toBeNull();
+    expect(measureFromQuery("measure=drop%20table&measureFrom=2026-12-01&measureTo=2026-12-02")).toBeNull();
   });
 });

@@ -16,14 +16,33 @@ const TEXT_KEYS = [
 ] as const satisfies ReadonlyArray<keyof SearchForm>;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const COUNTER = /^[A-Z_]{3,40}$/;
+const ID = /^[0-9a-f-]{36}$/i;
+
+/**
+ * The tickets behind a measure's figure (the search's `measure` filter: those counted by `counter`
+ * in the days, and unit): `?measure=DIRECT&measureFrom=…&measureTo=…&measureUnit=…&measureSubUnits=0`.
+ */
+export type MeasureLink = { counter: string; from: string; to: string; unitId?: string | null; includeSubUnits?: boolean | null };
 
 /**
  * The ticket search's address for a form: `tickets/search?<field>=<value>` with only what is set
  * (dates as YYYY-MM-DD, China time; flags as `=1`). Drill-downs (the measures dashboard, the
  * wallboard, rankings, hot issues) link here so that the list shows the tickets behind a figure.
  */
-export function ticketSearchHref(form: Partial<SearchForm>): string {
+export function ticketSearchHref(form: Partial<SearchForm>, measure?: MeasureLink | null): string {
   const params = new URLSearchParams();
+  if (measure) {
+    params.set("measure", measure.counter);
+    params.set("measureFrom", measure.from);
+    params.set("measureTo", measure.to);
+    if (measure.unitId) {
+      params.set("measureUnit", measure.unitId);
+      if (measure.includeSubUnits === false) {
+        params.set("measureSubUnits", "0");
+      }
+    }
+  }
   for (const key of TEXT_KEYS) {
     const value = form[key];
     if (typeof value === "string" && value) {
@@ -59,4 +78,17 @@ export function formFromQuery(search: string): SearchForm | null {
     }
   }
   return any ? form : null;
+}
+
+/** The measure a link asks for; null when none or malformed. */
+export function measureFromQuery(search: string): MeasureLink | null {
+  const params = new URLSearchParams(search);
+  const counter = params.get("measure") ?? "";
+  const from = params.get("measureFrom") ?? "";
+  const to = params.get("measureTo") ?? "";
+  const unitId = params.get("measureUnit") ?? "";
+  if (!COUNTER.test(counter) || !DAY.test(from) || !DAY.test(to) || (unitId && !ID.test(unitId))) {
+    return null;
+  }
+  return { counter, from, to, unitId: unitId || null, includeSubUnits: unitId ? params.get("measureSubUnits") !== "0" : null };
 }

@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { satisfactionSummary } from "@civicline/callback";
-import { Role, type Actor } from "@civicline/platform";
 import type { DataSource } from "typeorm";
 import { CALLBACKS_WAITING_KEY } from "./wall-count.entity.js";
 import type { WallboardHotIssueType, WallboardRateType, WallboardType } from "./wall.types.js";
@@ -13,33 +11,30 @@ export function shanghaiDay(at: Date): string {
   return at.toLocaleDateString("sv-SE", { timeZone: ZONE });
 }
 
-/** [start, end) of the Asia/Shanghai day and month that hold `at`. */
-export function wallPeriods(at: Date): { day: string; month: string; dayStart: Date; dayEnd: Date; monthStart: Date; monthEnd: Date } {
+/** The Asia/Shanghai day and month that hold `at`: the month's first and last day (YYYY-MM-DD). */
+export function wallPeriods(at: Date): { day: string; month: string; monthFirst: string; monthLast: string } {
   const day = shanghaiDay(at);
-  const dayStart = new Date(`${day}T00:00:00+08:00`);
-  const dayEnd = new Date(dayStart.getTime() + 86_400_000);
   const month = day.slice(0, 7);
   const [year, monthNumber] = month.split("-").map(Number) as [number, number];
-  const next = monthNumber === 12 ? `${year + 1}-01` : `${year}-${String(monthNumber + 1).padStart(2, "0")}`;
-  return { day, month, dayStart, dayEnd, monthStart: new Date(`${month}-01T00:00:00+08:00`), monthEnd: new Date(`${next}-01T00:00:00+08:00`) };
+  const last = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
+  return { day, month, monthFirst: `${month}-01`, monthLast: `${month}-${String(last).padStart(2, "0")}` };
 }
 
 /** Today's volume figures. */
 export type DayFigures = { received: number; answeredOnSpot: number; dispatched: number };
 
 /**
- * Today's received / answered on the spot / dispatched. Interim source: the search table's indexed
- * received and dispatched times, bounded to one day; swapped for the measures aggregates (H1) when
- * they land — this is the one function to change.
+ * Today's received / answered on the spot / dispatched: the measures aggregate's counters for the
+ * day (supervision_measure_day, kept by triggers in the writers' transactions; its primary key
+ * starts with the day), summed over its few cells — the same numbers the dashboard shows for today.
  */
-export async function readDayFigures(dataSource: DataSource, dayStart: Date, dayEnd: Date): Promise<DayFigures> {
+export async function readDayFigures(dataSource: DataSource, day: string): Promise<DayFigures> {
   const [row] = (await dataSource.query(
-    `SELECT (SELECT count(*)::int FROM supervision_ticket_search WHERE received_at >= $1 AND received_at < $2) AS received,
-            (SELECT count(*)::int FROM supervision_ticket_search WHERE received_at >= $1 AND received_at < $2 AND status = 'CLOSED_DIRECT') AS answered,
-            (SELECT count(*)::int FROM routing_assignment WHERE dispatched_at >= $1 AND dispatched_at < $2) AS dispatched`,
-    [dayStart, dayEnd],
-  )) as Array<{ received: number; answered: number; dispatched: number }>;
-  return { received: row?.received ?? 0, answeredOnSpot: row?.answered ?? 0, dispatched: row?.dispatched ?? 0 };
+    `SELECT coalesce(sum(received), 0)::int AS received, coalesce(sum(direct), 0)::int AS direct, coalesce(sum(dispatched), 0)::int AS dispatched
+       FROM supervision_measure_day WHERE day = $1::date`,
+    [day],
+  )) as Array<{ received: number; direct: number; dispatched: number }>;
+  return { received: row?.received ?? 0, answeredOnSpot: row?.direct ?? 0, dispatched: row?.dispatched ?? 0 };
 }
 
 /** Near due and overdue now, every stage and unit: the chasing board's counters (a few rows). */
@@ -58,16 +53,19 @@ export async function readCallbacksWaiting(dataSource: DataSource): Promise<numb
   return row?.count ?? 0;
 }
 
-/** The wall computes as the centre: callback's own reader check passes for it. */
-const WALL_ACTOR: Actor = { kind: "staff", id: "00000000-0000-4000-8000-00000000a11b", name: "wallboard", roles: [Role.SUPERVISOR], unitId: null };
-
-/** This month's satisfaction, by callback's one definition (`satisfactionSummary`, not a copy of it). */
-export async function readMonthSatisfaction(dataSource: DataSource, monthStart: Date, monthEnd: Date): Promise<{ result: WallboardRateType; process: WallboardRateType }> {
-  const summary = await satisfactionSummary(dataSource, { actor: WALL_ACTOR, from: monthStart, to: monthEnd });
-  return {
-    result: { numerator: summary.resultSatisfied, denominator: summary.reasonableAnswered, rate: summary.resultSatisfactionRate },
-    process: { numerator: summary.processSatisfied, denominator: summary.processAnswered, rate: summary.processSatisfactionRate },
-  };
+/**
+ * This month's satisfaction from the measures aggregate: its survey counters are callback's own
+ * definitions (SATISFACTION_SQL, shared with `satisfactionSummary`), summed over the month's days.
+ */
+export async function readMonthSatisfaction(dataSource: DataSource, monthStart: string, monthEnd: string): Promise<{ result: WallboardRateType; process: WallboardRateType }> {
+  const [row] = (await dataSource.query(
+    `SELECT coalesce(sum(result_satisfied), 0)::int AS result_satisfied, coalesce(sum(survey_reasonable), 0)::int AS reasonable,
+            coalesce(sum(process_satisfied), 0)::int AS process_satisfied, coalesce(sum(process_answered), 0)::int AS process_answered
+       FROM supervision_measure_day WHERE day >= $1::date AND day <= $2::date`,
+    [monthStart, monthEnd],
+  )) as Array<{ result_satisfied: number; reasonable: number; process_satisfied: number; process_answered: number }>;
+  const rate = (numerator: number, denominator: number): WallboardRateType => ({ numerator, denominator, rate: denominator > 0 ? numerator / denominator : null });
+  return { result: rate(row?.result_satisfied ?? 0, row?.reasonable ?? 0), process: rate(row?.process_satisfied ?? 0, row?.process_answered ?? 0) };
 }
 
 /** The top hot issues now; empty until the hot-issue detector (measures/hot) is wired in. */
@@ -82,10 +80,10 @@ export async function buildWallboard(dataSource: DataSource, now: Date, hotIssue
   wallboardPayloadStats.computed += 1;
   const periods = wallPeriods(now);
   const [day, late, callbacksWaiting, satisfaction, hot] = await Promise.all([
-    readDayFigures(dataSource, periods.dayStart, periods.dayEnd),
+    readDayFigures(dataSource, periods.day),
     readLateNow(dataSource),
     readCallbacksWaiting(dataSource),
-    readMonthSatisfaction(dataSource, periods.monthStart, periods.monthEnd),
+    readMonthSatisfaction(dataSource, periods.monthFirst, periods.monthLast),
     hotIssues(dataSource, now),
   ]);
   return {
