@@ -26,7 +26,11 @@ export type ReportRequest = { unitId?: string | null; includeSubUnits?: boolean 
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isDay = (value: string) => DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+/** A real calendar day written YYYY-MM-DD (2026-13-01 and 2026-02-30 are not). */
+const isDay = (value: string) => {
+  const time = DAY.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+};
 
 /** The [start, end) instants of a period of Asia/Shanghai days. */
 export function periodInstants(from: string, to: string): { start: Date; end: Date } {

@@ -192,6 +192,10 @@ describe("oversight report", () => {
     const error = await startReport({ ...services, actor: world.supervisor, request: { unitId: "00000000-0000-0000-0000-000000000001", from: "2026-11-31", to: "2026-11-01", language: "fr" as never } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fields.map((f) => `${f.field}:${f.code}`).sort()).toEqual(["from:INVALID_FORMAT", "language:INVALID_FORMAT", "unitId:UNKNOWN"]);
+    for (const from of ["2026-13-01", "2026-02-30", "2026-11-1", "１２"]) {
+      const wrong = await startReport({ ...services, actor: world.supervisor, request: { from, to: "2026-11-30", language: "en" } }).catch((e: unknown) => e);
+      expect((wrong as ValidationError).fields, from).toEqual([expect.objectContaining({ field: "from", code: "INVALID_FORMAT" })]);
+    }
     const backwards = await startReport({ ...services, actor: world.supervisor, request: { from: "2026-11-30", to: "2026-11-01", language: "en" } }).catch((e: unknown) => e);
     expect((backwards as ValidationError).fields).toEqual([expect.objectContaining({ field: "to", code: "INVALID_RANGE" })]);
     const tooLong = await startReport({ ...services, actor: world.supervisor, request: { from: "2025-01-01", to: "2026-11-01", language: "en" } }).catch((e: unknown) => e);
