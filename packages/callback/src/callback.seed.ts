@@ -64,7 +64,7 @@ const HOUR_MS = 3_600_000;
 
 /** A few abandoned calls: one from two days ago (overdue), two from the last hours. */
 async function seedMissedCalls(manager: EntityManager): Promise<number> {
-  const cti: Actor = { kind: "integrator", id: SEED_ACTOR_ID, name: "CTI (demo)", roles: [Role.INTEGRATOR], unitId: null };
+  const cti: Actor = { kind: "integrator", id: SEED_ACTOR_ID, name: "CTI (demo)", roles: [Role.INTEGRATOR], unitId: null, scopes: ["telephony", "open311", "tickets:write", "tickets:read", "webhooks"] };
   const now = Date.now();
   const calls = [
     { callId: "demo-missed-0001", callerNumber: "13900000031", abandonedAt: new Date(now - 48 * HOUR_MS), waitedSeconds: 95, line: "12345-1" },

@@ -26,7 +26,7 @@ export const leader = staff("区长", [Role.LEADER]);
 export const agent = staff("赵丽", [Role.CALLBACK_AGENT]);
 export const otherAgent = staff("钱芳", [Role.CALLBACK_AGENT]);
 export const operator = staff("王敏", [Role.OPERATOR]);
-export const integrator: Actor = { kind: "integrator", id: randomUUID(), name: "CTI", roles: [Role.INTEGRATOR], unitId: null };
+export const integrator: Actor = { kind: "integrator", id: randomUUID(), name: "CTI", roles: [Role.INTEGRATOR], unitId: null, scopes: ["telephony", "open311", "tickets:write", "tickets:read", "webhooks"] };
 
 /** The outbox as the gateway runs it, with callback's handlers only; `drain()` delivers everything pending. */
 export function outboxFor(db: TestDatabase): OutboxProcessor {

@@ -50,7 +50,7 @@ export const secondOperator = staff("孙丽", [Role.OPERATOR]);
 export const dispatcher = staff("李强", [Role.DISPATCHER]);
 export const supervisor = staff("张静", [Role.SUPERVISOR]);
 export const callbackAgent = staff("赵丽", [Role.CALLBACK_AGENT]);
-export const integrator: Actor = { kind: "integrator", id: randomUUID(), name: "CTI", roles: [Role.INTEGRATOR], unitId: null };
+export const integrator: Actor = { kind: "integrator", id: randomUUID(), name: "CTI", roles: [Role.INTEGRATOR], unitId: null, scopes: ["telephony", "open311", "tickets:write", "tickets:read", "webhooks"] };
 
 /** Inserts a ticket through the real intake service (the portal path, logged by an operator). */
 export async function buildTicket(db: TestDatabase, overrides: Partial<Parameters<typeof submitRequest>[0]["input"]> = {}) {

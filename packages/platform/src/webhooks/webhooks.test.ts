@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor.js";
@@ -100,6 +100,10 @@ describe("webhook deliveries", () => {
       nowSeconds: Math.floor(time.now().getTime() / 1000),
     });
     expect(ok).toBe(true);
+    // What a receiver computes on its own (the README's snippet): HMAC-SHA256 of "<timestamp>.<raw body>".
+    const expected = createHmac("sha256", signingSecret).update(`${String(hit!.headers[WEBHOOK_HEADERS.timestamp])}.${hit!.body}`).digest("hex");
+    expect(hit!.headers[WEBHOOK_HEADERS.signature]).toBe(`v1=${expected}`);
+    expect(Math.abs(Number(hit!.headers[WEBHOOK_HEADERS.timestamp]) - Math.floor(time.now().getTime() / 1000))).toBeLessThanOrEqual(1);
     // A changed body, another secret or an old timestamp fail.
     const base = { timestamp: hit!.headers[WEBHOOK_HEADERS.timestamp] as string, signature: hit!.headers[WEBHOOK_HEADERS.signature] as string, nowSeconds: Math.floor(time.now().getTime() / 1000) };
     expect(verifyWebhookSignature({ ...base, secret: signingSecret, body: hit!.body.replace("00001", "00002") })).toBe(false);
@@ -248,5 +252,31 @@ describe("server-side request forgery", () => {
     const deliveries = await listDeliveries(db.dataSource, admin, { webhookId: webhook.id });
     expect(deliveries.map((delivery) => delivery.lastError)).toEqual([expect.stringMatching(/private address/), expect.stringMatching(/private address/)]);
     expect(deliveries.every((delivery) => delivery.status === "pending")).toBe(true);
+  });
+});
+
+describe("indexes", () => {
+  it("finds due deliveries, a webhook's log, an integrator's keys and webhooks through indexes", async () => {
+    const runner = db.dataSource.createQueryRunner();
+    await runner.query("SET enable_seqscan = off");
+    const plan = async (sql: string) => ((await runner.query(`EXPLAIN ${sql}`)) as Array<{ "QUERY PLAN": string }>).map((row) => row["QUERY PLAN"]).join("\n");
+    try {
+      expect(
+        await plan(`SELECT id FROM platform_webhook_delivery WHERE status = 'pending' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until <= now()) ORDER BY next_attempt_at LIMIT 8`),
+      ).toContain("platform_webhook_delivery_due_idx");
+      expect(await plan(`SELECT * FROM platform_webhook_delivery WHERE webhook_id = '00000000-0000-4000-8000-000000000001' ORDER BY created_at DESC LIMIT 50`)).toContain(
+        "platform_webhook_delivery_log_idx",
+      );
+      expect(await plan(`SELECT * FROM platform_webhook_attempt WHERE delivery_id = ANY('{00000000-0000-4000-8000-000000000001}'::uuid[]) ORDER BY at`)).toContain(
+        "platform_webhook_attempt_delivery_idx",
+      );
+      expect(await plan(`SELECT * FROM platform_api_key WHERE integrator_id = ANY('{00000000-0000-4000-8000-000000000001}'::uuid[]) ORDER BY created_at DESC`)).toContain(
+        "platform_api_key_integrator_idx",
+      );
+      expect(await plan(`SELECT id FROM platform_webhook w WHERE w.integrator_id = '00000000-0000-4000-8000-000000000001' AND w.active`)).toContain("platform_webhook_integrator_idx");
+    } finally {
+      await runner.query("SET enable_seqscan = on");
+      await runner.release();
+    }
   });
 });

@@ -22,7 +22,7 @@ const supervisor = staff("张静", [Role.SUPERVISOR]);
 const dispatcher = staff("李强", [Role.DISPATCHER]);
 const qa = staff("刘洋", [Role.QA_INSPECTOR]);
 const agent = staff("赵丽", [Role.CALLBACK_AGENT]);
-const integrator: Actor = { kind: "integrator", id: randomUUID(), name: "CTI", roles: [Role.INTEGRATOR], unitId: null };
+const integrator: Actor = { kind: "integrator", id: randomUUID(), name: "CTI", roles: [Role.INTEGRATOR], unitId: null, scopes: ["telephony", "open311", "tickets:write", "tickets:read", "webhooks"] };
 
 let world: { district: Area; category: Category; unitA: Unit; unitB: Unit; handlerA: Actor; handlerB: Actor };
 

@@ -22,7 +22,7 @@ const leader = staff("领导", [Role.LEADER]);
 const callbackAgent = staff("回访员", [Role.CALLBACK_AGENT]);
 const qa = staff("质检员", [Role.QA_INSPECTOR]);
 const admin = staff("管理员", [Role.ADMIN]);
-const integrator: Actor = { kind: "integrator", id: "00000000-0000-4000-8000-000000000001", name: "api", roles: [Role.INTEGRATOR], unitId: null };
+const integrator: Actor = { kind: "integrator", id: "00000000-0000-4000-8000-000000000001", name: "api", roles: [Role.INTEGRATOR], unitId: null, scopes: ["telephony", "open311", "tickets:write", "tickets:read", "webhooks"] };
 
 let lights: Ticket; // T1: dispatched to A (C assisting), signed, noted, replied
 let noise: Ticket; // T2: dispatched to B, returned by B
