@@ -1,7 +1,10 @@
 import { satisfactionSummary } from "@civicline/callback";
 import { Role } from "@civicline/platform";
 import { wallboardPayloadStats } from "@civicline/supervision";
-import type { Client } from "graphql-ws";
+import { freeLowPort } from "@civicline/vitest-config/free-port";
+import { createClient, type Client } from "graphql-ws";
+import WebSocket from "ws";
+import { startApp, type RunningApp } from "../app.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type GraphQLResponse, type TestGateway } from "./harness.js";
 import { pubsubSettled, subscribedOn } from "./subscriptions.js";
@@ -175,5 +178,47 @@ describe("the wallboard over a real WebSocket", () => {
     }
     const anonymous = await gateway.gql("{ wallboard { received } }");
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("a wall's socket reconnects by itself after the server restarts, and the next ticket reaches it", async () => {
+    const port = await freeLowPort();
+    const settings = { databaseUrl: gateway.db.url, port, seedDemoOnEmpty: false, logLevel: "warn", nodeEnv: "production" as const, allowDevSmsInProduction: true };
+    let app: RunningApp = await startApp(settings);
+    const cookie = cookies.supervisor!;
+    const received: Wall[] = [];
+    const connected: number[] = [];
+    // The browser app's socket settings (packages/ui apollo.ts): retried for ever, back-off; here short waits.
+    const client = createClient({
+      url: `ws://127.0.0.1:${port}/graphql`,
+      lazy: true,
+      retryAttempts: Number.POSITIVE_INFINITY,
+      shouldRetry: () => true,
+      retryWait: () => new Promise((resolve) => setTimeout(resolve, 200)),
+      on: { connected: () => connected.push(Date.now()) },
+      webSocketImpl: class extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, { headers: { cookie } });
+        }
+      },
+    });
+    try {
+      await subscribedOn(app, () =>
+        client.subscribe<{ wallboardChanged: Wall }>({ query: `subscription { wallboardChanged { ${FIELDS} } }` }, { next: (value) => value.data && received.push((value.data as { wallboardChanged: Wall }).wallboardChanged), error: () => undefined, complete: () => undefined }),
+      );
+      await app.stop();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      app = await startApp(settings);
+      const restarted = app;
+      const idle = restarted.services.pubsub.subscriberCount();
+      // The client comes back by itself and subscribes again on the new server.
+      await expect.poll(() => connected.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+      await expect.poll(() => restarted.services.pubsub.subscriberCount(), { timeout: 15_000 }).toBeGreaterThan(idle);
+      const before = received.length;
+      await logCall();
+      await expect.poll(() => received.length, { timeout: 15_000 }).toBeGreaterThan(before);
+    } finally {
+      await client.dispose();
+      await app.stop();
+    }
   });
 });
