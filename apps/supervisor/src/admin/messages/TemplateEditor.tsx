@@ -64,7 +64,7 @@ export function TemplateEditor({ template }: { template: SmsTemplateFieldsFragme
 
   return (
     <form className="sms-template" onSubmit={onSubmit} noValidate data-testid={`sms-template-${template.step}-${template.locale}`}>
-      <Field id={id} label={t(`am.locale.${template.locale}` as AdminMessageKey)} hint={t("am.chars", { count: [...text].length })} error={fieldError ?? undefined}>
+      <Field id={id} label={t(`am.locale.${template.locale}` as AdminMessageKey)} error={fieldError ?? undefined}>
         <TextArea name={id} rows={3} maxChars={MAX_CHARS} value={text} lang={template.locale === "EN" ? "en" : "zh-CN"} onChange={(event) => setText(event.target.value)} />
       </Field>
       <p className="hint">

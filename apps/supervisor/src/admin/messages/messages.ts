@@ -38,7 +38,6 @@ export const adminMessageMessages = defineMessages(
     "am.err.TOO_LONG": "A message may be at most 300 characters.",
     "am.err.UNBALANCED_BRACE": "A brace is not closed. Placeholders are written like {number}.",
     "am.err.INVALID_CHARACTERS": "The message contains characters that cannot be sent.",
-    "am.chars": "{count} / 300 characters",
   },
   {
     "am.nav": "市民短信模板",
@@ -75,7 +74,6 @@ export const adminMessageMessages = defineMessages(
     "am.err.TOO_LONG": "短信内容不能超过 300 字。",
     "am.err.UNBALANCED_BRACE": "花括号不完整，占位符的写法如 {number}。",
     "am.err.INVALID_CHARACTERS": "短信内容包含无法发送的字符。",
-    "am.chars": "{count} / 300 字",
   },
 );
 
