@@ -5,6 +5,8 @@ import type { ReReportReason, ReReportState } from "../callback.enums.js";
 @Entity({ name: "callback_re_report_proposal" })
 @Index("callback_re_report_state_idx", ["state", "createdAt"])
 @Index("callback_re_report_survey_key", ["surveyId"], { unique: true })
+/** Made by the supervision measures (migration MeasuresProposals): accepted re-reports of an assignment. */
+@Index("callback_re_report_proposal_accepted_idx", { synchronize: false })
 export class ReReportProposal {
   @PrimaryGeneratedColumn("uuid")
   id!: string;

@@ -7,6 +7,7 @@ import { JointSupervision1796544240736 } from "./1796544240736-JointSupervision.
 import { Wallboard1796555356801 } from "./1796555356801-Wallboard.js";
 import { OversightReport1796555495352 } from "./1796555495352-OversightReport.js";
 import { Measures1796555539973 } from "./1796555539973-Measures.js";
+import { MeasuresProposals1796556510250 } from "./1796556510250-MeasuresProposals.js";
 import { RankingWeights1796555360485 } from "./1796555360485-RankingWeights.js";
 
 /** The supervision module's migrations, oldest first (generated list). */
@@ -22,4 +23,5 @@ export const supervisionMigrations: Function[] = [
   RankingWeights1796555360485,
   OversightReport1796555495352,
   Measures1796555539973,
+  MeasuresProposals1796556510250,
 ];
