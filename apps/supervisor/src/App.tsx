@@ -2,8 +2,14 @@ import { AppLayout, appNavItem, NotificationBell, StaffGate, ticketPageNumber, u
 import { CallbackRoutes, callbackNavItems, isCallbackPath } from "./callback/routes.tsx";
 import { AdminCategoriesRoutes, adminCategoriesNavItems, isAdminCategoriesPath } from "./admin/categories/routes.tsx";
 import { useAdminCategoryT } from "./admin/categories/messages.ts";
+import { AdminMessagesRoutes, adminMessagesNavItems, isAdminMessagesPath } from "./admin/messages/routes.tsx";
+import { useAdminMessageT } from "./admin/messages/messages.ts";
 import { AdminIntegratorsRoutes, adminIntegratorsNavItems, isAdminIntegratorsPath } from "./admin/integrators/routes.tsx";
 import { useIntegratorT } from "./admin/integrators/messages.ts";
+import { AccountsRoutes, accountsNavItems, isAccountsPath } from "./admin/accounts/routes.tsx";
+import { useAccountT } from "./admin/accounts/messages.ts";
+import { AuditRoutes, auditNavItems, isAuditPath } from "./admin/audit/routes.tsx";
+import { useAuditT } from "./admin/audit/messages.ts";
 import { CatalogRoutes, catalogNavItems, isCatalogPath } from "./catalog/routes.tsx";
 import { ChasingRoutes, chasingNavItems, isChasingPath } from "./chasing/routes.tsx";
 import { useChasingT } from "./chasing/messages.ts";
@@ -27,11 +33,14 @@ import { HotRoutes, hotNavItems, isHotPath, useHotT } from "./measures/hot/index
 import { isRankingPath, RankingRoutes, rankingNavItems, useRankingT } from "./measures/ranking/index.ts";
 import { dashboardReplacesOverview, isMeasuresDashboardPath, MeasuresDashboardRoutes, measuresNavItems } from "./measures/dashboard/routes.tsx";
 import { isWallPath, WallRoutes, wallNavItems } from "./measures/wall/routes.tsx";
+import { isReportPath, ReportRoutes, reportNavItems } from "./measures/report/routes.tsx";
+import { useReportT } from "./measures/report/messages.ts";
 import { ELSEWHERE_PATH, GoToLanding, mayUseOverview, OVERVIEW_PATH, SupervisorElsewhere } from "./landing.tsx";
 
 /** Supervisor console: sign in, then the overview; the knowledge base's review, statistics and editor under knowledge/. */
 export function App() {
   const t = useSupervisorT();
+  const tReport = useReportT();
   const { path } = useAppPath();
   const knowledge = isKnowledgePath(path);
   const routing = isRoutingPath(path);
@@ -49,6 +58,9 @@ export function App() {
   const tHot = useHotT();
   const tCategories = useAdminCategoryT();
   const tIntegrators = useIntegratorT();
+  const tAccounts = useAccountT();
+  const tAudit = useAuditT();
+  const tMessages = useAdminMessageT();
   const ticketSearch = isTicketSearchPath(path);
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
@@ -67,6 +79,7 @@ export function App() {
           nav={groupNav([
             ...measuresNavItems(path, viewer.roles, t("nav.measures")),
             ...wallNavItems(path, viewer.roles, t("nav.wall")),
+            ...reportNavItems(path, viewer.roles, tReport("rpt.nav")),
             ...(mayUseOverview(viewer.roles) && !dashboardReplacesOverview(viewer.roles) ? [appNavItem(OVERVIEW_PATH, t("nav.overview"), path === OVERVIEW_PATH)] : []),
             ...rankingNavItems(path, viewer.roles, tRanking("rk.nav")),
             ...hotNavItems(path, viewer.roles, tHot("hot.nav")),
@@ -79,7 +92,10 @@ export function App() {
             ...routingNavItems(path, viewer.roles, { extensions: t("nav.extensions"), rules: t("nav.dispatchRules"), units: t("nav.units"), calendar: t("nav.calendar") }),
             ...catalogNavItems(path, viewer.roles, t("nav.categoryKeywords")),
             ...adminCategoriesNavItems(path, viewer.roles, tCategories("ac.nav")),
+            ...accountsNavItems(path, viewer.roles, tAccounts("sa.nav")),
             ...adminIntegratorsNavItems(path, viewer.roles, tIntegrators("ai.nav")),
+            ...auditNavItems(path, viewer.roles, tAudit("al.nav")),
+            ...adminMessagesNavItems(path, viewer.roles, tMessages("am.nav")),
             ...knowledgeNavItems(path, viewer.roles, {
               review: t("nav.kbReview"),
               stats: t("nav.kbStats"),
@@ -94,6 +110,8 @@ export function App() {
           {viewer.roles.includes("ADMIN") ? <CalendarCoverageBanner /> : null}
           {isMeasuresDashboardPath(path) ? (
             <MeasuresDashboardRoutes roles={viewer.roles} />
+          ) : isReportPath(path) ? (
+            <ReportRoutes roles={viewer.roles} />
           ) : ticketNumber ? (
             <SupervisorTicketPage trackingNumber={ticketNumber} roles={viewer.roles} />
           ) : isRankingPath(path) ? (
@@ -110,8 +128,14 @@ export function App() {
             <CatalogRoutes path={path} roles={viewer.roles} />
           ) : isAdminCategoriesPath(path) ? (
             <AdminCategoriesRoutes roles={viewer.roles} />
+          ) : isAccountsPath(path) ? (
+            <AccountsRoutes path={path} roles={viewer.roles} />
+          ) : isAuditPath(path) ? (
+            <AuditRoutes roles={viewer.roles} />
           ) : isAdminIntegratorsPath(path) ? (
             <AdminIntegratorsRoutes path={path} roles={viewer.roles} />
+          ) : isAdminMessagesPath(path) ? (
+            <AdminMessagesRoutes roles={viewer.roles} />
           ) : leader ? (
             <LeaderRoutes path={path} roles={viewer.roles} />
           ) : chasing ? (

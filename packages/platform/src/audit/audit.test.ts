@@ -63,7 +63,7 @@ describe("recordAudit", () => {
   });
 
   it("snapshots leave ordinary fields alone", () => {
-    expect(auditSnapshot({ name: "治安", roles: ["a"], n: 1, ok: true, none: null, skip: undefined })).toEqual({ name: "治安", roles: ["a"], n: 1, ok: true, none: null });
+    expect(auditSnapshot({ name: "治安", roles: ["a"], n: 1, ok: true, none: null, skip: undefined, mustChangePassword: true, password: "x", token: { v: 1 } })).toEqual({ name: "治安", roles: ["a"], n: 1, ok: true, none: null, mustChangePassword: true, password: "[redacted]", token: "[redacted]" });
   });
 });
 

@@ -32,9 +32,9 @@ function isSecretName(name: string): boolean {
 
 /**
  * A JSON copy of a record for the audit log: every field whose name says it is a secret (password,
- * hash, token, key, one-time code …) is replaced by `[redacted]` (its change stays visible as a
- * change of `[redacted]` → `[redacted]` only when both sides are given; callers say `passwordReset`
- * instead). Dates become ISO strings.
+ * hash, token, key, one-time code …) is replaced by `[redacted]` unless its value is a flag or a
+ * number (`mustChangePassword: true`); callers record a secret's change as a flag
+ * (`passwordReplaced: true`). Dates become ISO strings.
  */
 export function auditSnapshot(value: unknown, depth = 0): unknown {
   if (value === null || value === undefined) {
@@ -57,7 +57,9 @@ export function auditSnapshot(value: unknown, depth = 0): unknown {
     if (field === undefined || typeof field === "function") {
       continue;
     }
-    copy[name] = isSecretName(name) && field !== null ? REDACTED : auditSnapshot(field, depth + 1);
+    // A flag about a secret (mustChangePassword: true) is no secret; its value (a string, an object) is.
+    const secret = isSecretName(name) && field !== null && typeof field !== "boolean" && typeof field !== "number";
+    copy[name] = secret ? REDACTED : auditSnapshot(field, depth + 1);
   }
   return copy;
 }

@@ -1,0 +1,38 @@
+import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
+import type { ReactNode } from "react";
+import { AccountPage } from "./AccountPage.tsx";
+import { AccountsPage } from "./AccountsPage.tsx";
+import { ImportAccountsPage } from "./ImportAccountsPage.tsx";
+import { useAccountT } from "./messages.ts";
+import { NewAccountPage } from "./NewAccountPage.tsx";
+import { ACCOUNTS_PATH } from "./paths.ts";
+
+export { ACCOUNTS_PATH };
+
+export function isAccountsPath(path: string): boolean {
+  return path === ACCOUNTS_PATH || path.startsWith(`${ACCOUNTS_PATH}/`);
+}
+
+/** Nav entry for admins: staff accounts. */
+export function accountsNavItems(path: string, roles: readonly string[], label: string): NavItem[] {
+  return roles.includes("ADMIN") ? [appNavItem(ACCOUNTS_PATH, label, isAccountsPath(path))] : [];
+}
+
+/** `admin/accounts`, `…/new`, `…/import`, `…/<id>` for admins; "not available" for other roles. */
+export function AccountsRoutes({ path, roles }: { path: string; roles: readonly string[] }): ReactNode {
+  const t = useAccountT();
+  if (!roles.includes("ADMIN")) {
+    return <EmptyState testId="accounts-forbidden" title={t("sa.forbidden")} />;
+  }
+  const rest = path.slice(ACCOUNTS_PATH.length + 1);
+  if (rest === "") {
+    return <AccountsPage />;
+  }
+  if (rest === "new") {
+    return <NewAccountPage />;
+  }
+  if (rest === "import") {
+    return <ImportAccountsPage />;
+  }
+  return <AccountPage id={rest} />;
+}
