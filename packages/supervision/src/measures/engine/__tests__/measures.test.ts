@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { CallbackSurvey, ReReportProposal, ReReportReason, ReReportState, Satisfaction, SurveyChannel, satisfactionSummary } from "@civicline/callback";
 import { Channel, RequestType, TicketStatus, mergeIntoTicket, submitRequest, transitionTicket, type Ticket } from "@civicline/intake";
 import { Role, setCalendarOverride } from "@civicline/platform";
@@ -11,6 +12,7 @@ import { issueOrder } from "../../../orders/issue-order.js";
 import { searchTickets } from "../../../search/ticket-search.js";
 import { buildSearchWorld, searchTestDatabase, staff, type SearchWorld } from "../../../search/__tests__/search-db.js";
 import { MeasureCounter } from "../drill-down.js";
+import { MEASURE_DEFINITIONS, ON_TIME_RULE_EN } from "../measure-definitions.js";
 import { MeasurePeriodKind, measureBreakdown, measures, MeasureBreakdownBy, type MeasureFilter, type MeasuresResult } from "../measures.js";
 import { rebuildMeasures, refreshMeasureCalendar } from "../rebuild.js";
 
@@ -363,6 +365,14 @@ describe("measures on hand-computed tickets (November 2026)", () => {
     await expect(
       measureBreakdown(db.dataSource, { actor: world.handlerB, filter: novemberFilter(), by: MeasureBreakdownBy.UNIT, now: NOW }).then((rows) => rows.map((r) => r.key)),
     ).resolves.toEqual([world.unitB.id]);
+  });
+
+  it("the README states the one on-time rule word for word, and every measure the UI explains", () => {
+    const readme = readFileSync(new URL("../../../../README.md", import.meta.url), "utf8");
+    expect(readme).toContain(ON_TIME_RULE_EN);
+    for (const definition of MEASURE_DEFINITIONS) {
+      expect(readme.toLowerCase()).toContain(`**${definition.nameEn.toLowerCase().replace(/ \(.*\)$/, "")}**`);
+    }
   });
 
   it("refuses bad input with coded field errors", async () => {
