@@ -83,6 +83,10 @@ for (const lang of ["zh-CN", "en"] as const) {
     await admin.getByTestId("category-save").click();
     await expect(admin.getByRole("heading", { level: 2 })).toHaveText(w.renamed);
     await expect(admin.getByTestId("category-history").locator("li")).toHaveCount(2);
+    if (lang === "zh-CN") {
+      await admin.evaluate(() => window.scrollTo(0, 0));
+      await admin.screenshot({ path: "../../apps/supervisor/docs/admin-categories.png" });
+    }
     await portalOffers(portal, w.renamed);
 
     // The group cannot move under its own category (the page offers only groups outside the branch).
