@@ -15,6 +15,7 @@ import { barHref, figureHref, NO_FILTER, type DashboardFilter } from "./drill.ts
 import { useDashboardT, type DashboardMessageKey } from "./messages.ts";
 import { formatChange, formatCount, formatDays, formatLongDay, formatRate, formatShortDay } from "./numbers.ts";
 import { CHART_COLORS } from "./palette.ts";
+import { todayInChina } from "./period.ts";
 import { defaultPeriod, PeriodPicker, type PeriodChoice } from "./PeriodPicker.tsx";
 import "./dashboard.css";
 
@@ -136,12 +137,14 @@ export default function DashboardPage() {
   const byUnit = bars((measures?.byUnit ?? []).map((row) => ({ ...row, value: row.set.counts.dispatched })), t("dash.series.dispatched"));
   const byDistrict = bars((measures?.byDistrict ?? []).map((row) => ({ ...row, value: row.set.volume.value ?? 0 })), t("dash.series.received"));
   const days = measures?.byDay ?? [];
+  const today = todayInChina();
   const previousDays = previousTrend.data?.measures.byDay ?? [];
   const trend: ChartSpec = {
     kind: "line",
     labels: days.map((row) => formatShortDay(row.key ?? "", language)),
     series: [
-      { name: t("dash.trend.current"), values: days.map((row) => row.set.volume.value ?? 0), color: CHART_COLORS.primary },
+      // Days after today have no figures yet: no point rather than a zero.
+      { name: t("dash.trend.current"), values: days.map((row) => ((row.key ?? "") > today ? null : (row.set.volume.value ?? 0))), color: CHART_COLORS.primary },
       ...(previousDays.length > 0 ? [{ name: t("dash.trend.previous"), values: days.map((_, index) => previousDays[index]?.set.volume.value ?? null), color: CHART_COLORS.previous, dashed: true }] : []),
     ],
     formatValue: (value) => formatCount(value, language),
@@ -218,9 +221,10 @@ export default function DashboardPage() {
                       to={figureHref(current.numeratorCounter, range, filter, includeSubUnits)}
                       aria-label={`${label}: ${show(value, headline.kind, language)}. ${t("dash.fig.open", { figure: label })}`}
                       data-testid={`dash-link-${headline.figure}`}
+                      className="dash-figure__main"
                     >
                       <span className="dash-figure__label">{label}</span>
-                      <span className="dash-figure__value" data-testid={`dash-value-${headline.figure}`}>
+                      <span className={`dash-figure__value${isHandling ? " dash-figure__value--small" : ""}`} data-testid={`dash-value-${headline.figure}`}>
                         {isHandling
                           ? t("dash.fig.handlingDaysUnit", { calendar: show(value, "days", language), working: show(measures.current.averageHandlingWorkingDays.value, "days", language) })
                           : show(value, headline.kind, language)}
