@@ -5,10 +5,11 @@ import { LeaderSessions1796544161795 } from "./1796544161795-LeaderSessions.js";
 import { SupervisionOrders1796544236558 } from "./1796544236558-SupervisionOrders.js";
 import { JointSupervision1796544240736 } from "./1796544240736-JointSupervision.js";
 import { Wallboard1796555356801 } from "./1796555356801-Wallboard.js";
+import { RankingWeights1796555360485 } from "./1796555360485-RankingWeights.js";
 import { OversightReport1796555495352 } from "./1796555495352-OversightReport.js";
 import { Measures1796555539973 } from "./1796555539973-Measures.js";
 import { MeasuresProposals1796556510250 } from "./1796556510250-MeasuresProposals.js";
-import { RankingWeights1796555360485 } from "./1796555360485-RankingWeights.js";
+import { MeasureRollups1796556931545 } from "./1796556931545-MeasureRollups.js";
 
 /** The supervision module's migrations, oldest first (generated list). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,4 +25,5 @@ export const supervisionMigrations: Function[] = [
   OversightReport1796555495352,
   Measures1796555539973,
   MeasuresProposals1796556510250,
+  MeasureRollups1796556931545,
 ];

@@ -1,6 +1,7 @@
 import { Role, assertNoFieldErrors, hasAnyRole, requireRole, ForbiddenError, type Actor, type FieldError } from "@civicline/platform";
 import type { DataSource, EntityManager } from "typeorm";
 import { FIGURE_COUNTERS, type MeasureCounter } from "./drill-down.js";
+import { MEASURE_CUBE, measureTable, type MeasureDimension } from "./measure-rollups.js";
 import { COUNTERS, NONE, WORKING_DAY_MS, type Counter } from "./measure-sql.js";
 
 /** Period kinds: a calendar day, ISO week (Monday–Sunday), month, quarter, year, or a custom range of days. */
@@ -250,7 +251,7 @@ async function subtree(db: MeasureDb, table: "routing_unit" | "intake_category",
   return rows.length ? rows.map((r) => r.id) : [id];
 }
 
-/** The WHERE clause of a filter over supervision_measure_day (alias g), without the period. */
+/** The WHERE clause of a filter over supervision_measure_day or a roll-up that has the filter's columns (alias g), without the period. */
 export async function filterWhere(db: MeasureDb, filter: MeasureFilter, firstParam = 1): Promise<Where> {
   const conditions: string[] = [];
   const params: unknown[] = [];
@@ -278,6 +279,18 @@ export async function filterWhere(db: MeasureDb, filter: MeasureFilter, firstPar
     add((p) => `g.request_type = ANY(${p}::text[])`, filter.requestTypes);
   }
   return { sql: conditions.length ? ` AND ${conditions.join(" AND ")}` : "", params };
+}
+
+/** The cube's dimensions a filter restricts (to choose the roll-up that can answer it). */
+export function filteredDimensions(filter: MeasureFilter): MeasureDimension[] {
+  const dimensions: MeasureDimension[] = [];
+  if (filter.unitId) dimensions.push("unit_id");
+  if (filter.categoryId) dimensions.push("category_id");
+  if (filter.districtId) dimensions.push("district_id");
+  if (filter.townshipId) dimensions.push("township_id");
+  if (filter.channels?.length) dimensions.push("channel");
+  if (filter.requestTypes?.length) dimensions.push("request_type");
+  return dimensions;
 }
 
 export const SUMS_SQL = COUNTERS.map((c) => `coalesce(sum(g.${c}), 0)::float8 AS ${c}`).join(", ");
@@ -319,16 +332,16 @@ export function figuresOf(counts: MeasureCounts, days: number): MeasureSet {
 }
 
 /** The statement summing the aggregate over a period and filter (EXPLAINed in the plans test). */
-export function sumStatement(where: Where, period: { from: string; to: string }): { sql: string; params: unknown[] } {
+export function sumStatement(where: Where, period: { from: string; to: string }, table: string = MEASURE_CUBE): { sql: string; params: unknown[] } {
   const n = where.params.length;
   return {
-    sql: `SELECT ${SUMS_SQL} FROM supervision_measure_day g WHERE g.day BETWEEN $${n + 1}::date AND $${n + 2}::date${where.sql}`,
+    sql: `SELECT ${SUMS_SQL} FROM ${table} g WHERE g.day BETWEEN $${n + 1}::date AND $${n + 2}::date${where.sql}`,
     params: [...where.params, period.from, period.to],
   };
 }
 
-async function sumPeriod(db: MeasureDb, where: Where, period: MeasurePeriod): Promise<MeasureSet> {
-  const statement = sumStatement(where, period);
+async function sumPeriod(db: MeasureDb, where: Where, period: MeasurePeriod, table: string): Promise<MeasureSet> {
+  const statement = sumStatement(where, period, table);
   const [row] = (await db.query(statement.sql, statement.params)) as Array<Record<string, unknown>>;
   return figuresOf(countsOf(row), period.days);
 }
@@ -341,7 +354,8 @@ export async function measures(db: MeasureDb, input: { actor: Actor | null | und
   const filter = scopeFilter(input.actor, input.filter);
   const { period, previous } = resolvePeriod(filter.period, shanghaiDay(input.now ?? new Date()));
   const where = await filterWhere(db, filter);
-  const [current, before] = [await sumPeriod(db, where, period), await sumPeriod(db, where, previous)];
+  const table = measureTable(filteredDimensions(filter));
+  const [current, before] = [await sumPeriod(db, where, period, table), await sumPeriod(db, where, previous, table)];
   return { period, previousPeriod: previous, current, previous: before, filter };
 }
 
@@ -358,6 +372,7 @@ export async function measureBreakdown(
   const filter = scopeFilter(input.actor, input.filter);
   const { period } = resolvePeriod(filter.period, shanghaiDay(input.now ?? new Date()));
   const where = await filterWhere(db, filter);
+  const filtered = filteredDimensions(filter);
   const n = where.params.length;
   const params = [...where.params, period.from, period.to];
   const range = `g.day BETWEEN $${n + 1}::date AND $${n + 2}::date${where.sql}`;
@@ -366,7 +381,7 @@ export async function measureBreakdown(
     case MeasureBreakdownBy.UNIT:
       rows = (await db.query(
         `SELECT s.*, u.name_zh, u.name_en FROM (
-           SELECT g.unit_id::text AS key, ${SUMS_SQL} FROM supervision_measure_day g WHERE ${range} AND g.unit_id <> '${NONE}' GROUP BY g.unit_id) s
+           SELECT g.unit_id::text AS key, ${SUMS_SQL} FROM ${measureTable(filtered, "unit_id")} g WHERE ${range} AND g.unit_id <> '${NONE}' GROUP BY g.unit_id) s
          LEFT JOIN routing_unit u ON u.id::text = s.key ORDER BY u.name_zh, s.key`,
         params,
       )) as typeof rows;
@@ -379,7 +394,7 @@ export async function measureBreakdown(
            ${root ? `UNION SELECT c.id, c.id FROM intake_category c WHERE c.id = $${n + 3}::uuid` : ""}
            UNION SELECT c.id, tree.top FROM intake_category c JOIN tree ON c.parent_id = tree.id)
          SELECT s.*, c.name_zh, c.name_en FROM (
-           SELECT tree.top::text AS key, ${SUMS_SQL} FROM supervision_measure_day g JOIN tree ON tree.id = g.category_id WHERE ${range} GROUP BY tree.top) s
+           SELECT tree.top::text AS key, ${SUMS_SQL} FROM ${measureTable(filtered, "category_id")} g JOIN tree ON tree.id = g.category_id WHERE ${range} GROUP BY tree.top) s
          JOIN intake_category c ON c.id::text = s.key ORDER BY c.sort_order, c.name_zh`,
         root ? [...params, root] : params,
       )) as typeof rows;
@@ -390,14 +405,14 @@ export async function measureBreakdown(
       const column = input.by === MeasureBreakdownBy.DISTRICT ? "district_id" : "township_id";
       rows = (await db.query(
         `SELECT s.*, a.name_zh, a.name_en FROM (
-           SELECT nullif(g.${column}, '${NONE}')::text AS key, ${SUMS_SQL} FROM supervision_measure_day g WHERE ${range} GROUP BY g.${column}) s
+           SELECT nullif(g.${column}, '${NONE}')::text AS key, ${SUMS_SQL} FROM ${measureTable(filtered, column)} g WHERE ${range} GROUP BY g.${column}) s
          LEFT JOIN intake_area a ON a.id::text = s.key ORDER BY a.code NULLS LAST`,
         params,
       )) as typeof rows;
       break;
     }
     case MeasureBreakdownBy.DAY: {
-      const byDay = (await db.query(`SELECT g.day::text AS key, ${SUMS_SQL} FROM supervision_measure_day g WHERE ${range} GROUP BY g.day`, params)) as typeof rows;
+      const byDay = (await db.query(`SELECT g.day::text AS key, ${SUMS_SQL} FROM ${measureTable(filtered, "day")} g WHERE ${range} GROUP BY g.day`, params)) as typeof rows;
       const found = new Map(byDay.map((r) => [r.key, r]));
       const days: MeasureBreakdownRow[] = [];
       for (let day = period.from; day <= period.to; day = shiftDay(day, 1)) {

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { syncMeasureCalendar } from "./measure-calendar.js";
+import { pauseRollups, rebuildRollupsIn } from "./measure-rollups.js";
 import { COUNTERS, DIMENSIONS, dimensionsSql, factsSql, installSql } from "./measure-sql.js";
 
 export type RebuildResult = { tickets: number; facts: number; cells: number; ms: number };
@@ -16,6 +17,7 @@ export async function rebuildMeasuresIn(manager: EntityManager): Promise<Rebuild
     await manager.query(statement);
   }
   await manager.query(`LOCK TABLE supervision_measure_ticket, supervision_measure_fact, supervision_measure_day IN EXCLUSIVE MODE`);
+  await pauseRollups(manager);
   await syncMeasureCalendar(manager);
   await manager.query(`TRUNCATE supervision_measure_fact, supervision_measure_ticket, supervision_measure_day`);
   const counters = COUNTERS.join(", ");
@@ -28,6 +30,7 @@ export async function rebuildMeasuresIn(manager: EntityManager): Promise<Rebuild
        FROM supervision_measure_fact f JOIN supervision_measure_ticket m ON m.ticket_id = f.ticket_id
       GROUP BY f.day, f.unit_id, ${DIMENSIONS.map((d) => `m.${d}`).join(", ")}`,
   );
+  await rebuildRollupsIn(manager);
   const [counts] = (await manager.query(
     `SELECT (SELECT count(*) FROM supervision_measure_ticket)::int AS tickets, (SELECT count(*) FROM supervision_measure_fact)::int AS facts,
             (SELECT count(*) FROM supervision_measure_day)::int AS cells`,

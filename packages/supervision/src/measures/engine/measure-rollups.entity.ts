@@ -1,0 +1,114 @@
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+
+/**
+ * The counters of the measures (see packages/supervision/README.md, "Measures"), the same columns as
+ * `supervision_measure_day`. Base of the roll-ups below.
+ */
+abstract class MeasureCounterColumns {
+  @Column({ type: "integer", default: 0 })
+  received!: number;
+
+  @Column({ type: "integer", default: 0 })
+  direct!: number;
+
+  @Column({ type: "integer", default: 0 })
+  merged!: number;
+
+  @Column({ type: "integer", default: 0 })
+  dispatched!: number;
+
+  @Column({ type: "integer", default: 0 })
+  returned!: number;
+
+  @Column({ type: "integer", default: 0 })
+  extended!: number;
+
+  @Column({ type: "integer", default: 0 })
+  replied!: number;
+
+  @Column({ name: "handling_ms", type: "bigint", default: 0 })
+  handlingMs!: string;
+
+  @Column({ name: "handling_work_ms", type: "bigint", default: 0 })
+  handlingWorkMs!: string;
+
+  @Column({ type: "integer", default: 0 })
+  rereported!: number;
+
+  @Column({ type: "integer", default: 0 })
+  due!: number;
+
+  @Column({ name: "on_time", type: "integer", default: 0 })
+  onTime!: number;
+
+  @Column({ name: "survey_answered", type: "integer", default: 0 })
+  surveyAnswered!: number;
+
+  @Column({ name: "survey_reasonable", type: "integer", default: 0 })
+  surveyReasonable!: number;
+
+  @Column({ name: "result_satisfied", type: "integer", default: 0 })
+  resultSatisfied!: number;
+
+  @Column({ name: "process_answered", type: "integer", default: 0 })
+  processAnswered!: number;
+
+  @Column({ name: "process_satisfied", type: "integer", default: 0 })
+  processSatisfied!: number;
+
+  @Column({ type: "integer", default: 0 })
+  orders!: number;
+}
+
+/**
+ * Roll-ups of `supervision_measure_day` with fewer dimensions, kept by a trigger on it in the same
+ * transaction (see measure-rollups.ts). A figure for all units, a unit, an area or a category reads a
+ * few hundred rows a year instead of the whole cube.
+ *
+ * The all-units roll-up is striped: each database connection adds into its own stripe
+ * (pg_backend_pid() % 8), so that concurrent ticket changes on one day do not queue on one row.
+ */
+@Entity({ name: "supervision_measure_day_all" })
+export class MeasureDayAll extends MeasureCounterColumns {
+  @PrimaryColumn({ type: "date" })
+  day!: string;
+
+  @PrimaryColumn({ type: "smallint" })
+  stripe!: number;
+}
+
+@Entity({ name: "supervision_measure_day_by_unit" })
+@Index("supervision_measure_day_by_unit_unit_idx", ["unitId", "day"])
+export class MeasureDayByUnit extends MeasureCounterColumns {
+  @PrimaryColumn({ type: "date" })
+  day!: string;
+
+  @PrimaryColumn({ name: "unit_id", type: "uuid" })
+  unitId!: string;
+}
+
+@Entity({ name: "supervision_measure_day_by_area" })
+@Index("supervision_measure_day_by_area_district_idx", ["districtId", "day"])
+@Index("supervision_measure_day_by_area_township_idx", ["townshipId", "day"])
+export class MeasureDayByArea extends MeasureCounterColumns {
+  @PrimaryColumn({ type: "date" })
+  day!: string;
+
+  @PrimaryColumn({ name: "district_id", type: "uuid" })
+  districtId!: string;
+
+  @PrimaryColumn({ name: "township_id", type: "uuid" })
+  townshipId!: string;
+}
+
+@Entity({ name: "supervision_measure_day_by_category" })
+@Index("supervision_measure_day_by_category_category_idx", ["categoryId", "day"])
+export class MeasureDayByCategory extends MeasureCounterColumns {
+  @PrimaryColumn({ type: "date" })
+  day!: string;
+
+  @PrimaryColumn({ name: "category_id", type: "uuid" })
+  categoryId!: string;
+}
+
+export const MEASURE_ROLLUP_ENTITIES = [MeasureDayAll, MeasureDayByUnit, MeasureDayByArea, MeasureDayByCategory];
