@@ -5,6 +5,30 @@ import { shanghaiDay, type HotSpan } from "./hot-window.js";
 /** A hot-issue cell: one category in one district. */
 export type HotKey = { categoryId: string; districtId: string };
 
+/** The measures table hot issues read: the cube (day × … × category × district …); no roll-up keeps category × district. */
+export const HOT_TABLE = "supervision_measure_day";
+
+/**
+ * The statement behind `hotCells` ($1 baseline's first day, $2 window's first day, $3 the day after the
+ * window, $4 the minimum count): a day-range scan of the table's primary key.
+ */
+export function hotCellsStatement(span: HotSpan, minCount: number, table = HOT_TABLE): { sql: string; params: unknown[] } {
+  return {
+    sql: `WITH windowed AS (
+       SELECT g.category_id, g.district_id FROM ${table} g
+        WHERE g.day >= $2::date AND g.day < $3::date
+        GROUP BY g.category_id, g.district_id HAVING sum(g.received + g.merged) >= $4
+     )
+     SELECT g.category_id, g.district_id,
+            CASE WHEN g.day >= $2::date THEN -1 ELSE (g.day - $1::date) / 7 END AS week,
+            sum(g.received + g.merged)::int AS n
+       FROM ${table} g JOIN windowed w ON w.category_id = g.category_id AND w.district_id = g.district_id
+      WHERE g.day >= $1::date AND g.day < $3::date
+      GROUP BY 1, 2, 3`,
+    params: [shanghaiDay(span.baselineStart), shanghaiDay(span.windowStart), shanghaiDay(span.windowEnd), minCount],
+  };
+}
+
 /**
  * Tickets received per category × district: in the window, and in each of the weeks before it, read
  * from the measures aggregate (supervision_measure_day: received + merged, the tickets' current
@@ -13,20 +37,8 @@ export type HotKey = { categoryId: string; districtId: string };
  * reporting one burst pipe is what a hot issue is.
  */
 export async function hotCells(db: DataSource | EntityManager, span: HotSpan, minCount: number): Promise<Array<HotCell<HotKey>>> {
-  const rows: Array<{ category_id: string; district_id: string; week: number; n: number }> = await db.query(
-    `WITH windowed AS (
-       SELECT g.category_id, g.district_id FROM supervision_measure_day g
-        WHERE g.day >= $2::date AND g.day < $3::date
-        GROUP BY g.category_id, g.district_id HAVING sum(g.received + g.merged) >= $4
-     )
-     SELECT g.category_id, g.district_id,
-            CASE WHEN g.day >= $2::date THEN -1 ELSE (g.day - $1::date) / 7 END AS week,
-            sum(g.received + g.merged)::int AS n
-       FROM supervision_measure_day g JOIN windowed w ON w.category_id = g.category_id AND w.district_id = g.district_id
-      WHERE g.day >= $1::date AND g.day < $3::date
-      GROUP BY 1, 2, 3`,
-    [shanghaiDay(span.baselineStart), shanghaiDay(span.windowStart), shanghaiDay(span.windowEnd), minCount],
-  );
+  const statement = hotCellsStatement(span, minCount);
+  const rows: Array<{ category_id: string; district_id: string; week: number; n: number }> = await db.query(statement.sql, statement.params);
   const cells = new Map<string, HotCell<HotKey>>();
   for (const row of rows) {
     const id = `${row.category_id}:${row.district_id}`;

@@ -97,6 +97,18 @@ export async function computeHotIssues(db: DataSource, options: { window?: HotWi
   return { settings, lastDay, windowStart: span.windowStart, windowEnd: span.windowEnd, issues };
 }
 
+/** How many tickets of a category in a district were received in [$3, $4) (intake_ticket_duplicates_idx). */
+export const HOT_TICKETS_COUNT_SQL = "SELECT count(*)::int AS n FROM intake_ticket WHERE category_id = $1 AND district_id = $2 AND received_at >= $3 AND received_at < $4";
+
+/** The first tickets of a category in a district received in [$3, $4), oldest first (intake_ticket_duplicates_idx). */
+export const HOT_TICKETS_SQL = `SELECT t.id, t.tracking_number AS "trackingNumber", t.version, t.status, coalesce(nullif(t.title, ''), left(t.description, 60)) AS summary,
+        t.address, tw.name_zh AS "townshipName", t.received_at AS "receivedAt",
+        (SELECT m.leader_name FROM supervision_leader_matter_ticket mt JOIN supervision_leader_matter m ON m.id = mt.matter_id
+          WHERE mt.ticket_id = t.id ORDER BY m.assigned_at DESC LIMIT 1) AS "leaderName"
+   FROM intake_ticket t LEFT JOIN intake_area tw ON tw.id = t.township_id
+  WHERE t.category_id = $1 AND t.district_id = $2 AND t.received_at >= $3 AND t.received_at < $4
+  ORDER BY t.received_at, t.id LIMIT ${HOT_LIMITS.tickets}`;
+
 export type HotIssueTicket = {
   id: string;
   trackingNumber: string;
@@ -130,17 +142,8 @@ export async function hotIssueTickets(
   assertNoFieldErrors(errors);
   const params = [options.categoryId, options.districtId, options.from, options.to];
   const [counted, rows] = await Promise.all([
-    db.query("SELECT count(*)::int AS n FROM intake_ticket WHERE category_id = $1 AND district_id = $2 AND received_at >= $3 AND received_at < $4", params) as Promise<Array<{ n: number }>>,
-    db.query(
-      `SELECT t.id, t.tracking_number AS "trackingNumber", t.version, t.status, coalesce(nullif(t.title, ''), left(t.description, 60)) AS summary,
-              t.address, tw.name_zh AS "townshipName", t.received_at AS "receivedAt",
-              (SELECT m.leader_name FROM supervision_leader_matter_ticket mt JOIN supervision_leader_matter m ON m.id = mt.matter_id
-                WHERE mt.ticket_id = t.id ORDER BY m.assigned_at DESC LIMIT 1) AS "leaderName"
-         FROM intake_ticket t LEFT JOIN intake_area tw ON tw.id = t.township_id
-        WHERE t.category_id = $1 AND t.district_id = $2 AND t.received_at >= $3 AND t.received_at < $4
-        ORDER BY t.received_at, t.id LIMIT ${HOT_LIMITS.tickets}`,
-      params,
-    ) as Promise<Array<Omit<HotIssueTicket, "mergeable">>>,
+    db.query(HOT_TICKETS_COUNT_SQL, params) as Promise<Array<{ n: number }>>,
+    db.query(HOT_TICKETS_SQL, params) as Promise<Array<Omit<HotIssueTicket, "mergeable">>>,
   ]);
   return {
     total: counted[0]?.n ?? 0,
