@@ -21,7 +21,7 @@ export class MeasuresResolver {
     return (await measures(this.services.dataSource, { actor: ctx.actor, filter: filter as MeasureFilter, now: this.now() })) as unknown as MeasuresType;
   }
 
-  @Query(() => [MeasureDefinitionType], { description: "Every measure's definition (zh-CN and en), including the on-time rule, for help texts. Anyone signed in." })
+  @Query(() => [MeasureDefinitionType], { description: "Every measure's definition (zh-CN and en), including the on-time rule, for help texts. Public: the definitions are published with the figures." })
   measureDefinitions(): MeasureDefinitionType[] {
     return MEASURE_DEFINITIONS as MeasureDefinitionType[];
   }

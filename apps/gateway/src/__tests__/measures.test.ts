@@ -1,0 +1,92 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { rebuildMeasures } from "@civicline/supervision";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestGateway, type GraphQLResponse, type TestGateway } from "./harness.js";
+
+/** The measures over HTTP on the demo data: figures, drill-down to the tickets behind them, access, bad input, the rebuild command. */
+let gateway: TestGateway;
+const cookies: Record<string, string> = {};
+
+type Figure = { numerator: number; denominator: number | null; value: number | null; numeratorCounter: string; denominatorCounter: string | null };
+type MeasureSet = { volume: Figure; directHandlingRate: Figure; onTimeRate: Figure; returnRate: Figure; processSatisfactionRate: Figure; counts: Record<string, number> };
+type Measures = { period: { from: string; to: string; days: number }; previousPeriod: { from: string; to: string }; current: MeasureSet; previous: MeasureSet; byUnit: Array<{ key: string; nameZh: string; set: MeasureSet }> };
+const FIGURE = "numerator denominator value numeratorCounter denominatorCounter";
+const SET = `volume { ${FIGURE} } directHandlingRate { ${FIGURE} } onTimeRate { ${FIGURE} } returnRate { ${FIGURE} } processSatisfactionRate { ${FIGURE} }
+  counts { received direct dispatched replied due onTime orders processAnswered }`;
+const QUERY = `query($f: MeasureFilterInputType!) { measures(filter: $f) { period { from to days } previousPeriod { from to } current { ${SET} } previous { ${SET} } byUnit { key nameZh set { ${SET} } } } }`;
+
+async function ok<T>(response: Promise<GraphQLResponse<T>>): Promise<T> {
+  const result = await response;
+  expect(result.errors).toBeUndefined();
+  return result.data!;
+}
+
+const year = { period: { kind: "YEAR" } };
+
+beforeAll(async () => {
+  gateway = await startTestGateway();
+  for (const user of ["supervisor", "leader", "handler", "operator", "admin"]) {
+    cookies[user] = await gateway.login(user);
+  }
+}, 120_000);
+afterAll(() => gateway?.stop());
+
+describe("measures over HTTP (demo data)", () => {
+  it("a leader reads this year's figures with numerator, denominator and the previous year; numerators list their tickets in the search", async () => {
+    const { measures } = await ok(gateway.gql<{ measures: Measures }>(QUERY, { f: year }, cookies.leader));
+    const c = measures.current;
+    expect(c.volume.numerator).toBeGreaterThan(0);
+    expect(c.volume.numerator).toBe(c.counts.received);
+    expect(c.directHandlingRate.denominator).toBe(c.counts.received);
+    expect(c.directHandlingRate.value).toBeCloseTo(c.counts.direct / c.counts.received, 12);
+    expect(c.onTimeRate).toMatchObject({ numerator: c.counts.onTime, denominator: c.counts.due, numeratorCounter: "ON_TIME", denominatorCounter: "DUE" });
+    expect(measures.previousPeriod.to < measures.period.from).toBe(true);
+    // every dispatch belongs to a unit: the units' rows add up to the total
+    expect(measures.byUnit.reduce((sum, row) => sum + row.set.counts.dispatched, 0)).toBe(c.counts.dispatched);
+    // the tickets behind "received": exactly as many as the figure counts (each ticket is received once)
+    const search = await ok(
+      gateway.gql<{ searchTickets: { total: number | null } }>(
+        `query($f: TicketSearchFilter) { searchTickets(filter: $f, first: 5) { total } }`,
+        { f: { measure: { counter: "RECEIVED", from: measures.period.from, to: measures.period.to } } },
+        cookies.supervisor,
+      ),
+    );
+    expect(search.searchTickets.total).toBe(c.counts.received);
+  });
+
+  it("a handler reads only their unit; other roles are refused; bad input is a coded field error", async () => {
+    const mine = await ok(gateway.gql<{ measures: Measures }>(QUERY, { f: year }, cookies.handler));
+    const all = await ok(gateway.gql<{ measures: Measures }>(QUERY, { f: year }, cookies.supervisor));
+    expect(mine.measures.byUnit.length).toBeLessThanOrEqual(1);
+    expect(mine.measures.current.counts.dispatched).toBeLessThanOrEqual(all.measures.current.counts.dispatched);
+    const other = all.measures.byUnit.find((row) => row.key !== mine.measures.byUnit[0]?.key);
+    const refused = await gateway.gql(QUERY, { f: { ...year, unitId: other!.key } }, cookies.handler);
+    expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await gateway.gql(QUERY, { f: year }, cookies.operator)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await gateway.gql(QUERY, { f: year })).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const bad = await gateway.gql(QUERY, { f: { period: { kind: "CUSTOM", from: "2026-12-01", to: "2026-11-01" } } }, cookies.supervisor);
+    expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(bad.errors?.[0]?.extensions?.fields?.[0]?.field).toBe("period.to");
+    expect(JSON.stringify(bad.errors)).not.toMatch(/supervision_measure|SELECT/);
+  });
+
+  it("the definitions are served for the help texts, the on-time rule included", async () => {
+    const { measureDefinitions } = await ok(gateway.gql<{ measureDefinitions: Array<{ key: string; definitionZh: string; definitionEn: string }> }>(`{ measureDefinitions { key definitionZh definitionEn } }`));
+    expect(measureDefinitions.find((d) => d.key === "onTimeRate")?.definitionEn).toContain("settlement day");
+  });
+
+  it("rebuild-measures (the command) recomputes the same aggregate the triggers kept", async () => {
+    const dump = () => gateway.db.dataSource.query(`SELECT * FROM supervision_measure_day WHERE received + dispatched + replied + due + orders + process_answered <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7`);
+    const maintained = await dump();
+    expect(maintained.length).toBeGreaterThan(0);
+    await gateway.db.dataSource.query(`UPDATE supervision_measure_day SET received = received + 1000`);
+    const cli = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+    const { stderr } = await promisify(execFile)(process.execPath, [cli, "rebuild-measures"], { env: { ...process.env, DATABASE_URL: gateway.db.url, LOG_LEVEL: "warn" } });
+    expect(stderr).not.toMatch(/error/i);
+    expect(await dump()).toEqual(maintained);
+    const again = await rebuildMeasures(gateway.db.dataSource);
+    expect(again.tickets).toBeGreaterThan(0);
+  }, 120_000);
+});
