@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { Alert, appHref, Button, EmptyState, Field, fieldErrors, Loading, Select, TableScroll, TextInput, useFormat } from "@civicline/ui";
+import { Alert, appHref, Button, EmptyState, Field, fieldErrors, Loading, TableScroll, TextInput, useFormat } from "@civicline/ui";
 import { useState } from "react";
 import {
   AdminCreateIntegratorDocument,
@@ -283,9 +283,23 @@ function KeyActions({ integratorName, apiKey, onSecret, onNotice }: { integrator
     <div className="key-actions">
       {apiKey.state === "ACTIVE" ? (
         <div className="key-actions__rotate">
-          <Field label={t("ai.overlap", { key: apiKey.keyPrefix })} hint={t("ai.overlapHint")}>
-            <Select value={overlap} placeholder={null} onChange={(event) => setOverlap(event.target.value)} options={OVERLAPS.map((hours) => ({ value: hours, label: t(`ai.overlap.${hours}`) }))} />
-          </Field>
+          <label className="key-actions__overlap">
+            <span>{t("ai.overlapLabel")}</span>
+            <select
+              className="select"
+              value={overlap}
+              aria-label={t("ai.overlap", { key: apiKey.keyPrefix })}
+              title={t("ai.overlapHint")}
+              onChange={(event) => setOverlap(event.target.value)}
+              data-testid="rotate-overlap"
+            >
+              {OVERLAPS.map((hours) => (
+                <option key={hours} value={hours}>
+                  {t(`ai.overlap.${hours}`)}
+                </option>
+              ))}
+            </select>
+          </label>
           <Button
             variant="secondary"
             busy={rotating.loading}
