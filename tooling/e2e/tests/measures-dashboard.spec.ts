@@ -57,6 +57,9 @@ for (const locale of ["zh-CN", "en"] as const) {
     await expect(category.locator("svg path[fill='#0b57a4']").first()).toBeVisible({ timeout: 20_000 });
     await expect(category.getByTestId("dash-by-category-table").locator("tbody tr").first()).toBeAttached();
     await expect(page.getByTestId("dash-trend").locator("svg").first()).toBeVisible();
+    // The ranking of the same period and this week's hot issues are embedded (H2's summaries).
+    await expect(page.getByTestId("dash-ranking").getByRole("heading", { level: 2 })).toBeVisible();
+    await expect(page.getByTestId("dash-hot").getByRole("heading", { level: 2 })).toBeVisible();
     await expectAccessible(page, `measures dashboard (${locale})`);
     await category.getByRole("button", { name: words.showTable }).click();
     await expect(category.getByTestId("dash-by-category-table")).toBeVisible();

@@ -9,6 +9,8 @@ import {
   type DashboardSetFieldsFragment,
   type MeasureFilterInputType as MeasureFilterInput,
 } from "../../gql/graphql.ts";
+import { HotIssueSummary } from "../hot/HotIssueSummary.tsx";
+import { RankingSummary } from "../ranking/RankingSummary.tsx";
 import { Chart } from "./Chart.tsx";
 import type { ChartSpec } from "./chartSpec.ts";
 import { barHref, figureHref, NO_FILTER, type DashboardFilter } from "./drill.ts";
@@ -263,14 +265,12 @@ export default function DashboardPage() {
           </div>
 
           <div className="dash-more">
-            <section className="card" aria-labelledby="dash-ranking-title">
-              <h2 id="dash-ranking-title">{t("dash.ranking")}</h2>
-              <AppLink to="measures/ranking">{t("dash.ranking.open")}</AppLink>
-            </section>
-            <section className="card" aria-labelledby="dash-hot-title">
-              <h2 id="dash-hot-title">{t("dash.hot")}</h2>
-              <AppLink to="measures/hot">{t("dash.hot.open")}</AppLink>
-            </section>
+            <div className="card" data-testid="dash-ranking">
+              <RankingSummary fromDay={measures.period.from} toDay={measures.period.to} limit={5} headingLevel={2} />
+            </div>
+            <div className="card" data-testid="dash-hot">
+              <HotIssueSummary limit={5} headingLevel={2} />
+            </div>
           </div>
         </>
       ) : null}

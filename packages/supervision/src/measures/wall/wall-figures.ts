@@ -68,9 +68,31 @@ export async function readMonthSatisfaction(dataSource: DataSource, monthStart: 
   return { result: rate(row?.result_satisfied ?? 0, row?.reasonable ?? 0), process: rate(row?.process_satisfied ?? 0, row?.process_answered ?? 0) };
 }
 
-/** The top hot issues now; empty until the hot-issue detector (measures/hot) is wired in. */
+/** The top hot issues now (measures/hot's detector: `wallboardHotIssues`). */
 export type HotIssueSource = (dataSource: DataSource, now: Date) => Promise<WallboardHotIssueType[]>;
 export const noHotIssues: HotIssueSource = () => Promise.resolve([]);
+
+/**
+ * A hot-issue source read at most once per `maxAgeMs` (its statistic reads nine weeks of the
+ * aggregate; a 7-day window moves little between two tickets), so a burst of events does not run
+ * it once per event. A failed read is not kept.
+ */
+export function cachedHotIssues(source: HotIssueSource, maxAgeMs = 60_000): HotIssueSource {
+  let kept: { at: number; value: Promise<WallboardHotIssueType[]> } | null = null;
+  return (dataSource, now) => {
+    if (!kept || now.getTime() - kept.at >= maxAgeMs || now.getTime() < kept.at) {
+      const value = source(dataSource, now);
+      const entry = { at: now.getTime(), value };
+      kept = entry;
+      value.catch(() => {
+        if (kept === entry) {
+          kept = null;
+        }
+      });
+    }
+    return kept.value;
+  };
+}
 
 /** The number of wallboard payloads computed in this process (a test proves one per event, not one per viewer). */
 export const wallboardPayloadStats = { computed: 0 };

@@ -4,6 +4,7 @@ import { requireRole } from "@civicline/platform";
 import { buildWallboard } from "./wall-figures.js";
 import { WALL_READERS, wallboardTopicFor, wallFromWire } from "./wall-live.js";
 import { WallboardType } from "./wall.types.js";
+import { wallHotIssues } from "./wall-hot.js";
 
 /** The centre's wall display (大屏): figures from counters, pushed live. */
 @Resolver()
@@ -15,7 +16,7 @@ export class WallboardResolver {
   })
   wallboard(@Ctx() ctx: RequestContext): Promise<WallboardType> {
     requireRole(ctx.actor, WALL_READERS);
-    return buildWallboard(this.services.dataSource, this.services.now?.() ?? new Date());
+    return buildWallboard(this.services.dataSource, this.services.now?.() ?? new Date(), wallHotIssues);
   }
 
   @Subscription(() => WallboardType, {
