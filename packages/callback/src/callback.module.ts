@@ -2,6 +2,7 @@ import { registerTicketReadPolicy } from "@civicline/intake";
 import type { DomainModule } from "@civicline/platform";
 import { seedCallbackDemo } from "./callback.seed.js";
 import { callbackPushHandlers } from "./live/callback-queue-changed.js";
+import { additionPushHandlers } from "./citizen-additions/addition-live.js";
 import { CitizenAddition } from "./citizen-additions/citizen-addition.entity.js";
 import { CitizenAdditionsResolver } from "./citizen-additions/citizen-additions.resolver.js";
 import { CallbackMetricsResolver } from "./metrics/metrics.resolver.js";
@@ -53,7 +54,7 @@ export const callbackModule: DomainModule = {
     NotifyResolver,
     CitizenAdditionsResolver,
   ],
-  eventHandlers: (services) => [...callbackTaskHandlers(services.dataSource), ...callbackPushHandlers(services), ...noticeEventHandlers(services)],
+  eventHandlers: (services) => [...callbackTaskHandlers(services.dataSource), ...callbackPushHandlers(services), ...noticeEventHandlers(services), ...additionPushHandlers(services)],
   timerHandlers: (services) => [...callbackTimerHandlers(), ...noticeTimerHandlers(services)],
   seedDemo: seedCallbackDemo,
 };

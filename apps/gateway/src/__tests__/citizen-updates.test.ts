@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citizenAccessToken, devSms } from "./citizen.js";
 import { startTestGateway, type GraphQLResponse, type TestGateway } from "./harness.js";
+import { pubsubSettled, subscribedOn } from "./subscriptions.js";
 
 /**
  * Issue 13 over real HTTP: citizens texted from the gateway's own outbox and timers (the dev SMS
@@ -113,8 +114,19 @@ describe("a citizen's addition over HTTP", () => {
     const [before] = (await gateway.db.dataSource.query("SELECT count(*)::int AS n FROM callback_citizen_addition WHERE ticket_id = $1", [ticketId])) as Array<{ n: number }>;
     expect(before!.n).toBe(0);
 
+    // The lead unit's open workbench hears of it live (one routingChanged push on its unit topic).
+    // Earlier events' pushes (the dispatch) delivered first, so only the addition's can arrive after.
+    await gateway.app.outbox.drain();
+    await pubsubSettled(gateway.app);
+    const pushes: unknown[] = [];
+    const ws = gateway.wsClient(cookies.handler);
+    await subscribedOn(gateway.app, () => {
+      ws.subscribe({ query: "subscription { routingChanged }" }, { next: (value) => void pushes.push(value), error: () => undefined, complete: () => undefined });
+    });
     const added = await ok(gateway.gql<{ addToRequest: { id: string; message: string; photos: Array<{ id: string }> } }>(ADD, { input: { trackingNumber, accessToken: token, message: "又收到了新的收费通知。", attachments: [{ id: photo.id, uploadKey: photo.uploadKey }] } }));
     expect(added.addToRequest).toMatchObject({ message: "又收到了新的收费通知。", photos: [{ id: photo.id }] });
+    await expect.poll(() => pushes.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await ws.dispose();
 
     const unread = await ok(gateway.gql<{ unreadCitizenAdditions: Array<{ id: string; trackingNumber: string; photos: Array<{ url: string }> }> }>("{ unreadCitizenAdditions { id trackingNumber photos { url } } }", undefined, cookies.handler));
     const mine = unread.unreadCitizenAdditions.find((row) => row.id === added.addToRequest.id);

@@ -12,7 +12,7 @@ import { UnitOrders } from "./orders/UnitOrders.tsx";
 
 /** Working minutes left come from the server: refresh now and then so the countdowns stay true. */
 export const INBOX_POLL_MS = 60_000;
-const LIVE_QUERIES = ["UnitInbox", "WorkbenchAssignment", "WorkbenchLeaderInstructions"];
+const LIVE_QUERIES = ["UnitInbox", "WorkbenchAssignment", "WorkbenchLeaderInstructions", "UnreadCitizenAdditions"];
 
 /** The handling unit's workbench: the inbox by deadline, kept live, and the open ticket beside it. */
 export function WorkbenchPage() {

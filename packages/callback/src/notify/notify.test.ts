@@ -7,6 +7,8 @@ import { createTestClock, type TestDatabase } from "@civicline/platform/testing"
 import { ReplyOutcome, RoutingEvent, dispatchTicket, replyToTicket, signFor } from "@civicline/routing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { admin, buildWorld, callbackTestDatabase, dispatcher, integrator, operator, type World } from "../__tests__/factories.js";
+import { Resolution, Satisfaction } from "../callback.enums.js";
+import { rateOnline } from "../online/rate-online.js";
 import { MAX_NOTICE_ATTEMPTS, noticeTimerHandler } from "./deliver-notice.js";
 import { NoticeLocale, NoticeState, NoticeStep } from "./notice.enums.js";
 import { CONFIDENTIAL_UNIT, noticeEventHandlers } from "./queue-notices.js";
@@ -114,6 +116,14 @@ describe("texts to citizens at the steps they care about", () => {
     expect(replied).toHaveLength(2);
     expect(replied[0]!.text).toContain(`${BASE_URL}/track?n=${target.trackingNumber}`);
     expect((await listDevSms(db.dataSource, { to: duplicate.citizenPhone })).map((m) => m.purpose).sort()).toEqual(["notice-dispatched", "notice-replied"]);
+
+    // Rated satisfied online: the ticket closes, and both are told.
+    await rateOnline(db.dataSource, { ticketId: target.id, request: { resolution: Resolution.RESOLVED, resultSatisfaction: Satisfaction.SATISFIED, processSatisfaction: Satisfaction.SATISFIED } });
+    await outbox.drain();
+    const closed = (await noticesOf(target.id)).filter((n) => n.step === NoticeStep.CLOSED);
+    expect(closed.map((n) => n.phone).sort()).toEqual([duplicate.citizenPhone, target.citizenPhone].sort());
+    expect(closed[0]!.text).toContain("已办结");
+    expect(closed[0]!.text).toContain("is closed");
   });
 
   it("one delivery per event: the outbox delivering an event twice stores and sends nothing more", async () => {
