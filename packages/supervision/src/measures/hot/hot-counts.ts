@@ -1,12 +1,13 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { measureTable } from "../engine/measure-rollups.js";
 import type { HotCell } from "./hot-statistic.js";
 import { shanghaiDay, type HotSpan } from "./hot-window.js";
 
 /** A hot-issue cell: one category in one district. */
 export type HotKey = { categoryId: string; districtId: string };
 
-/** The measures table hot issues read: the cube (day × … × category × district …); no roll-up keeps category × district. */
-export const HOT_TABLE = "supervision_measure_day";
+/** The smallest measures table keeping day × category × district (the cube until a roll-up of those is added). */
+export const HOT_TABLE = measureTable(["category_id", "district_id"]);
 
 /**
  * The statement behind `hotCells` ($1 baseline's first day, $2 window's first day, $3 the day after the
@@ -31,7 +32,7 @@ export function hotCellsStatement(span: HotSpan, minCount: number, table = HOT_T
 
 /**
  * Tickets received per category × district: in the window, and in each of the weeks before it, read
- * from the measures aggregate (supervision_measure_day: received + merged, the tickets' current
+ * from the measures aggregate (HOT_TABLE: received + merged, the tickets' current
  * category and district; a day-range scan of its primary key). Only cells with at least `minCount`
  * tickets in the window are returned (no other can be hot). Merged duplicates count: many callers
  * reporting one burst pipe is what a hot issue is.

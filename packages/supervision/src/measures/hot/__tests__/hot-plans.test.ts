@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateTickets } from "../../../search/__tests__/generator.js";
 import { searchTestDatabase } from "../../../search/__tests__/search-db.js";
 import { rebuildMeasures } from "../../engine/rebuild.js";
-import { hotCellsStatement } from "../hot-counts.js";
+import { HOT_TABLE, hotCellsStatement } from "../hot-counts.js";
 import { HOT_TICKETS_COUNT_SQL, HOT_TICKETS_SQL } from "../hot-issues.js";
 import { hotSpan, shanghaiDay } from "../hot-window.js";
 
@@ -44,7 +44,7 @@ describe("hot issues' statements use their indexes (20,000 generated tickets)", 
     const statement = hotCellsStatement(span, 5);
     const used = await plan(statement.sql, statement.params);
     expect(used.filter((node) => node["Node Type"] === "Seq Scan").map((node) => node["Relation Name"])).toEqual([]);
-    expect(used.some((node) => node["Relation Name"] === "supervision_measure_day" && /Index/.test(node["Node Type"]))).toBe(true);
+    expect(used.some((node) => node["Relation Name"] === HOT_TABLE && /Index/.test(node["Node Type"]))).toBe(true);
   });
 
   it("lists and counts a hot issue's tickets through intake_ticket_duplicates_idx", async () => {
