@@ -166,6 +166,18 @@ describe("integrator keys", () => {
     expect(codeOf(answers[3]!)).toBe("RATE_LIMITED");
     // Another key is not affected.
     expect((await asKey(DEMO_API_KEY, MY_TICKETS)).status).toBe(200);
+    // Open311 creation counts against the key too, answered in Open311's error format.
+    const open311 = await createIntegrator(["OPEN311"], 1);
+    const form = { service_code: ids.noiseCode, description: "工地夜间施工噪音很大，影响休息。", lat: "36.81", long: "118.05" };
+    expect((await open311Post(gateway, "requests.json", form, { "x-api-key": open311.key })).status).not.toBe(429);
+    const second = await fetch(`${gateway.url}/open311/v2/requests.json`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "x-api-key": open311.key },
+      body: new URLSearchParams(form).toString(),
+    });
+    expect(second.status).toBe(429);
+    expect(Number(second.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await second.json()) as Array<{ code: number }>)[0]!.code).toBe(429);
     await waitFor(async () => {
       const view = await gateway.gql<{ integrator: { keys: Array<{ lastUsedAt: string | null }> } }>("query($id: ID!) { integrator(id: $id) { keys { lastUsedAt } } }", { id: limited.integratorId }, admin);
       return view.data!.integrator.keys[0]!.lastUsedAt !== null;

@@ -292,6 +292,7 @@ export async function sendTestWebhook(dataSource: DataSource, actor: Actor | nul
       [webhook.id, id, PING_EVENT, body, WEBHOOK_RETRY_WINDOW_MS / 1000],
     )) as Array<{ id: string }>;
     await manager.query("SELECT pg_notify($1, $2)", [WEBHOOK_CHANNEL, PING_EVENT]);
+    await recordAudit(manager, { actor: caller, action: "webhook.test", entity: { type: "webhook", id: webhook.id, label: webhook.url }, after: { eventId: id } });
     return manager.getRepository(WebhookDelivery).findOneOrFail({ where: { id: row!.id } });
   });
 }
