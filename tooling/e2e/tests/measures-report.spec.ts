@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, renameSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { expectAccessible } from "./helpers/a11y.js";
 import { gql, staffPage, staffToken } from "./helpers/api.js";
 
@@ -45,8 +45,8 @@ async function ticketWithOrder(request: APIRequestContext, marker: string): Prom
 }
 
 /** Clicks a download link and returns the downloaded bytes. */
-async function download(page: Page, testId: string): Promise<{ data: Buffer; name: string }> {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
+async function download(page: Page, link: Locator): Promise<{ data: Buffer; name: string }> {
+  const [file] = await Promise.all([page.waitForEvent("download"), link.click()]);
   const target = path.join(mkdtempSync(path.join(tmpdir(), "report-")), file.suggestedFilename());
   await file.saveAs(target);
   return { data: readFileSync(target), name: file.suggestedFilename() };
@@ -85,14 +85,20 @@ for (const locale of ["zh-CN", "en"] as const) {
 
     const row = page.getByTestId("report-row").first();
     await expect(row).toContainText(words.unit.slice(0, 4));
-    await expect(row).toHaveAttribute("data-status", "DONE", { timeout: 60_000 });
+    const reportId = await row.getAttribute("data-report-id");
+    const token = await staffToken(request, "supervisor");
+    await expect
+      .poll(async () => (await gql<{ oversightReport: { status: string; step: string | null } }>(request, "query($id: ID!) { oversightReport(id: $id) { status step } }", { id: reportId }, token)).oversightReport, { timeout: 60_000 })
+      .toMatchObject({ status: "DONE" });
+    // the page follows it by itself (pushed over the subscription, no reload)
+    await expect(row).toHaveAttribute("data-status", "DONE", { timeout: 10_000 });
     await expect(row.getByTestId("report-status")).toHaveText(words.done);
     await expectAccessible(page, `report page with a finished report (${locale})`);
     if (locale === "zh-CN") {
       await page.screenshot({ path: "../../apps/supervisor/docs/oversight-report-page.png" });
     }
 
-    const pdf = await download(page, "report-file-PDF");
+    const pdf = await download(page, row.getByTestId("report-file-PDF"));
     expect(pdf.name).toMatch(/\.pdf$/);
     expect(pdf.data.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const text = pdfToText(pdf.data);
@@ -109,14 +115,14 @@ for (const locale of ["zh-CN", "en"] as const) {
       renameSync(path.join(dir, png), "../../apps/supervisor/docs/oversight-report-pdf-page.png");
     }
 
-    const tickets = await download(page, "report-file-TICKETS_CSV");
+    const tickets = await download(page, row.getByTestId("report-file-TICKETS_CSV"));
     expect(tickets.name).toMatch(/\.csv$/);
     expect([...tickets.data.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = tickets.data.toString("utf8").slice(1);
     expect(csv.split("\r\n")[0]).toContain(words.tickets);
     expect(csv).not.toContain("13811114444");
 
-    const orders = await download(page, "report-file-ORDERS_CSV");
+    const orders = await download(page, row.getByTestId("report-file-ORDERS_CSV"));
     expect(orders.data.toString("utf8")).toContain(trackingNumber);
     await page.context().close();
   });

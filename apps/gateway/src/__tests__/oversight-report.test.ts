@@ -1,12 +1,19 @@
 import { execFileSync } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { measuresReportSources, processReportJob } from "@civicline/supervision";
+import type { Client } from "graphql-ws";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestGateway, type TestGateway } from "./harness.js";
+import { subscribedOn } from "./subscriptions.js";
 
 let gateway: TestGateway;
 beforeAll(async () => {
   gateway = await startTestGateway();
 });
-afterAll(() => gateway?.stop());
+const clients: Client[] = [];
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await gateway?.stop();
+});
 
 const FIELDS = "id status step progress language unitId unitNameZh includeSubUnits from to error files { kind id filename size url }";
 type Report = { id: string; status: string; step: string | null; progress: number; error: string | null; files: Array<{ kind: string; id: string; filename: string; size: number; url: string }> };
@@ -86,5 +93,35 @@ describe("oversight report over HTTP", () => {
     expect(await count()).toBe(before);
     const unknown = await gateway.gql(`{ oversightReport(id: "00000000-0000-0000-0000-000000000000") { id } }`, {}, supervisor);
     expect(unknown.errors?.[0]?.extensions?.code).toBe("SUPERVISION/REPORT_NOT_FOUND");
+  });
+
+  it("pushes the progress over the subscription after every step, the last push DONE with the files", async () => {
+    const supervisor = await gateway.login("supervisor");
+    const [user] = (await gateway.db.dataSource.query("SELECT id FROM platform_user WHERE username = 'supervisor'")) as Array<{ id: string }>;
+    const [job] = (await gateway.db.dataSource.query(
+      `INSERT INTO supervision_report_job (status, language, period_from, period_to, started_by) VALUES ('QUEUED', 'en', $1, $2, $3) RETURNING id`,
+      [day(-30), day(0), user!.id],
+    )) as Array<{ id: string }>;
+    const client = gateway.wsClient(supervisor);
+    clients.push(client);
+    const pushes: Report[] = [];
+    const errors: unknown[] = [];
+    await subscribedOn(
+      gateway.app,
+      () =>
+        client.subscribe<{ oversightReportProgress: Report }>(
+          { query: `subscription($id: ID!) { oversightReportProgress(id: $id) { ${FIELDS} } }`, variables: { id: job!.id } },
+          { next: (value) => (value.data ? pushes.push((value.data as { oversightReportProgress: Report }).oversightReportProgress) : errors.push(value.errors)), error: (error) => errors.push(error), complete: () => undefined },
+        ),
+      () => errors.length > 0,
+    );
+    const services = gateway.app.services;
+    await processReportJob({ dataSource: services.dataSource, pubsub: services.pubsub, log: services.log, sources: measuresReportSources, jobId: job!.id });
+    await vi.waitFor(() => expect(pushes.at(-1)?.status).toBe("DONE"), { timeout: 15_000, interval: 50 });
+    expect(errors).toEqual([]);
+    expect(pushes.at(-1)!.files).toHaveLength(5);
+    const progress = pushes.map((push) => push.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(pushes.length).toBeGreaterThanOrEqual(2);
   });
 });

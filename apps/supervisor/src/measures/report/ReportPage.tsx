@@ -13,7 +13,8 @@ const isFinished = (report: Pick<RptReportFieldsFragment, "status">) => report.s
 
 /**
  * A report kept current: pushed by `oversightReportProgress` after every step, and polled with
- * `oversightReport` until the first push arrives and whenever the subscription is down.
+ * `oversightReport` until the first push arrives and whenever the subscription is down; both write
+ * the cache entry the list reads.
  */
 function useReport(started: RptReportFieldsFragment) {
   const [pushed, setPushed] = useState(false);
@@ -21,8 +22,11 @@ function useReport(started: RptReportFieldsFragment) {
   const live = useSubscription(RptReportProgressDocument, { variables: { id: started.id }, skip: isFinished(started), onData: () => setPushed(true) });
   const liveDown = Boolean(live.error) || liveStatus === "reconnecting";
   const [polling, setPolling] = useState(!isFinished(started));
-  const current = useQuery(RptReportDocument, { variables: { id: started.id }, pollInterval: polling ? REPORT_POLL_MS : 0, skip: isFinished(started), notifyOnNetworkStatusChange: false });
-  const report = live.data?.oversightReportProgress ?? current.data?.oversightReport ?? started;
+  useQuery(RptReportDocument, { variables: { id: started.id }, pollInterval: polling ? REPORT_POLL_MS : 0, skip: isFinished(started), notifyOnNetworkStatusChange: false });
+  // Pushes and polls land in the normalized cache entry (OversightReport:<id>) that the list reads:
+  // `started` is always the freshest. (A hook's own data can lag: once the list shows DONE the
+  // subscription is skipped, and its last result may be the step before.)
+  const report = started;
   const shouldPoll = !isFinished(report) && (!pushed || liveDown);
   if (shouldPoll !== polling) {
     setPolling(shouldPoll);

@@ -174,7 +174,8 @@ export class PrintDocument {
   /** A section heading (kept with at least a few lines of what follows). */
   heading(text: string, level: 1 | 2 = 1): this {
     const size = level === 1 ? 15 : 12.5;
-    this.room(size * 2 + 60);
+    // keep the heading with its intro line, a table header and a first row
+    this.room(size * 2 + 110);
     if (this.doc.y > MARGIN.top + 1) {
       this.doc.moveDown(level === 1 ? 1 : 0.6);
     }
