@@ -163,6 +163,9 @@ export function serverCallErrors(error: unknown, localized: Record<string, strin
   if (code === "INTAKE/UNKNOWN_AREA" && codeMessage) {
     errors.districtId ??= codeMessage;
   }
+  if (code === "INTAKE/REQUEST_TYPE_NOT_ALLOWED" && codeMessage) {
+    errors.requestType = codeMessage;
+  }
   return errors;
 }
 

@@ -136,6 +136,9 @@ export function serverFieldErrors(
   if (code === "INTAKE/UNKNOWN_AREA" && codeMessage) {
     fields.districtId ??= codeMessage;
   }
+  if (code === "INTAKE/REQUEST_TYPE_NOT_ALLOWED" && codeMessage) {
+    fields.requestType = codeMessage;
+  }
   if (code === "INTAKE/ATTACHMENT_REJECTED") {
     fields.attachments = messages.photoRejected ?? codeMessage ?? "";
   }
