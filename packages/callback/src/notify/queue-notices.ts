@@ -95,6 +95,9 @@ export async function queueNotices(
 
 /** The facts of an event's step, or null when the event is not one a citizen is texted about. */
 async function factsFor(manager: EntityManager, event: StoredEvent): Promise<StepFacts | null> {
+  if (event.type === TICKET_STATUS_CHANGED && event.payload.to !== TicketStatus.CLOSED) {
+    return null; // most status changes text nobody: no query for them
+  }
   const ticketId = String(event.payload.ticketId ?? "");
   const ticket = ticketId ? await manager.findOne(Ticket, { where: { id: ticketId } }) : null;
   if (!ticket) {
@@ -115,7 +118,7 @@ async function factsFor(manager: EntityManager, event: StoredEvent): Promise<Ste
     case RoutingEvent.TICKET_REPLIED:
       return { step: NoticeStep.REPLIED, ticket };
     case TICKET_STATUS_CHANGED:
-      return event.payload.to === TicketStatus.CLOSED ? { step: NoticeStep.CLOSED, ticket } : null;
+      return { step: NoticeStep.CLOSED, ticket };
     default:
       return null;
   }
