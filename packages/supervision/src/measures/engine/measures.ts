@@ -284,12 +284,24 @@ export async function filterWhere(db: MeasureDb, filter: MeasureFilter, firstPar
 /** The cube's dimensions a filter restricts (to choose the roll-up that can answer it). */
 export function filteredDimensions(filter: MeasureFilter): MeasureDimension[] {
   const dimensions: MeasureDimension[] = [];
-  if (filter.unitId) dimensions.push("unit_id");
-  if (filter.categoryId) dimensions.push("category_id");
-  if (filter.districtId) dimensions.push("district_id");
-  if (filter.townshipId) dimensions.push("township_id");
-  if (filter.channels?.length) dimensions.push("channel");
-  if (filter.requestTypes?.length) dimensions.push("request_type");
+  if (filter.unitId) {
+    dimensions.push("unit_id");
+  }
+  if (filter.categoryId) {
+    dimensions.push("category_id");
+  }
+  if (filter.districtId) {
+    dimensions.push("district_id");
+  }
+  if (filter.townshipId) {
+    dimensions.push("township_id");
+  }
+  if (filter.channels?.length) {
+    dimensions.push("channel");
+  }
+  if (filter.requestTypes?.length) {
+    dimensions.push("request_type");
+  }
   return dimensions;
 }
 
