@@ -41,7 +41,8 @@ type Outcome = { statusCode: number | null; latencyMs: number; excerpt: string |
  * address) schedules the next attempt with exponential backoff until 24 hours after the event. With
  * several instances each delivery is attempted by one at a time; a crash mid-attempt leaves the
  * lease to expire and the delivery is attempted again (at least once — receivers de-duplicate on
- * the event id). Everything is in PostgreSQL: a restart loses nothing.
+ * the event id). Everything is in PostgreSQL: a restart loses nothing. A paused webhook's
+ * deliveries wait (their 24 hours keep running) until it is resumed.
  */
 export class WebhookDispatcher {
   private wake: NodeJS.Timeout | undefined;
@@ -129,10 +130,10 @@ export class WebhookDispatcher {
       `WITH claimed AS (UPDATE platform_webhook_delivery d SET locked_until = COALESCE($1::timestamptz, now()) + make_interval(secs => $2), attempts = d.attempts + 1
        FROM platform_webhook w
        WHERE w.id = d.webhook_id AND d.id IN (
-         SELECT id FROM platform_webhook_delivery
-         WHERE status = 'pending' AND next_attempt_at <= COALESCE($1::timestamptz, now())
-           AND (locked_until IS NULL OR locked_until <= COALESCE($1::timestamptz, now()))
-         ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+         SELECT q.id FROM platform_webhook_delivery q JOIN platform_webhook qw ON qw.id = q.webhook_id AND qw.active
+         WHERE q.status = 'pending' AND q.next_attempt_at <= COALESCE($1::timestamptz, now())
+           AND (q.locked_until IS NULL OR q.locked_until <= COALESCE($1::timestamptz, now()))
+         ORDER BY q.next_attempt_at LIMIT $3 FOR UPDATE OF q SKIP LOCKED)
        RETURNING d.id, d.event_id, d.event_type, d.body, d.attempts, d.give_up_at, w.url, w.signing_secret, w.allow_private_network)
        SELECT * FROM claimed`,
       [this.nowParam(), this.options.leaseMs / 1000, this.options.concurrency],

@@ -10,7 +10,7 @@ import { platformModule } from "../platform.module.js";
 import { createTestDatabase, type TestDatabase } from "../testing/index.js";
 import { checkWebhookUrl, isPrivateAddress } from "./ssrf.js";
 import { WebhookDispatcher } from "./webhook-dispatcher.js";
-import { createWebhook, enqueueWebhookEvent, listDeliveries, redeliverWebhook, verifyWebhookSignature, WEBHOOK_HEADERS, WebhookEventType } from "./webhooks.js";
+import { createWebhook, enqueueWebhookEvent, listDeliveries, redeliverWebhook, updateWebhook, verifyWebhookSignature, WEBHOOK_HEADERS, WebhookEventType } from "./webhooks.js";
 
 const log = pino({ level: "silent" });
 let db: TestDatabase;
@@ -186,6 +186,20 @@ describe("webhook deliveries", () => {
     }
     const failed = (await listDeliveries(db.dataSource, admin, { webhookId: webhook.id })).find((row) => row.eventId === other.id);
     expect(failed!.status).toBe("failed");
+  });
+
+  it("holds a paused webhook's deliveries until it is resumed", async () => {
+    const target = await receiver(() => 200);
+    const integratorId = await integrator();
+    const { webhook } = await subscribe(target.url, integratorId);
+    await enqueueWebhookEvent(db.dataSource, { integratorId, id: `evt_${randomUUID()}`, type: WebhookEventType.TICKET_CLOSED, occurredAt: new Date(), data: {} });
+    await updateWebhook(db.dataSource, admin, { id: webhook.id, active: false });
+    const time = clock();
+    await dispatcher(time.now).drain();
+    expect(target.received).toHaveLength(0);
+    await updateWebhook(db.dataSource, admin, { id: webhook.id, active: true });
+    await dispatcher(time.now).drain();
+    expect(target.received).toHaveLength(1);
   });
 
   it("attempts a delivery on one instance at a time", async () => {
