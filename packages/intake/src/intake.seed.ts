@@ -4,6 +4,7 @@ import { recordEmergencyHandoff } from "./call-screen/emergency.js";
 import { logCall } from "./call-screen/log-call.js";
 import { Area } from "./catalog/area.entity.js";
 import { Category } from "./catalog/category.entity.js";
+import { CategoryChange, CategoryVersion } from "./catalog/admin/category-version.entity.js";
 import { demoCases, demoCategories, loadZiboAreas, type DemoCase } from "./demo-data/index.js";
 import { submitRequest } from "./ticket/submit-request.js";
 import { Channel, Privacy, RequestType, Urgency } from "./ticket/ticket.enums.js";
@@ -33,6 +34,9 @@ export async function seedIntakeDemo({ manager, log, config }: SeedContext): Pro
     const parentId = category.parentCode ? categoryIds.get(category.parentCode) ?? null : null;
     const saved = await manager.save(Category, { ...category, parentId, sortOrder: index, active: true });
     categoryIds.set(category.code, saved.id);
+    // Version 1 of each, as if an admin had added it, so that the admin page's history starts here.
+    const { id: categoryId, keywords: _keywords, ...snapshot } = saved;
+    await manager.insert(CategoryVersion, { ...snapshot, categoryId, version: 1, change: CategoryChange.CREATED, updatedById: null, updatedByName: "演示数据 (demo data)" });
   }
 
   const areas = await manager.find(Area);

@@ -169,6 +169,13 @@ describe("category administration over HTTP", () => {
     }
     expect(await stored()).toEqual(before);
     expect((await publicList()).find((c) => c.id === noise.id)).toEqual(noise);
+    // The demo data's categories start at version 1 in the history; the refused changes added none.
+    const history = await gateway.gql<{ categoryHistory: Array<{ version: number; change: string; updatedByName: string }> }>(
+      "query($id: ID!) { categoryHistory(id: $id) { version change updatedByName } }",
+      { id: noise.id },
+      admin,
+    );
+    expect(history.data!.categoryHistory).toEqual([{ version: 1, change: "CREATED", updatedByName: "演示数据 (demo data)" }]);
   });
 
   it("denies every category mutation and admin query to every non-admin role and to anonymous callers", async () => {
