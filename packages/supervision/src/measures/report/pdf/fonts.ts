@@ -16,11 +16,18 @@ export type PdfFontWeight = keyof typeof PDF_FONT_FILES;
 const require = createRequire(import.meta.url);
 const cache = new Map<PdfFontWeight, Buffer>();
 
+/** Where the installed package put each file (literal specifiers: bundlers and knip see the dependency). */
+function fontPath(weight: PdfFontWeight): string {
+  return weight === "bold"
+    ? require.resolve("@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf")
+    : require.resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf");
+}
+
 /** The font file's bytes (read once per process). */
 export function pdfFont(weight: PdfFontWeight): Buffer {
   let data = cache.get(weight);
   if (!data) {
-    data = readFileSync(require.resolve(PDF_FONT_FILES[weight]));
+    data = readFileSync(fontPath(weight));
     cache.set(weight, data);
   }
   return data;
