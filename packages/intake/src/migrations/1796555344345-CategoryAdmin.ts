@@ -13,6 +13,11 @@ export class CategoryAdmin1796555344345 implements MigrationInterface {
       `CREATE TABLE "intake_category_version" ("id" BIGSERIAL NOT NULL, "category_id" uuid NOT NULL, "version" integer NOT NULL, "change" text NOT NULL, "code" text NOT NULL, "name_zh" text NOT NULL, "name_en" text NOT NULL, "parent_id" uuid, "selectable" boolean NOT NULL, "sort_order" integer NOT NULL, "active" boolean NOT NULL, "fields" jsonb NOT NULL, "template_zh" text, "template_en" text, "request_types" text array NOT NULL, "sla_policy_id" uuid, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_by_id" uuid, "updated_by_name" text NOT NULL, CONSTRAINT "PK_6a69009dbca4eba59f590ce1dac" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE UNIQUE INDEX "intake_category_version_key" ON "intake_category_version" ("category_id", "version") `);
+    // Categories that exist already start their history at version 1.
+    await queryRunner.query(
+      `INSERT INTO "intake_category_version" ("category_id", "version", "change", "code", "name_zh", "name_en", "parent_id", "selectable", "sort_order", "active", "fields", "template_zh", "template_en", "request_types", "sla_policy_id", "updated_by_name")
+       SELECT "id", 1, 'CREATED', "code", "name_zh", "name_en", "parent_id", "selectable", "sort_order", "active", "fields", "template_zh", "template_en", "request_types", "sla_policy_id", '迁移前已有 (before versioning)' FROM "intake_category"`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
