@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { CallbackSurvey, ReReportProposal, ReReportReason, ReReportState, Satisfaction, SurveyChannel, satisfactionSummary } from "@civicline/callback";
 import { Channel, RequestType, TicketStatus, mergeIntoTicket, submitRequest, transitionTicket, type Ticket } from "@civicline/intake";
-import { Role, setCalendarOverride } from "@civicline/platform";
+import { CALENDAR_OVERRIDE_CHANGED, Role, setCalendarOverride } from "@civicline/platform";
 import type { TestDatabase } from "@civicline/platform/testing";
 import { Assignment, ReplyOutcome, ReturnReason, Unit, decideExtension, decideReturn, dispatchTicket, replyToTicket, requestExtension, returnTicket, signFor } from "@civicline/routing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ import { issueOrder } from "../../../orders/issue-order.js";
 import { searchTickets } from "../../../search/ticket-search.js";
 import { buildSearchWorld, searchTestDatabase, staff, type SearchWorld } from "../../../search/__tests__/search-db.js";
 import { MeasureCounter } from "../drill-down.js";
+import { measureEngineEventHandlers } from "../engine.parts.js";
 import { MEASURE_DEFINITIONS, ON_TIME_RULE_EN } from "../measure-definitions.js";
 import { MeasurePeriodKind, measureBreakdown, measures, MeasureBreakdownBy, type MeasureFilter, type MeasuresResult } from "../measures.js";
 import { rebuildMeasures, refreshMeasureCalendar } from "../rebuild.js";
@@ -338,7 +339,10 @@ describe("measures on hand-computed tickets (November 2026)", () => {
   it("a holiday declared afterwards moves working handling times (calendar change → recompute)", async () => {
     const before = (await november()).current.counts.handlingWorkMs;
     await db.dataSource.transaction((m) => setCalendarOverride(m, { day: "2026-11-10", working: false, note: "停工", actor: admin }));
-    await db.dataSource.transaction((m) => refreshMeasureCalendar(m));
+    // the module's outbox handler for the calendar event (what the running app does)
+    const [handler] = measureEngineEventHandlers(app.services).filter((h) => h.eventType === CALENDAR_OVERRIDE_CHANGED);
+    const [event] = (await db.dataSource.query(`SELECT * FROM platform_outbox WHERE type = $1 ORDER BY id DESC LIMIT 1`, [CALENDAR_OVERRIDE_CHANGED])) as Array<Record<string, unknown>>;
+    await handler!.handle(event as never);
     // T1 spans 11-10 (−7.5 h); T3 (11-09 10:00 → 11-10 10:00) loses 11-10's 1.5 h
     expect((await november()).current.counts.handlingWorkMs).toBe(before - 9 * H);
     await db.dataSource.transaction((m) => setCalendarOverride(m, { day: "2026-11-10", working: true, note: "恢复", actor: admin }));
