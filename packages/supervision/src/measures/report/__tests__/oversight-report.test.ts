@@ -3,11 +3,11 @@ import { Channel, RequestType, submitRequest } from "@civicline/intake";
 import { DomainError, readFile, Role, upsertUser, ValidationError, type Actor } from "@civicline/platform";
 import type { TestDatabase } from "@civicline/platform/testing";
 import { dispatchTicket, returnTicket, ReturnReason, Unit } from "@civicline/routing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildSearchWorld, searchTestDatabase } from "../../../search/__tests__/search-db.js";
 import { issueOrder } from "../../../orders/issue-order.js";
 import { OrderLevel } from "../../../orders/order.enums.js";
-import { getReportJob, listReportJobs, processReportJob, startReport, REPORT_PROGRESS_TOPIC } from "../report-job.js";
+import { getReportJob, listReportJobs, processReportJob, resumeStaleReports, startReport, REPORT_PROGRESS_TOPIC } from "../report-job.js";
 import { ReportJob } from "../report-job.entity.js";
 import { measuresReportSources } from "../report-sources.js";
 import { isPng, pdfInfo, pdfPages, pdfText } from "./poppler.js";
@@ -231,5 +231,23 @@ describe("oversight report", () => {
     expect(failed.status).toBe("FAILED");
     expect(failed.files).toEqual([]);
     expect(failed.error).toBe("The report could not be produced; try again, and tell the administrator if it fails again.");
+  });
+
+  it("a job left RUNNING by a process that died is started again from the beginning once its heartbeat is two minutes old; a fresh one is left alone", async () => {
+    const repo = db.dataSource.getRepository(ReportJob);
+    const stale = await repo.save(repo.create({ status: "RUNNING", step: "ORDERS", progress: 63, language: "zh-CN", unitId: world.township.id, includeSubUnits: false, periodFrom: "2026-11-01", periodTo: "2026-11-30", startedBy: world.supervisor.id }));
+    const fresh = await repo.save(repo.create({ status: "RUNNING", step: "FIGURES", progress: 0, language: "en", unitId: null, includeSubUnits: true, periodFrom: "2026-11-01", periodTo: "2026-11-30", startedBy: world.supervisor.id }));
+    await db.dataSource.query(`UPDATE supervision_report_job SET updated_at = now() - interval '3 minutes' WHERE id = $1`, [stale.id]);
+    const services = { dataSource: db.dataSource, sources: measuresReportSources, now: () => NOW };
+    expect(await resumeStaleReports(services)).toBe(1);
+    await vi.waitFor(async () => expect((await repo.findOneByOrFail({ id: stale.id })).status).toBe("DONE"), { timeout: 20_000, interval: 100 });
+    const done = await repo.findOneByOrFail({ id: stale.id });
+    expect(done.files.map((file) => file.kind)).toEqual(["PDF", "FIGURES_CSV", "RANKING_CSV", "TICKETS_CSV", "ORDERS_CSV"]);
+    const pdf = await readFile(db.dataSource, { id: done.files[0]!.id, actor: world.supervisor });
+    expect(squash(pdfText(pdf.data))).toContain(`和平街道办事处${world.township.code.split("-")[2]}（不含下级单位）`);
+    expect((await repo.findOneByOrFail({ id: fresh.id })).status).toBe("RUNNING");
+    // already claimed: a second instance's run finds nothing to resume
+    expect(await resumeStaleReports(services)).toBe(0);
+    await repo.delete({ id: fresh.id });
   });
 });
