@@ -15,7 +15,7 @@ export class MeasuresResolver {
 
   @Query(() => MeasuresType, {
     description:
-      "The measures of a period and the period before it, from the maintained aggregate. Supervisors, leaders and admins: any filter; handlers: their own unit (and its sub-units) only (FORBIDDEN otherwise). Bad input: BAD_USER_INPUT with the field.",
+      "The measures of a period and the period before it, from the maintained aggregate. Supervisors, leaders and admins: any filter; handlers: their own unit only (FORBIDDEN otherwise). Bad input: BAD_USER_INPUT with the field.",
   })
   async measures(@Arg("filter", () => MeasureFilterInputType) filter: MeasureFilterInputType, @Ctx() ctx: RequestContext): Promise<MeasuresType> {
     return (await measures(this.services.dataSource, { actor: ctx.actor, filter: filter as MeasureFilter, now: this.now() })) as unknown as MeasuresType;

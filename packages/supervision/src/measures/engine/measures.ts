@@ -225,7 +225,7 @@ function checkFilter(filter: MeasureFilter): void {
   assertNoFieldErrors(errors);
 }
 
-/** The filter a caller may use: centre readers anything; a handler only their own unit (and its sub-units). */
+/** The filter a caller may use: centre readers anything; a handler only their own unit (not the units below it). */
 export function scopeFilter(actor: Actor | null | undefined, filter: MeasureFilter): MeasureFilter {
   const who = requireRole(actor, MEASURE_ROLES);
   checkFilter(filter);
@@ -235,7 +235,7 @@ export function scopeFilter(actor: Actor | null | undefined, filter: MeasureFilt
   if (!who.unitId || (filter.unitId && filter.unitId !== who.unitId)) {
     throw new ForbiddenError();
   }
-  return { ...filter, unitId: who.unitId };
+  return { ...filter, unitId: who.unitId, includeSubUnits: false };
 }
 
 // ---- SQL ----

@@ -35,7 +35,7 @@ export class MeasureFilterInputType {
   @Field(() => MeasurePeriodInputType)
   period!: MeasurePeriodInputType;
 
-  @Field(() => ID, { nullable: true, description: "A handling unit (handlers: only their own, which is also the default for them)." })
+  @Field(() => ID, { nullable: true, description: "A handling unit (handlers: only their own, without the units below it; it is also their default)." })
   unitId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: "With unitId: include the units below it (default true)." })

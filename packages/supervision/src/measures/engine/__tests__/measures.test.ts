@@ -363,7 +363,11 @@ describe("measures on hand-computed tickets (November 2026)", () => {
     await expect(measures(db.dataSource, { actor: null, filter: novemberFilter(), now: NOW })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     // a handler: their own unit by default, another unit refused
     const own = await november({}, world.handlerB);
-    expect(own.filter.unitId).toBe(world.unitB.id);
+    expect(own.filter).toMatchObject({ unitId: world.unitB.id, includeSubUnits: false });
+    // A's handler sees A's own figures, not those of its sub-unit A1 (T4's overdue dispatch and its order)
+    const a = await november({ unitId: world.unitA.id }, world.handlerA);
+    expect(a.current.onTimeRate).toMatchObject({ numerator: 1, denominator: 1 });
+    expect(a.current.supervisionOrders.numerator).toBe(0);
     expect(own.current.counts.dispatched).toBe(3);
     await expect(november({ unitId: world.unitA.id }, world.handlerB)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
