@@ -65,7 +65,7 @@ for (const { locale, district, title, statistic, merged, mergedDone, assigned } 
     await expect(page.getByTestId("hot-assign-done")).toContainText(assigned);
     await expect(issue.getByTestId("hot-leaders")).toContainText("陈军");
     await expectAccessible(page, `hot issue after merge and assignment (${locale})`);
-    await page.screenshot({ path: `test-results/hot-issues-${locale}.png`, fullPage: true });
+    await page.screenshot({ path: locale === "zh-CN" ? "../../apps/supervisor/docs/hot-issues.png" : `test-results/hot-issues-${locale}.png`, fullPage: true });
 
     // The API agrees: two tickets merged into the first, all seven with the leader.
     const supervisorToken = await staffToken(request, "supervisor");
@@ -134,7 +134,7 @@ for (const { locale, title, formula, tie, saved, used, thisMonth, lastMonth, wei
     await expect(ranked.first()).toBeVisible();
     await expect(ranked.filter({ hasText: locale === "en" ? /Education|教育局/ : "教育局" })).toHaveCount(1);
     await expectAccessible(page, `ranking, this month (${locale})`);
-    await page.screenshot({ path: `test-results/ranking-${locale}.png`, fullPage: true });
+    await page.screenshot({ path: locale === "zh-CN" ? "../../apps/supervisor/docs/ranking.png" : `test-results/ranking-${locale}.png`, fullPage: true });
 
     // Last month keeps the weights it was ranked with.
     await page.getByTestId("ranking-period").selectOption({ label: lastMonth });

@@ -55,7 +55,7 @@ export function HotIssueTickets({ issue, name, mayMerge, mayAssign, onChanged }:
         <form onSubmit={(event) => void submitMerge(event)} noValidate aria-label={t("hot.merge.title")}>
           <TableScroll label={caption} testId="hot-tickets-table">
             <table className="data-table">
-              <caption>{caption}</caption>
+              <caption className="visually-hidden">{caption}</caption>
               <thead>
                 <tr>
                   {mayMerge ? <th scope="col">{t("hot.tickets.col.keep")}</th> : null}
