@@ -149,7 +149,7 @@ export function App() {
           ) : path === ELSEWHERE_PATH || !mayUseOverview(viewer.roles) ? (
             <SupervisorElsewhere roles={viewer.roles} />
           ) : (
-            <Dashboard />
+            <Dashboard roles={viewer.roles} />
           )}
         </AppLayout>
         );

@@ -15,7 +15,7 @@ function queueMock(items: ReturnType<typeof buildQueueTicket>[], total: number) 
 const viewer = { __typename: "Viewer", id: "u9", username: "zhao", displayName: "赵敏", roles: ["SUPERVISOR", "LEADER"] };
 
 describe("supervisor app", () => {
-  it("shows the live queue total and latest tickets on the overview, and says analytics are not there yet", async () => {
+  it("shows the live queue total and latest tickets on the overview, and links to the hotline's figures", async () => {
     window.history.replaceState(null, "", "/supervisor/overview");
     const { subscriptions } = renderSupervisor(<App />, [
       { request: { query: MeDocument }, result: { data: { me: viewer } } },
@@ -29,7 +29,7 @@ describe("supervisor app", () => {
     expect(scroller?.contains(table)).toBe(true);
     expect(screen.getByText("赵敏")).toBeTruthy();
     expect(screen.getByText("Supervisor · Leader")).toBeTruthy();
-    expect(screen.getByTestId("analytics-pending").textContent).toContain("Performance indicators are not computed yet");
+    expect(screen.getByTestId("analytics-link").querySelector("a")?.getAttribute("href")).toMatch(/\/measures$/);
 
     act(() => {
       subscriptions.simulateResult({ result: { data: { ticketReceived: buildQueueTicket({ id: "6" }) } } });

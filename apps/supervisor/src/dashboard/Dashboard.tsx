@@ -11,14 +11,15 @@ import {
   useLiveQueue,
 } from "@civicline/ui";
 import { TicketQueueDocument, TicketReceivedDocument } from "../gql/graphql.ts";
+import { MEASURES_PATH, mayReadMeasures } from "../measures/dashboard/routes.tsx";
 import { useSupervisorT } from "../messages.ts";
 
 export const RECENT_LIMIT = 10;
 /** Tickets leave the queue without an event (dispatch), so the figures are also refreshed. */
 const POLL_MS = 60_000;
 
-/** Live queue figures and the latest tickets; analytics are announced, not faked. */
-export function Dashboard() {
+/** Live queue figures and the latest tickets; the hotline's figures are on the measures dashboard. */
+export function Dashboard({ roles }: { roles: readonly string[] }) {
   const t = useSupervisorT();
   const format = useFormat();
   const errorMessage = useErrorMessage();
@@ -99,9 +100,9 @@ export function Dashboard() {
 
       <section className="dashboard-section" aria-labelledby="analytics-title">
         <h2 id="analytics-title">{t("analytics.title")}</h2>
-        <EmptyState testId="analytics-pending" title={t("analytics.pending.title")}>
-          {t("analytics.pending.body")}
-        </EmptyState>
+        <p data-testid="analytics-link">
+          {mayReadMeasures(roles) ? <AppLink to={MEASURES_PATH}>{t("analytics.open")}</AppLink> : t("analytics.elsewhere")}
+        </p>
       </section>
     </>
   );

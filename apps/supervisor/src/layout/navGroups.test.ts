@@ -29,4 +29,14 @@ describe("supervisor nav groups", () => {
   it("keeps a group with a single page as a plain link", () => {
     expect(groupNav([item("overview"), item("routing/rules")], labels).map((entry) => entry.group ?? null)).toEqual([null, null]);
   });
+
+  it("gathers the dashboard, the wall and the other measures pages under Figures", () => {
+    const nav = groupNav([item("measures"), item("wall"), item("chasing"), item("measures/ranking")], { ...labels, measures: "数据" });
+    expect(nav.map((entry) => [entry.label, entry.group ?? null])).toEqual([
+      ["measures", "数据"],
+      ["wall", "数据"],
+      ["measures/ranking", "数据"],
+      ["chasing", null],
+    ]);
+  });
 });

@@ -33,10 +33,11 @@ export default function EChart({ spec, onSelect, height }: { spec: ChartSpec; on
         select.current?.(params.dataIndex);
       }
     });
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
+    // Follows its box (the grid reflows at 1366–1920 px); absent where there is no layout (tests).
+    const observer = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(() => instance.resize());
+    observer?.observe(element.current);
     return () => {
-      observer.disconnect();
+      observer?.disconnect();
       instance.dispose();
       chart.current = null;
     };

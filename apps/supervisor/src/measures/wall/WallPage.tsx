@@ -64,7 +64,15 @@ export function WallPage() {
   const pushed = useSubscription(WallboardChangedDocument);
   const [now, setNow] = useState(() => new Date());
   const [fullscreen, setFullscreen] = useState(false);
-  const wall = newer(query.data?.wallboard, pushed.data?.wallboardChanged);
+  // The newest wall seen (a push and a refetch after a reconnect may arrive in either order).
+  const [latest, setLatest] = useState<WallboardFieldsFragment | undefined>(undefined);
+  const fetched = query.data?.wallboard;
+  const heard = pushed.data?.wallboardChanged;
+  const wall = newer(newer(latest, fetched), heard);
+  if (wall !== latest) {
+    // Kept while rendering (React's derived-state pattern): the next render starts from it.
+    setLatest(wall);
+  }
   const { refetch } = query;
 
   // The clock on the wall (display only; the figures are pushed).
