@@ -1,6 +1,3 @@
-/** What other pages (the measures dashboard) embed from the department ranking. */
-export { RankingSummary } from "./RankingSummary.tsx";
-export { RankingTable, unitTicketsHref } from "./RankingTable.tsx";
-export { RANKING_PATH, RANKING_ROLES } from "./paths.ts";
+/** The department ranking's route, nav entry and wording (for App.tsx; the dashboard imports RankingSummary.tsx itself). */
 export { isRankingPath, rankingNavItems, RankingRoutes } from "./routes.tsx";
 export { useRankingT } from "./messages.ts";
