@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { syncMeasureCalendar } from "./measure-calendar.js";
-import { pauseRollups, rebuildRollupsIn } from "./measure-rollups.js";
+import { pauseRollups, rebuildRollupsIn, withSecondaryIndexesRebuilt } from "./measure-rollups.js";
 import { COUNTERS, DIMENSIONS, dimensionsSql, factsSql, installSql } from "./measure-sql.js";
 
 export type RebuildResult = { tickets: number; facts: number; cells: number; ms: number };
@@ -22,14 +22,20 @@ export async function rebuildMeasuresIn(manager: EntityManager): Promise<Rebuild
   await manager.query(`TRUNCATE supervision_measure_fact, supervision_measure_ticket, supervision_measure_day`);
   const counters = COUNTERS.join(", ");
   const dims = DIMENSIONS.join(", ");
-  await manager.query(`INSERT INTO supervision_measure_ticket (ticket_id, ${dims}) ${dimensionsSql("IS NOT NULL")}`);
-  await manager.query(`INSERT INTO supervision_measure_fact (ticket_id, day, unit_id, ${counters}) ${factsSql("IS NOT NULL")}`);
-  await manager.query(
-    `INSERT INTO supervision_measure_day (day, unit_id, ${dims}, ${counters})
-     SELECT f.day, f.unit_id, ${DIMENSIONS.map((d) => `m.${d}`).join(", ")}, ${COUNTERS.map((c) => `sum(f.${c})`).join(", ")}
-       FROM supervision_measure_fact f JOIN supervision_measure_ticket m ON m.ticket_id = f.ticket_id
-      GROUP BY f.day, f.unit_id, ${DIMENSIONS.map((d) => `m.${d}`).join(", ")}`,
-  );
+  // Millions of rows: sorts in memory, rows in primary-key order, secondary indexes built once at the end.
+  await manager.query(`SET LOCAL work_mem = '256MB'`);
+  await manager.query(`SET LOCAL maintenance_work_mem = '512MB'`);
+  await withSecondaryIndexesRebuilt(manager, ["supervision_measure_fact", "supervision_measure_day"], async () => {
+    await manager.query(`INSERT INTO supervision_measure_ticket (ticket_id, ${dims}) ${dimensionsSql("IS NOT NULL")} ORDER BY 1`);
+    await manager.query(`INSERT INTO supervision_measure_fact (ticket_id, day, unit_id, ${counters}) SELECT * FROM (${factsSql("IS NOT NULL")}) f ORDER BY 1, 2, 3`);
+    await manager.query(
+      `INSERT INTO supervision_measure_day (day, unit_id, ${dims}, ${counters})
+       SELECT f.day, f.unit_id, ${DIMENSIONS.map((d) => `m.${d}`).join(", ")}, ${COUNTERS.map((c) => `sum(f.${c})`).join(", ")}
+         FROM supervision_measure_fact f JOIN supervision_measure_ticket m ON m.ticket_id = f.ticket_id
+        GROUP BY f.day, f.unit_id, ${DIMENSIONS.map((d) => `m.${d}`).join(", ")}
+        ORDER BY f.day, f.unit_id, ${DIMENSIONS.map((d) => `m.${d}`).join(", ")}`,
+    );
+  });
   await rebuildRollupsIn(manager);
   const [counts] = (await manager.query(
     `SELECT (SELECT count(*) FROM supervision_measure_ticket)::int AS tickets, (SELECT count(*) FROM supervision_measure_fact)::int AS facts,
