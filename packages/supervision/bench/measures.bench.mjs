@@ -29,7 +29,7 @@ const COUNTS = `received direct merged dispatched returned extended replied hand
   surveyAnswered surveyReasonable resultSatisfied processAnswered processSatisfied orders`;
 const FIGURES = ["volume", "dailyAverage", "directHandlingRate", "onTimeRate", "averageHandlingDays", "averageHandlingWorkingDays", "resultSatisfactionRate",
   "processSatisfactionRate", "returnRate", "reReportRate", "overdueCount", "supervisionOrders", "extensionRate"];
-const HEADLINE = `query($filter: MeasureFilterInput!) { measures(filter: $filter) {
+const HEADLINE = `query($filter: MeasureFilterInputType!) { measures(filter: $filter) {
   period { from to days } current { counts { ${COUNTS} } ${FIGURES.map((f) => `${f} { numerator denominator value }`).join(" ")} } } }`;
 
 /** The same counters straight from the ticket tables, for [from, to) and an optional district (the ticket's). */
