@@ -272,15 +272,31 @@ export function installSql(): string[] {
 /** Tables whose rows feed the measures (ticket_id column), besides intake_ticket itself. */
 export const CHILD_TABLES = ["routing_assignment", "routing_return_request", "callback_survey", "callback_re_report_proposal", "supervision_order"] as const;
 
+/**
+ * The columns the facts are computed from, per table: an UPDATE that changes none of them (a
+ * follow-up count, a sign-for, a note, a version bump …) does not fire the recomputation.
+ */
+export const WATCHED_COLUMNS: Record<"intake_ticket" | (typeof CHILD_TABLES)[number], readonly string[]> = {
+  intake_ticket: ["id", "status", "channel", "request_type", "category_id", "district_id", "township_id", "received_at"],
+  routing_assignment: ["ticket_id", "current", "state", "lead_unit_id", "dispatched_at", "replied_at", "completion_due_at", "overdue_at", "extension_status"],
+  routing_return_request: ["ticket_id", "assignment_id"],
+  callback_survey: ["ticket_id", "full_survey", "reasonable", "result_satisfaction", "process_satisfaction", "answered_at", "lead_unit_id"],
+  callback_re_report_proposal: ["ticket_id", "assignment_id", "state"],
+  supervision_order: ["ticket_id", "unit_id", "issued_at"],
+};
+
+const changed = (columns: readonly string[]) => `(${columns.map((c) => `OLD.${c}`).join(", ")}) IS DISTINCT FROM (${columns.map((c) => `NEW.${c}`).join(", ")})`;
+
+/** Per table: one trigger for inserts and deletes, one for updates of a watched column. */
 export function triggerSql(): string[] {
-  return [
-    `CREATE TRIGGER supervision_measure_ticket AFTER INSERT OR UPDATE OR DELETE ON intake_ticket FOR EACH ROW EXECUTE FUNCTION supervision_measure_on_ticket()`,
-    ...CHILD_TABLES.map(
-      (table) => `CREATE TRIGGER supervision_measure_${table} AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION supervision_measure_on_child()`,
-    ),
-  ];
+  const tables = [["intake_ticket", "ticket", "supervision_measure_on_ticket"] as const, ...CHILD_TABLES.map((t) => [t, t, "supervision_measure_on_child"] as const)];
+  return tables.flatMap(([table, name, fn]) => [
+    `CREATE TRIGGER supervision_measure_${name} AFTER INSERT OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
+    `CREATE TRIGGER supervision_measure_${name}_update AFTER UPDATE ON ${table} FOR EACH ROW WHEN (${changed(WATCHED_COLUMNS[table])}) EXECUTE FUNCTION ${fn}()`,
+  ]);
 }
 
 export function dropTriggerSql(): string[] {
-  return [`DROP TRIGGER IF EXISTS supervision_measure_ticket ON intake_ticket`, ...CHILD_TABLES.map((table) => `DROP TRIGGER IF EXISTS supervision_measure_${table} ON ${table}`)];
+  const tables = [["intake_ticket", "ticket"] as const, ...CHILD_TABLES.map((t) => [t, t] as const)];
+  return tables.flatMap(([table, name]) => [`DROP TRIGGER IF EXISTS supervision_measure_${name} ON ${table}`, `DROP TRIGGER IF EXISTS supervision_measure_${name}_update ON ${table}`]);
 }

@@ -51,6 +51,12 @@ const command = fc.oneof(
   fc.record({ kind: fc.constant("accept" as const), proposal: fc.nat() }),
   fc.record({ kind: fc.constant("order" as const), assignment: fc.nat(), after: fc.integer({ min: 0, max: 20_000 }) }),
   fc.record({ kind: fc.constant("deleteReturn" as const), assignment: fc.nat() }),
+  // later corrections of columns the facts read, and an update of one they do not read
+  fc.record({ kind: fc.constant("retime" as const), ticket: fc.nat(), hours: fc.integer({ min: -48, max: 48 }), type: fc.boolean(), district: fc.boolean() }),
+  fc.record({ kind: fc.constant("reassign" as const), assignment: fc.nat(), unit: fc.nat(3), hours: fc.integer({ min: -30, max: 30 }) }),
+  fc.record({ kind: fc.constant("resurvey" as const), survey: fc.nat(), result: fc.constantFrom(null, "SATISFIED", "VERY_DISSATISFIED"), reasonable: fc.constantFrom(null, false), hours: fc.integer({ min: -30, max: 30 }) }),
+  fc.record({ kind: fc.constant("reissue" as const), assignment: fc.nat(), unit: fc.nat(3), hours: fc.integer({ min: -30, max: 30 }) }),
+  fc.record({ kind: fc.constant("followUp" as const), assignment: fc.nat() }),
 );
 type Command = typeof command extends fc.Arbitrary<infer C> ? C : never;
 
@@ -174,6 +180,46 @@ async function run(q: (sql: string, params?: unknown[]) => Promise<unknown>, sta
       const p = pick(state.proposals, c.proposal);
       if (p) {
         await q(`UPDATE callback_re_report_proposal SET state = 'ACCEPTED', decided_at = now() WHERE id = $1`, [p]);
+      }
+      return;
+    }
+    case "retime": {
+      const ticket = pick(state.tickets, c.ticket);
+      if (ticket) {
+        await q(`UPDATE intake_ticket SET received_at = received_at + make_interval(hours => $2), request_type = $3, district_id = $4 WHERE id = $1`, [
+          ticket,
+          c.hours,
+          c.type ? "suggestion" : "complaint",
+          c.district ? world.otherDistrict.id : world.district.id,
+        ]);
+      }
+      return;
+    }
+    case "reassign": {
+      const a = pick(state.assignments, c.assignment);
+      if (a) {
+        await q(`UPDATE routing_assignment SET lead_unit_id = $2, dispatched_at = dispatched_at + make_interval(hours => $3) WHERE id = $1`, [a.id, units[c.unit], c.hours]);
+      }
+      return;
+    }
+    case "resurvey": {
+      const survey = pick(state.surveys, c.survey);
+      if (survey) {
+        await q(`UPDATE callback_survey SET result_satisfaction = $2, reasonable = $3, answered_at = answered_at + make_interval(hours => $4) WHERE id = $1`, [survey.id, c.result, c.reasonable, c.hours]);
+      }
+      return;
+    }
+    case "reissue": {
+      const a = pick(state.assignments, c.assignment);
+      if (a) {
+        await q(`UPDATE supervision_order SET unit_id = $2, issued_at = issued_at + make_interval(hours => $3) WHERE assignment_id = $1`, [a.id, units[c.unit], c.hours]);
+      }
+      return;
+    }
+    case "followUp": {
+      const a = pick(state.assignments, c.assignment);
+      if (a) {
+        await q(`UPDATE routing_assignment SET follow_up_count = follow_up_count + 1, last_follow_up_at = now() WHERE id = $1`, [a.id]);
       }
       return;
     }
