@@ -14,14 +14,14 @@ function json(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);
 }
 
-/** The fields whose JSON differs between before and after, in the order they appear. */
+/** The fields whose JSON differs between before and after, in the order they appear (a creation lists its non-empty fields). */
 export function auditChanges(entry: Pick<AuditEntry, "before" | "after">): AuditChange[] {
   const before = entry.before ?? {};
   const after = entry.after ?? {};
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   return fields
     .map((field) => ({ field, before: json(before[field]), after: json(after[field]) }))
-    .filter((change) => change.before !== change.after || (entry.before === null) !== (entry.after === null));
+    .filter((change) => change.before !== change.after);
 }
 
 function toEntry(entry: AuditEntry): AuditLogEntry {

@@ -68,7 +68,7 @@ export function AccountsPage() {
         <>
           <p aria-live="polite">{t("sa.count", { count: page.total })}</p>
           <div className="table-scroll">
-            <table className="data-table" data-testid="accounts-table">
+            <table className="data-table accounts-table" data-testid="accounts-table">
               <thead>
                 <tr>
                   <th scope="col">{t("sa.col.username")}</th>

@@ -1,8 +1,9 @@
 import { useQuery } from "@apollo/client/react";
-import { Alert, Button, EmptyState, Field, Loading, Select, TextInput, useErrorMessage, useFormat } from "@civicline/ui";
+import { Alert, Button, EmptyState, enumLabel, Field, Loading, Select, TextInput, useErrorMessage, useFormat, useLanguage } from "@civicline/ui";
 import { useState, type FormEvent } from "react";
 import { AuditLogDocument, type AuditLogQuery } from "../../gql/graphql.ts";
-import { actionText, AUDIT_AREAS, useAuditT, type AuditMessageKey } from "./messages.ts";
+import { useUnitNames } from "../accounts/AccountForm.tsx";
+import { actionText, AUDIT_AREAS, auditMessages, useAuditT, type AuditMessageKey } from "./messages.ts";
 import "../accounts/accounts.css";
 
 const PAGE = 50;
@@ -98,7 +99,7 @@ export function AuditLogPage() {
       {entries.length > 0 ? (
         <>
           <div className="table-scroll">
-            <table className="data-table" data-testid="audit-table">
+            <table className="data-table audit-table" data-testid="audit-table">
               <thead>
                 <tr>
                   <th scope="col">{t("al.col.at")}</th>
@@ -126,9 +127,43 @@ export function AuditLogPage() {
   );
 }
 
+const UNIT_FIELDS = new Set(["unitId", "leaderUnitId"]);
+
+/** A changed value in words: units by name, roles by their label, flags as yes/no, else the JSON as stored. */
+function useValueText(): (field: string, json: string | null) => string {
+  const t = useAuditT();
+  const { language } = useLanguage();
+  const units = useUnitNames();
+  return (field, json) => {
+    if (json === null) {
+      return t("al.noChanges");
+    }
+    const value: unknown = JSON.parse(json);
+    if (typeof value === "boolean") {
+      return value ? t("al.yes") : t("al.no");
+    }
+    if (typeof value === "string" && UNIT_FIELDS.has(field)) {
+      return units.get(value) ?? value;
+    }
+    if (field === "roles" && Array.isArray(value)) {
+      return value.map((role) => enumLabel(language, "Role", String(role).toUpperCase())).join("、");
+    }
+    if (Array.isArray(value)) {
+      return value.map(String).join("、");
+    }
+    return typeof value === "string" ? value : json;
+  };
+}
+
+function fieldText(t: ReturnType<typeof useAuditT>, field: string): string {
+  const key = `al.field.${field}`;
+  return key in auditMessages.en ? t(key as AuditMessageKey) : field;
+}
+
 function AuditRow({ entry }: { entry: Entry }) {
   const t = useAuditT();
   const format = useFormat();
+  const valueText = useValueText();
   return (
     <tr data-testid="audit-row" data-action={entry.action}>
       <td>{format.dateTime(entry.at)}</td>
@@ -150,7 +185,7 @@ function AuditRow({ entry }: { entry: Entry }) {
           <ul className="audit-changes">
             {entry.changes.map((change) => (
               <li key={change.field}>
-                <code translate="no">{change.field}</code>: {change.before ?? t("al.created")} → {change.after ?? t("al.removed")}
+                {fieldText(t, change.field)}: {valueText(change.field, change.before)} → {valueText(change.field, change.after)}
               </li>
             ))}
           </ul>
