@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Role, type Actor } from "@civicline/platform";
+import { AuditEntry, Role, type Actor } from "@civicline/platform";
 import type { TestDatabase } from "@civicline/platform/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCatalog, dispatcher, intakeTestDatabase, operator, supervisor } from "../__tests__/factories.js";
@@ -28,6 +28,11 @@ describe("setCategoryKeywords", () => {
     const { before } = await setCategoryKeywords(db.dataSource, { actor: admin, categoryId: leaf.id, keywords: [] });
     expect(before).toEqual(["坑", "坑洼", "Pothole"]);
     expect(await stored(leaf.id)).toEqual([]);
+    const audit = await db.dataSource.getRepository(AuditEntry).find({ where: { entityType: "category", entityId: leaf.id, action: "category.keywords" }, order: { at: "ASC" } });
+    expect(audit.map((entry) => [entry.before, entry.after, entry.actorId])).toEqual([
+      [{ keywords: [] }, { keywords: ["坑", "坑洼", "Pothole"] }, admin.id],
+      [{ keywords: ["坑", "坑洼", "Pothole"] }, { keywords: [] }, admin.id],
+    ]);
   });
 
   it.each([

@@ -1,7 +1,8 @@
-import { DomainError, Role, assertNoFieldErrors, requireRole, type Actor, type FieldError } from "@civicline/platform";
+import { DomainError, Role, assertNoFieldErrors, publishOnCommit, recordAudit, requireRole, type Actor, type FieldError } from "@civicline/platform";
 import type { DataSource } from "typeorm";
 import { isUuid } from "../ticket/ticket-validation.js";
 import { Category } from "./category.entity.js";
+import { CATEGORIES_CHANGED_TOPIC, type CategoriesChangedMessage } from "./category-topics.js";
 
 export const MAX_KEYWORDS = 30;
 export const MAX_KEYWORD_LENGTH = 30;
@@ -48,7 +49,7 @@ export async function setCategoryKeywords(
   dataSource: DataSource,
   input: { actor: Actor | null; categoryId: string; keywords: readonly string[] },
 ): Promise<{ category: Category; before: string[] }> {
-  requireRole(input.actor, [Role.ADMIN]);
+  const actor = requireRole(input.actor, [Role.ADMIN]);
   const { keywords, errors } = normaliseKeywords(input.keywords);
   assertNoFieldErrors(errors);
   const notFound = new DomainError("INTAKE/CATEGORY_NOT_FOUND", "This category does not exist.");
@@ -64,6 +65,15 @@ export async function setCategoryKeywords(
     const before = category.keywords;
     category.keywords = keywords;
     await repo.update({ id: category.id }, { keywords });
+    await recordAudit(manager, {
+      actor,
+      action: "category.keywords",
+      entity: { type: "category", id: category.id, label: `${category.nameZh} / ${category.nameEn} (${category.code})` },
+      before: { keywords: before },
+      after: { keywords },
+    });
+    // Open call screens reload the tree (their category search matches keywords).
+    await publishOnCommit(manager, CATEGORIES_CHANGED_TOPIC, { categoryIds: [category.id], change: "UPDATED" } satisfies CategoriesChangedMessage);
     return { category, before };
   });
 }
