@@ -116,7 +116,7 @@ for (const lang of ["zh-CN", "en"] as const) {
     await expect(preferences.getByTestId("text-preferences-saved")).toBeVisible();
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await add.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `test-results/citizen-addition-${lang}.png`, fullPage: true });
+    await page.screenshot({ path: lang === "zh-CN" ? "../../apps/portal/docs/portal-citizen-addition.png" : `test-results/citizen-addition-${lang}.png`, fullPage: true });
     await expectAccessible(page, `tracking page with the addition form and text choices (${lang})`);
     await context.close();
 
@@ -130,7 +130,7 @@ for (const lang of ["zh-CN", "en"] as const) {
     await expect(item.locator("img")).toHaveCount(1);
     const [panelBox, inboxBox] = await Promise.all([panel.boundingBox(), handler.locator("table").first().boundingBox()]);
     expect(panelBox!.y).toBeLessThan(inboxBox!.y);
-    await handler.screenshot({ path: `test-results/workbench-citizen-addition-${lang}.png` });
+    await handler.screenshot({ path: lang === "en" ? "../../apps/operator/docs/workbench-citizen-addition.png" : `test-results/workbench-citizen-addition-${lang}.png` });
     await expectAccessible(handler, `workbench with a citizen's addition (${lang})`);
     await item.getByRole("button", { name: words[lang].openTicket }).click();
     await expect(handler.getByTestId("timeline").first()).toContainText(message);
@@ -168,7 +168,7 @@ for (const lang of ["zh-CN", "en"] as const) {
     await expect(editor).toContainText(words[lang].unknownPlaceholder);
     await expect(area).toBeFocused();
     await expectAccessible(admin, `text templates with a refused placeholder (${lang})`);
-    await admin.screenshot({ path: `test-results/admin-messages-${lang}.png`, fullPage: true });
+    await admin.screenshot({ path: lang === "en" ? "../../apps/supervisor/docs/admin-messages.png" : `test-results/admin-messages-${lang}.png`, fullPage: true });
     await admin.reload();
     await expect(admin.getByTestId(`sms-template-CLOSED-${lang === "en" ? "EN" : "ZH_CN"}`).locator("textarea")).toHaveValue(before);
 

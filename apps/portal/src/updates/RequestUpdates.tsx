@@ -2,6 +2,7 @@ import type { TicketStatus } from "@civicline/ui";
 import { AddToRequest } from "./AddToRequest.tsx";
 import { useUpdatesT } from "./messages.ts";
 import { TextPreferences } from "./TextPreferences.tsx";
+import "./updates.css";
 
 const FINISHED: readonly string[] = ["CLOSED", "CLOSED_DIRECT", "MERGED"];
 
