@@ -38,6 +38,19 @@ describe("per-key request counting", () => {
     expect(usage.hit(id, 5)).toEqual({ allowed: true });
   });
 
+  it("keeps counting the requests a flush is adding while it runs", async () => {
+    const id = await keyId();
+    const now = Date.now();
+    const usage = new IntegratorUsage(db.dataSource, log, { now: () => now });
+    for (let n = 0; n < 3; n += 1) {
+      expect(usage.hit(id, 3).allowed).toBe(true);
+    }
+    const flushing = usage.flush();
+    expect(usage.hit(id, 3).allowed).toBe(false);
+    await flushing;
+    expect(usage.hit(id, 3).allowed).toBe(false);
+  });
+
   it("shares counts between two gateway instances through PostgreSQL, one write per flush, and records the last use", async () => {
     const id = await keyId();
     const now = Date.now();

@@ -10,6 +10,8 @@ type KeyCount = {
   windowStart: number;
   /** Requests counted here and not yet added to the shared row. */
   pending: number;
+  /** Requests being added to the shared row by a flush now (counted until its answer is known). */
+  inFlight: number;
   /** The shared count (every instance) as last read, for `windowStart`. */
   shared: number;
   lastUsedAt: number;
@@ -58,10 +60,10 @@ export class IntegratorUsage {
     let entry = this.counts.get(keyId);
     if (!entry || entry.windowStart !== windowStart) {
       // A new minute: unflushed counts of the old one no longer matter for the limit (last use is kept).
-      entry = { windowStart, pending: 0, shared: 0, lastUsedAt: entry?.lastUsedAt ?? now };
+      entry = { windowStart, pending: 0, inFlight: 0, shared: 0, lastUsedAt: entry?.lastUsedAt ?? now };
       this.counts.set(keyId, entry);
     }
-    if (entry.shared + entry.pending >= limitPerMinute) {
+    if (entry.shared + entry.inFlight + entry.pending >= limitPerMinute) {
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000)) };
     }
     entry.pending += 1;
@@ -85,6 +87,7 @@ export class IntegratorUsage {
     const sent = entries.map(([keyId, entry]) => ({ keyId, entry, pending: entry.pending, windowStart: entry.windowStart }));
     for (const item of sent) {
       item.entry.pending -= item.pending;
+      item.entry.inFlight += item.pending;
     }
     try {
       const rows = (await this.dataSource.query(
@@ -100,24 +103,27 @@ export class IntegratorUsage {
          RETURNING key_id, window_start, count`,
         [sent.map((item) => item.keyId), sent.map((item) => new Date(item.windowStart)), sent.map((item) => item.pending), sent.map((item) => new Date(item.entry.lastUsedAt))],
       )) as Array<{ key_id: string; window_start: Date; count: number }>;
+      for (const item of sent) {
+        item.entry.inFlight -= item.pending;
+      }
       for (const row of rows) {
         const entry = this.counts.get(row.key_id);
         if (entry && entry.windowStart === new Date(row.window_start).getTime()) {
-          entry.shared = row.count;
+          // The shared total now includes what this flush added.
+          entry.shared = Math.max(entry.shared, row.count);
         }
       }
       // Keys idle for two minutes are forgotten here (their shared row keeps the last use).
       const stale = this.now() - 2 * WINDOW_MS;
       for (const [keyId, entry] of this.counts) {
-        if (entry.pending === 0 && entry.lastUsedAt < stale) {
+        if (entry.pending === 0 && entry.inFlight === 0 && entry.lastUsedAt < stale) {
           this.counts.delete(keyId);
         }
       }
     } catch (error) {
       for (const item of sent) {
-        if (item.entry.windowStart === item.windowStart) {
-          item.entry.pending += item.pending;
-        }
+        item.entry.inFlight -= item.pending;
+        item.entry.pending += item.pending;
       }
       throw error;
     }
