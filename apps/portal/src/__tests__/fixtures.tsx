@@ -11,9 +11,9 @@ export const categoriesMock: MockLink.MockedResponse = {
   result: {
     data: {
       categories: [
-        { __typename: "Category", id: "c1", code: "URBAN", nameZh: "城市管理", nameEn: "City management", parentId: null, selectable: false, keywords: [] },
-        { __typename: "Category", id: "c2", code: "URBAN.LIGHT", nameZh: "路灯照明", nameEn: "Street lights", parentId: "c1", selectable: true, keywords: ["路灯不亮", "streetlight"] },
-        { __typename: "Category", id: "c3", code: "OTHER", nameZh: "其他", nameEn: "Other", parentId: null, selectable: true, keywords: [] },
+        { __typename: "Category", id: "c1", code: "URBAN", nameZh: "城市管理", nameEn: "City management", parentId: null, selectable: false, keywords: [], requestTypes: [] },
+        { __typename: "Category", id: "c2", code: "URBAN.LIGHT", nameZh: "路灯照明", nameEn: "Street lights", parentId: "c1", selectable: true, keywords: ["路灯不亮", "streetlight"], requestTypes: [] },
+        { __typename: "Category", id: "c3", code: "OTHER", nameZh: "其他", nameEn: "Other", parentId: null, selectable: true, keywords: [], requestTypes: [] },
       ],
     },
   },

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { Alert, Button, Field, REQUEST_TYPES, Select, TextArea, TextInput, useErrorMessage, useFieldErrors, useFormat, type RequestType } from "@civicline/ui";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { PortalSettingsDocument, SubmitRequestDocument, type SubmitRequestMutation } from "../gql/graphql.ts";
+import { CategoriesDocument, PortalSettingsDocument, SubmitRequestDocument, type SubmitRequestMutation } from "../gql/graphql.ts";
 import { usePortalT } from "../messages.ts";
 import { CategoryField } from "./CategoryField.tsx";
 import { EmergencyWarning } from "./EmergencyWarning.tsx";
@@ -47,6 +47,10 @@ export function SubmitForm({ onSubmitted, uploader = uploadPhoto }: { onSubmitte
   const [sendSms, setSendSms] = useState(false);
   const [requestId] = useState(newRequestId);
   const settings = useQuery(PortalSettingsDocument);
+  // The chosen category may take only some request types (set by admins); the others are offered disabled.
+  const categories = useQuery(CategoriesDocument);
+  const allowed = categories.data?.categories.find((category) => category.id === values.categoryId)?.requestTypes ?? [];
+  const allowsRequestType = (type: string): boolean => allowed.length === 0 || (allowed as string[]).includes(type);
   const [submitRequest, { loading }] = useMutation(SubmitRequestDocument);
   const mapTileUrl = settings.data?.portalSettings.mapTileUrl ?? null;
 
@@ -199,7 +203,7 @@ export function SubmitForm({ onSubmitted, uploader = uploadPhoto }: { onSubmitte
           name="requestType"
           value={values.requestType}
           onChange={(event) => setRequestType(event.target.value)}
-          options={REQUEST_TYPES.map((type) => ({ value: type, label: format.requestType(type) }))}
+          options={REQUEST_TYPES.map((type) => ({ value: type, label: format.requestType(type), disabled: !allowsRequestType(type) }))}
         />
       </Field>
       <CategoryField value={values.categoryId} error={errors.categoryId} onChange={(categoryId) => set("categoryId", categoryId)} />
