@@ -26,7 +26,7 @@ export async function reportPdf(model: ReportModel): Promise<{ pdf: Buffer; repl
   if (model.figures) {
     doc.paragraph(labels.figuresIntro, { muted: true });
     const c = labels.figureColumns;
-    doc.table({
+    await doc.table({
       columns: [
         { header: c.figure, width: 2.2 },
         { header: c.value, width: 1.3, align: "right" },
@@ -68,10 +68,10 @@ export async function reportPdf(model: ReportModel): Promise<{ pdf: Buffer; repl
       row.reReported,
       row.extended,
     ];
-    doc.table({ columns, rows: model.ranking.rows.map(cells), fontSize: 8, empty: labels.rankingMissing });
+    await doc.table({ columns, rows: model.ranking.rows.map(cells), fontSize: 8, empty: labels.rankingMissing });
     if (model.ranking.apart.length > 0) {
       doc.heading(labels.rankingApart, 2);
-      doc.table({
+      await doc.table({
         columns: [{ header: r.unit, width: 3 }, { header: r.tickets, width: 1, align: "right" }, { header: r.note, width: 3 }],
         rows: model.ranking.apart.map((row) => [row.unit, row.tickets, row.note]),
         fontSize: 8,
@@ -86,7 +86,7 @@ export async function reportPdf(model: ReportModel): Promise<{ pdf: Buffer; repl
   for (const list of model.lists) {
     doc.heading(labels.sections[SECTION_OF[list.key]]);
     doc.paragraph(`${list.rule} ${labels.listTotal(list.hits.length, list.total, list.capped)}`, { muted: true, size: 9 });
-    doc.table({
+    await doc.table({
       columns: [
         { header: t.tracking, width: 1.7 },
         { header: t.title, width: 2.4 },
@@ -105,7 +105,7 @@ export async function reportPdf(model: ReportModel): Promise<{ pdf: Buffer; repl
   doc.heading(labels.sections.orders);
   const o = labels.orderColumns;
   doc.paragraph(`${labels.ordersRule} ${labels.listTotal(model.orders.rows.length, model.orders.total, false)}`, { muted: true, size: 9 });
-  doc.table({
+  await doc.table({
     columns: [
       { header: o.tracking, width: 1.7 },
       { header: o.unit, width: 1.9 },
@@ -132,7 +132,7 @@ export async function reportPdf(model: ReportModel): Promise<{ pdf: Buffer; repl
 
   if (model.figures) {
     doc.heading(labels.sections.definitions);
-    doc.table({ columns: [{ header: labels.figureColumns.figure, width: 1.4 }, { header: labels.figureColumns.definition, width: 4 }], rows: model.figures.map((f) => [f.label, f.definition]), fontSize: 8.5 });
+    await doc.table({ columns: [{ header: labels.figureColumns.figure, width: 1.4 }, { header: labels.figureColumns.definition, width: 4 }], rows: model.figures.map((f) => [f.label, f.definition]), fontSize: 8.5 });
   }
   const pages = doc.pageCount;
   const pdf = await doc.finish();

@@ -13,7 +13,7 @@ async function sample(rows: number) {
   doc.cover({ title: "12345 政务服务便民热线", subtitle: "监督报告", lines: ["统计期间：2026年11月1日 至 2026年11月30日", "生成时间：2026年12月6日 19:08"] });
   doc.heading("一、主要指标");
   doc.paragraph("按期办结率 = 期限落在统计期间内且按期答复的工单 ÷ 期限落在统计期间内的工单。");
-  doc.table({
+  await doc.table({
     columns: [
       { header: "序号", width: 0.6, align: "right" },
       { header: "承办单位", width: 3 },
@@ -23,7 +23,7 @@ async function sample(rows: number) {
     rows: Array.from({ length: rows }, (_, i) => [String(i + 1), UNITS[i % UNITS.length]!, String(100 + i), `${(90 + (i % 10)).toFixed(2)} %`]),
   });
   doc.heading("二、空表");
-  doc.table({ columns: [{ header: "工单编号", width: 1 }], rows: [], empty: "本期没有超期工单。" });
+  await doc.table({ columns: [{ header: "工单编号", width: 1 }], rows: [], empty: "本期没有超期工单。" });
   return { doc, pdf: await doc.finish() };
 }
 
@@ -85,5 +85,18 @@ describe("PrintDocument (PDF machinery)", () => {
     const text = pdfText(pdf);
     expect(text).toContain("Heping Subdistrict ? 和平街道");
     expect(text).toContain("Page 1 of 1");
+  });
+
+  it("gives the event loop a turn while it lays out a long table (a server keeps answering during a large report)", async () => {
+    const doc = new PrintDocument({ language: "zh-CN", title: "长表" });
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const rows = Array.from({ length: 400 }, (_, i) => [`ZB-20261102-${String(i).padStart(5, "0")}`, "和平路路灯不亮已经两个星期，晚上出行很不安全。", "和平街道办事处"]);
+    await doc.table({ columns: [{ header: "工单编号", width: 1 }, { header: "标题", width: 2 }, { header: "主办单位", width: 1 }], rows });
+    clearInterval(timer);
+    // 400 rows, a turn every 20: the 1 ms timer ran between the batches
+    expect(ticks).toBeGreaterThanOrEqual(10);
+    const text = pdfText(await doc.finish());
+    expect(text).toContain("ZB-20261102-00399");
   });
 });

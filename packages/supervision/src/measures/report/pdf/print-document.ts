@@ -10,7 +10,7 @@ import { pdfFont } from "./fonts.js";
  *
  *   const doc = new PrintDocument({ language: "zh-CN", title: "监督报告" });
  *   doc.cover({ title: "…", lines: ["统计期间 …", "生成时间 …"] });
- *   doc.heading("一、指标"); doc.table({ columns, rows });
+ *   doc.heading("一、指标"); await doc.table({ columns, rows });
  *   const pdf = await doc.finish();
  */
 
@@ -47,6 +47,8 @@ const MARGIN = { top: 64, bottom: 64, left: 56, right: 56 };
 const BODY_SIZE = 10.5;
 /** A table cell is cut after this many characters (a row never outgrows a page). */
 const MAX_CELL_CHARS = 400;
+/** Rows laid out between two turns of the event loop. */
+const ROWS_PER_TURN = 20;
 const RULE = "#9aa3ad";
 const HEADER_FILL = "#e8edf2";
 const TEXT = "#111111";
@@ -198,9 +200,11 @@ export class PrintDocument {
 
   /**
    * A table: a ruled header row on a tinted band, rows with wrapped cells; when a row does not fit
-   * the page, a new page starts and the header is drawn again.
+   * the page, a new page starts and the header is drawn again. Laying out text is CPU work: the
+   * table gives the event loop a turn every ROWS_PER_TURN rows, so a large report produced in a
+   * server's background does not stall its requests and WebSockets.
    */
-  table(input: PrintTable): this {
+  async table(input: PrintTable): Promise<this> {
     this.ensurePage();
     const doc = this.doc;
     const size = input.fontSize ?? 9;
@@ -213,9 +217,9 @@ export class PrintDocument {
       doc.font(font).fontSize(size);
       return Math.max(...cells.map((cell, index) => doc.heightOfString(cell || " ", { width: widths[index]! - pad * 2 }))) + pad * 2;
     };
-    const drawRow = (cells: string[], font: "body" | "bold", fill: string | null) => {
+    const drawRow = (cells: string[], font: "body" | "bold", fill: string | null, known?: number) => {
       const top = doc.y;
-      const height = heightOf(cells, font);
+      const height = known ?? heightOf(cells, font);
       if (fill) {
         doc.rect(MARGIN.left, top, this.width, height).fillColor(fill).fill();
       }
@@ -243,13 +247,16 @@ export class PrintDocument {
     const rows = input.rows.map((row) => input.columns.map((_, index) => this.safe([...(row[index] ?? "")].slice(0, MAX_CELL_CHARS).join(""))));
     this.room(headerHeight + heightOf(rows[0]!, "body"));
     drawHeader();
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
       const height = heightOf(row, "body");
       if (doc.y + height > A4.height - MARGIN.bottom) {
         this.page();
         drawHeader();
       }
-      drawRow(row, "body", null);
+      drawRow(row, "body", null, height);
+      if (index % ROWS_PER_TURN === ROWS_PER_TURN - 1) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     }
     doc.moveDown(0.8);
     doc.font("body").fontSize(BODY_SIZE);
@@ -257,7 +264,7 @@ export class PrintDocument {
   }
 
   /** Label–value pairs in two columns (a definitions block, a summary). */
-  pairs(items: Array<[string, string]>): this {
+  pairs(items: Array<[string, string]>): Promise<this> {
     return this.table({ columns: [{ header: "", width: 1 }, { header: "", width: 2.4 }], rows: items.map(([a, b]) => [a, b]) });
   }
 
