@@ -1,7 +1,7 @@
 import { useQuery } from "@apollo/client/react";
 import { AppLink, Loading, useLanguage } from "@civicline/ui";
 import { HotIssuesDocument } from "../../gql/graphql.ts";
-import { formatNumber, hotIssueSearchHref } from "./hot-format.ts";
+import { formatNumber, hotIssueKey, hotIssueSearchHref } from "./hot-format.ts";
 import { useHotIssueName } from "./HotIssuesPage.tsx";
 import { useHotT } from "./messages.ts";
 import { HOT_PATH } from "./paths.ts";
@@ -26,7 +26,7 @@ export function HotIssueSummary({ limit = 5, headingLevel = 2 }: { limit?: numbe
       {issues.length > 0 ? (
         <ul className="hot-summary__list">
           {issues.map((issue) => (
-            <li key={`${issue.categoryId}:${issue.districtId}`}>
+            <li key={hotIssueKey(issue)}>
               <AppLink to={hotIssueSearchHref(issue)}>{t("hot.summary.item", { issue: issueName(issue), count: issue.count, expected: formatNumber(issue.expected, language, 1) })}</AppLink>{" "}
               <HotTrend trend={issue.trend} />
             </li>

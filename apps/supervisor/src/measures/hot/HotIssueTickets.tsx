@@ -17,7 +17,7 @@ export function HotIssueTickets({ issue, name, mayMerge, mayAssign, onChanged }:
   const format = useFormat();
   const errorMessage = useErrorMessage();
   const tickets = useQuery(HotIssueTicketsDocument, {
-    variables: { categoryId: issue.categoryId, districtId: issue.districtId, from: issue.windowStart, to: issue.windowEnd },
+    variables: { categoryId: issue.categoryId, districtId: issue.districtId, townshipId: issue.townshipId ?? null, from: issue.windowStart, to: issue.windowEnd },
     fetchPolicy: "cache-and-network",
   });
   const [keep, setKeep] = useState("");
@@ -73,7 +73,7 @@ export function HotIssueTickets({ issue, name, mayMerge, mayAssign, onChanged }:
                   <tr key={ticket.id} data-testid="hot-ticket-row">
                     {mayMerge ? (
                       <td>
-                        <input type="radio" name={`keep-${issue.categoryId}-${issue.districtId}`} checked={keep === ticket.id} onChange={() => setKeep(ticket.id)} aria-label={t("hot.tickets.keepLabel", { number: ticket.trackingNumber })} data-testid="hot-keep" />
+                        <input type="radio" name={`keep-${issue.categoryId}-${issue.districtId}-${issue.townshipId ?? ""}`} checked={keep === ticket.id} onChange={() => setKeep(ticket.id)} aria-label={t("hot.tickets.keepLabel", { number: ticket.trackingNumber })} data-testid="hot-keep" />
                       </td>
                     ) : null}
                     {mayMerge ? (

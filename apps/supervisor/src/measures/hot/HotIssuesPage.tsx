@@ -3,21 +3,23 @@ import { Alert, AppLink, Button, EmptyState, Field, Loading, Select, TableScroll
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { HotIssuesDocument, type HotWindow } from "../../gql/graphql.ts";
 import { shanghaiToday } from "../ranking/period.ts";
-import { dayOf, formatNumber, formatP, hotIssueSearchHref, lastDayBefore, type HotIssueItem } from "./hot-format.ts";
+import { dayOf, formatNumber, formatP, hotIssueKey, hotIssueSearchHref, lastDayBefore, type HotIssueItem } from "./hot-format.ts";
 import { HotIssueTickets } from "./HotIssueTickets.tsx";
 import { HotTrend } from "./HotTrend.tsx";
 import { useHotT } from "./messages.ts";
 import { HOT_ASSIGNERS, HOT_MERGERS } from "./paths.ts";
 import "./hot.css";
 
-const keyOf = (issue: Pick<HotIssueItem, "categoryId" | "districtId">) => `${issue.categoryId}:${issue.districtId}`;
+const keyOf = hotIssueKey;
 
-/** An issue's name in the UI language: category · district. */
+/** An issue's name in the UI language: category · district (township). */
 export function useHotIssueName(): (issue: HotIssueItem) => string {
   const t = useHotT();
   const format = useFormat();
-  return (issue) =>
-    t("hot.issueName", { category: format.name({ nameZh: issue.categoryName, nameEn: issue.categoryNameEn }), district: format.name({ nameZh: issue.districtName, nameEn: issue.districtNameEn }) });
+  return (issue) => {
+    const names = { category: format.name({ nameZh: issue.categoryName, nameEn: issue.categoryNameEn }), district: format.name({ nameZh: issue.districtName, nameEn: issue.districtNameEn }) };
+    return issue.townshipName ? t("hot.issueNameTownship", { ...names, township: format.name({ nameZh: issue.townshipName, nameEn: issue.townshipNameEn }) }) : t("hot.issueName", names);
+  };
 }
 
 /**

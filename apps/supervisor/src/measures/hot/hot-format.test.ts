@@ -7,6 +7,7 @@ describe("a hot issue's drill-down", () => {
     expect(dayOf(issue.windowStart)).toBe("2026-11-14");
     expect(lastDayBefore(issue.windowEnd)).toBe("2026-11-20");
     expect(hotIssueSearchHref(issue)).toBe("tickets/search?categoryId=c1&districtId=d1&receivedFrom=2026-11-14&receivedTo=2026-11-20");
+    expect(hotIssueSearchHref({ ...issue, townshipId: "t1" })).toBe("tickets/search?categoryId=c1&districtId=d1&townshipId=t1&receivedFrom=2026-11-14&receivedTo=2026-11-20");
   });
 
   it("writes small p-values in scientific notation", () => {

@@ -15,9 +15,20 @@ export function lastDayBefore(iso: string): string {
   return dayOf(new Date(Date.parse(iso) - 1).toISOString());
 }
 
-/** The ticket search for a hot issue: its category and district, received in its window (whole days). */
-export function hotIssueSearchHref(issue: Pick<HotIssueItem, "categoryId" | "districtId" | "windowStart" | "windowEnd">): string {
-  return ticketSearchHref({ categoryId: issue.categoryId, districtId: issue.districtId, receivedFrom: dayOf(issue.windowStart as string), receivedTo: lastDayBefore(issue.windowEnd as string) });
+/** The ticket search for a hot issue: its category and district (and township), received in its window (whole days). */
+export function hotIssueSearchHref(issue: Pick<HotIssueItem, "categoryId" | "districtId" | "windowStart" | "windowEnd"> & { townshipId?: string | null }): string {
+  return ticketSearchHref({
+    categoryId: issue.categoryId,
+    districtId: issue.districtId,
+    ...(issue.townshipId ? { townshipId: issue.townshipId } : {}),
+    receivedFrom: dayOf(issue.windowStart as string),
+    receivedTo: lastDayBefore(issue.windowEnd as string),
+  });
+}
+
+/** A hot issue's key in lists: category × district × township. */
+export function hotIssueKey(issue: Pick<HotIssueItem, "categoryId" | "districtId" | "townshipId">): string {
+  return `${issue.categoryId}:${issue.districtId}:${issue.townshipId ?? ""}`;
 }
 
 /** Numbers in the UI language: 2.5 → "2.5", p-values in scientific notation when small. */

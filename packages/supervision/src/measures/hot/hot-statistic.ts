@@ -1,6 +1,6 @@
 /**
- * Hot issues (热点): a category × district × window whose count is unusually high against its own
- * previous 8 weeks. The statistic (stated on the page):
+ * Hot issues (热点): a category × area (a district, or one township of it) × window whose count is
+ * unusually high against its own previous 8 weeks. The statistic (stated on the page):
  *
  *   λ = (tickets of the same category and district in the 56 days before the window) × windowDays / 56,
  *       at least LAMBDA_FLOOR;
@@ -15,7 +15,7 @@ export const HOT_DEFAULTS: Omit<HotSettings, "windowDays"> = { baselineWeeks: 8,
 
 /** The statistic in words, for the API and the page's help. */
 export const HOT_STATISTIC =
-  "One-sided Poisson test: λ = the same category and district's tickets in the 8 weeks before the window, scaled to the window's length (at least 0.5); a window is hot when it has at least 5 tickets and P(X ≥ count | λ) < 0.001.";
+  "One-sided Poisson test per category × area (a township, and its whole district): λ = the same cell's tickets in the 8 weeks before the window, scaled to the window's length (at least 0.5); a window is hot when it has at least 5 tickets and P(X ≥ count | λ) < 0.001. A district whose hot townships explain it is not listed again.";
 
 /** One category × district: the window's count and the 8 weekly counts before it (oldest first). */
 export type HotCell<K> = { key: K; count: number; weeks: number[] };

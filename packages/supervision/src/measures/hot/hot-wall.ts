@@ -14,13 +14,13 @@ export const wallboardHotIssues: HotIssueSource = async (dataSource: DataSource,
   const fromDay = shanghaiDay(list.windowStart);
   const toDay = shanghaiDay(new Date(list.windowEnd.getTime() - DAY_MS));
   return list.issues.map((issue) => ({
-    key: `${issue.categoryId}:${issue.districtId}:${list.lastDay}`,
-    titleZh: `${issue.categoryName} · ${issue.districtName}`,
-    titleEn: `${issue.categoryNameEn ?? issue.categoryName} · ${issue.districtNameEn ?? issue.districtName}`,
+    key: `${issue.categoryId}:${issue.districtId}:${issue.townshipId ?? ""}:${list.lastDay}`,
+    titleZh: `${issue.categoryName} · ${issue.districtName}${issue.townshipName ? ` ${issue.townshipName}` : ""}`,
+    titleEn: `${issue.categoryNameEn ?? issue.categoryName} · ${issue.districtNameEn ?? issue.districtName}${issue.townshipName ? ` ${issue.townshipNameEn ?? issue.townshipName}` : ""}`,
     count: issue.count,
     categoryId: issue.categoryId,
     districtId: issue.districtId,
-    townshipId: null,
+    townshipId: issue.townshipId,
     fromDay,
     toDay,
   }));

@@ -22,15 +22,16 @@ export class HotIssueResolver {
     return { statistic: HOT_STATISTIC, minCount: list.settings.minCount, alpha: list.settings.alpha, baselineWeeks: list.settings.baselineWeeks, ...list } as HotIssueListType;
   }
 
-  @Query(() => HotIssueTicketsType, { description: "The tickets of a category in a district received in [from, to) (at most 62 days). SUPERVISOR, LEADER, DISPATCHER, ADMIN." })
+  @Query(() => HotIssueTicketsType, { description: "The tickets of a category in a district (or one township of it) received in [from, to) (at most 62 days). SUPERVISOR, LEADER, DISPATCHER, ADMIN." })
   async hotIssueTickets(
     @Arg("categoryId", () => ID, { description: "The hot issue's category." }) categoryId: string,
     @Arg("districtId", () => ID, { description: "The hot issue's district." }) districtId: string,
+    @Arg("townshipId", () => ID, { nullable: true, description: "The hot issue's township (omit for the whole district)." }) townshipId: string | null,
     @Arg("from", () => Date, { description: "Received from (inclusive)." }) from: Date,
     @Arg("to", () => Date, { description: "Received before (exclusive)." }) to: Date,
     @Ctx() ctx: RequestContext,
   ): Promise<HotIssueTicketsType> {
-    return (await hotIssueTickets(this.services.dataSource, { actor: ctx.actor, categoryId, districtId, from, to })) as HotIssueTicketsType;
+    return (await hotIssueTickets(this.services.dataSource, { actor: ctx.actor, categoryId, districtId, townshipId, from, to })) as HotIssueTicketsType;
   }
 
   @Mutation(() => Int, {

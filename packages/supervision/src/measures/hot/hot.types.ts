@@ -23,7 +23,7 @@ export class HotTrendPointType {
   current!: boolean;
 }
 
-@ObjectType("HotIssue", { description: "A hot issue (热点): a category in a district with unusually many tickets in the window." })
+@ObjectType("HotIssue", { description: "A hot issue (热点): a category in a district, or in one township of it, with unusually many tickets in the window." })
 export class HotIssueType {
   @Field(() => ID, { description: "The category." })
   categoryId!: string;
@@ -42,6 +42,15 @@ export class HotIssueType {
 
   @Field(() => String, { nullable: true, description: "The district's name (English)." })
   districtNameEn!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The township or street, when the hot issue is one township's; null: the whole district." })
+  townshipId!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The township's name (Chinese)." })
+  townshipName!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The township's name (English)." })
+  townshipNameEn!: string | null;
 
   @Field(() => Date, { description: "The window's start (inclusive)." })
   windowStart!: Date;

@@ -11,6 +11,9 @@ const ISSUE = {
   districtId: "d-1",
   districtName: "高青县",
   districtNameEn: "Gaoqing County",
+  townshipId: "tw-1",
+  townshipName: "青城镇",
+  townshipNameEn: "Qingcheng",
   windowStart: "2026-11-29T16:00:00.000Z",
   windowEnd: "2026-12-06T16:00:00.000Z",
   count: 3,
@@ -40,10 +43,11 @@ const list = (tickets: unknown[]) => ({ hotIssueTickets: { __typename: "HotIssue
 describe("a hot issue's tickets", () => {
   it("merges the ticked duplicates into the kept ticket and offers no box for a dispatched one", async () => {
     const merges: Record<string, unknown>[] = [];
+    const asked: Record<string, unknown>[] = [];
     renderRouting(
       <HotIssueTickets issue={ISSUE} name="School bullying · Gaoqing County" mayMerge mayAssign={false} onChanged={() => undefined} />,
       [
-        recordingMock(HotIssueTicketsDocument, [], () => list([ticket(1), ticket(2), ticket(3, "DISPATCHED", false)])),
+        recordingMock(HotIssueTicketsDocument, asked, () => list([ticket(1), ticket(2), ticket(3, "DISPATCHED", false)])),
         recordingMock(MergeHotIssueDuplicatesDocument, merges, () => ({ mergeHotIssueDuplicates: 1 })),
       ],
     );
@@ -57,6 +61,7 @@ describe("a hot issue's tickets", () => {
     fireEvent.click(screen.getByRole("button", { name: "Merge 1 duplicate(s)" }));
     expect((await screen.findByTestId("hot-merge-done")).textContent).toBe("1 ticket(s) merged into ZB-20261206-00001.");
     expect(merges).toEqual([{ intoTicketId: "t-1", duplicates: [{ ticketId: "t-2", version: 2 }] }]);
+    expect(asked[0]).toEqual({ categoryId: "c-1", districtId: "d-1", townshipId: "tw-1", from: ISSUE.windowStart, to: ISSUE.windowEnd });
   });
 
   it("assigns the tickets to a leader as one case named after the hot issue (Chinese)", async () => {

@@ -51,7 +51,7 @@ async function world() {
 }
 type World = Awaited<ReturnType<typeof world>>;
 
-async function plant(w: World, categoryId: string, districtId: string, daysBefore: number, count: number) {
+async function plant(w: World, categoryId: string, districtId: string, daysBefore: number, count: number, townshipId?: string) {
   const tickets = [];
   for (let index = 0; index < count; index += 1) {
     tickets.push(
@@ -60,7 +60,7 @@ async function plant(w: World, categoryId: string, districtId: string, daysBefor
         cityPrefix: "ZB",
         actor: w.operator,
         receivedAt: new Date(noonDaysBefore(daysBefore).getTime() + index * 60_000),
-        input: { requestType: RequestType.HELP, categoryId, description: "共青团路水管爆裂，路面积水。", districtId, address: "共青团路 8 号", citizenName: "刘先生", phone: `1381234${String(1000 + index).slice(-4)}` },
+        input: { requestType: RequestType.HELP, categoryId, description: "共青团路水管爆裂，路面积水。", districtId, townshipId, address: "共青团路 8 号", citizenName: "刘先生", phone: `1381234${String(1000 + index).slice(-4)}` },
       }),
     );
   }
@@ -108,7 +108,7 @@ describe("hot issues over real tickets", () => {
     expect(JSON.stringify(behind)).not.toContain("1381234");
     const wall = await wallboardHotIssues(db.dataSource, new Date(`${LAST_DAY}T20:00:00+08:00`));
     expect(wall.find((entry) => entry.districtId === w.district.id)).toEqual({
-      key: `${w.water.id}:${w.district.id}:${LAST_DAY}`,
+      key: `${w.water.id}:${w.district.id}::${LAST_DAY}`,
       titleZh: `${w.water.nameZh} · ${w.district.nameZh}`,
       titleEn: `${w.water.nameEn} · ${w.district.nameEn}`,
       count: 8,
@@ -118,6 +118,33 @@ describe("hot issues over real tickets", () => {
       fromDay: "2026-11-14",
       toDay: LAST_DAY,
     });
+  });
+
+  it("finds a burst in one township as that township's, and its district only when the rest of it is unusual too", async () => {
+    const w = await world();
+    const towns = db.dataSource.getRepository(Area);
+    const qingcheng = await towns.save({ code: `${w.district.code}-T1`, nameZh: "青城镇", nameEn: "Qingcheng", level: "TOWNSHIP", parentId: w.district.id });
+    const street = await towns.save({ code: `${w.district.code}-T2`, nameZh: "车站街道", nameEn: null, level: "TOWNSHIP", parentId: w.district.id });
+    // the water category: one ticket a week in the district (no township), then 8 in 青城镇 in the window
+    await series(w, w.water.id, w.district.id, 1, 0);
+    await plant(w, w.water.id, w.district.id, 1, 8, qingcheng.id);
+    // the noise category: 8 in 车站街道 and 8 elsewhere in the district in the window, none before
+    await plant(w, w.noise.id, w.district.id, 1, 8, street.id);
+    await plant(w, w.noise.id, w.district.id, 2, 8);
+    const list = await listHotIssues(db.dataSource, { actor: w.supervisor, window: HotWindow.WEEK, lastDay: LAST_DAY });
+    const mine = list.issues.filter((issue) => issue.districtId === w.district.id);
+    expect(mine.map((issue) => [issue.categoryName, issue.townshipName, issue.count]).sort()).toEqual([
+      [w.noise.nameZh, "车站街道", 8],
+      [w.noise.nameZh, null, 16],
+      [w.water.nameZh, "青城镇", 8],
+    ].sort());
+    const town = mine.find((issue) => issue.townshipId === qingcheng.id)!;
+    expect(town.townshipNameEn).toBe("Qingcheng");
+    const behind = await hotIssueTickets(db.dataSource, { actor: w.supervisor, categoryId: w.noise.id, districtId: w.district.id, townshipId: street.id, from: town.windowStart, to: town.windowEnd });
+    expect(behind.total).toBe(8);
+    expect(new Set(behind.tickets.map((ticket) => ticket.townshipName))).toEqual(new Set(["车站街道"]));
+    const wholeDistrict = await hotIssueTickets(db.dataSource, { actor: w.supervisor, categoryId: w.noise.id, districtId: w.district.id, from: town.windowStart, to: town.windowEnd });
+    expect(wholeDistrict.total).toBe(16);
   });
 
   it("a single day window compares with the 8 weeks scaled to one day", async () => {

@@ -49,7 +49,7 @@ describe("hot issues' statements use their indexes (20,000 generated tickets)", 
 
   it("lists and counts a hot issue's tickets through intake_ticket_duplicates_idx", async () => {
     const [cell] = (await db.dataSource.query("SELECT category_id, district_id FROM intake_ticket GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1")) as Array<{ category_id: string; district_id: string }>;
-    const params = [cell!.category_id, cell!.district_id, new Date(Date.now() - 7 * 86_400_000), new Date()];
+    const params = [cell!.category_id, cell!.district_id, new Date(Date.now() - 7 * 86_400_000), new Date(), null];
     for (const sql of [HOT_TICKETS_SQL, HOT_TICKETS_COUNT_SQL]) {
       const used = await plan(sql, params);
       expect(used.filter((node) => node["Node Type"] === "Seq Scan" && node["Relation Name"] === "intake_ticket")).toEqual([]);
