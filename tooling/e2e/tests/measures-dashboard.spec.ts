@@ -69,6 +69,14 @@ for (const locale of ["zh-CN", "en"] as const) {
       await page.screenshot({ path: "../../apps/supervisor/docs/measures-dashboard.png", fullPage: true });
     }
 
+    // A year instead of this month: the address keeps it, so Back from a drill-down returns to it.
+    await page.getByTestId("dash-period-kind").selectOption("year");
+    await page.getByTestId("dash-period-apply").click();
+    await expect(page).toHaveURL(/measures\?period=year/);
+    const showing = page.getByTestId("dash-showing");
+    await expect(showing).toContainText(locale === "en" ? "Jan 1, 2026" : "2026年1月1日");
+    const yearText = await showing.innerText();
+
     // The first bar (the most tickets) and its count in the table.
     const firstRow = category.getByTestId("dash-by-category-table").locator("tbody tr").first();
     const barCount = Number((await firstRow.locator("td").first().innerText()).replace(/[^\d]/g, ""));
@@ -81,6 +89,8 @@ for (const locale of ["zh-CN", "en"] as const) {
     await expect(page.getByTestId("ticket-search-measure")).toBeVisible();
     await expect(page.getByTestId("ticket-search-count")).toContainText(String(barCount));
     await expectAccessible(page, `ticket search opened from a bar (${locale})`);
+    await page.goBack();
+    await expect(page.getByTestId("dash-showing")).toHaveText(yearText);
     await page.context().close();
   });
 
@@ -118,6 +128,44 @@ for (const locale of ["zh-CN", "en"] as const) {
     await page.context().close();
   });
 }
+
+/**
+ * The page fits the desk: its content never wider than the screen; with `header`, from 1440 px (the
+ * house's header check) also no sideways scrolling at all and a one-line header.
+ */
+async function expectFits(page: Page, where: string, width: number, header: boolean): Promise<void> {
+  const fit = await page.evaluate(() => {
+    const header = document.querySelector(".app-header")!.getBoundingClientRect();
+    const items = Array.from(document.querySelectorAll(".app-header__brand, .app-header__nav li, .app-header__tools > *")).map((child) => child.getBoundingClientRect()).filter((rect) => rect.height > 0);
+    const content = Array.from(document.querySelectorAll("#main *")).map((element) => element.getBoundingClientRect().right);
+    return { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, contentRight: Math.max(...content), height: header.height, tops: items.map((rect) => Math.round(rect.top + rect.height / 2)), right: Math.max(...items.map((rect) => rect.right)) };
+  });
+  expect(fit.contentRight, `${where}: the dashboard wider than the screen`).toBeLessThanOrEqual(fit.client);
+  if (header && width >= 1440) {
+    expect(fit.scroll, `${where} scrolls sideways`).toBeLessThanOrEqual(fit.client);
+    expect(fit.height, `${where}: header height`).toBeLessThan(80);
+    expect(Math.max(...fit.tops) - Math.min(...fit.tops), `${where}: header on one line`).toBeLessThan(12);
+    expect(fit.right, `${where}: header inside the screen`).toBeLessThanOrEqual(width);
+  }
+}
+
+test("the dashboard fits desks from 1366 to 1920 px in both languages (supervisors: one-line header from 1440 px)", async ({ browser }) => {
+  test.setTimeout(180_000);
+  for (const locale of ["zh-CN", "en"] as const) {
+    for (const user of ["supervisor", "admin"]) {
+      const page = await staffPage(browser, "supervisor", user, locale, { width: 1366, height: 900 });
+      await page.goto("/supervisor/measures");
+      await expect(page.getByTestId("dash-by-category").locator("svg").first()).toBeVisible({ timeout: 20_000 });
+      for (const width of [1366, 1440, 1920]) {
+        await page.setViewportSize({ width, height: 900 });
+        await expect.poll(() => page.evaluate(() => document.documentElement.clientWidth)).toBeLessThanOrEqual(width);
+        // The admin's header holds every admin menu too: the house's daily-layout spec checks it.
+        await expectFits(page, `${user} ${width} (${locale})`, width, user !== "admin");
+      }
+      await page.context().close();
+    }
+  }
+});
 
 test("handlers are not offered the dashboard or the wall, and the API refuses them", async ({ browser, request }) => {
   const handler = await staffToken(request, "handler");

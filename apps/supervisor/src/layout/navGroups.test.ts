@@ -30,11 +30,12 @@ describe("supervisor nav groups", () => {
     expect(groupNav([item("overview"), item("routing/rules")], labels).map((entry) => entry.group ?? null)).toEqual([null, null]);
   });
 
-  it("gathers the dashboard, the wall and the other measures pages under Figures", () => {
-    const nav = groupNav([item("measures"), item("wall"), item("chasing"), item("measures/ranking")], { ...labels, measures: "数据" });
+  it("gathers the dashboard, the wall, the overview and the other measures pages under Figures", () => {
+    const nav = groupNav([item("measures"), item("wall"), item("overview"), item("chasing"), item("measures/ranking")], { ...labels, measures: "数据" });
     expect(nav.map((entry) => [entry.label, entry.group ?? null])).toEqual([
       ["measures", "数据"],
       ["wall", "数据"],
+      ["overview", "数据"],
       ["measures/ranking", "数据"],
       ["chasing", null],
     ]);

@@ -20,7 +20,7 @@ function groupOf(path: string, labels: NavGroupLabels): string | undefined {
   if (first === "admin") {
     return labels.admin;
   }
-  if (first === "measures" || first === "wall") {
+  if (first === "measures" || first === "wall" || path === "overview") {
     return labels.measures;
   }
   return undefined;

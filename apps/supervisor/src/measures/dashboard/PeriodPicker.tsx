@@ -1,15 +1,10 @@
 import { Button, Field, Select, TextInput } from "@civicline/ui";
 import { useState, type FormEvent } from "react";
-import { PERIOD_KINDS, periodOf, todayInChina, validRange, type DayRange, type PeriodKind } from "./period.ts";
+import { PERIOD_KINDS, validRange, type DayRange, type PeriodKind } from "./period.ts";
 import { useDashboardT, type DashboardMessageKey } from "./messages.ts";
 
 /** The period asked for: a kind and a day inside it, or a custom range. */
 export type PeriodChoice = { kind: PeriodKind; anchor: string; custom: DayRange };
-
-export function defaultPeriod(now: Date = new Date()): PeriodChoice {
-  const today = todayInChina(now);
-  return { kind: "month", anchor: today, custom: periodOf("month", today) };
-}
 
 /** The period picker: day, week, month, quarter, year (containing a day) or a custom range of days. */
 export function PeriodPicker({ value, onChange }: { value: PeriodChoice; onChange: (next: PeriodChoice) => void }) {

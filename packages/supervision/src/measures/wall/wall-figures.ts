@@ -98,7 +98,7 @@ export function cachedHotIssues(source: HotIssueSource, maxAgeMs = 60_000): HotI
 export const wallboardPayloadStats = { computed: 0 };
 
 /** The whole wallboard at `now`: every figure from counters, read at once. */
-export async function buildWallboard(dataSource: DataSource, now: Date, hotIssues: HotIssueSource = noHotIssues): Promise<WallboardType> {
+export async function buildWallboard({ dataSource, now, hotIssues = noHotIssues }: { dataSource: DataSource; now: Date; hotIssues?: HotIssueSource }): Promise<WallboardType> {
   wallboardPayloadStats.computed += 1;
   const periods = wallPeriods(now);
   const [day, late, callbacksWaiting, satisfaction, hot] = await Promise.all([

@@ -48,7 +48,7 @@ export function wallFromWire(value: unknown): WallboardType {
 /** Computes the wall once and publishes it to every viewer on every instance. */
 export async function publishWallboard(services: AppServices, hotIssues: HotIssueSource = noHotIssues): Promise<void> {
   const now = services.now?.() ?? new Date();
-  services.pubsub.publish(WALLBOARD_TOPIC, await buildWallboard(services.dataSource, now, hotIssues));
+  services.pubsub.publish(WALLBOARD_TOPIC, await buildWallboard({ dataSource: services.dataSource, now, hotIssues }));
 }
 
 /** Outbox handlers: after each event that can change a wall figure, one computation for everyone. */

@@ -16,7 +16,7 @@ export class WallboardResolver {
   })
   wallboard(@Ctx() ctx: RequestContext): Promise<WallboardType> {
     requireRole(ctx.actor, WALL_READERS);
-    return buildWallboard(this.services.dataSource, this.services.now?.() ?? new Date(), wallHotIssues);
+    return buildWallboard({ dataSource: this.services.dataSource, now: this.services.now?.() ?? new Date(), hotIssues: wallHotIssues });
   }
 
   @Subscription(() => WallboardType, {
