@@ -146,6 +146,19 @@ describe("the wallboard over a real WebSocket", () => {
     expect(wall.processSatisfaction).toEqual({ numerator: summary.processSatisfied, denominator: summary.processAnswered, rate: summary.processSatisfactionRate });
     // The demo data has answered surveys this month, so the comparison is not between two zeros.
     expect(wall.processSatisfaction.denominator).toBeGreaterThan(0);
+    // Each read is an index lookup (the aggregate's primary key starts with the day), never a scan of the table.
+    await gateway.db.dataSource.transaction(async (manager) => {
+      await manager.query("SET LOCAL enable_seqscan = off");
+      for (const [sql, params] of [
+        ["SELECT sum(received) FROM supervision_measure_day WHERE day = $1::date", [wall.day]],
+        ["SELECT sum(result_satisfied) FROM supervision_measure_day WHERE day >= $1::date AND day <= $2::date", [`${wall.month}-01`, `${wall.month}-28`]],
+        ["SELECT count FROM supervision_wall_count WHERE key = $1", ["callbacks_waiting"]],
+      ] as const) {
+        const plan = JSON.stringify(await manager.query(`EXPLAIN ${sql}`, [...params]));
+        expect(plan, sql).toMatch(/Index|Bitmap/);
+        expect(plan, sql).not.toMatch(/Seq Scan/);
+      }
+    });
   });
 
   it("the callbacks-waiting counter follows tasks opening and closing in the same transaction", async () => {
