@@ -155,3 +155,34 @@ for (const [lang, locale, text] of [
     await admin.context().close();
   });
 }
+
+test("an admin imports accounts from CSV: the check lists every bad row and imports nothing; a clean file imports all (en)", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const adminToken = await staffToken(request, "admin");
+  const admin = await staffPage(browser, "supervisor", "admin", "en", { width: 1920, height: 1000 });
+  await admin.goto("/supervisor/admin/accounts/import");
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Import staff accounts");
+  const bad = ["username,displayName,roles,unit,seat,team", `csv.one,One,handler,${UNIT_CODE},,`, "csv.two,Two,handler,,,", "csv.three,Three,janitor,,,", "operator,Taken,operator,,,"].join("\n");
+  await admin.getByTestId("import-text").fill(bad);
+  await admin.getByTestId("import-check").click();
+  await expect(admin.getByTestId("import-summary")).toContainText("3 of 4 rows have problems");
+  const rows = admin.getByTestId("import-row");
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(1)).toContainText("A handler must belong to a unit.");
+  await expect(rows.nth(2)).toContainText("There is no such role.");
+  await expect(rows.nth(3)).toContainText("Already taken by another account.");
+  await expect(admin.getByTestId("import-run")).toHaveCount(0);
+  expect(await accountCount(request, adminToken, "csv.")).toBe(0);
+  await expectAccessible(admin, "CSV import check with bad rows (en)");
+
+  const good = ["username,displayName,roles,unit,seat,team", `csv.one,One,handler,${UNIT_CODE},,`, "csv.two,Two,operator;callback_agent,,C09,Night"].join("\n");
+  await admin.getByTestId("import-text").fill(good);
+  await admin.getByTestId("import-check").click();
+  await expect(admin.getByTestId("import-summary")).toContainText("All 2 rows can be imported.");
+  await admin.getByTestId("import-run").click();
+  await expect(admin.getByTestId("import-summary")).toContainText("2 accounts imported");
+  await expect(admin.getByTestId("import-created").locator("tbody tr")).toHaveCount(2);
+  expect(await accountCount(request, adminToken, "csv.")).toBe(2);
+  await expectAccessible(admin, "CSV import done (en)");
+  await admin.context().close();
+});

@@ -79,8 +79,8 @@ export function ImportAccountsPage() {
         <strong>{t("im.rule")}</strong>
       </p>
       <div className="form account-form">
-        <Field label={t("im.file")} optional>
-          <input type="file" accept=".csv,text/csv" onChange={(e) => void readFile(e.target.files?.[0])} data-testid="import-file" />
+        <Field label={t("im.file")} optional id="import-file">
+          <input id="import-file" type="file" accept=".csv,text/csv" onChange={(e) => void readFile(e.target.files?.[0])} data-testid="import-file" />
         </Field>
         <Field label={t("im.text")} optional>
           <TextArea rows={8} maxChars={1_000_000} value={csv} onChange={(e) => { setCsv(e.target.value); setResult(null); }} data-testid="import-text" spellCheck={false} />
