@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { WallboardChangedDocument, WallboardDocument, type WallboardFieldsFragment } from "../../gql/graphql.ts";
 import { ticketSearchHref } from "../../tickets/search/url.ts";
 import { formatCount, formatRate } from "../dashboard/numbers.ts";
-import { todayInChina } from "../dashboard/period.ts";
+import { periodOf, todayInChina } from "../dashboard/period.ts";
 import { useWallT } from "./messages.ts";
 import "./wall.css";
 
@@ -110,6 +110,9 @@ export function WallPage() {
 
   const day = wall?.day ?? todayInChina(now);
   const today = (counter: string) => ticketSearchHref({}, { counter, from: day, to: day });
+  const month = wall?.month ?? day.slice(0, 7);
+  const monthLast = periodOf("month", `${month}-01`).to;
+  const thisMonth = (counter: string) => ticketSearchHref({}, { counter, from: `${month}-01`, to: monthLast });
   const monthLabel = wall ? new Intl.DateTimeFormat(language, { timeZone: "Asia/Shanghai", year: "numeric", month: "long" }).format(new Date(`${wall.month}-15T12:00:00+08:00`)) : "";
   const count = (value: number | undefined) => (value === undefined ? "–" : formatCount(value, language));
   const toggleFullscreen = () => {
@@ -160,6 +163,7 @@ export function WallPage() {
           label={t("wall.resultSatisfaction", { month: monthLabel })}
           value={formatRate(wall?.resultSatisfaction.rate, language)}
           tone="good"
+          href={thisMonth("RESULT_SATISFIED")}
           hint={wall ? t("wall.ratio", { numerator: count(wall.resultSatisfaction.numerator), denominator: count(wall.resultSatisfaction.denominator) }) : undefined}
         />
         <Tile
@@ -167,6 +171,7 @@ export function WallPage() {
           label={t("wall.processSatisfaction", { month: monthLabel })}
           value={formatRate(wall?.processSatisfaction.rate, language)}
           tone="good"
+          href={thisMonth("PROCESS_SATISFIED")}
           hint={wall ? t("wall.ratio", { numerator: count(wall.processSatisfaction.numerator), denominator: count(wall.processSatisfaction.denominator) }) : undefined}
         />
       </div>

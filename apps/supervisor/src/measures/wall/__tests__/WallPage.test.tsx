@@ -36,6 +36,7 @@ describe("the wallboard", () => {
     // Each day figure opens the tickets behind it (the measures engine's counter for today).
     expect(screen.getByTestId("wall-answered").getAttribute("href")).toContain("measure=DIRECT&measureFrom=2026-12-06&measureTo=2026-12-06");
     expect(screen.getByTestId("wall-overdue").getAttribute("href")).toContain("overdue=1");
+    expect(screen.getByTestId("wall-result").getAttribute("href")).toContain("measure=RESULT_SATISFIED&measureFrom=2026-12-01&measureTo=2026-12-31");
     expect(screen.getByText("Noise · Zhangdian").closest("a")?.getAttribute("href")).toContain("categoryId=c&districtId=d&receivedFrom=2026-11-30&receivedTo=2026-12-06");
 
     act(() => {
