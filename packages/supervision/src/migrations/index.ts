@@ -9,8 +9,8 @@ import { RankingWeights1796555360485 } from "./1796555360485-RankingWeights.js";
 import { OversightReport1796555495352 } from "./1796555495352-OversightReport.js";
 import { Measures1796555539973 } from "./1796555539973-Measures.js";
 import { MeasuresProposals1796556510250 } from "./1796556510250-MeasuresProposals.js";
-import { MeasureRollups1796556931545 } from "./1796556931545-MeasureRollups.js";
 import { MeasureTriggers1796557890183 } from "./1796557890183-MeasureTriggers.js";
+import { MeasureRollups1796559057622 } from "./1796559057622-MeasureRollups.js";
 
 /** The supervision module's migrations, oldest first (generated list). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -26,6 +26,6 @@ export const supervisionMigrations: Function[] = [
   OversightReport1796555495352,
   Measures1796555539973,
   MeasuresProposals1796556510250,
-  MeasureRollups1796556931545,
   MeasureTriggers1796557890183,
+  MeasureRollups1796559057622,
 ];

@@ -111,4 +111,22 @@ export class MeasureDayByCategory extends MeasureCounterColumns {
   categoryId!: string;
 }
 
-export const MEASURE_ROLLUP_ENTITIES = [MeasureDayAll, MeasureDayByUnit, MeasureDayByArea, MeasureDayByCategory];
+/** Category × area: hot issues (a category in a district or township against its own history). */
+@Entity({ name: "supervision_measure_day_by_category_area" })
+@Index("supervision_measure_day_by_category_area_district_idx", ["districtId", "categoryId", "day"])
+@Index("supervision_measure_day_by_category_area_township_idx", ["townshipId", "categoryId", "day"])
+export class MeasureDayByCategoryArea extends MeasureCounterColumns {
+  @PrimaryColumn({ type: "date" })
+  day!: string;
+
+  @PrimaryColumn({ name: "category_id", type: "uuid" })
+  categoryId!: string;
+
+  @PrimaryColumn({ name: "district_id", type: "uuid" })
+  districtId!: string;
+
+  @PrimaryColumn({ name: "township_id", type: "uuid" })
+  townshipId!: string;
+}
+
+export const MEASURE_ROLLUP_ENTITIES = [MeasureDayAll, MeasureDayByUnit, MeasureDayByArea, MeasureDayByCategory, MeasureDayByCategoryArea];

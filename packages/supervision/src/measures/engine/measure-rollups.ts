@@ -29,6 +29,12 @@ const ROLLUPS: readonly Rollup[] = [
     values: ["d.day", "d.district_id", "d.township_id"],
   },
   { table: "supervision_measure_day_by_category", dimensions: ["category_id"], key: ["day", "category_id"], values: ["d.day", "d.category_id"] },
+  {
+    table: "supervision_measure_day_by_category_area",
+    dimensions: ["category_id", "district_id", "township_id"],
+    key: ["day", "category_id", "district_id", "township_id"],
+    values: ["d.day", "d.category_id", "d.district_id", "d.township_id"],
+  },
 ];
 
 export const MEASURE_CUBE = "supervision_measure_day";

@@ -85,6 +85,8 @@ describe("measure roll-ups", () => {
     expect(measureTable([], "unit_id")).toBe("supervision_measure_day_by_unit");
     expect(measureTable(["district_id"], "township_id")).toBe("supervision_measure_day_by_area");
     expect(measureTable(["category_id"])).toBe("supervision_measure_day_by_category");
+    expect(measureTable(["category_id", "district_id"])).toBe("supervision_measure_day_by_category_area");
+    expect(measureTable(["category_id"], "township_id")).toBe("supervision_measure_day_by_category_area");
     expect(measureTable(["district_id"], "unit_id")).toBe(MEASURE_CUBE);
     expect(measureTable(["channel"])).toBe(MEASURE_CUBE);
   });
@@ -100,6 +102,7 @@ describe("measure roll-ups", () => {
       { rollup: "supervision_measure_day_by_unit", differing: 0 },
       { rollup: "supervision_measure_day_by_area", differing: 0 },
       { rollup: "supervision_measure_day_by_category", differing: 0 },
+      { rollup: "supervision_measure_day_by_category_area", differing: 0 },
     ]);
 
     // a roll-up cell changed behind the trigger's back is put right by the rebuild

@@ -6,8 +6,8 @@ import { rollupInstallSql, rollupRebuildSql } from "../measures/engine/measure-r
  * that keeps the roll-ups from the measures cube and their first fill from it added by hand (see
  * measures/engine/measure-rollups.ts); never edit once landed.
  */
-export class MeasureRollups1796556931545 implements MigrationInterface {
-  name = "MeasureRollups1796556931545";
+export class MeasureRollups1796559057622 implements MigrationInterface {
+  name = "MeasureRollups1796559057622";
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "supervision_measure_day_all" ("received" integer NOT NULL DEFAULT '0', "direct" integer NOT NULL DEFAULT '0', "merged" integer NOT NULL DEFAULT '0', "dispatched" integer NOT NULL DEFAULT '0', "returned" integer NOT NULL DEFAULT '0', "extended" integer NOT NULL DEFAULT '0', "replied" integer NOT NULL DEFAULT '0', "handling_ms" bigint NOT NULL DEFAULT '0', "handling_work_ms" bigint NOT NULL DEFAULT '0', "rereported" integer NOT NULL DEFAULT '0', "due" integer NOT NULL DEFAULT '0', "on_time" integer NOT NULL DEFAULT '0', "survey_answered" integer NOT NULL DEFAULT '0', "survey_reasonable" integer NOT NULL DEFAULT '0', "result_satisfied" integer NOT NULL DEFAULT '0', "process_answered" integer NOT NULL DEFAULT '0', "process_satisfied" integer NOT NULL DEFAULT '0', "orders" integer NOT NULL DEFAULT '0', "day" date NOT NULL, "stripe" smallint NOT NULL, CONSTRAINT "PK_16497057f36a7e299fb75ccc87a" PRIMARY KEY ("day", "stripe"))`);
@@ -18,6 +18,9 @@ export class MeasureRollups1796556931545 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "supervision_measure_day_by_area_district_idx" ON "supervision_measure_day_by_area"  ("district_id", "day") `);
     await queryRunner.query(`CREATE TABLE "supervision_measure_day_by_category" ("received" integer NOT NULL DEFAULT '0', "direct" integer NOT NULL DEFAULT '0', "merged" integer NOT NULL DEFAULT '0', "dispatched" integer NOT NULL DEFAULT '0', "returned" integer NOT NULL DEFAULT '0', "extended" integer NOT NULL DEFAULT '0', "replied" integer NOT NULL DEFAULT '0', "handling_ms" bigint NOT NULL DEFAULT '0', "handling_work_ms" bigint NOT NULL DEFAULT '0', "rereported" integer NOT NULL DEFAULT '0', "due" integer NOT NULL DEFAULT '0', "on_time" integer NOT NULL DEFAULT '0', "survey_answered" integer NOT NULL DEFAULT '0', "survey_reasonable" integer NOT NULL DEFAULT '0', "result_satisfied" integer NOT NULL DEFAULT '0', "process_answered" integer NOT NULL DEFAULT '0', "process_satisfied" integer NOT NULL DEFAULT '0', "orders" integer NOT NULL DEFAULT '0', "day" date NOT NULL, "category_id" uuid NOT NULL, CONSTRAINT "PK_319dd78dcf9027a617bff2c689e" PRIMARY KEY ("day", "category_id"))`);
     await queryRunner.query(`CREATE INDEX "supervision_measure_day_by_category_category_idx" ON "supervision_measure_day_by_category"  ("category_id", "day") `);
+    await queryRunner.query(`CREATE TABLE "supervision_measure_day_by_category_area" ("received" integer NOT NULL DEFAULT '0', "direct" integer NOT NULL DEFAULT '0', "merged" integer NOT NULL DEFAULT '0', "dispatched" integer NOT NULL DEFAULT '0', "returned" integer NOT NULL DEFAULT '0', "extended" integer NOT NULL DEFAULT '0', "replied" integer NOT NULL DEFAULT '0', "handling_ms" bigint NOT NULL DEFAULT '0', "handling_work_ms" bigint NOT NULL DEFAULT '0', "rereported" integer NOT NULL DEFAULT '0', "due" integer NOT NULL DEFAULT '0', "on_time" integer NOT NULL DEFAULT '0', "survey_answered" integer NOT NULL DEFAULT '0', "survey_reasonable" integer NOT NULL DEFAULT '0', "result_satisfied" integer NOT NULL DEFAULT '0', "process_answered" integer NOT NULL DEFAULT '0', "process_satisfied" integer NOT NULL DEFAULT '0', "orders" integer NOT NULL DEFAULT '0', "day" date NOT NULL, "category_id" uuid NOT NULL, "district_id" uuid NOT NULL, "township_id" uuid NOT NULL, CONSTRAINT "PK_15682ce301a4b917aea0574c638" PRIMARY KEY ("day", "category_id", "district_id", "township_id"))`);
+    await queryRunner.query(`CREATE INDEX "supervision_measure_day_by_category_area_township_idx" ON "supervision_measure_day_by_category_area"  ("township_id", "category_id", "day") `);
+    await queryRunner.query(`CREATE INDEX "supervision_measure_day_by_category_area_district_idx" ON "supervision_measure_day_by_category_area"  ("district_id", "category_id", "day") `);
     for (const statement of [...rollupInstallSql(), ...rollupRebuildSql()]) {
       await queryRunner.query(statement);
     }
@@ -26,6 +29,9 @@ export class MeasureRollups1796556931545 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TRIGGER IF EXISTS supervision_measure_rollup ON supervision_measure_day`);
     await queryRunner.query(`DROP FUNCTION IF EXISTS supervision_measure_rollup()`);
+    await queryRunner.query(`DROP INDEX "public"."supervision_measure_day_by_category_area_district_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."supervision_measure_day_by_category_area_township_idx"`);
+    await queryRunner.query(`DROP TABLE "supervision_measure_day_by_category_area"`);
     await queryRunner.query(`DROP INDEX "public"."supervision_measure_day_by_category_category_idx"`);
     await queryRunner.query(`DROP TABLE "supervision_measure_day_by_category"`);
     await queryRunner.query(`DROP INDEX "public"."supervision_measure_day_by_area_district_idx"`);
