@@ -6,7 +6,8 @@ import { AdminCategoriesPage } from "../AdminCategoriesPage.tsx";
 import { branchIds, filterTree, inputOf, parseOptions, treeOrder, type AdminCategory } from "../categoryForm.ts";
 import { adminCategoriesNavItems } from "../routes.tsx";
 
-const category = (id: string, code: string, nameZh: string, nameEn: string, parentId: string | null, extra: Partial<AdminCategory> = {}): AdminCategory => ({
+const category = (id: string, code: string, nameZh: string, nameEn: string, parentId: string | null, extra: Partial<AdminCategory> = {}): AdminCategory =>
+  ({
   __typename: "AdminCategory",
   id,
   code,
@@ -24,7 +25,7 @@ const category = (id: string, code: string, nameZh: string, nameEn: string, pare
   updatedAt: "2026-12-01T02:00:00.000Z",
   fields: [],
   ...extra,
-});
+  }) as AdminCategory;
 const URBAN = category("g-urban", "URBAN", "城市管理", "Urban management", null);
 const SUB = category("g-sub", "URBAN.SUB", "市容", "Streetscape", "g-urban", { selectable: false, sortOrder: 1 });
 const NOISE = category("c-noise", "URBAN.NOISE", "噪音扰民", "Noise", "g-urban", { sortOrder: 0 });
