@@ -14,7 +14,7 @@ type MeasureSet = { volume: Figure; directHandlingRate: Figure; onTimeRate: Figu
 type Measures = { period: { from: string; to: string; days: number }; previousPeriod: { from: string; to: string }; current: MeasureSet; previous: MeasureSet; byUnit: Array<{ key: string; nameZh: string; set: MeasureSet }> };
 const FIGURE = "numerator denominator value numeratorCounter denominatorCounter";
 const SET = `volume { ${FIGURE} } directHandlingRate { ${FIGURE} } onTimeRate { ${FIGURE} } returnRate { ${FIGURE} } processSatisfactionRate { ${FIGURE} }
-  counts { received direct dispatched replied due onTime orders processAnswered }`;
+  counts { received direct dispatched replied rereported due onTime orders surveyAnswered surveyReasonable resultSatisfied processAnswered processSatisfied }`;
 const QUERY = `query($f: MeasureFilterInputType!) { measures(filter: $f) { period { from to days } previousPeriod { from to } current { ${SET} } previous { ${SET} } byUnit { key nameZh set { ${SET} } } } }`;
 
 async function ok<T>(response: Promise<GraphQLResponse<T>>): Promise<T> {
@@ -27,7 +27,7 @@ const year = { period: { kind: "YEAR" } };
 
 beforeAll(async () => {
   gateway = await startTestGateway();
-  for (const user of ["supervisor", "leader", "handler", "operator", "admin"]) {
+  for (const user of ["supervisor", "leader", "handler", "operator", "admin", "callback"]) {
     cookies[user] = await gateway.login(user);
   }
 }, 120_000);
@@ -71,6 +71,50 @@ describe("measures over HTTP (demo data)", () => {
     expect(bad.errors?.[0]?.extensions?.fields?.[0]?.field).toBe("period.to");
     expect(JSON.stringify(bad.errors)).not.toMatch(/supervision_measure|SELECT/);
   });
+
+  it("a reply, its callback answer and the accepted re-report move today's figures by exactly one each (the real flow over HTTP)", async () => {
+    const { me } = await ok(gateway.gql<{ me: { unitId: string } }>(`{ me { unitId } }`, undefined, cookies.handler));
+    const today = { period: { kind: "DAY" }, unitId: me.unitId };
+    const counts = async () => (await ok(gateway.gql<{ measures: Measures }>(QUERY, { f: today }, cookies.supervisor))).measures.current.counts;
+    const before = await counts();
+    const inbox = await ok(gateway.gql<{ unitInbox: Array<{ state: string; ticket: { id: string; trackingNumber: string } }> }>("{ unitInbox { state ticket { id trackingNumber } } }", undefined, cookies.handler));
+    const open = inbox.unitInbox.find((item) => item.state === "DISPATCHED" || item.state === "SIGNED_FOR")!;
+    if (open.state === "DISPATCHED") {
+      await ok(gateway.gql("mutation($t: ID!) { signFor(ticketId: $t) { state } }", { t: open.ticket.id }, cookies.handler));
+    }
+    await ok(gateway.gql("mutation($t: ID!, $i: ReplyInput!) { replyToTicket(ticketId: $t, input: $i) { state } }", { t: open.ticket.id, i: { outcome: "EXPLAINED", text: "已调查处理并答复当事人。", withoutAssistInput: true } }, cookies.handler));
+    let taskId: string | undefined;
+    await expect
+      .poll(async () => {
+        const data = await ok(gateway.gql<{ callbackQueue: { items: Array<{ id: string; ticket: { trackingNumber: string } }> } }>(`{ callbackQueue(limit: 200) { items { id ticket { trackingNumber } } } }`, undefined, cookies.callback));
+        taskId = data.callbackQueue.items.find((item) => item.ticket.trackingNumber === open.ticket.trackingNumber)?.id;
+        return taskId;
+      }, { timeout: 10_000 })
+      .toBeDefined();
+    await ok(gateway.gql(`mutation($id: ID!) { claimCallbackTask(id: $id) { id } }`, { id: taskId }, cookies.callback));
+    await ok(
+      gateway.gql(
+        `mutation($input: CallbackAttemptInput!) { recordCallbackAttempt(input: $input) { id } }`,
+        { input: { taskId, outcome: "REACHED", answers: { resolution: "UNRESOLVED", resultSatisfaction: "DISSATISFIED", processSatisfaction: "SATISFIED", reasonable: true } } },
+        cookies.callback,
+      ),
+    );
+    const proposals = await ok(gateway.gql<{ reReportProposals: { items: Array<{ id: string; trackingNumber: string }> } }>("{ reReportProposals { items { id trackingNumber } } }", undefined, cookies.supervisor));
+    const proposal = proposals.reReportProposals.items.find((item) => item.trackingNumber === open.ticket.trackingNumber)!;
+    await ok(gateway.gql(`mutation($id: ID!) { decideReReport(id: $id, accept: true, note: "请继续跟进") { state } }`, { id: proposal.id }, cookies.supervisor));
+    const after = await counts();
+    // one reply (re-reported), one reasonable answer not satisfied with the result but with the service, one more dispatch (the re-report)
+    expect({
+      replied: after.replied - before.replied,
+      rereported: after.rereported - before.rereported,
+      surveyAnswered: after.surveyAnswered - before.surveyAnswered,
+      surveyReasonable: after.surveyReasonable - before.surveyReasonable,
+      resultSatisfied: after.resultSatisfied - before.resultSatisfied,
+      processAnswered: after.processAnswered - before.processAnswered,
+      processSatisfied: after.processSatisfied - before.processSatisfied,
+      dispatched: after.dispatched - before.dispatched,
+    }).toEqual({ replied: 1, rereported: 1, surveyAnswered: 1, surveyReasonable: 1, resultSatisfied: 0, processAnswered: 1, processSatisfied: 1, dispatched: 1 });
+  }, 60_000);
 
   it("the definitions are served for the help texts, the on-time rule included", async () => {
     const { measureDefinitions } = await ok(gateway.gql<{ measureDefinitions: Array<{ key: string; definitionZh: string; definitionEn: string }> }>(`{ measureDefinitions { key definitionZh definitionEn } }`));
