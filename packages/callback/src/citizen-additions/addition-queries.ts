@@ -55,6 +55,12 @@ export async function unreadAdditionsOfUnit(dataSource: DataSource, input: { act
   return withDetails(dataSource, additions);
 }
 
+/** One addition with its ticket's number and photos (as just stored, for the citizen's answer). */
+export async function additionView(dataSource: DataSource, addition: CitizenAddition): Promise<AdditionView> {
+  const [view] = await withDetails(dataSource, [addition]);
+  return view!;
+}
+
 /** The lead unit marks an addition read: it leaves the top of the workbench (it stays in the timeline). */
 export async function markAdditionSeen(dataSource: DataSource, input: { actor: Actor | null; additionId: string; now?: Date }): Promise<AdditionView> {
   const actor = requireUnitHandler(input.actor);

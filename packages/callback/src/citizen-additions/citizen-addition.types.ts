@@ -54,6 +54,6 @@ export class CitizenAdditionInput {
   @Field(() => String, { nullable: true, description: "Their message (up to 2,000 characters); a message or a photo is needed." })
   message?: string | null;
 
-  @Field(() => [PortalAttachmentInput], { nullable: true, description: "Photos uploaded with POST /uploads (at most 5), each with its uploadKey." })
+  @Field(() => [PortalAttachmentInput], { nullable: true, description: "Photos uploaded with POST /uploads (at most 10), each with its uploadKey." })
   attachments?: PortalAttachmentInput[] | null;
 }

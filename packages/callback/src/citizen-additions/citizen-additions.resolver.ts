@@ -1,7 +1,7 @@
 import type { AppServices, RequestContext } from "@civicline/platform";
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { addToRequest } from "./add-to-request.js";
-import { additionsOfOpenedRequest, markAdditionSeen, unreadAdditionsOfUnit, type AdditionView } from "./addition-queries.js";
+import { additionView, additionsOfOpenedRequest, markAdditionSeen, unreadAdditionsOfUnit, type AdditionView } from "./addition-queries.js";
 import { CitizenAdditionInput, CitizenAdditionType } from "./citizen-addition.types.js";
 
 const view = (addition: AdditionView): CitizenAdditionType => addition;
@@ -18,8 +18,7 @@ export class CitizenAdditionsResolver {
   async addToRequest(@Arg("input", () => CitizenAdditionInput, { description: "What to add." }) input: CitizenAdditionInput, @Ctx() ctx: RequestContext): Promise<CitizenAdditionType> {
     const addition = await addToRequest(this.services.dataSource, input);
     ctx.log.info({ ticketId: addition.ticketId, additionId: addition.id, photos: addition.fileIds.length }, "citizen added to their request");
-    const [detailed] = await additionsOfOpenedRequest(this.services.dataSource, input).then((all) => all.filter((row) => row.id === addition.id));
-    return view(detailed!);
+    return view(await additionView(this.services.dataSource, addition));
   }
 
   @Query(() => [CitizenAdditionType], { description: "What the citizen added to the request they opened (public, with the access token), oldest first. INTAKE/TRACKING_ACCESS_INVALID." })
