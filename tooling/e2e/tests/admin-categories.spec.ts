@@ -34,9 +34,9 @@ for (const lang of ["zh-CN", "en"] as const) {
   test(`an admin adds a category and the portal offers it at once (${lang})`, async ({ browser, request }) => {
     test.setTimeout(180_000);
     const w = words[lang];
-    // 1920 px wide: at 1440 px the English header currently overflows (its Log out button leaves the
-    // bar, an axe contrast failure that is not this page's; reported to the lead).
-    const admin = await staffPage(browser, "supervisor", "admin", lang, { width: 1920, height: 1080 });
+    // 1440 px (the header's target width; at 1366 px the admin's English header still overflows, which
+    // is the shared nav's, reported to the lead); the screenshot at 1920 px.
+    const admin = await staffPage(browser, "supervisor", "admin", lang);
     await admin.goto("/supervisor/admin/categories");
     await expect(admin.getByRole("heading", { level: 1 })).toHaveText(w.title);
     await expect(admin.getByTestId("category-pick")).toBeVisible();
@@ -84,8 +84,10 @@ for (const lang of ["zh-CN", "en"] as const) {
     await expect(admin.getByRole("heading", { level: 2 })).toHaveText(w.renamed);
     await expect(admin.getByTestId("category-history").locator("li")).toHaveCount(2);
     if (lang === "zh-CN") {
+      await admin.setViewportSize({ width: 1920, height: 1080 });
       await admin.evaluate(() => window.scrollTo(0, 0));
       await admin.screenshot({ path: "../../apps/supervisor/docs/admin-categories.png" });
+      await admin.setViewportSize({ width: 1440, height: 1000 });
     }
     await portalOffers(portal, w.renamed);
 
