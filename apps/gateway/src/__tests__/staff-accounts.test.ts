@@ -103,6 +103,7 @@ describe("staff accounts over GraphQL", () => {
 
   it("edits roles and units, audited with before and after; not the last admin", async () => {
     const created = await createHandler("zhou.edit");
+    const cookie = await gateway.login("zhou.edit", created.temporaryPassword);
     const UPDATE = `mutation($id: ID!, $input: StaffAccountChanges!) { updateStaffAccount(id: $id, input: $input) { ${ACCOUNT} } }`;
     const result = await gateway.gql<{ updateStaffAccount: { roles: string[]; unitId: string | null; seat: string | null; team: string | null } }>(
       UPDATE,
@@ -110,7 +111,13 @@ describe("staff accounts over GraphQL", () => {
       admin,
     );
     expect(result.data!.updateStaffAccount).toMatchObject({ roles: ["OPERATOR", "LEADER"], unitId: null, seat: "B07", team: "二班", leaderUnitId: township.id });
-    const entries = await auditOf(created.account.id);
+    // New roles end the person's sessions: they log in again with the new rights.
+    expect((await gateway.gql<{ me: unknown }>("{ me { id } }", undefined, cookie)).data!.me).toBeNull();
+    const again = await gateway.login("zhou.edit", created.temporaryPassword);
+    const renamed = await gateway.gql(UPDATE, { id: created.account.id, input: { displayName: "周 (renamed)", roles: ["LEADER", "OPERATOR"], seat: "B07", team: "二班", leaderUnitId: township.id } }, admin);
+    expect(renamed.errors).toBeUndefined();
+    expect((await gateway.gql<{ me: { id: string } | null }>("{ me { id } }", undefined, again)).data!.me).toEqual({ id: created.account.id });
+    const entries = (await auditOf(created.account.id)).filter((e) => e.action === "account.update").slice(0, 1);
     expect(entries.at(-1)).toMatchObject({ action: "account.update", before: { roles: ["handler"], unitId: township.id, seat: null }, after: { roles: ["operator", "leader"], unitId: null, seat: "B07", team: "二班" } });
 
     const adminId = (await gateway.gql<{ me: { id: string } }>("{ me { id } }", undefined, admin)).data!.me.id;

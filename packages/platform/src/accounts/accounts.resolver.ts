@@ -94,7 +94,7 @@ export class AccountsResolver {
     return { account: toAccount(result.account), temporaryPassword: result.temporaryPassword };
   }
 
-  @Mutation(() => StaffAccount, { description: "Changes an account's name, roles, units, seat and team; applies at the person's next request. Admin; audited." })
+  @Mutation(() => StaffAccount, { description: "Changes an account's name, roles, units, seat and team. A change of roles or of the handler's unit ends the person's sessions (they log in again with the new rights; open WebSockets close). Admin; audited." })
   async updateStaffAccount(
     @Arg("id", () => ID, { description: "Account id." }) id: string,
     @Arg("input", () => StaffAccountChanges, { description: "The new values." }) input: StaffAccountChanges,

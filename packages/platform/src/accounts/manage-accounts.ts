@@ -74,7 +74,11 @@ export async function createAccount(
   return saving(() => (options.manager ? run(options.manager) : deps.dataSource.transaction(run)));
 }
 
-/** Edits an account's name, roles, units, seat and team (the username stays). A changed role or unit applies at the person's next request. */
+/**
+ * Edits an account's name, roles, units, seat and team (the username stays). A change of roles or
+ * of the handler's unit ends the person's sessions (their sockets close): they log in again with the
+ * new rights, and no live feed keeps delivering what the old ones allowed.
+ */
 export async function updateAccount(
   deps: AccountsDeps,
   options: { actor: Actor; id: string; input: Omit<AccountFields, "username"> },
@@ -96,6 +100,11 @@ export async function updateAccount(
     }
     const { username: _username, ...changes } = values;
     await manager.getRepository(User).update(user.id, changes);
+    // New rights take effect everywhere at once: open pages and live feeds were set up with the old ones.
+    const rightsChanged = JSON.stringify([...user.roles].sort()) !== JSON.stringify([...changes.roles].sort()) || user.unitId !== changes.unitId;
+    if (rightsChanged) {
+      await endSessionsOfUser({ dataSource: deps.dataSource, userId: user.id, manager });
+    }
     const after = { ...user, ...changes };
     await recordAudit(manager, { actor: options.actor, action: "account.update", entity: { type: "account", id: user.id, label: user.username }, before, after: accountSnapshot(after) });
     return Object.assign(new User(), after);
