@@ -122,6 +122,16 @@ describe("the webhook SMS sender", () => {
     expect(JSON.stringify(error.mock.calls)).toContain("139****0005");
   });
 
+  it("answers each delivery's result for callers that retry, the reason without the phone or the text", async () => {
+    const { log } = recordingLog();
+    behaviour = "fail";
+    const refused = await webhookSmsSender(url, log).deliver({ to: "13900000009", text: "secret 111222", purpose: "notice-dispatched" });
+    expect(refused).toEqual({ ok: false, error: "the SMS webhook answered 500" });
+    behaviour = "ok";
+    expect(await webhookSmsSender(url, log).deliver({ to: "13900000009", text: "hello", purpose: "notice-dispatched" })).toEqual({ ok: true });
+    expect(await webhookSmsSender("http://127.0.0.1:1/sms", log).deliver({ to: "13900000009", text: "x", purpose: "test" })).toEqual({ ok: false, error: "the SMS webhook could not be reached" });
+  });
+
   it("gives up after its timeout and logs it", async () => {
     behaviour = "hang";
     const { log, error } = recordingLog();
