@@ -68,6 +68,7 @@ async function resolveUnit(
   errors: FieldError[],
   field: string,
   key: { id?: string | null; code?: string | null },
+  keep: readonly (string | null)[] = [],
 ): Promise<string | null> {
   const id = key.id?.trim() || null;
   const code = key.code?.trim() || null;
@@ -80,7 +81,8 @@ async function resolveUnit(
     errors.push({ field, code: "UNKNOWN_UNIT", message: `There is no unit ${id ?? code}.` });
     return null;
   }
-  if (!unit.active) {
+  // A unit deactivated since it was given stays acceptable on the account that has it (an edit of the name must not fail on it).
+  if (!unit.active && !keep.includes(unit.id)) {
     errors.push({ field, code: "INACTIVE_UNIT", message: `The unit ${unit.nameZh} is no longer active.` });
     return null;
   }
@@ -97,7 +99,7 @@ export async function checkAccountFields(
   manager: EntityManager,
   units: UnitDirectory | undefined,
   input: AccountFields,
-  options: { existingId?: string } = {},
+  options: { existingId?: string; keepUnitIds?: readonly (string | null)[] } = {},
 ): Promise<{ values: AccountValues; errors: FieldError[] }> {
   const errors: FieldError[] = [];
   const username = normalizeText(input.username ?? "").toLowerCase();
@@ -139,11 +141,11 @@ export async function checkAccountFields(
     if (!input.unitId?.trim() && !input.unitCode?.trim()) {
       errors.push({ field: "unitId", code: "REQUIRED_FOR_HANDLER", message: "A handler must belong to a unit; choose the unit." });
     } else {
-      unitId = await resolveUnit(manager, units, errors, "unitId", { id: input.unitId, code: input.unitCode });
+      unitId = await resolveUnit(manager, units, errors, "unitId", { id: input.unitId, code: input.unitCode }, options.keepUnitIds);
     }
   }
   const leaderUnitId = roles.includes(Role.LEADER)
-    ? await resolveUnit(manager, units, errors, "leaderUnitId", { id: input.leaderUnitId, code: input.leaderUnitCode })
+    ? await resolveUnit(manager, units, errors, "leaderUnitId", { id: input.leaderUnitId, code: input.leaderUnitCode }, options.keepUnitIds)
     : null;
 
   const seat = optionalLine(errors, "seat", input.seat, ACCOUNT_LIMITS.seat, "The seat");

@@ -64,6 +64,14 @@ describe("accounts", () => {
     expect(await db.dataSource.getRepository(User).countBy({ username: "second" })).toBe(0);
   });
 
+  it("keeps a unit deactivated since on the account that has it, but gives it to nobody new", async () => {
+    const user = (await createAccount(deps, { actor: system, input: { username: "old.town", displayName: "旧", roles: ["HANDLER"], unitCode: "GOV-TOWN" } })).account;
+    await db.dataSource.getRepository(User).update(user.id, { unitId: UNITS[1]!.id });
+    const renamed = await updateAccount(deps, { actor: system, id: user.id, input: { displayName: "旧镇干事", roles: ["HANDLER"], unitId: UNITS[1]!.id } });
+    expect(renamed).toMatchObject({ displayName: "旧镇干事", unitId: UNITS[1]!.id });
+    await expect(createAccount(deps, { actor: system, input: { username: "new.old", displayName: "新", roles: ["HANDLER"], unitId: UNITS[1]!.id } })).rejects.toMatchObject({ fields: [{ field: "unitId", code: "INACTIVE_UNIT" }] });
+  });
+
   it("gives one of two simultaneous creates of the same username a TAKEN error, never a server error", async () => {
     const results = await Promise.allSettled([0, 1].map((i) => createAccount(deps, { actor: system, input: { username: "twin", displayName: `Twin ${i}`, roles: ["DISPATCHER"] } })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -93,7 +101,7 @@ describe("accounts", () => {
 
   it("lists by role and unit through their indexes", async () => {
     const handlers = await listAccounts(db.dataSource.manager, { role: "HANDLER" }, { limit: 50, offset: 0 });
-    expect(handlers.items.map((u) => u.username)).toEqual(["chen.town"]);
+    expect(handlers.items.map((u) => u.username)).toEqual(["chen.town", "old.town"]);
     expect((await listAccounts(db.dataSource.manager, { unitId: UNITS[0]!.id, query: "CHEN" }, { limit: 50, offset: 0 })).total).toBe(1);
     expect((await listAccounts(db.dataSource.manager, { active: false }, { limit: 50, offset: 0 })).items.map((u) => u.username)).toEqual(["admin.two"]);
     const runner = db.dataSource.createQueryRunner();

@@ -86,7 +86,7 @@ export async function updateAccount(
   return deps.dataSource.transaction(async (manager) => {
     const user = await lockAccount(manager, options.id);
     const before = accountSnapshot(user);
-    const { values, errors } = await checkAccountFields(manager, deps.units, { ...options.input, username: user.username }, { existingId: user.id });
+    const { values, errors } = await checkAccountFields(manager, deps.units, { ...options.input, username: user.username }, { existingId: user.id, keepUnitIds: [user.unitId, user.leaderUnitId] });
     if (errors.length > 0) {
       throw new ValidationError(errors);
     }
