@@ -92,7 +92,7 @@ describe("staff accounts over GraphQL", () => {
     const unknownUnit = await gateway.gql(CREATE, { input: { username: "bad.unit", displayName: "Bad unit", roles: ["HANDLER"], unitId: "00000000-0000-4000-8000-000000000000" } }, admin);
     expect(unknownUnit.errors?.[0]?.extensions).toMatchObject({ fields: [{ field: "unitId", code: "UNKNOWN_UNIT" }] });
     const unknownRole = await gateway.gql(CREATE, { input: { username: "bad.role", displayName: "Bad role", roles: ["JANITOR"] } }, admin);
-    expect(unknownRole.errors?.[0]?.extensions?.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
+    expect(unknownRole.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     const integrator = await gateway.gql(CREATE, { input: { username: "bad.role2", displayName: "Bad role", roles: ["INTEGRATOR"] } }, admin);
     expect(integrator.errors?.[0]?.extensions).toMatchObject({ fields: [{ field: "roles", code: "UNKNOWN_ROLE" }] });
     const many = await gateway.gql(CREATE, { input: { username: "x", displayName: "", roles: [], seat: "A01" } }, admin);
