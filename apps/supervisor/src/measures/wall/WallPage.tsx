@@ -11,7 +11,8 @@ import "./wall.css";
 /** How long after a failed load the wall asks again (only while it has nothing to show). */
 const RETRY_MS = 15_000;
 
-function msToNextChinaMidnight(now: Date): number {
+/** How long until just after the next midnight in China (when the wall reads the new day's figures). */
+export function msToNextChinaMidnight(now: Date): number {
   const today = todayInChina(now);
   const next = new Date(`${today}T00:00:00+08:00`).getTime() + 86_400_000;
   return Math.max(1_000, next - now.getTime() + 1_000);

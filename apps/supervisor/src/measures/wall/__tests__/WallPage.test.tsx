@@ -3,7 +3,7 @@ import { setLiveStatus } from "@civicline/ui";
 import { describe, expect, it } from "vitest";
 import { renderSupervisor } from "../../../__tests__/fixtures.tsx";
 import { WallboardDocument } from "../../../gql/graphql.ts";
-import { WallPage } from "../WallPage.tsx";
+import { msToNextChinaMidnight, WallPage } from "../WallPage.tsx";
 
 function wall(overrides: Record<string, unknown> = {}) {
   return {
@@ -67,5 +67,12 @@ describe("the wallboard", () => {
     expect(screen.getByText("今日受理")).toBeTruthy();
     expect(screen.getByText("噪音扰民 · 张店区")).toBeTruthy();
     expect(screen.getByText("18 件")).toBeTruthy();
+  });
+
+  it("reads the new day's figures just after midnight in China, wherever the browser is", () => {
+    // 23:59:00 in Shanghai is 15:59:00 UTC: one minute and one second to wait.
+    expect(msToNextChinaMidnight(new Date("2026-12-06T15:59:00Z"))).toBe(61_000);
+    // 00:00:30 in Shanghai: almost a whole day.
+    expect(msToNextChinaMidnight(new Date("2026-12-06T16:00:30Z"))).toBe(86_400_000 - 30_000 + 1_000);
   });
 });
