@@ -13,7 +13,7 @@ describe("supervisor nav groups", () => {
     );
     expect(nav.map((entry) => [entry.label, entry.group ?? null])).toEqual([
       ["overview", null],
-      ["chasing", null],
+      ["chasing", "督办"],
       ["orders", "督办"],
       ["joint", "督办"],
       ["callback/re-reports", "回访"],
@@ -39,5 +39,9 @@ describe("supervisor nav groups", () => {
       ["measures/ranking", "数据"],
       ["chasing", null],
     ]);
+  });
+
+  it("keeps the chasing board a plain link for a role that has no other supervision page (dispatchers)", () => {
+    expect(groupNav([item("chasing"), item("routing/extensions")], labels).map((entry) => entry.group ?? null)).toEqual([null, null]);
   });
 });

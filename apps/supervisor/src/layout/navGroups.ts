@@ -5,7 +5,7 @@ export type NavGroupLabels = { supervision: string; callback: string; dispatch: 
 /** Which menu a page of the supervisor app belongs to, by its path; undefined keeps it a top-level link. */
 function groupOf(path: string, labels: NavGroupLabels): string | undefined {
   const first = path.split("/")[0] ?? "";
-  if (first === "orders" || first === "joint" || path === "leader/sessions" || path === "leader/cases" || path === "tickets/search") {
+  if (first === "chasing" || first === "orders" || first === "joint" || path === "leader/sessions" || path === "leader/cases" || path === "tickets/search") {
     return labels.supervision;
   }
   if (first === "callback") {
@@ -27,9 +27,10 @@ function groupOf(path: string, labels: NavGroupLabels): string | undefined {
 }
 
 /**
- * The supervisor app's nav with its pages grouped into menus (supervision, callback, dispatch,
- * knowledge), each group gathered where its first page stands, so that the header stays on one line
- * at 1440 px in both languages however many pages the features add. A group with one page stays a link.
+ * The supervisor app's nav with its pages grouped into menus (figures, supervision — the chasing board
+ * first —, callback, dispatch, administration, knowledge), each group gathered where its first page
+ * stands, so that the header stays on one line from 1366 px in both languages however many pages the
+ * features add. A group with one page stays a link.
  */
 export function groupNav(items: readonly NavItem[], labels: NavGroupLabels): NavItem[] {
   const grouped = items.map((item) => ({ item, group: groupOf(appPathOf(new URL(item.href, "http://x").pathname), labels) }));

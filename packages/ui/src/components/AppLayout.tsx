@@ -150,7 +150,7 @@ export function AppLayout({ title, nav = [], user, onLogout, tools, children }: 
           {tools}
           {user ? (
             <div className="user-menu" role="group" aria-label={t("layout.account")}>
-              <span className="user-menu__name">
+              <span className="user-menu__name" title={user.displayName}>
                 <span className="visually-hidden">{t("layout.signedInAs")} </span>
                 {user.displayName}
               </span>
