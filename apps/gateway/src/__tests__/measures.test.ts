@@ -9,8 +9,11 @@ import { startTestGateway, type GraphQLResponse, type TestGateway } from "./harn
 let gateway: TestGateway;
 const cookies: Record<string, string> = {};
 
+type CountName =
+  | "received" | "direct" | "dispatched" | "replied" | "rereported" | "due" | "onTime" | "orders"
+  | "surveyAnswered" | "surveyReasonable" | "resultSatisfied" | "processAnswered" | "processSatisfied";
 type Figure = { numerator: number; denominator: number | null; value: number | null; numeratorCounter: string; denominatorCounter: string | null };
-type MeasureSet = { volume: Figure; directHandlingRate: Figure; onTimeRate: Figure; returnRate: Figure; processSatisfactionRate: Figure; counts: Record<string, number> };
+type MeasureSet = { volume: Figure; directHandlingRate: Figure; onTimeRate: Figure; returnRate: Figure; processSatisfactionRate: Figure; counts: Record<CountName, number> };
 type Measures = { period: { from: string; to: string; days: number }; previousPeriod: { from: string; to: string }; current: MeasureSet; previous: MeasureSet; byUnit: Array<{ key: string; nameZh: string; set: MeasureSet }> };
 const FIGURE = "numerator denominator value numeratorCounter denominatorCounter";
 const SET = `volume { ${FIGURE} } directHandlingRate { ${FIGURE} } onTimeRate { ${FIGURE} } returnRate { ${FIGURE} } processSatisfactionRate { ${FIGURE} }

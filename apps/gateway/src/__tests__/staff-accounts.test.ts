@@ -41,6 +41,13 @@ function logInRaw(username: string, password: string) {
   });
 }
 
+/** A login's JSON answer (the viewer on success, the coded error otherwise). */
+type LoginAnswer = { data: { login: { viewer: { mustChangePassword: boolean; roles: string[] } } }; errors: Array<{ extensions: { code: string } }> };
+
+async function loginJson(username: string, password: string): Promise<LoginAnswer> {
+  return (await (await logInRaw(username, password)).json()) as LoginAnswer;
+}
+
 async function createHandler(username: string): Promise<Created["createStaffAccount"]> {
   const result = await gateway.gql<Created>(CREATE, { input: { username, displayName: "钱干事 (Township handler)", roles: ["HANDLER"], unitId: township.id } }, admin);
   expect(result.errors).toBeUndefined();
@@ -79,7 +86,7 @@ describe("staff accounts over GraphQL", () => {
     expect(inbox.errors).toBeUndefined();
     expect(inbox.data!.unitInbox).toEqual([]);
     // The temporary password no longer opens anything.
-    expect((await (await logInRaw("qian.township", created.temporaryPassword)).json()).errors[0].extensions.code).toBe("AUTH/INVALID_CREDENTIALS");
+    expect((await loginJson("qian.township", created.temporaryPassword)).errors[0]!.extensions.code).toBe("AUTH/INVALID_CREDENTIALS");
   });
 
   it("refuses bad input with coded field errors and stores nothing (and writes no audit entry)", async () => {
@@ -96,7 +103,7 @@ describe("staff accounts over GraphQL", () => {
     const integrator = await gateway.gql(CREATE, { input: { username: "bad.role2", displayName: "Bad role", roles: ["INTEGRATOR"] } }, admin);
     expect(integrator.errors?.[0]?.extensions).toMatchObject({ fields: [{ field: "roles", code: "UNKNOWN_ROLE" }] });
     const many = await gateway.gql(CREATE, { input: { username: "x", displayName: "", roles: [], seat: "A01" } }, admin);
-    expect((many.errors?.[0]?.extensions?.fields as Array<{ code: string }>).map((f) => f.code).sort()).toEqual(["REQUIRED", "REQUIRED", "TAKEN", "TOO_SHORT"]);
+    expect((many.errors?.[0]?.extensions?.fields as unknown as Array<{ code: string }>).map((f) => f.code).sort()).toEqual(["REQUIRED", "REQUIRED", "TAKEN", "TOO_SHORT"]);
     expect(await users()).toBe(count);
     expect(await gateway.app.services.dataSource.getRepository(AuditEntry).count()).toBe(entries);
   });
@@ -138,8 +145,8 @@ describe("staff accounts over GraphQL", () => {
     const fresh = reset.data!.resetStaffPassword.temporaryPassword;
     expect(fresh).not.toBe(created.temporaryPassword);
     expect((await gateway.gql<{ me: unknown }>("{ me { id } }", undefined, cookie)).data!.me).toBeNull();
-    expect((await (await logInRaw("sun.reset", created.temporaryPassword)).json()).errors[0].extensions.code).toBe("AUTH/INVALID_CREDENTIALS");
-    expect((await (await logInRaw("sun.reset", fresh)).json()).data.login.viewer).toEqual({ mustChangePassword: true, roles: ["HANDLER"] });
+    expect((await loginJson("sun.reset", created.temporaryPassword)).errors[0]!.extensions.code).toBe("AUTH/INVALID_CREDENTIALS");
+    expect((await loginJson("sun.reset", fresh)).data.login.viewer).toEqual({ mustChangePassword: true, roles: ["HANDLER"] });
     expect((await auditOf(created.account.id)).map((e) => e.action)).toEqual(["account.create", "account.reset_password"]);
     expect(JSON.stringify(await auditOf(created.account.id))).not.toContain(fresh);
   });
@@ -178,7 +185,7 @@ describe("staff accounts over GraphQL", () => {
       { timeout: Math.max(1000 - (Date.now() - started), 50), interval: 20 },
     );
     expect((await gateway.gql<{ me: unknown }>("{ me { id } }", undefined, first)).data!.me).toBeNull();
-    expect((await (await logInRaw("dispatcher", "civicline-demo")).json()).errors[0].extensions.code).toBe("AUTH/INVALID_CREDENTIALS");
+    expect((await loginJson("dispatcher", "civicline-demo")).errors[0]!.extensions.code).toBe("AUTH/INVALID_CREDENTIALS");
     expect((await auditOf(dispatcherId)).map((e) => e.action)).toEqual(["session.end", "account.deactivate"]);
 
     const on = await gateway.gql("mutation($id: ID!) { reactivateStaffAccount(id: $id) { active } }", { id: dispatcherId }, admin);
@@ -215,7 +222,7 @@ describe("staff accounts over GraphQL", () => {
     expect(done.data!.importStaffAccounts.imported).toBe(2);
     expect(await users()).toBe(count + 2);
     const wuTwo = done.data!.importStaffAccounts.created.find((c) => c.username === "wu.two")!;
-    expect((await (await logInRaw("wu.two", wuTwo.temporaryPassword)).json()).data.login.viewer).toEqual({ mustChangePassword: true, roles: ["OPERATOR", "CALLBACK_AGENT"] });
+    expect((await loginJson("wu.two", wuTwo.temporaryPassword)).data.login.viewer).toEqual({ mustChangePassword: true, roles: ["OPERATOR", "CALLBACK_AGENT"] });
     const log = await gateway.gql<{ auditLog: { entries: Array<{ action: string; entityLabel: string | null; changes: Array<{ field: string; after: string | null }> }> } }>(
       '{ auditLog(filter: { action: "account." }, limit: 3) { entries { action entityLabel changes { field before after } } } }',
       undefined,
