@@ -143,7 +143,7 @@ export function RankingPage({ roles }: { roles: readonly string[] }) {
           </>
         )
       ) : null}
-      {roles.includes("ADMIN") && versions.data ? <WeightsEditor key={versionList[0]?.version ?? 0} versions={versionList} onSaved={() => void ranking.refetch()} /> : null}
+      {roles.includes("ADMIN") && versions.data ? <WeightsEditor versions={versionList} onSaved={() => void ranking.refetch()} /> : null}
     </section>
   );
 }
