@@ -79,6 +79,9 @@ async function checkParent(manager: EntityManager, parentId: string | null, erro
 
 /** No two active siblings share a name (the pickers would show two identical entries). */
 async function checkSiblingNames(manager: EntityManager, clean: Clean, parentId: string | null, selfId: string | null, errors: FieldError[]): Promise<void> {
+  if (parentId !== null && !isUuid(parentId)) {
+    return; // no such group: checkParent has said so
+  }
   const siblings = await manager.find(Category, { where: { parentId: parentId ?? IsNull(), active: true }, select: { id: true, parentId: true, nameZh: true, nameEn: true } });
   const others = siblings.filter((sibling) => sibling.id !== selfId && sibling.parentId === parentId);
   if (others.some((other) => other.nameZh === clean.nameZh)) {
