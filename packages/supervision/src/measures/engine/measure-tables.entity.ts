@@ -1,44 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
 /**
- * The measures aggregate: one row per Asia/Shanghai day × unit × category × district × township ×
- * channel × request type, with the counters every measure is computed from (see
- * packages/supervision/README.md, "Measures"). Written only by the database: the triggers of
- * migration Measures call `supervision_measure_refresh(ticket)` whenever a ticket, an assignment, a
- * return, a callback answer, a re-report or a supervision order changes, in the same transaction,
- * and add the difference (+= deltas, never read-modify-write). `rebuildMeasures` recomputes it exactly.
- *
- * `unit_id` is the all-zero uuid for "no unit" (a ticket not dispatched), `township_id` likewise.
+ * The counters of the measures (see packages/supervision/README.md, "Measures"): the columns of the
+ * cube, of each ticket's facts and of the roll-ups (measure-rollups.entity.ts). Counts are integers,
+ * sums of milliseconds bigints (strings in JavaScript).
  */
-@Entity({ name: "supervision_measure_day" })
-@Index("supervision_measure_day_unit_idx", { synchronize: false })
-@Index("supervision_measure_day_category_idx", { synchronize: false })
-@Index("supervision_measure_day_district_idx", { synchronize: false })
-@Index("supervision_measure_day_township_idx", { synchronize: false })
-export class MeasureDay {
-  @PrimaryColumn({ type: "date" })
-  day!: string;
-
-  /** The unit the counted event belongs to (see README); the zero uuid for none. */
-  @PrimaryColumn({ name: "unit_id", type: "uuid" })
-  unitId!: string;
-
-  @PrimaryColumn({ name: "category_id", type: "uuid" })
-  categoryId!: string;
-
-  @PrimaryColumn({ name: "district_id", type: "uuid" })
-  districtId!: string;
-
-  /** The zero uuid when the ticket has no township. */
-  @PrimaryColumn({ name: "township_id", type: "uuid" })
-  townshipId!: string;
-
-  @PrimaryColumn({ type: "text" })
-  channel!: string;
-
-  @PrimaryColumn({ name: "request_type", type: "text" })
-  requestType!: string;
-
+export abstract class MeasureCounterColumns {
   /** Tickets received that day (merged duplicates not counted). Unit: the current lead unit. */
   @Column({ type: "integer", default: 0 })
   received!: number;
@@ -113,13 +80,53 @@ export class MeasureDay {
 }
 
 /**
+ * The measures aggregate: one row per Asia/Shanghai day × unit × category × district × township ×
+ * channel × request type, with the counters every measure is computed from (see
+ * packages/supervision/README.md, "Measures"). Written only by the database: the triggers of
+ * migration Measures call `supervision_measure_refresh(ticket)` whenever a ticket, an assignment, a
+ * return, a callback answer, a re-report or a supervision order changes, in the same transaction,
+ * and add the difference (+= deltas, never read-modify-write). `rebuildMeasures` recomputes it exactly.
+ *
+ * `unit_id` is the all-zero uuid for "no unit" (a ticket not dispatched), `township_id` likewise.
+ */
+@Entity({ name: "supervision_measure_day" })
+@Index("supervision_measure_day_unit_idx", { synchronize: false })
+@Index("supervision_measure_day_category_idx", { synchronize: false })
+@Index("supervision_measure_day_district_idx", { synchronize: false })
+@Index("supervision_measure_day_township_idx", { synchronize: false })
+export class MeasureDay extends MeasureCounterColumns {
+  @PrimaryColumn({ type: "date" })
+  day!: string;
+
+  /** The unit the counted event belongs to (see README); the zero uuid for none. */
+  @PrimaryColumn({ name: "unit_id", type: "uuid" })
+  unitId!: string;
+
+  @PrimaryColumn({ name: "category_id", type: "uuid" })
+  categoryId!: string;
+
+  @PrimaryColumn({ name: "district_id", type: "uuid" })
+  districtId!: string;
+
+  /** The zero uuid when the ticket has no township. */
+  @PrimaryColumn({ name: "township_id", type: "uuid" })
+  townshipId!: string;
+
+  @PrimaryColumn({ type: "text" })
+  channel!: string;
+
+  @PrimaryColumn({ name: "request_type", type: "text" })
+  requestType!: string;
+}
+
+/**
  * One ticket's contributions to the aggregate, by day and unit: what the ticket adds, so that a
  * change subtracts the old and adds the new, and the ticket search can list the tickets behind a
  * figure exactly. Written only by `supervision_measure_refresh` and the rebuild.
  */
 @Entity({ name: "supervision_measure_fact" })
 @Index("supervision_measure_fact_day_idx", { synchronize: false })
-export class MeasureFact {
+export class MeasureFact extends MeasureCounterColumns {
   @PrimaryColumn({ name: "ticket_id", type: "uuid" })
   ticketId!: string;
 
@@ -128,60 +135,6 @@ export class MeasureFact {
 
   @PrimaryColumn({ name: "unit_id", type: "uuid" })
   unitId!: string;
-
-  @Column({ type: "integer", default: 0 })
-  received!: number;
-
-  @Column({ type: "integer", default: 0 })
-  direct!: number;
-
-  @Column({ type: "integer", default: 0 })
-  merged!: number;
-
-  @Column({ type: "integer", default: 0 })
-  dispatched!: number;
-
-  @Column({ type: "integer", default: 0 })
-  returned!: number;
-
-  @Column({ type: "integer", default: 0 })
-  extended!: number;
-
-  @Column({ type: "integer", default: 0 })
-  replied!: number;
-
-  @Column({ name: "handling_ms", type: "bigint", default: 0 })
-  handlingMs!: string;
-
-  @Column({ name: "handling_work_ms", type: "bigint", default: 0 })
-  handlingWorkMs!: string;
-
-  @Column({ type: "integer", default: 0 })
-  rereported!: number;
-
-  @Column({ type: "integer", default: 0 })
-  due!: number;
-
-  @Column({ name: "on_time", type: "integer", default: 0 })
-  onTime!: number;
-
-  @Column({ name: "survey_answered", type: "integer", default: 0 })
-  surveyAnswered!: number;
-
-  @Column({ name: "survey_reasonable", type: "integer", default: 0 })
-  surveyReasonable!: number;
-
-  @Column({ name: "result_satisfied", type: "integer", default: 0 })
-  resultSatisfied!: number;
-
-  @Column({ name: "process_answered", type: "integer", default: 0 })
-  processAnswered!: number;
-
-  @Column({ name: "process_satisfied", type: "integer", default: 0 })
-  processSatisfied!: number;
-
-  @Column({ type: "integer", default: 0 })
-  orders!: number;
 }
 
 /**
