@@ -4,84 +4,17 @@
 // fired by now, the board rebuilt from them; then `chasingBoard` and `chasingList` (each stage, one
 // unit, a second page) through GraphQL over HTTP as a supervisor, against the very same SQL
 // statements replayed directly through pg. Prints p50/p95 of both, their ratio, and the plans.
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import { cpus, loadavg, tmpdir } from "node:os";
-import path from "node:path";
+import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { rebuildChasing, reconcileChasing } from "../dist/index.js";
 import { chasingBoard, listChasing } from "../dist/chasing/chasing-queries.js";
+import { freeLowPort, openBenchDatabase, percentile } from "./bench-kit.mjs";
 import { generateTickets } from "./generate.mjs";
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const log = (message) => console.log(`[bench] ${message}`);
-
-/** A fresh database on DATABASE_URL's server, or none (the gateway then starts an embedded one in a temp dir). */
-async function openDatabase() {
-  const dir = await mkdtemp(path.join(tmpdir(), "civicline-chasing-bench-"));
-  const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    return { url: "", dataDir: dir, close: () => rm(dir, { recursive: true, force: true }) };
-  }
-  const name = `civicline_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    dataDir: dir,
-    close: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/**
- * generate.mjs computes the callers' phone numbers as `(i % 350000) * 7919` in 32-bit integers,
- * which overflows past ticket ~271,000 ("integer out of range"); until it computes them in bigint,
- * its statements reach PostgreSQL through this wrapper with that product cast to bigint.
- */
-function withInt8Phones(client) {
-  return new Proxy(client, {
-    get(target, property) {
-      if (property === "query") {
-        return (text, ...rest) => target.query(typeof text === "string" ? text.replaceAll("(i % 350000) * 7919", "(i % 350000)::bigint * 7919") : text, ...rest);
-      }
-      const value = Reflect.get(target, property);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-}
-
-/** A free port below the ranges the tests and e2e runs use (and below Linux's ephemeral range). */
-async function freeLowPort() {
-  for (;;) {
-    const port = 12_000 + Math.floor(Math.random() * 4_000);
-    const free = await new Promise((resolve) => {
-      const server = createServer();
-      server.once("error", () => resolve(false));
-      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-    });
-    if (free) {
-      return port;
-    }
-  }
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 const ITEM = "ticketId trackingNumber stage severity urgency alarm requestType categoryNameZh categoryNameEn summary unitId unitNameZh unitNameEn receivedAt dueAt lateSince";
 const BOARD = `{ chasingBoard { stages { stage nearDue overdue } units { stage unitId unitNameZh unitNameEn nearDue overdue } alarms { ${ITEM} } alarmCount } }`;
@@ -110,7 +43,7 @@ async function markFiredTimers(client) {
 
 async function main() {
   const benchStarted = performance.now();
-  const database = await openDatabase();
+  const database = await openBenchDatabase(pg, "chasing");
   const { startApp } = await import("../../../apps/gateway/dist/index.js");
   let app;
   let pool;
@@ -130,7 +63,7 @@ async function main() {
     const db = new pg.Client({ connectionString: url });
     await db.connect();
     log(`generating ${TICKETS.toLocaleString("en")} tickets with history and assignments (bulk SQL)…`);
-    const stats = await generateTickets(withInt8Phones(db), { tickets: TICKETS, log });
+    const stats = await generateTickets(db, { tickets: TICKETS, log });
     log(`generated in ${(stats.ms / 1000).toFixed(0)} s: ${stats.tickets.toLocaleString("en")} tickets, ${stats.assignments.toLocaleString("en")} assignments, ${stats.history.toLocaleString("en")} history rows`);
     await markFiredTimers(db);
     const rebuildStarted = performance.now();

@@ -5,14 +5,11 @@
 // (whole and part), phone, text (Chinese, English) and three common filter sets — against the very
 // same SQL statements replayed directly through pg. Prints p50/p95 of both per search, their ratio
 // and the indexes each plan uses (EXPLAIN).
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import { cpus, loadavg, tmpdir } from "node:os";
-import path from "node:path";
+import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { searchTickets } from "../dist/index.js";
+import { benchLogin, freeLowPort, openBenchDatabase, percentile } from "./bench-kit.mjs";
 import { generateTickets } from "./generate.mjs";
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
@@ -20,68 +17,11 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const TARGET_MS = 100;
 const log = (message) => console.log(`[bench] ${message}`);
 
-/** A fresh database on DATABASE_URL's server, or none (the gateway then starts an embedded one in a temp dir). */
-async function openDatabase() {
-  const dir = await mkdtemp(path.join(tmpdir(), "civicline-search-bench-"));
-  const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    return { url: "", dataDir: dir, close: () => rm(dir, { recursive: true, force: true }) };
-  }
-  const name = `civicline_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    dataDir: dir,
-    close: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** A free port below the ranges the tests and e2e runs use (and below Linux's ephemeral range). */
-async function freeLowPort() {
-  for (;;) {
-    const port = 12_000 + Math.floor(Math.random() * 4_000);
-    const free = await new Promise((resolve) => {
-      const server = createServer();
-      server.once("error", () => resolve(false));
-      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-    });
-    if (free) {
-      return port;
-    }
-  }
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 const SEARCH = `query($filter: TicketSearchFilter, $sort: TicketSearchSort, $first: Int) {
   searchTickets(filter: $filter, sort: $sort, first: $first) { total totalCapped hasNextPage endCursor
     hits { id trackingNumber title status requestType channel urgency categoryNameZh categoryNameEn districtName townshipName
       leadUnitNameZh leadUnitNameEn receivedAt dispatchedAt repliedAt closedAt completionDueAt deadlineState returnedCount reReportCount
       underSupervision citizenName citizenPhone } } }`;
-
-async function login(app, username) {
-  const response = await fetch(`${app.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: `mutation { login(input: { username: "${username}", password: "civicline-demo" }) { token viewer { id displayName roles } } }` }),
-  });
-  const { data } = await response.json();
-  return { cookie: response.headers.get("set-cookie").split(";")[0], actor: { kind: "staff", id: data.login.viewer.id, name: data.login.viewer.displayName, roles: data.login.viewer.roles.map((r) => r.toLowerCase()), unitId: null } };
-}
 
 function indexesOf(node, found = new Set()) {
   if (node["Index Name"]) {
@@ -98,7 +38,7 @@ function indexesOf(node, found = new Set()) {
 
 async function main() {
   const benchStarted = performance.now();
-  const database = await openDatabase();
+  const database = await openBenchDatabase(pg, "search");
   const { startApp } = await import("../../../apps/gateway/dist/index.js");
   let app;
   let pool;
@@ -129,8 +69,8 @@ async function main() {
     const [{ size }] = (await db.query("SELECT pg_size_pretty(pg_total_relation_size('supervision_ticket_search')) AS size")).rows;
     log(`supervision_ticket_search with its indexes: ${size}`);
 
-    const supervisor = await login(app, "supervisor");
-    const operator = await login(app, "operator");
+    const supervisor = await benchLogin(app, "supervisor");
+    const operator = await benchLogin(app, "operator");
     const sample = (await db.query(`SELECT s.tracking_number, s.citizen_phone, s.district_id, c.parent_id AS category_group, s.lead_unit_id
       FROM supervision_ticket_search s JOIN intake_category c ON c.id = s.category_id WHERE s.lead_unit_id IS NOT NULL AND c.parent_id IS NOT NULL
       ORDER BY s.received_at DESC OFFSET 5000 LIMIT 1`)).rows[0];
