@@ -1,6 +1,9 @@
 // Runs every benchmark in turn (pnpm bench). Benchmarks print their numbers; none is a timed test.
 // Each builds what it measures first (the gateway and the domain packages compile with tsc -b).
 import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -23,7 +26,34 @@ if (selected.length === 0) {
 
 console.log("building the gateway and its packages (tsc -b)…");
 execFileSync("npx", ["tsc", "-b", "apps/gateway"], { cwd: root, stdio: "inherit" });
+// Each bench appends its rows (tooling/scripts/bench-report.mjs) to one file; the table comes at the end.
+const resultsFile = path.join(mkdtempSync(path.join(tmpdir(), "civicline-bench-results-")), "results.jsonl");
+const loads = [];
+const failed = [];
+const started = Date.now();
 for (const bench of selected) {
   console.log(`\n=== ${bench.name} ===`);
-  execFileSync(process.execPath, [bench.script], { cwd: `${root}${bench.cwd}`, stdio: "inherit", env: process.env });
+  const env = { ...process.env, CIVICLINE_BENCH_RESULTS: resultsFile, CIVICLINE_BENCH_SECTION: bench.key };
+  try {
+    execFileSync(process.execPath, [bench.script], { cwd: `${root}${bench.cwd}`, stdio: "inherit", env });
+  } catch {
+    failed.push(bench.key);
+    console.error(`bench ${bench.key} failed; its rows (if any) are in the table below`);
+  }
+  loads.push(loadavg()[0]);
+}
+
+const rows = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8").trim().split("\n").filter(Boolean).map((line) => JSON.parse(line)) : [];
+const header = ["section", "benchmark", "result", "baseline", "ratio", "target", "pass"];
+const cells = rows.map((row) => [row.section, row.benchmark, row.result, row.baseline, row.ratio === null || row.ratio === undefined ? "—" : `${Number(row.ratio).toFixed(2)}×`, row.target, row.pass ? "yes" : "NO"]);
+const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => String(line[column]).length)));
+const line = (values) => `| ${values.map((value, column) => String(value).padEnd(widths[column])).join(" | ")} |`;
+console.log(`\n=== summary (${rows.filter((row) => row.pass).length} of ${rows.length} targets met, ${Math.round((Date.now() - started) / 1000)} s) ===`);
+console.log(line(header));
+console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
+for (const values of cells) console.log(line(values));
+console.log(`machine: ${cpus().length} cores; load average after each section: ${loads.map((load) => load.toFixed(1)).join(", ")} (now ${loadavg().map((load) => load.toFixed(1)).join(" ")})`);
+if (failed.length > 0) {
+  console.error(`failed sections: ${failed.join(", ")}`);
+  process.exit(1);
 }
