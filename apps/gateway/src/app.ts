@@ -17,6 +17,7 @@ import {
   type ResolvedDatabase,
 } from "@civicline/platform";
 import type { Logger } from "pino";
+import type { DataSource } from "typeorm";
 import { allEntities, allMigrations, modules } from "./modules.js";
 import { buildGatewaySchema } from "./schema.js";
 import { seedDemo } from "./seed.js";
@@ -71,10 +72,19 @@ async function startOnDatabase(database: ResolvedDatabase, config: PlatformConfi
     log.info("demo data seeded into the empty database");
   }
 
+  const readDataSource = await openReadReplica(config, log);
   const pubsub = new PgPubSub(dataSource, database.url, log);
   await pubsub.start();
   const units = modules.find((module) => module.unitDirectory)?.unitDirectory;
-  const services: AppServices = { dataSource, pubsub, log, config, ...(options.now ? { now: options.now } : {}), ...(units ? { units } : {}) };
+  const services: AppServices = {
+    dataSource,
+    pubsub,
+    log,
+    config,
+    ...(readDataSource ? { readDataSource } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(units ? { units } : {}),
+  };
   const outbox = new OutboxProcessor(dataSource, log, { connectionUrl: database.url });
   for (const module of modules) {
     for (const handler of module.eventHandlers?.(services) ?? []) {
@@ -127,10 +137,25 @@ async function startOnDatabase(database: ResolvedDatabase, config: PlatformConfi
       await timers.stop();
       await outbox.stop();
       await pubsub.close();
+      await readDataSource?.destroy();
       await dataSource.destroy();
       await database.embedded?.stop();
     })();
     return stopping;
   };
   return { url: server.url, services, outbox, schedules, timers, webhooks, stop };
+}
+
+/**
+ * The read replica's connection when `DATABASE_READ_URL` is set (search, exports and measures read
+ * there); read-only, no migrations (the replica follows the primary's schema).
+ */
+async function openReadReplica(config: PlatformConfig, log: Logger): Promise<DataSource | undefined> {
+  if (!config.databaseReadUrl) {
+    return undefined;
+  }
+  const replica = createDataSource({ url: config.databaseReadUrl, entities: allEntities, migrations: [], readOnly: true, applicationName: "civicline-read" });
+  await replica.initialize();
+  log.info("heavy reads (ticket search, exports, measures) go to DATABASE_READ_URL");
+  return replica;
 }

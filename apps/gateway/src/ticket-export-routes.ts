@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { DomainError, type AppServices } from "@civicline/platform";
+import { DomainError, readerOf, type AppServices } from "@civicline/platform";
 import { exportTickets, type ExportLanguage, type TicketSearchFilterInput } from "@civicline/supervision";
 import type { Express, Request, Response } from "express";
 import { credentialsOf, resolveActor } from "./auth.js";
@@ -62,7 +62,7 @@ export function mountTicketExportRoutes(app: Express, services: AppServices): vo
     const language: ExportLanguage = req.query.lang === "en" ? "en" : "zh-CN";
     let lines: AsyncGenerator<string>;
     try {
-      lines = exportTickets({ db: services.dataSource, actor, filter, sort: sort as "RECEIVED_DESC", language });
+      lines = exportTickets({ db: readerOf(services), actor, filter, sort: sort as "RECEIVED_DESC", language });
     } catch (error) {
       if (error instanceof DomainError) {
         refuse(res, STATUS_OF[error.code] ?? 400, error.code, error.message, error.details);

@@ -7,6 +7,11 @@ export type PlatformConfig = {
   port: number;
   /** External PostgreSQL; when absent an embedded server is started under `dataDir/postgres`. */
   databaseUrl: string | undefined;
+  /**
+   * A read-only PostgreSQL (a streaming replica of `databaseUrl`) that the ticket search, its CSV
+   * export and the measures read from; unset = they read the primary like everything else.
+   */
+  databaseReadUrl: string | undefined;
   dataDir: string;
   embeddedPostgresPort: number;
   sessionTtlHours: number;
@@ -116,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     nodeEnv,
     port: intSetting(env, "PORT", 4000, 65_535),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
     dataDir: path.resolve(env.CIVICLINE_DATA_DIR ?? path.join(findRepoRoot(), ".data")),
     embeddedPostgresPort: intSetting(env, "CIVICLINE_EMBEDDED_PG_PORT", EMBEDDED_PG_PORT, 65_535),
     sessionTtlHours: intSetting(env, "CIVICLINE_SESSION_TTL_HOURS", 12),

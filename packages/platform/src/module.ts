@@ -10,6 +10,11 @@ import type { TimerHandler } from "./timers/timer-service.js";
 /** Services every module's resolvers and handlers receive. */
 export type AppServices = {
   dataSource: DataSource;
+  /**
+   * Where heavy reads that may lag a moment behind the last write go (ticket search, exports,
+   * measures): a replica's connection when `DATABASE_READ_URL` is set. Read it through `readerOf`.
+   */
+  readDataSource?: DataSource;
   pubsub: PgPubSub;
   log: Logger;
   config: PlatformConfig;
@@ -63,3 +68,8 @@ export type DomainModule = {
   /** Looks handling units up by id or code (the module that owns units provides it; the accounts admin checks a handler's unit with it). */
   unitDirectory?: UnitDirectory;
 };
+
+/** The connection for heavy reads: the read replica when one is configured, else the primary. */
+export function readerOf(services: Pick<AppServices, "dataSource" | "readDataSource">): DataSource {
+  return services.readDataSource ?? services.dataSource;
+}

@@ -14,6 +14,8 @@ export type DataSourceOptions = {
   /** Pool size per process. */
   poolSize?: number;
   applicationName?: string;
+  /** Every transaction read-only (`default_transaction_read_only`): for the read replica's connection, so that a write sent there by mistake fails instead of going unnoticed on a primary. */
+  readOnly?: boolean;
 };
 
 /** A TypeORM DataSource on PostgreSQL; never `synchronize`: the schema comes from migrations. */
@@ -30,7 +32,12 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     uuidExtension: "pgcrypto",
     installExtensions: false,
     logging: false,
-    extra: { max: options.poolSize ?? 20, application_name: options.applicationName ?? "civicline", connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
+    extra: {
+      max: options.poolSize ?? 20,
+      application_name: options.applicationName ?? "civicline",
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      ...(options.readOnly ? { options: "-c default_transaction_read_only=on" } : {}),
+    },
   });
 }
 

@@ -1,4 +1,4 @@
-import type { AppServices, RequestContext } from "@civicline/platform";
+import { readerOf, type AppServices, type RequestContext } from "@civicline/platform";
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import { searchTickets } from "./ticket-search.js";
 import { TicketSearchFilterInput, TicketSearchPageType, TicketSearchSort } from "./ticket-search.types.js";
@@ -18,6 +18,6 @@ export class TicketSearchResolver {
     @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page." }) after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<TicketSearchPageType> {
-    return (await searchTickets({ db: this.services.dataSource, actor: ctx.actor, filter, sort, first, after })) as unknown as TicketSearchPageType;
+    return (await searchTickets({ db: readerOf(this.services), actor: ctx.actor, filter, sort, first, after })) as unknown as TicketSearchPageType;
   }
 }

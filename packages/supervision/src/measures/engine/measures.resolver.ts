@@ -1,4 +1,4 @@
-import type { AppServices, RequestContext } from "@civicline/platform";
+import { readerOf, type AppServices, type RequestContext } from "@civicline/platform";
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { MEASURE_DEFINITIONS } from "./measure-definitions.js";
 import { MeasureBreakdownBy, measureBreakdown, measures, type MeasureFilter } from "./measures.js";
@@ -18,7 +18,7 @@ export class MeasuresResolver {
       "The measures of a period and the period before it, from the maintained aggregate. Supervisors, leaders and admins: any filter; handlers: their own unit only (FORBIDDEN otherwise). Bad input: BAD_USER_INPUT with the field.",
   })
   async measures(@Arg("filter", () => MeasureFilterInputType) filter: MeasureFilterInputType, @Ctx() ctx: RequestContext): Promise<MeasuresType> {
-    return (await measures(this.services.dataSource, { actor: ctx.actor, filter: filter as MeasureFilter, now: this.now() })) as unknown as MeasuresType;
+    return (await measures(readerOf(this.services), { actor: ctx.actor, filter: filter as MeasureFilter, now: this.now() })) as unknown as MeasuresType;
   }
 
   @Query(() => [MeasureDefinitionType], { description: "Every measure's definition (zh-CN and en), including the on-time rule, for help texts. Public: the definitions are published with the figures." })
@@ -27,7 +27,7 @@ export class MeasuresResolver {
   }
 
   private breakdown(root: MeasuresType, ctx: RequestContext, by: MeasureBreakdownBy) {
-    return measureBreakdown(this.services.dataSource, { actor: ctx.actor, filter: root.filter as MeasureFilter, by, now: this.now() }) as unknown as Promise<MeasureBreakdownRowType[]>;
+    return measureBreakdown(readerOf(this.services), { actor: ctx.actor, filter: root.filter as MeasureFilter, by, now: this.now() }) as unknown as Promise<MeasureBreakdownRowType[]>;
   }
 
   @FieldResolver(() => [MeasureBreakdownRowType], { description: "Per unit (each unit with any counted event; undispatched tickets only in the totals)." })
