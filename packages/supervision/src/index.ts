@@ -26,8 +26,6 @@ export {
 } from "./measures/engine/measures.js";
 export { MEASURE_DEFINITIONS, ON_TIME_RULE_EN, ON_TIME_RULE_ZH } from "./measures/engine/measure-definitions.js";
 export { MeasureCounter, FIGURE_COUNTERS, type MeasureDrillDown } from "./measures/engine/drill-down.js";
-export { PrintDocument, missingGlyphs, A4, type PrintColumn, type PrintTable, type PrintLanguage, type PrintDocumentOptions } from "./measures/report/pdf/print-document.js";
-export { PDF_FONT_FILES, pdfFont } from "./measures/report/pdf/fonts.js";
 export { csv as csvFile } from "./measures/report/report-csv.js";
 export { processReportJob, startReport, REPORT_ROLES, REPORT_PROGRESS_TOPIC } from "./measures/report/report-job.js";
 export { measuresReportSources } from "./measures/report/report-sources.js";

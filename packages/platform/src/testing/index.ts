@@ -5,6 +5,7 @@ import { inject } from "vitest";
 import { createDataSource } from "../database/data-source.js";
 
 export { createTestClock, type TestClock } from "./test-clock.js";
+export { isPng, pdfFonts, pdfInfo, pdfPages, pdfText } from "./poppler.js";
 
 declare module "vitest" {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface

@@ -1,5 +1,5 @@
 import type { TicketSearchHit } from "../../search/ticket-search.js";
-import { PrintDocument } from "./pdf/print-document.js";
+import { PrintDocument } from "@civicline/platform/print";
 import { REPORT_LABELS, reportDay, reportTime } from "./report-labels.js";
 import type { ReportModel, ReportRankingRow } from "./report-model.js";
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { Channel, RequestType, submitRequest } from "@civicline/intake";
 import { DomainError, readFile, Role, upsertUser, ValidationError, type Actor } from "@civicline/platform";
-import type { TestDatabase } from "@civicline/platform/testing";
+import { isPng, pdfInfo, pdfPages, pdfText, type TestDatabase } from "@civicline/platform/testing";
 import { dispatchTicket, returnTicket, ReturnReason, Unit } from "@civicline/routing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildSearchWorld, searchTestDatabase } from "../../../search/__tests__/search-db.js";
@@ -10,7 +10,6 @@ import { OrderLevel } from "../../../orders/order.enums.js";
 import { getReportJob, listReportJobs, processReportJob, resumeStaleReports, startReport, REPORT_PROGRESS_TOPIC } from "../report-job.js";
 import { ReportJob } from "../report-job.entity.js";
 import { measuresReportSources } from "../report-sources.js";
-import { isPng, pdfInfo, pdfPages, pdfText } from "./poppler.js";
 
 let db: TestDatabase;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { pdfFont } from "./fonts.js";
  * A small layer over PDFKit for print-ready A4 reports in Chinese and English: the CJK font
  * embedded and subsetted (fonts.ts), a cover page, headings, paragraphs, key–value lists, tables that
  * break across pages with their header repeated, and "page n of N" on every page but the cover.
- * Independent of the measures: staff QA's monthly assessment prints with it too.
+ * Independent of any domain: the oversight report (supervision) and the monthly QA assessment print with it.
  *
  *   const doc = new PrintDocument({ language: "zh-CN", title: "监督报告" });
  *   doc.cover({ title: "…", lines: ["统计期间 …", "生成时间 …"] });

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { isPng, pdfFonts, pdfInfo, pdfPages, pdfText } from "../__tests__/poppler.js";
+import { isPng, pdfFonts, pdfInfo, pdfPages, pdfText } from "../testing/poppler.js";
 import { missingGlyphs, PrintDocument } from "./print-document.js";
 
 /** pdftotext drops or adds spaces between CJK and digits; compare without them. */
