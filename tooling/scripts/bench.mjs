@@ -13,6 +13,7 @@ const benches = [
   { name: "measures (10,000,000 tickets over three years, aggregates vs a plain query)", cwd: "packages/supervision", script: "bench/measures.bench.mjs", key: "measures" },
   { name: "ticket search (1,000,000 tickets, GraphQL vs SQL)", cwd: "packages/supervision", script: "bench/search.bench.mjs", key: "search" },
   { name: "gateway request overhead (GraphQL vs SQL)", cwd: "apps/gateway", script: "bench/request-overhead.bench.mjs", key: "overhead" },
+  { name: "two gateway instances on one database behind a proxy (live events, sessions, timers, periodic jobs)", cwd: "apps/gateway", script: "bench/instances.bench.mjs", key: "instances" },
   { name: "ticket writes and the console's ticket read (logCall vs pg, TicketDetail vs SQL, 300-ticket auto-dispatch burst)", cwd: "apps/gateway", script: "bench/write.bench.mjs", key: "write" },
 ];
 // `pnpm bench <key>…` runs only those benchmarks (`pnpm bench search`, `pnpm bench chasing knowledge`);
