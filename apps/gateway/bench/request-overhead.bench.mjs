@@ -10,6 +10,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { createRequire } from "node:module";
 import { PostgresQueryRunner } from "typeorm/driver/postgres/PostgresQueryRunner.js";
+import { reportResult } from "../../../tooling/scripts/bench-report.mjs";
 
 // pg is the platform's dependency (the gateway reaches PostgreSQL through it).
 const pg = createRequire(new URL("../../../packages/platform/package.json", import.meta.url))("pg");
@@ -128,6 +129,14 @@ async function main() {
     console.log(`\ngateway request overhead, ${ROUNDS} rounds (sequential), load average ${loadavg().map((n) => n.toFixed(2)).join(" ")}:`);
     for (const entry of cases) {
       console.log(`  ${entry.name.padEnd(36)} GraphQL p50 ${p(entry.http, 50).padStart(6)} p95 ${p(entry.http, 95).padStart(6)} ms | SQL p50 ${p(entry.direct, 50).padStart(6)} p95 ${p(entry.direct, 95).padStart(6)} ms | statements: first ${entry.firstStatements.length}, then ${entry.statements.length}`);
+      reportResult({
+        benchmark: `request overhead: ${entry.name}`,
+        result: `p50 ${percentile(entry.http, 50).toFixed(2)} ms, ${entry.statements.length} stmt`,
+        baseline: `same SQL p50 ${percentile(entry.direct, 50).toFixed(2)} ms`,
+        ratio: percentile(entry.direct, 50) / percentile(entry.http, 50),
+        target: "(informative)",
+        pass: true,
+      });
       for (const sql of process.env.BENCH_VERBOSE ? [...entry.firstStatements, "--- second:", ...entry.statements] : entry.firstStatements) {
         console.log(`      ${sql.slice(0, 150)}`);
       }

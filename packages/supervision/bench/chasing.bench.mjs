@@ -11,6 +11,7 @@ import { rebuildChasing, reconcileChasing } from "../dist/index.js";
 import { chasingBoard, listChasing } from "../dist/chasing/chasing-queries.js";
 import { freeLowPort, openBenchDatabase, percentile } from "./bench-kit.mjs";
 import { generateTickets } from "./generate.mjs";
+import { reportResult } from "../../../tooling/scripts/bench-report.mjs";
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
@@ -194,6 +195,14 @@ async function main() {
     console.log(`  ratio GraphQL/SQL   p50 ${(percentile(all.graphql, 50) / percentile(all.sql, 50)).toFixed(2)}   p95 ${(percentile(all.graphql, 95) / percentile(all.sql, 95)).toFixed(2)}`);
     console.log(`  baseline round trip  p50 ${p(baseline, 50)} ms  p95 ${p(baseline, 95)} ms  ({ me { id } }: HTTP, session lookup, GraphQL, no board)`);
     console.log(`  one event's reconcile (rows + counters, one transaction) p50 ${p(reconcileMs, 50)} ms  p95 ${p(reconcileMs, 95)} ms`);
+    reportResult({
+      benchmark: `chasing board at ${tickets.toLocaleString("en")} tickets, all lists and counts`,
+      result: `p95 ${percentile(all.graphql, 95).toFixed(1)} ms`,
+      baseline: `same SQL p95 ${percentile(all.sql, 95).toFixed(1)} ms`,
+      ratio: percentile(all.graphql, 95) / percentile(all.sql, 95),
+      target: "p95 < 100 ms, ≤ 3×",
+      pass: percentile(all.graphql, 95) < 100 && percentile(all.graphql, 95) / percentile(all.sql, 95) <= 3,
+    });
     console.log(`  target p95 < 100 ms through GraphQL: ${percentile(all.graphql, 95) < 100 ? "met" : "NOT met"}; at most 3× the direct SQL (p95): ${percentile(all.graphql, 95) / percentile(all.sql, 95) <= 3 ? "met" : "NOT met"}`);
     console.log(`  machine load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores (other work on the machine inflates every figure)`);
     console.log("  plans (EXPLAIN ANALYZE of each list's page statement):");

@@ -15,6 +15,7 @@ import { SATISFACTION_SQL } from "../../callback/dist/index.js";
 import { rebuildMeasures } from "../dist/index.js";
 import { benchLog as log, benchLogin, machineLoad, openBenchDatabase, percentile, startBenchGateway } from "./bench-kit.mjs";
 import { generateYears } from "./generate-years.mjs";
+import { reportResult } from "../../../tooling/scripts/bench-report.mjs";
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 10_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
@@ -162,6 +163,7 @@ async function main() {
       const s95 = percentile(entry.viaSql, 95);
       const met = g95 < TARGET_P95_MS && g95 <= s95 * TARGET_FRACTION;
       allMet &&= met;
+      reportResult({ benchmark: `measures at ${generated.counts.tickets.toLocaleString("en")}: ${entry.name}`, result: `p95 ${g95.toFixed(1)} ms`, baseline: `plain query p95 ${s95.toFixed(0)} ms`, ratio: g95 / s95, target: `p95 < ${TARGET_P95_MS} ms, ≤ 1/20`, pass: met });
       console.log(
         `  ${entry.name.padEnd(34)} ${entry.figures.counts.received.toLocaleString("en").padStart(10)}  ${f(percentile(entry.viaGraphql, 50))} ${f(g95)}  ` +
           `${f(percentile(entry.viaSql, 50)).padStart(9)} ${f(s95).padStart(9)}  ${`1/${(s95 / g95).toFixed(0)}`.padStart(9)}  ${met ? "met" : "NOT met"}`,
@@ -171,6 +173,7 @@ async function main() {
     const pct = (figure) => (figure.value === null ? "—" : `${(figure.value * 100).toFixed(2)} %`);
     console.log(`  ${cases[0].name}: direct handling ${pct(sample.directHandlingRate)}, on time ${pct(sample.onTimeRate)}, average handling ${sample.averageHandlingDays.value?.toFixed(2)} days ` +
       `(${sample.averageHandlingWorkingDays.value?.toFixed(2)} working days), result satisfaction ${pct(sample.resultSatisfactionRate)}, process ${pct(sample.processSatisfactionRate)}`);
+    reportResult({ benchmark: "measures: every counter equal to the plain query", result: `${mismatches.length} differences`, baseline: "plain query over the ticket tables", ratio: null, target: "0 differences", pass: mismatches.length === 0 });
     console.log(`  the same numbers both ways: ${mismatches.length === 0 ? "yes, every counter of every case" : `NO — ${mismatches.length} differences:`}`);
     for (const line of mismatches.slice(0, 20)) {
       console.log(`    ${line}`);

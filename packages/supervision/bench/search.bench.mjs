@@ -11,6 +11,7 @@ import pg from "pg";
 import { searchTickets } from "../dist/index.js";
 import { benchLogin, freeLowPort, openBenchDatabase, percentile } from "./bench-kit.mjs";
 import { generateTickets } from "./generate.mjs";
+import { reportResult } from "../../../tooling/scripts/bench-report.mjs";
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
@@ -172,6 +173,7 @@ async function main() {
       const met = g95 < TARGET_MS && (ratio <= 3 || g95 - s95 < 5);
       allMet &&= met;
       const matches = entry.total === null ? "?" : `${entry.capped ? ">" : ""}${entry.total}`;
+      reportResult({ benchmark: `ticket search at ${stats.tickets.toLocaleString("en")}: ${entry.name}`, result: `p95 ${g95.toFixed(1)} ms`, baseline: `same SQL p95 ${s95.toFixed(1)} ms`, ratio, target: `p95 < ${TARGET_MS} ms, ≤ 3× (or within 5 ms)`, pass: met });
       console.log(
         `  ${entry.name.padEnd(50)} ${matches.padStart(8)}  ${f(percentile(entry.viaGraphql, 50))} ${f(g95)}  ${f(percentile(entry.viaSql, 50))} ${f(s95)}  ${ratio.toFixed(2).padStart(5)}  ${met ? "met" : "NOT met"}`,
       );
