@@ -1,5 +1,8 @@
 import type { DomainModule } from "@civicline/platform";
 import { qaMigrations } from "./migrations/index.js";
+import { QaCall, QaCallTicket } from "./calls/call-record.entity.js";
+import { QaSeat, QaShift } from "./roster/roster.entity.js";
+import { QaSample, QaSamplingRun, QaSamplingSettings } from "./sampling/sample.entity.js";
 import { QaTeam, QaTeamMember } from "./teams/team.entity.js";
 
 /**
@@ -8,7 +11,7 @@ import { QaTeam, QaTeamMember } from "./teams/team.entity.js";
  */
 export const qaModule: DomainModule = {
   name: "qa",
-  entities: [QaTeam, QaTeamMember],
+  entities: [QaTeam, QaTeamMember, QaSeat, QaShift, QaCall, QaCallTicket, QaSample, QaSamplingRun, QaSamplingSettings],
   migrations: qaMigrations,
   resolvers: [],
 };

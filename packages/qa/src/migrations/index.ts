@@ -1,5 +1,6 @@
 import { QaTeams1796567053671 } from "./1796567053671-QaTeams.js";
+import { QaCore1796567223233 } from "./1796567223233-QaCore.js";
 
 /** The qa module's migrations, oldest first. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const qaMigrations: Function[] = [QaTeams1796567053671];
+export const qaMigrations: Function[] = [QaTeams1796567053671, QaCore1796567223233];
