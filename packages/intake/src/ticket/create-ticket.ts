@@ -59,6 +59,8 @@ export type CreateTicketOptions = {
   enforceExtraFields: boolean;
   /** For demo data and imports: when the request was received. */
   receivedAt?: Date;
+  /** More work in the ticket's transaction once the ticket is stored (the portal claims its photos). */
+  alsoInTransaction?: (manager: EntityManager, ticket: Ticket) => Promise<void>;
 };
 
 const MAX_EXTRA_FIELDS = 50;
@@ -127,47 +129,82 @@ async function checkReferences(manager: EntityManager, input: TicketDraft): Prom
 /**
  * Receives a request on any channel: validates it, stores the ticket as `received` with its first
  * history row, its attachments and an `intake.ticket_received` event, all in one transaction.
+ *
+ * On a DataSource, the checks (category, area, attachments) read before the transaction and the
+ * tracking number is taken by one short statement of its own (see nextTrackingNumber): the
+ * transaction then only writes, and creators do not wait for each other on the day's counter. On
+ * an EntityManager (the caller's transaction) everything happens in that transaction.
  */
 export async function createTicket(options: CreateTicketOptions): Promise<Ticket> {
   const { input } = options;
-  const { phone, ...clean } = validateDraft(input);
-  return options.db.transaction(async (manager) => {
-    const category = await checkReferences(manager, input);
-    const extraFields = validateExtraFields(category.fields ?? [], input.extraFields ?? [], { enforceRequired: options.enforceExtraFields });
-    const attachments = await checkAttachments(manager, { actor: options.actor, fileIds: input.attachmentIds ?? [] });
-    const receivedAt = options.receivedAt ?? new Date();
+  const draft = validateDraft(input);
+  const receivedAt = options.receivedAt ?? new Date();
+  const db = options.db;
+  if (isDataSource(db)) {
+    const checked = await checkDraft(db.manager, options);
+    const trackingNumber = await nextTrackingNumber(db.manager, options.cityPrefix, receivedAt);
+    return db.transaction((manager) => storeTicket(manager, options, { ...draft, ...checked, trackingNumber, receivedAt }));
+  }
+  return db.transaction(async (manager) => {
+    const checked = await checkDraft(manager, options);
     const trackingNumber = await nextTrackingNumber(manager, options.cityPrefix, receivedAt);
-    const ticket = manager.create(Ticket, {
-      ...clean,
-      trackingNumber,
-      status: TicketStatus.RECEIVED,
-      channel: options.channel,
-      requestType: input.requestType,
-      urgency: input.urgency ?? Urgency.NORMAL,
-      categoryId: input.categoryId,
-      districtId: input.districtId,
-      townshipId: input.townshipId || null,
-      citizenPhone: phone,
-      privacy: defaultPrivacy(input.requestType, input.privacy),
-      extraFields,
-      answeredArticleIds: [],
-      directAnswer: null,
-      receivedAt,
-      createdBy: options.actor?.id ?? null,
-    });
-    await manager.save(ticket);
-    if (attachments.length > 0) {
-      await manager.insert(
-        TicketAttachment,
-        attachments.map((attachment) => ({ ...attachment, ticketId: ticket.id })),
-      );
-    }
-    await recordTicketOpened(manager, ticket, options.actor);
-    await recordEvent(manager, {
-      type: TICKET_RECEIVED,
-      payload: { ticketId: ticket.id, trackingNumber },
-      actorId: options.actor?.id ?? null,
-    });
-    return ticket;
+    return storeTicket(manager, options, { ...draft, ...checked, trackingNumber, receivedAt });
   });
+}
+
+/** A DataSource has a `manager`; an EntityManager has none. */
+function isDataSource(db: DataSource | EntityManager): db is DataSource {
+  return "manager" in db;
+}
+
+/** The checks that need the database: the category and areas exist and fit, the extra fields, the attachments. */
+async function checkDraft(manager: EntityManager, options: CreateTicketOptions) {
+  const { input } = options;
+  const category = await checkReferences(manager, input);
+  const extraFields = validateExtraFields(category.fields ?? [], input.extraFields ?? [], { enforceRequired: options.enforceExtraFields });
+  const attachments = await checkAttachments(manager, { actor: options.actor, fileIds: input.attachmentIds ?? [] });
+  return { extraFields, attachments };
+}
+
+/** Writes the checked ticket, its attachments, its first history row and its event. */
+async function storeTicket(
+  manager: EntityManager,
+  options: CreateTicketOptions,
+  checked: ReturnType<typeof validateDraft> & Awaited<ReturnType<typeof checkDraft>> & { trackingNumber: string; receivedAt: Date },
+): Promise<Ticket> {
+  const { input } = options;
+  const { phone, extraFields, attachments, trackingNumber, receivedAt, ...clean } = checked;
+  const ticket = manager.create(Ticket, {
+    ...clean,
+    trackingNumber,
+    status: TicketStatus.RECEIVED,
+    channel: options.channel,
+    requestType: input.requestType,
+    urgency: input.urgency ?? Urgency.NORMAL,
+    categoryId: input.categoryId,
+    districtId: input.districtId,
+    townshipId: input.townshipId || null,
+    citizenPhone: phone,
+    privacy: defaultPrivacy(input.requestType, input.privacy),
+    extraFields,
+    answeredArticleIds: [],
+    directAnswer: null,
+    receivedAt,
+    createdBy: options.actor?.id ?? null,
+  });
+  await manager.save(ticket);
+  if (attachments.length > 0) {
+    await manager.insert(
+      TicketAttachment,
+      attachments.map((attachment) => ({ ...attachment, ticketId: ticket.id })),
+    );
+  }
+  await recordTicketOpened(manager, ticket, options.actor);
+  await recordEvent(manager, {
+    type: TICKET_RECEIVED,
+    payload: { ticketId: ticket.id, trackingNumber },
+    actorId: options.actor?.id ?? null,
+  });
+  await options.alsoInTransaction?.(manager, ticket);
+  return ticket;
 }

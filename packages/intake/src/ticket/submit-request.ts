@@ -88,24 +88,25 @@ export async function submitRequest(options: SubmitRequestOptions): Promise<Tick
     return first;
   }
   try {
-    return await options.db.transaction(async (manager) => {
-      const ticket = await createTicket({
-        db: manager,
-        cityPrefix: options.cityPrefix,
-        actor: options.actor,
-        channel: options.channel,
-        receivedAt: options.receivedAt,
-        input: { ...draft, citizenEmail: email ?? null, clientRequestId: key },
-        enforceExtraFields: false,
-      });
-      const photos = await claimPortalUploads(manager, { attachments: attachments ?? [], ticketId: ticket.id });
-      if (photos.length > 0) {
-        await manager.insert(
-          TicketAttachment,
-          photos.map((photo) => ({ ...photo, ticketId: ticket.id })),
-        );
-      }
-      return ticket;
+    // The photos are claimed in the ticket's own transaction (createTicket takes the tracking
+    // number before it, so portal requests do not queue behind each other either).
+    return await createTicket({
+      db: options.db,
+      cityPrefix: options.cityPrefix,
+      actor: options.actor,
+      channel: options.channel,
+      receivedAt: options.receivedAt,
+      input: { ...draft, citizenEmail: email ?? null, clientRequestId: key },
+      enforceExtraFields: false,
+      alsoInTransaction: async (manager, ticket) => {
+        const photos = await claimPortalUploads(manager, { attachments: attachments ?? [], ticketId: ticket.id });
+        if (photos.length > 0) {
+          await manager.insert(
+            TicketAttachment,
+            photos.map((photo) => ({ ...photo, ticketId: ticket.id })),
+          );
+        }
+      },
     });
   } catch (error) {
     const existing = key && isRequestKeyClash(error) ? await replayed(options, key) : null;

@@ -10,7 +10,13 @@ export function hotlineDay(at: Date): string {
 /** A tracking number looks like ZB-20261124-00017. */
 export const TRACKING_NUMBER = /^[A-Z]{1,6}-\d{8}-\d{5,}$/;
 
-/** Issues the next tracking number of the day; the counter row is locked until the transaction ends. */
+/**
+ * Issues the next tracking number of the day with one statement. On a DataSource (or a manager
+ * outside a transaction) the statement commits on its own, so the day's counter row is locked for
+ * that statement only and concurrent creators never queue behind each other's transactions; a
+ * number is then skipped only when storing the ticket fails after every check has passed. Inside a
+ * transaction the row stays locked until that transaction ends (seed data, imports).
+ */
 export async function nextTrackingNumber(manager: EntityManager, prefix: string, at: Date): Promise<string> {
   const day = hotlineDay(at);
   const rows: Array<{ last_value: number }> = await manager.query(
