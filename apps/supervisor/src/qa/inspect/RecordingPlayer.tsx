@@ -1,5 +1,5 @@
 import { Alert } from "@civicline/ui";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { useQaInspectT } from "./messages.ts";
 
 /** The gateway's answer when a recording cannot be served: `{ error: { code, message } }`. */
@@ -26,11 +26,12 @@ async function diagnose(url: string): Promise<RecordingProblem> {
  */
 export function RecordingPlayer({ url, testId = "qa-recording" }: { url: string | null | undefined; testId?: string }) {
   const t = useQaInspectT();
-  const [problem, setProblem] = useState<RecordingProblem | null>(null);
-  useEffect(() => setProblem(null), [url]);
+  // The problem of the address it was found for: another recording starts without one.
+  const [found, setFound] = useState<{ url: string; problem: RecordingProblem } | null>(null);
+  const problem = found && found.url === url ? found.problem : null;
   const onError = useCallback(() => {
     if (url) {
-      void diagnose(url).then(setProblem);
+      void diagnose(url).then((result) => setFound({ url, problem: result }));
     }
   }, [url]);
   if (!url) {
