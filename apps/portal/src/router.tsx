@@ -1,70 +1,27 @@
-import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from "react";
+import type { AnchorHTMLAttributes, MouseEvent, ReactNode } from "react";
+import { Link as WouterLink, Router } from "wouter";
+import { navigate as browserNavigate } from "wouter/use-browser-location";
 
-/** The portal's pages; anything else is "notFound". */
-export type Route =
-  | { name: "home" }
-  | { name: "submit" }
-  | { name: "track"; trackingNumber: string }
-  | { name: "faq"; query: string }
-  | { name: "article"; id: string }
-  | { name: "notFound" };
-
+/**
+ * The portal's routing is wouter (a maintained ~2 KB router on the History API; the gateway falls
+ * back to index.html for deep links). Pages are declared in App.tsx; paths here are relative to the
+ * app's base without a leading slash ("track?n=123", "faq/42"), as the pages have always written them.
+ */
 const BASE = import.meta.env.BASE_URL;
-
-/** Reads a route from a path under `base` (e.g. /portal/track?n=…). */
-export function parseRoute(pathname: string, search: string, base = BASE): Route {
-  const normalizedBase = base.endsWith("/") ? base : `${base}/`;
-  const rest = (pathname + "/").startsWith(normalizedBase) ? pathname.slice(normalizedBase.length) : pathname.replace(/^\//, "");
-  const page = rest.replace(/\/+$/, "");
-  if (page === "" || page === "index.html") {
-    return { name: "home" };
-  }
-  if (page === "submit") {
-    return { name: "submit" };
-  }
-  if (page === "track") {
-    return { name: "track", trackingNumber: new URLSearchParams(search).get("n")?.trim() ?? "" };
-  }
-  if (page === "faq") {
-    return { name: "faq", query: new URLSearchParams(search).get("q") ?? "" };
-  }
-  const article = /^faq\/([^/]+)$/.exec(page);
-  if (article?.[1]) {
-    return { name: "article", id: decodeURIComponent(article[1]) };
-  }
-  return { name: "notFound" };
-}
+/** wouter's base has no trailing slash ("/portal"); "/" becomes "". */
+const ROUTER_BASE = BASE.replace(/\/+$/, "");
 
 /** Absolute href for a page path like "track?n=123". */
 export function href(path: string): string {
   return `${BASE}${path}`;
 }
 
-const NAVIGATE_EVENT = "civicline:navigate";
-
-/** Client-side navigation with the History API; the gateway falls back to index.html for deep links. */
+/** Client-side navigation (pushState; every wouter hook and useAppPath sees it). */
 export function navigate(path: string): void {
-  window.history.pushState(null, "", href(path));
-  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+  browserNavigate(href(path));
 }
 
-/** The current route, updated on navigate() and on back/forward. */
-export function useRoute(): Route {
-  const read = () => parseRoute(window.location.pathname, window.location.search);
-  const [route, setRoute] = useState<Route>(read);
-  useEffect(() => {
-    const update = () => setRoute(read());
-    window.addEventListener("popstate", update);
-    window.addEventListener(NAVIGATE_EVENT, update);
-    return () => {
-      window.removeEventListener("popstate", update);
-      window.removeEventListener(NAVIGATE_EVENT, update);
-    };
-  }, []);
-  return route;
-}
-
-/** Handles plain left clicks in-app; modified clicks (new tab) keep browser behaviour. */
+/** Click handler for links drawn by others (the layout's nav): plain left clicks navigate in place. */
 export function onLinkClick(path: string) {
   return (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
@@ -75,8 +32,14 @@ export function onLinkClick(path: string) {
   };
 }
 
+/** The router for the whole portal, rooted at the app's base. */
+export function PortalRouter({ children }: { children: ReactNode }) {
+  return <Router base={ROUTER_BASE}>{children}</Router>;
+}
+
 export type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & { to: string };
 
+/** An in-app link: plain left clicks navigate in place, modified clicks (new tab) keep browser behaviour. */
 export function Link({ to, ...props }: LinkProps) {
-  return <a href={href(to)} onClick={onLinkClick(to)} {...props} />;
+  return <WouterLink href={`~${href(to)}`} {...props} />;
 }

@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseRoute } from "../router.tsx";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { categoryChoices, filterCategories } from "../submit/categories.ts";
 import { EMPTY_FORM, isAcceptedPhone, normalizePhone, serverFieldErrors, validateSubmit } from "../submit/validate.ts";
 import { emergencyServices } from "../submit/emergency.ts";
 import { stepsFor } from "../track/StatusSteps.tsx";
-
-describe("parseRoute", () => {
-  it("reads pages under the /portal/ base, with ?n= for tracking", () => {
-    expect(parseRoute("/portal/", "", "/portal/")).toEqual({ name: "home" });
-    expect(parseRoute("/portal", "", "/portal/")).toEqual({ name: "home" });
-    expect(parseRoute("/portal/submit", "", "/portal/")).toEqual({ name: "submit" });
-    expect(parseRoute("/portal/track/", "?n=%202025112400017 ", "/portal/")).toEqual({ name: "track", trackingNumber: "2025112400017" });
-    expect(parseRoute("/portal/nope", "", "/portal/")).toEqual({ name: "notFound" });
-  });
-});
 
 describe("category choices", () => {
   const categories = [

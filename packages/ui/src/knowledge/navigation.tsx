@@ -1,11 +1,13 @@
-import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from "react";
+import { useMemo, type AnchorHTMLAttributes, type MouseEvent } from "react";
+import { navigate, usePathname, useSearch } from "wouter/use-browser-location";
 
 /**
- * History-API navigation for the staff apps (the portal has its own router with the same event):
- * paths are relative to the app's base (`/operator/`), e.g. "knowledge/articles/42".
+ * History-API navigation for the three apps, backed by wouter's browser location (it observes
+ * pushState/replaceState and back/forward, so any navigation — ours, wouter's <Link>, a test's
+ * history.pushState — re-renders the subscribers once). Paths are relative to the app's base
+ * (`/operator/`), e.g. "knowledge/articles/42".
  */
 const BASE = import.meta.env.BASE_URL;
-const NAVIGATE_EVENT = "civicline:navigate";
 
 /** Absolute href of an in-app path ("" is the app's home). */
 export function appHref(path: string): string {
@@ -24,32 +26,15 @@ export function appPathOf(pathname: string, base: string = BASE): string {
  * and screen-reader users land at the top of what changed. `replace` keeps history tidy after a save.
  */
 export function navigateTo(path: string, { replace = false }: { replace?: boolean } = {}): void {
-  if (replace) {
-    window.history.replaceState(null, "", appHref(path));
-  } else {
-    window.history.pushState(null, "", appHref(path));
-  }
-  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+  navigate(appHref(path), { replace });
   requestAnimationFrame(() => document.querySelector<HTMLElement>("#main h1")?.focus());
 }
 
-function readLocation(): { path: string; search: string } {
-  return { path: appPathOf(window.location.pathname), search: window.location.search };
-}
-
-/** The current in-app path and query string, updated on navigateTo() and back/forward. */
+/** The current in-app path and query string ("?q=…" or ""), updated on every navigation and back/forward. */
 export function useAppPath(): { path: string; search: string } {
-  const [location, setLocation] = useState(readLocation);
-  useEffect(() => {
-    const update = () => setLocation(readLocation());
-    window.addEventListener("popstate", update);
-    window.addEventListener(NAVIGATE_EVENT, update);
-    return () => {
-      window.removeEventListener("popstate", update);
-      window.removeEventListener(NAVIGATE_EVENT, update);
-    };
-  }, []);
-  return location;
+  const pathname = usePathname();
+  const search = useSearch();
+  return useMemo(() => ({ path: appPathOf(pathname), search }), [pathname, search]);
 }
 
 /** Click handler for in-app links: plain left clicks navigate in place, modified clicks keep browser behaviour. */

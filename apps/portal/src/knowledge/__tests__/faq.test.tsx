@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import { App } from "../../App.tsx";
 import { KbPublicArticleDocument, KbPublicArticlesDocument } from "../../gql/graphql.ts";
 import { renderPortal } from "../../__tests__/fixtures.tsx";
-import { parseRoute } from "../../router.tsx";
 import { FAQ_PAGE_SIZE } from "../FaqPage.tsx";
 
 // These tests share a 2-core machine with builds and other suites: allow slow renders to settle.
@@ -45,7 +44,7 @@ describe("common questions", { timeout: 20_000 }, () => {
     renderPortal(<App />, [all], "zh-CN");
     fireEvent.click(screen.getByTestId("home-faq"));
     expect(window.location.pathname).toBe(`${BASE}faq`);
-    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("常见问题");
+    expect((await screen.findByRole("heading", { level: 1, name: "常见问题" })).textContent).toBe("常见问题");
     expect(screen.getByRole("link", { name: "常见问题", current: "page" })).toBeTruthy();
     expect(await screen.findAllByTestId("portal-kb-hit")).toHaveLength(2);
     expect(screen.getByText("共 2 条答复")).toBeTruthy();
@@ -102,7 +101,8 @@ describe("common questions", { timeout: 20_000 }, () => {
     ]);
     const article = await screen.findByTestId("portal-article");
     expect(within(article).getByRole("heading", { level: 1 }).textContent).toBe("小学入学怎么报名？");
-    expect(within(article).getByRole("heading", { level: 2, name: "报名时间" })).toBeTruthy();
+    // The body's markdown renderer is a lazy chunk: its headings appear once it has loaded.
+    expect(await within(article).findByRole("heading", { level: 2, name: "报名时间" })).toBeTruthy();
     expect(within(article).getByTestId("kb-in-force").textContent).toBe("✓ In force");
     expect(article.querySelector("script")).toBeNull();
     expect((window as unknown as { __portalPwned?: boolean }).__portalPwned).toBeUndefined();
@@ -120,8 +120,18 @@ describe("common questions", { timeout: 20_000 }, () => {
     expect((await screen.findByTestId("portal-article-missing")).textContent).toContain("It may have expired");
   });
 
-  it("routes faq and faq/<id>", () => {
-    expect(parseRoute("/portal/faq", "?q=%E4%BE%9B%E6%9A%96", "/portal/")).toEqual({ name: "faq", query: "供暖" });
-    expect(parseRoute("/portal/faq/a%2Fb", "", "/portal/")).toEqual({ name: "article", id: "a/b" });
+  it("routes faq?q= and faq/<id> (the id decoded once)", async () => {
+    window.history.replaceState(null, "", `${BASE}faq?q=%E4%BE%9B%E6%9A%96`);
+    const list = renderPortal(<App />, [listMock("供暖", [hit("p2", [seg("冬季"), seg("供暖", true), seg("温度标准")], [])])]);
+    expect(((await screen.findByRole("searchbox")) as HTMLInputElement).value).toBe("供暖");
+    list.unmount();
+    window.history.replaceState(null, "", `${BASE}faq/a%2Fb`);
+    renderPortal(<App />, [
+      {
+        request: { query: KbPublicArticleDocument, variables: { id: "a/b" } },
+        result: { errors: [{ message: "Not found", extensions: { code: "KNOWLEDGE/ARTICLE_NOT_FOUND" } }] },
+      },
+    ]);
+    expect(await screen.findByTestId("portal-article-missing")).toBeTruthy();
   });
 });

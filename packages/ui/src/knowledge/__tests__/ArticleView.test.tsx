@@ -6,14 +6,15 @@ import { buildArticle } from "./fixtures.ts";
 import { renderIn } from "./render.tsx";
 
 describe("ArticleView", { timeout: 20_000 }, () => {
-  it("shows the article with its status, in-force marker, unit, dates and source for staff", () => {
+  it("shows the article with its status, in-force marker, unit, dates and source for staff", async () => {
     renderIn(<ArticleView article={buildArticle()} headingLevel={1} />, "zh-CN");
     const article = screen.getByTestId("kb-article");
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("夜间施工噪音扰民如何投诉？");
     expect(within(article).getByText("已发布")).toBeTruthy();
     expect(screen.getByTestId("kb-in-force").textContent).toBe("✓ 现行有效");
     expect(within(article).getByText("公开（门户网站同步展示）")).toBeTruthy();
-    expect(within(article).getByRole("heading", { level: 2, name: "处理流程" })).toBeTruthy();
+    // The body's markdown renderer is a lazy chunk: its headings appear once it has loaded.
+    expect(await within(article).findByRole("heading", { level: 2, name: "处理流程" })).toBeTruthy();
     expect(within(article).getByText("淄博市城市管理局")).toBeTruthy();
     expect(within(article).getByText("长期有效")).toBeTruthy();
     expect(within(article).getByText("淄博市城市管理局 0533-12319")).toBeTruthy();
