@@ -3,6 +3,7 @@ import { qaMigrations } from "./migrations/index.js";
 import { QaCall, QaCallTicket } from "./calls/call-record.entity.js";
 import { QaSeat, QaShift } from "./roster/roster.entity.js";
 import { QaSample, QaSamplingRun, QaSamplingSettings } from "./sampling/sample.entity.js";
+import { qaScoringEntities, qaScoringResolvers } from "./scoring/scoring.parts.js";
 import { QaTeam, QaTeamMember } from "./teams/team.entity.js";
 
 /**
@@ -11,7 +12,7 @@ import { QaTeam, QaTeamMember } from "./teams/team.entity.js";
  */
 export const qaModule: DomainModule = {
   name: "qa",
-  entities: [QaTeam, QaTeamMember, QaSeat, QaShift, QaCall, QaCallTicket, QaSample, QaSamplingRun, QaSamplingSettings],
+  entities: [QaTeam, QaTeamMember, QaSeat, QaShift, QaCall, QaCallTicket, QaSample, QaSamplingRun, QaSamplingSettings, ...qaScoringEntities],
   migrations: qaMigrations,
-  resolvers: [],
+  resolvers: [...qaScoringResolvers],
 };
