@@ -21,7 +21,35 @@ export type Catalogue = {
 /** A proposal: the rule that decides (null when none matches) and whether it is the one clear match. */
 export type Proposal = { rule: DispatchRule | null; clear: boolean };
 
+/** The catalogue last read on each database, with the version stamp it was read under. */
+const cached = new WeakMap<object, { version: string; catalogue: Catalogue }>();
+
+/**
+ * The routing catalogue, from memory while nothing in it changed: every statement that changes a
+ * dispatch rule, an SLA policy, a category or an area stamps `routing_catalogue_version` with a new
+ * number (trigger; migration ListIndexesCatalogueVersion), in its own transaction, so one primary-key
+ * read tells whether the copy held here is still what this reader would load — on every instance,
+ * inside the very transaction that made a change (it sees its own stamp), and after a change made by
+ * hand in SQL. The stamp comes from a sequence, so a rolled-back change's number never comes back.
+ * Callers must not modify what they get (it is shared).
+ */
 export async function loadCatalogue(manager: EntityManager): Promise<Catalogue> {
+  const rows = (await manager.query(`SELECT "version"::text AS version FROM "routing_catalogue_version" WHERE "id" = 1`)) as Array<{ version: string }>;
+  const version = rows[0]?.version;
+  if (version === undefined) {
+    return readCatalogue(manager);
+  }
+  const hit = cached.get(manager.connection);
+  if (hit?.version === version) {
+    return hit.catalogue;
+  }
+  // Read after the stamp: what is read is at least as new as the stamp it is kept under.
+  const catalogue = await readCatalogue(manager);
+  cached.set(manager.connection, { version, catalogue });
+  return catalogue;
+}
+
+async function readCatalogue(manager: EntityManager): Promise<Catalogue> {
   // One after the other: inside a transaction the manager has one connection.
   const rules = await manager.find(DispatchRule);
   const policies = await manager.find(SlaPolicy);

@@ -9,6 +9,12 @@ export type ExtraFieldValue = { key: string; value: string };
 @Index("intake_ticket_status_received_idx", ["status", "receivedAt"])
 @Index("intake_ticket_duplicates_idx", ["categoryId", "districtId", "receivedAt"])
 @Index("intake_ticket_created_by_idx", ["createdBy", "receivedAt"])
+// The lists' hand-made indexes (partial, expression, descending; migration ListIndexes): open tickets by
+// urgency, tickets waiting at the centre in queue order, all by receipt newest first, a caller's newest first.
+@Index("intake_ticket_open_urgency_idx", { synchronize: false })
+@Index("intake_ticket_waiting_idx", { synchronize: false })
+@Index("intake_ticket_received_at_idx", { synchronize: false })
+@Index("intake_ticket_caller_idx", { synchronize: false })
 @Index("intake_ticket_client_request_key", ["createdBy", "clientRequestId"], { unique: true })
 /** Anonymous portal submissions have no creator: their idempotency key is unique per channel. */
 @Index("intake_ticket_anonymous_request_key", ["channel", "clientRequestId"], { unique: true, where: "created_by IS NULL AND client_request_id IS NOT NULL" })
@@ -67,7 +73,6 @@ export class Ticket {
   citizenName!: string;
 
   /** Digits only; shown in full to call-takers and callback agents, masked to everyone else. */
-  @Index("intake_ticket_citizen_phone_idx")
   @Column({ name: "citizen_phone", type: "text" })
   citizenPhone!: string;
 

@@ -14,6 +14,8 @@ export type ReplyAttachment = { id: string; filename: string; contentType: strin
 @Index("routing_assignment_current_key", ["ticketId"], { unique: true, where: "current" })
 @Index("routing_assignment_ticket_idx", ["ticketId", "dispatchedAt"])
 @Index("routing_assignment_lead_idx", ["leadUnitId", "state"])
+/** A unit's inbox as assisting unit: GIN on the current assignments' assisting units (hand-made, migration ListIndexesCatalogueVersion). */
+@Index("routing_assignment_assisting_idx", { synchronize: false })
 export class Assignment {
   @PrimaryGeneratedColumn("uuid")
   id!: string;

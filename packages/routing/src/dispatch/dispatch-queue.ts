@@ -13,11 +13,19 @@ export const DISPATCH_QUEUE_PAGE: PageRule = { defaultLimit: 200, maxLimit: 500 
 
 export type DispatchQueueEntry = { ticket: Ticket; proposal: Proposal; pendingReturn: ReturnRequest | null; dispatchDueAt: Date };
 
+/** Queue order: emergencies, then urgent, then the rest — the very expression `intake_ticket_waiting_idx` is built on. */
+const URGENCY_RANK = `CASE t.urgency WHEN '${Urgency.EMERGENCY}' THEN 0 WHEN '${Urgency.URGENT}' THEN 1 ELSE 2 END`;
+
 /**
  * The dispatcher's queue, read from intake's tickets (no polling, no copy): tickets received or
  * sent to dispatch that no unit is handling — new ones and returned ones with their pending
  * return — each with the catalogue's proposal and its dispatch deadline. Emergencies first, then
  * urgent, then the oldest.
+ *
+ * The page is read in queue order from `intake_ticket_waiting_idx` (partial on the waiting
+ * statuses, on the urgency rank and the receipt time), so it stops after `limit` rows whatever the
+ * table's size; the pending returns come in one statement, the catalogue from memory while it is
+ * unchanged, and each row costs one pass over the rules (text folded once) and one deadline.
  */
 export async function dispatchQueue(dataSource: DataSource, input: { actor: Actor | null; limit?: number | null }): Promise<DispatchQueueEntry[]> {
   requireRole(input.actor, DISPATCH_ROLES);
@@ -28,7 +36,7 @@ export async function dispatchQueue(dataSource: DataSource, input: { actor: Acto
     .leftJoin(Assignment, "a", "a.ticket_id = t.id AND a.current")
     .where("t.status IN (:...waiting)", { waiting: [TicketStatus.RECEIVED, TicketStatus.AWAITING_DISPATCH] })
     .andWhere("(a.id IS NULL OR a.state NOT IN (:...handled))", { handled: [AssignmentState.DISPATCHED, AssignmentState.SIGNED_FOR] })
-    .orderBy(`CASE t.urgency WHEN '${Urgency.EMERGENCY}' THEN 0 WHEN '${Urgency.URGENT}' THEN 1 ELSE 2 END`, "ASC")
+    .orderBy(URGENCY_RANK, "ASC")
     .addOrderBy("t.received_at", "ASC")
     .addOrderBy("t.id", "ASC")
     .limit(limit)
@@ -37,11 +45,13 @@ export async function dispatchQueue(dataSource: DataSource, input: { actor: Acto
     return [];
   }
   const ids = rows.map((ticket) => ticket.id);
-  const pending = await dataSource.getRepository(ReturnRequest).find({ where: { ticketId: In(ids), status: ReturnStatus.PENDING } });
+  const pending = new Map(
+    (await dataSource.getRepository(ReturnRequest).find({ where: { ticketId: In(ids), status: ReturnStatus.PENDING } })).map((request) => [request.ticketId, request] as const),
+  );
   const catalogue = await loadCatalogue(dataSource.manager);
   const calendar = await loadWorkingCalendar(dataSource);
   return rows.map((ticket) => {
-    const pendingReturn = pending.find((request) => request.ticketId === ticket.id) ?? null;
+    const pendingReturn = pending.get(ticket.id) ?? null;
     const { limits } = limitsFor(catalogue, ticket);
     return {
       ticket,

@@ -71,8 +71,25 @@ function categoryRank(rule: RuleCandidate, facts: TicketFacts): number | null {
   return facts.categoryAncestorIds.includes(rule.categoryId) ? 1 : null;
 }
 
+/** A rule's keywords folded (foldText), once per rule object: matching a queue of tickets folds each keyword once. */
+const foldedKeywords = new WeakMap<RuleCandidate, readonly string[]>();
+
+function keywordsOf(rule: RuleCandidate): readonly string[] {
+  let folded = foldedKeywords.get(rule);
+  if (!folded) {
+    folded = rule.keywords.map(foldText);
+    foldedKeywords.set(rule, folded);
+  }
+  return folded;
+}
+
 /** The specificity of a rule for a ticket, or null when the rule does not match it. */
 export function matchRule(rule: RuleCandidate, facts: TicketFacts, cityAreaIds: ReadonlySet<string>): Specificity | null {
+  return matchFolded(rule, facts, cityAreaIds, () => foldText(facts.text));
+}
+
+/** matchRule with the ticket's text folded at most once however many rules are tried (`text` is asked only for a rule with keywords). */
+function matchFolded(rule: RuleCandidate, facts: TicketFacts, cityAreaIds: ReadonlySet<string>, text: () => string): Specificity | null {
   const area = areaRank(rule, facts, cityAreaIds);
   const category = categoryRank(rule, facts);
   if (area === null || category === null) {
@@ -83,8 +100,8 @@ export function matchRule(rule: RuleCandidate, facts: TicketFacts, cityAreaIds: 
   }
   let keywords = 0;
   if (rule.keywords.length > 0) {
-    const text = foldText(facts.text);
-    if (!rule.keywords.some((keyword) => text.includes(foldText(keyword)))) {
+    const folded = text();
+    if (!keywordsOf(rule).some((keyword) => folded.includes(keyword))) {
       return null;
     }
     keywords = 1;
@@ -106,8 +123,10 @@ export function compareSpecificity(a: Specificity, b: Specificity): number {
 /** The rule that decides for this ticket, or null when none matches. */
 export function chooseRule<R extends RuleCandidate>(rules: readonly R[], facts: TicketFacts, cityAreaIds: ReadonlySet<string>): RuleChoice<R> | null {
   const matches: Array<RuleMatch<R>> = [];
+  let folded: string | undefined;
+  const text = (): string => (folded ??= foldText(facts.text));
   for (const rule of rules) {
-    const specificity = matchRule(rule, facts, cityAreaIds);
+    const specificity = matchFolded(rule, facts, cityAreaIds, text);
     if (specificity) {
       matches.push({ rule, specificity });
     }

@@ -1,0 +1,121 @@
+import type { QueryRunner } from "typeorm";
+import { PostgresQueryRunner } from "typeorm/driver/postgres/PostgresQueryRunner.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestGateway, type TestGateway } from "./harness.js";
+
+/**
+ * Every list a console opens all day reads through an index, never the whole ticket table (issue 15).
+ * The real gateway on a database filled by the benchmarks' bulk generator (40,000 tickets with history
+ * and assignments, analysed: large enough that the planner prefers a sequential scan wherever no index
+ * fits), each list requested over HTTP as the apps do; every statement it sent that reads the ticket
+ * or the assignment table is EXPLAINed with its parameters, and a sequential scan of either fails.
+ */
+
+/** What the generator needs of a pg client: one connection's `query`. */
+type SqlClient = { query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }> };
+type Generator = { generateTickets(client: SqlClient, options: { tickets: number }): Promise<{ tickets: number }> };
+type Statement = { text: string; params: unknown[] };
+
+const TICKETS = 40_000;
+const BIG_TABLES = /\b(intake_ticket|routing_assignment)\b/u;
+const SEQ_SCAN = /Seq Scan on (intake_ticket|routing_assignment)\b/u;
+
+let gateway: TestGateway;
+let runner: QueryRunner;
+let client: SqlClient;
+const cookies: Record<string, string> = {};
+/** A caller of the newest generated ticket (the generator repeats 350,000 phones per million tickets). */
+let callerPhone = "";
+
+beforeAll(async () => {
+  gateway = await startTestGateway();
+  // One connection of the gateway's pool, as a pg client (the generator sets session options and runs transactions on it).
+  runner = gateway.app.services.dataSource.createQueryRunner();
+  await runner.connect();
+  client = { query: async <R>(text: string, params?: unknown[]) => ({ rows: (await runner.query(text, params)) as R[] }) };
+  // The benchmarks' generator (plain ESM, outside this package): bulk SQL, deterministic ids, ANALYZEd at the end.
+  const generatorPath = new URL("../../../../packages/supervision/bench/generate.mjs", import.meta.url).href;
+  const { generateTickets } = (await import(generatorPath)) as Generator;
+  await generateTickets(client, { tickets: TICKETS });
+  callerPhone = (await client.query<{ phone: string }>(`SELECT citizen_phone AS phone FROM intake_ticket ORDER BY received_at DESC LIMIT 1`)).rows[0]!.phone;
+  for (const username of ["operator", "dispatcher", "handler"]) {
+    cookies[username] = await gateway.login(username);
+  }
+}, 300_000);
+
+afterAll(async () => {
+  await runner?.release();
+  await gateway?.stop();
+});
+
+/** The statements reading the ticket or assignment table that `run` sent (sessions, outbox polling and the like left out). */
+async function statementsOf(run: () => Promise<unknown>): Promise<Statement[]> {
+  const seen: Statement[] = [];
+  const original = PostgresQueryRunner.prototype.query;
+  PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, text: string, params?: unknown[], ...rest: unknown[]) {
+    seen.push({ text, params: params ?? [] });
+    return (original as (...args: unknown[]) => Promise<unknown>).call(this, text, params, ...rest);
+  } as typeof original;
+  try {
+    await run();
+  } finally {
+    PostgresQueryRunner.prototype.query = original;
+  }
+  return seen.filter((statement) => BIG_TABLES.test(statement.text) && !/platform_outbox|^\s*(START|COMMIT|ROLLBACK)/u.test(statement.text));
+}
+
+async function plansOf(statements: Statement[]): Promise<string[]> {
+  const plans: string[] = [];
+  for (const statement of statements) {
+    const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${statement.text}`, statement.params);
+    plans.push(rows.map((row) => row["QUERY PLAN"]).join("\n"));
+  }
+  return plans;
+}
+
+async function graphql(username: string, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  const body = await gateway.gql(query, variables, cookies[username]);
+  expect(body.errors).toBeUndefined();
+  return body.data!;
+}
+
+const TICKET_FIELDS = "id trackingNumber status urgency receivedAt category { id nameZh } district { id nameZh }";
+
+describe("list plans at 40,000 tickets", () => {
+  const lists: Array<{ name: string; run: () => Promise<unknown> }> = [
+    { name: "queue counts", run: () => graphql("operator", "{ queueCounts { waitingForDispatch mineToday emergencies received } }") },
+    ...["EMERGENCIES", "RECEIVED", "WAITING_FOR_DISPATCH", "MINE_TODAY"].map((kind) => ({
+      name: `ticket queue ${kind}`,
+      run: () => graphql("operator", `query($kind: QueueKind!) { ticketQueue(kind: $kind, limit: 50) { total items { ${TICKET_FIELDS} } } }`, { kind }),
+    })),
+    {
+      name: "dispatch queue",
+      run: () => graphql("dispatcher", `{ dispatchQueue { dispatchDueAt ticket { ${TICKET_FIELDS} } proposal { clear rule { id } leadUnit { id } } pendingReturn { id } } }`),
+    },
+    { name: "unit inbox", run: () => graphql("handler", `{ unitInbox { id state ticket { ${TICKET_FIELDS} } deadlines { completionDueAt } } }`) },
+    { name: "unit inbox with closed", run: () => graphql("handler", `{ unitInbox(includeClosed: true) { id state ticket { id } } }`) },
+    {
+      name: "caller history",
+      run: () => graphql("operator", `query($phone: String!) { callerHistory(phone: $phone) { openCount tickets { ${TICKET_FIELDS} } } }`, { phone: callerPhone }),
+    },
+    {
+      name: "Open311 request list",
+      run: async () => {
+        for (const query of ["", "?status=open", "?status=closed"]) {
+          const response = await fetch(`${gateway.url}/open311/v2/requests.json${query}`);
+          expect(response.status).toBe(200);
+          expect(((await response.json()) as unknown[]).length).toBeGreaterThan(0);
+        }
+      },
+    },
+  ];
+
+  it.each(lists)("$name reads no table sequentially", async ({ run }) => {
+    await run(); // warm: the first request of a kind also loads caches
+    const statements = await statementsOf(run);
+    expect(statements.length).toBeGreaterThan(0);
+    const plans = await plansOf(statements);
+    const scans = plans.flatMap((plan, i) => (SEQ_SCAN.test(plan) ? [`${statements[i]!.text}\n${plan}`] : []));
+    expect(scans).toEqual([]);
+  });
+});
