@@ -1,6 +1,6 @@
 import { appPathOf, type NavItem } from "@civicline/ui";
 
-export type NavGroupLabels = { supervision: string; callback: string; dispatch: string; knowledge: string; admin?: string; measures?: string };
+export type NavGroupLabels = { supervision: string; callback: string; dispatch: string; knowledge: string; admin?: string; measures?: string; qa?: string };
 
 /** Which menu a page of the supervisor app belongs to, by its path; undefined keeps it a top-level link. */
 function groupOf(path: string, labels: NavGroupLabels): string | undefined {
@@ -22,6 +22,9 @@ function groupOf(path: string, labels: NavGroupLabels): string | undefined {
   }
   if (first === "measures" || first === "wall" || path === "overview") {
     return labels.measures;
+  }
+  if (first === "qa") {
+    return labels.qa;
   }
   return undefined;
 }
