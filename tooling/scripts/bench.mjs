@@ -14,6 +14,7 @@ const benches = [
   { name: "measures (10,000,000 tickets over three years alone, 1,000,000 in the full run; aggregates vs a plain query)", cwd: "packages/supervision", script: "bench/measures.bench.mjs", key: "measures", inFullRun: { BENCH_TICKETS: "1000000" } },
   { name: "ticket search (1,000,000 tickets, GraphQL vs SQL)", cwd: "packages/supervision", script: "bench/search.bench.mjs", key: "search" },
   { name: "gateway request overhead (GraphQL vs SQL)", cwd: "apps/gateway", script: "bench/request-overhead.bench.mjs", key: "overhead" },
+  { name: "lists at 1,000,000 tickets vs the demo data (queue counts, emergency, dispatch, inbox, caller history, Open311)", cwd: "apps/gateway", script: "bench/lists.bench.mjs", key: "lists" },
   { name: "two gateway instances on one database behind a proxy (live events, sessions, timers, periodic jobs)", cwd: "apps/gateway", script: "bench/instances.bench.mjs", key: "instances" },
   { name: "ticket writes and the console's ticket read (logCall vs pg, TicketDetail vs SQL, 300-ticket auto-dispatch burst)", cwd: "apps/gateway", script: "bench/write.bench.mjs", key: "write" },
 ];
