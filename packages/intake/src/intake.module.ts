@@ -6,6 +6,7 @@ import { CoReporter } from "./call-screen/co-reporter.entity.js";
 import { EmergencyHandoff } from "./call-screen/emergency-handoff.entity.js";
 import { QUEUE_COUNTS_CHANGED_TOPIC } from "./call-screen/queues.js";
 import { QueueResolver } from "./call-screen/queue.resolver.js";
+import { QueueCount } from "./call-screen/queue-count.entity.js";
 import { ScreenPopResolver } from "./call-screen/screen-pop.resolver.js";
 import { SCREEN_POP_RINGING_MS, screenPopTopic } from "./call-screen/screen-pop.js";
 import { TicketAttachment } from "./call-screen/ticket-attachment.entity.js";
@@ -38,7 +39,7 @@ const COUNT_EVENTS = [TICKET_RECEIVED, TICKET_STATUS_CHANGED, TICKET_CHANGED];
 /** Intake: categories, places, and tickets from the moment they are received. */
 export const intakeModule: DomainModule = {
   name: "intake",
-  entities: [Category, CategoryVersion, Area, Ticket, TicketHistory, TrackingSequence, TicketLink, CoReporter, EmergencyHandoff, TicketAttachment, TrackingCode, TrackingAccess, PortalUpload],
+  entities: [Category, CategoryVersion, Area, Ticket, TicketHistory, TrackingSequence, TicketLink, CoReporter, EmergencyHandoff, TicketAttachment, TrackingCode, TrackingAccess, PortalUpload, QueueCount],
   migrations: intakeMigrations,
   resolvers: [CatalogResolver, CategoryAdminResolver, TicketResolver, TicketFieldsResolver, PublicTicketFieldsResolver, CallScreenResolver, ScreenPopResolver, QueueResolver, PortalResolver, IntegratorTicketsResolver],
   eventHandlers: (services) => {

@@ -18,6 +18,7 @@ export * from "./events/events.js";
 export * from "./events/outbox.entity.js";
 export * from "./events/outbox-processor.js";
 export * from "./events/pubsub.js";
+export * from "./events/audience.js";
 export * from "./events/pg-listener.js";
 export * from "./auth/roles.js";
 export * from "./calendar/working-days.js";

@@ -1,10 +1,14 @@
-import { requireRole, type AppServices, type RequestContext } from "@civicline/platform";
-import { Arg, Ctx, Int, Query, Resolver, Subscription } from "type-graphql";
+import { byActor, requireRole, shareSubscription, type AppServices, type RequestContext } from "@civicline/platform";
+import { Arg, Ctx, Int, Query, Resolver, Root, Subscription } from "type-graphql";
 import { QUEUE_ROLES } from "../ticket/ticket-queries.js";
 import { TicketQueueType } from "../ticket/ticket.types.js";
 import { QueueKind } from "./call-screen.enums.js";
 import { QueueCountsType } from "./call-screen.types.js";
-import { QUEUE_COUNTS_CHANGED_TOPIC, countQueues, listQueue } from "./queues.js";
+import { QUEUE_COUNTS_CHANGED_TOPIC, countQueues, countQueuesForEvent, listQueue } from "./queues.js";
+
+// The pushed counts depend on the viewer (mine today): shared by each person's consoles, and every
+// viewer of one event on an instance joins one read of the counters (countQueuesForEvent).
+shareSubscription("queueCountsChanged", byActor);
 
 /** The intake work queues and their live counts. Centre staff only. */
 @Resolver()
@@ -35,7 +39,7 @@ export class QueueResolver {
       return ctx.subscribe(QUEUE_COUNTS_CHANGED_TOPIC);
     },
   })
-  queueCountsChanged(@Ctx() ctx: RequestContext): Promise<QueueCountsType> {
-    return countQueues(this.services.dataSource, ctx.actor);
+  queueCountsChanged(@Root() event: object, @Ctx() ctx: RequestContext): Promise<QueueCountsType> {
+    return countQueuesForEvent(this.services.dataSource, event, ctx.actor);
   }
 }

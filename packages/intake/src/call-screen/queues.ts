@@ -57,22 +57,73 @@ export async function listQueue(
   return { total, items };
 }
 
-/** How many tickets each queue holds for this viewer, in one query. */
+/** The counter key of the tickets `userId` logged on hotline day `day` (as `intake_queue_keys` writes it). */
+export function mineKey(userId: string, day: string): string {
+  return `mine:${userId}:${day}`;
+}
+
+const CENTRE_KEYS = ["received", "waiting", "emergencies"] as const;
+
+/**
+ * The counts of several viewers from the maintained counters (`intake_queue_count`, kept by triggers
+ * in the transaction that changes a ticket): one statement reading the centre's three counters and
+ * each viewer's own of today, whatever the number of viewers.
+ */
+export async function readQueueCounts(dataSource: DataSource, userIds: readonly string[], now = new Date()): Promise<Map<string, QueueCounts>> {
+  const day = hotlineDay(now);
+  const ids = [...new Set(userIds)];
+  const rows = (await dataSource.query("SELECT key, sum(count)::int AS count FROM intake_queue_count WHERE key = ANY($1::text[]) GROUP BY key", [
+    [...CENTRE_KEYS, ...ids.map((id) => mineKey(id, day))],
+  ])) as Array<{ key: string; count: number }>;
+  const byKey = new Map(rows.map((row) => [row.key, Number(row.count)]));
+  return new Map(
+    ids.map((id) => [
+      id,
+      {
+        received: byKey.get("received") ?? 0,
+        waitingForDispatch: byKey.get("waiting") ?? 0,
+        emergencies: byKey.get("emergencies") ?? 0,
+        mineToday: byKey.get(mineKey(id, day)) ?? 0,
+      },
+    ]),
+  );
+}
+
+/** How many tickets each queue holds for this viewer: a few counter rows, no count over the tickets. */
 export async function countQueues(dataSource: DataSource, actorInput: Actor | null): Promise<QueueCounts> {
   const actor = requireRole(actorInput, QUEUE_ROLES);
-  const [row] = (await dataSource.query(
-    `SELECT count(*) FILTER (WHERE status = ANY($1)) AS received,
-            count(*) FILTER (WHERE status = $2) AS waiting,
-            count(*) FILTER (WHERE created_by = $3 AND received_at >= $4) AS mine,
-            count(*) FILTER (WHERE urgency = $5 AND NOT status = ANY($6)) AS emergencies
-       FROM intake_ticket
-      WHERE status = ANY($1) OR (created_by = $3 AND received_at >= $4) OR (urgency = $5 AND NOT status = ANY($6))`,
-    [AT_CENTRE, TicketStatus.AWAITING_DISPATCH, actor.id, startOfHotlineDay(), Urgency.EMERGENCY, FINISHED_STATUSES],
-  )) as Array<{ received: string; waiting: string; mine: string; emergencies: string }>;
-  return {
-    received: Number(row!.received),
-    waitingForDispatch: Number(row!.waiting),
-    mineToday: Number(row!.mine),
-    emergencies: Number(row!.emergencies),
-  };
+  return (await readQueueCounts(dataSource, [actor.id])).get(actor.id)!;
+}
+
+/** Viewers waiting for one event's counts on this instance, read together once the current tick ends. */
+type CountsBatch = { ids: Set<string>; sealed: boolean; counts: Promise<Map<string, QueueCounts>> };
+const batches = new WeakMap<object, CountsBatch>();
+
+/** The number of counter reads for pushed counts in this process (a test proves one per event, not one per viewer). */
+export const queueCountsStats = { reads: 0 };
+
+/**
+ * The counts pushed for one event (`queueCountsChanged`): every viewer on this instance handed the
+ * same event joins one read of the counters (they all ask within the tick the event arrives in), so
+ * an event costs one statement per instance, not one per console.
+ */
+export async function countQueuesForEvent(dataSource: DataSource, event: object, actorInput: Actor | null): Promise<QueueCounts> {
+  const actor = requireRole(actorInput, QUEUE_ROLES);
+  let batch = batches.get(event);
+  if (!batch || (batch.sealed && !batch.ids.has(actor.id))) {
+    const ids = new Set<string>();
+    const fresh: CountsBatch = {
+      ids,
+      sealed: false,
+      counts: new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        fresh.sealed = true;
+        queueCountsStats.reads += 1;
+        return readQueueCounts(dataSource, [...ids]);
+      }),
+    };
+    batches.set(event, fresh);
+    batch = fresh;
+  }
+  batch.ids.add(actor.id);
+  return (await batch.counts).get(actor.id)!;
 }

@@ -1,4 +1,4 @@
-import { requireRole, smsSenderFor, type AppServices, type RequestContext } from "@civicline/platform";
+import { byRolesAndUnit, DomainError, requireRole, shareSubscription, smsSenderFor, type AppServices, type RequestContext } from "@civicline/platform";
 import { sendTrackingNumber } from "../portal/tracking-sms.js";
 import { Arg, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { submitRequest } from "./submit-request.js";
@@ -10,6 +10,13 @@ import { PublicTicketType, SubmitRequestPayloadType, TicketType } from "./ticket
 
 /** Topic published (via the outbox) when a ticket is received; payload `{ ticketId }`. */
 export const TICKET_RECEIVED_TOPIC = "TICKET_RECEIVED";
+
+// A pushed ticket depends on the viewer's roles only (access, phone masking: citizenIdentityFor):
+// the gateway loads and renders it once per event for each set of roles and fans it out.
+shareSubscription("ticketReceived", byRolesAndUnit);
+
+/** The ticket of each `ticketReceived` event being delivered on this instance (the event object is shared by all its subscribers). */
+const receivedTickets = new WeakMap<object, Promise<Ticket | null>>();
 
 @Resolver()
 export class TicketResolver {
@@ -64,7 +71,17 @@ export class TicketResolver {
     },
   })
   async ticketReceived(@Root() payload: { ticketId: string }, @Ctx() ctx: RequestContext): Promise<TicketType> {
-    const ticket: Ticket = await getTicket(this.services.dataSource, { actor: ctx.actor, id: payload.ticketId });
+    requireRole(ctx.actor, QUEUE_ROLES);
+    // Loaded once per event on this instance, whatever the number of audiences (centre staff may read every ticket).
+    let loading = receivedTickets.get(payload);
+    if (!loading) {
+      loading = this.services.dataSource.getRepository(Ticket).findOne({ where: { id: payload.ticketId } });
+      receivedTickets.set(payload, loading);
+    }
+    const ticket = await loading;
+    if (!ticket) {
+      throw new DomainError("INTAKE/TICKET_NOT_FOUND", "This ticket does not exist.");
+    }
     return ticket as unknown as TicketType;
   }
 }
