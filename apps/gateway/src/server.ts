@@ -17,6 +17,7 @@ import { mountDevRoutes } from "./dev-routes.js";
 import { mountSupervisionOrderDevRoutes } from "./dev-supervision-orders.js";
 import { mountFileRoutes } from "./files-routes.js";
 import { mountPortalLinks } from "./portal-links.js";
+import { mountQaRecordingRoutes } from "./qa-recording-routes.js";
 import { mountOpen311Routes } from "./open311/open311-routes.js";
 import { securityHeaders } from "./security-headers.js";
 import { mountStaticApps } from "./static-apps.js";
@@ -27,7 +28,6 @@ import { documentErrorStatusPlugin } from "./http-status.js";
 import { unstorableInputPlugin } from "./input-text.js";
 import { prepareSocketOperation, socketOriginAllowed, socketOrigins } from "./ws-guard.js";
 import { SocketSessions } from "./ws-sessions.js";
-import { SubscriptionFanout } from "./subscription-fanout.js";
 import { attachCredentialCache, CredentialCache, detachCredentialCache } from "./credential-cache.js";
 import { integratorRateLimit, startIntegratorUsage, stopIntegratorUsage } from "./integrator-limits.js";
 
@@ -114,12 +114,9 @@ export async function startGatewayServer(options: {
     maxPayload: 64 * 1024,
     verifyClient: ({ req }, done) => (socketOriginAllowed(req, origins) ? done(true) : done(false, 403, "Origin not allowed")),
   });
-  // Subscriptions that declared an audience run once per event for all its subscribers (subscription-fanout.ts).
-  const fanout = new SubscriptionFanout();
   const wsCleanup = useServer(
     {
       schema,
-      subscribe: fanout.subscribe,
       onConnect: async (ctx) => {
         const session = await resolveSession(services.dataSource, credentialsOf(ctx.extra.request.headers));
         if (session && ctx.extra.socket.readyState === ctx.extra.socket.OPEN) {
@@ -245,6 +242,7 @@ export async function startGatewayServer(options: {
   );
   mountFileRoutes(app, services, options.fileAccess ?? [], options.citizenFileAccess ?? []);
   mountTicketExportRoutes(app, services);
+  mountQaRecordingRoutes(app, services);
   mountDevRoutes(app, services);
   mountSupervisionOrderDevRoutes(app, services);
   mountPortalLinks(app);

@@ -1,8 +1,11 @@
 import type { DomainModule } from "@civicline/platform";
 import { qaMigrations } from "./migrations/index.js";
 import { QaCall, QaCallTicket } from "./calls/call-record.entity.js";
+import { callTicketHandlers } from "./calls/call-records.js";
+import { QaCallFieldsResolver, QaCoreResolver, QaSampleFieldsResolver } from "./qa-core.resolver.js";
 import { QaSeat, QaShift } from "./roster/roster.entity.js";
 import { QaSample, QaSamplingRun, QaSamplingSettings } from "./sampling/sample.entity.js";
+import { samplingSchedules } from "./sampling/sampling.js";
 import { qaScoringEntities, qaScoringResolvers } from "./scoring/scoring.parts.js";
 import { QaTeam, QaTeamMember } from "./teams/team.entity.js";
 
@@ -14,5 +17,7 @@ export const qaModule: DomainModule = {
   name: "qa",
   entities: [QaTeam, QaTeamMember, QaSeat, QaShift, QaCall, QaCallTicket, QaSample, QaSamplingRun, QaSamplingSettings, ...qaScoringEntities],
   migrations: qaMigrations,
-  resolvers: [...qaScoringResolvers],
+  resolvers: [QaCoreResolver, QaCallFieldsResolver, QaSampleFieldsResolver, ...qaScoringResolvers],
+  eventHandlers: (services) => [...callTicketHandlers(services.dataSource)],
+  schedules: (services) => [...samplingSchedules(services)],
 };

@@ -14,6 +14,7 @@ export enum QaSampleReason {
 @Entity({ name: "qa_sample" })
 @Index("qa_sample_day_idx", ["day", "callTakerId"])
 @Index("qa_sample_taker_idx", ["callTakerId", "day"])
+@Index("qa_sample_pending_idx", ["day", "position"], { where: "inspected_at IS NULL" })
 export class QaSample {
   @PrimaryGeneratedColumn("uuid")
   id!: string;
@@ -35,6 +36,10 @@ export class QaSample {
   /** Order within the day's sample (reproducible). */
   @Column({ type: "integer" })
   position!: number;
+
+  /** When it was inspected (scored); null while it waits in the inspection queue. */
+  @Column({ name: "inspected_at", type: "timestamptz", nullable: true })
+  inspectedAt!: Date | null;
 
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt!: Date;
