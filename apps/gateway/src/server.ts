@@ -28,6 +28,7 @@ import { documentErrorStatusPlugin } from "./http-status.js";
 import { unstorableInputPlugin } from "./input-text.js";
 import { prepareSocketOperation, socketOriginAllowed, socketOrigins } from "./ws-guard.js";
 import { SocketSessions } from "./ws-sessions.js";
+import { SubscriptionFanout } from "./subscription-fanout.js";
 import { attachCredentialCache, CredentialCache, detachCredentialCache } from "./credential-cache.js";
 import { integratorRateLimit, startIntegratorUsage, stopIntegratorUsage } from "./integrator-limits.js";
 
@@ -114,9 +115,12 @@ export async function startGatewayServer(options: {
     maxPayload: 64 * 1024,
     verifyClient: ({ req }, done) => (socketOriginAllowed(req, origins) ? done(true) : done(false, 403, "Origin not allowed")),
   });
+  // Subscriptions that declared an audience run once per event for all its subscribers (subscription-fanout.ts).
+  const fanout = new SubscriptionFanout();
   const wsCleanup = useServer(
     {
       schema,
+      subscribe: fanout.subscribe,
       onConnect: async (ctx) => {
         const session = await resolveSession(services.dataSource, credentialsOf(ctx.extra.request.headers));
         if (session && ctx.extra.socket.readyState === ctx.extra.socket.OPEN) {
