@@ -1,4 +1,5 @@
 import { QaAssessmentWeights } from "../assessment/assessment-weights.entity.js";
+import { QaAssessmentResolver } from "../assessment/assessment.resolver.js";
 import { QaAppeal } from "../review/appeal.entity.js";
 import { QaWeeklyNote } from "../review/weekly-note.entity.js";
 import { QaInspection, QaInspectionScore } from "./inspection.entity.js";
@@ -8,4 +9,4 @@ import { QaScoringResolver } from "./scoring.resolver.js";
 /** What scoring, appeals, weekly reviews and monthly assessments add to the qa module. */
 export const qaScoringEntities = [QaScoreForm, QaScoreFormVersion, QaInspection, QaInspectionScore, QaAppeal, QaWeeklyNote, QaAssessmentWeights];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const qaScoringResolvers: Function[] = [QaScoringResolver];
+export const qaScoringResolvers: Function[] = [QaScoringResolver, QaAssessmentResolver];
