@@ -2,6 +2,7 @@ import { addWorkingDays, assertNoFieldErrors, loadWorkingCalendar, recordAudit, 
 import type { DataSource } from "typeorm";
 import { QA_INSPECTORS } from "../access.js";
 import { QaCall } from "../calls/call-record.entity.js";
+import { markSampleInspected } from "../sampling/inspection-queue.js";
 import { QaSample } from "../sampling/sample.entity.js";
 import { QaInspection, QaInspectionScore, QaInspectionState, QaScoreReason } from "./inspection.entity.js";
 import { currentFormVersion, formVersionById } from "./score-form.js";
@@ -59,6 +60,8 @@ export async function scoreQaCall(
         appealDeadline: addWorkingDays(calendar, now, QA_APPEAL_WINDOW_WORKING_DAYS),
       });
       await em.save(QaInspection, inspection);
+      // the sample leaves the inspection queue in the same transaction
+      await markSampleInspected(em, sample.id, now);
       const score = em.create(QaInspectionScore, {
         inspectionId: inspection.id,
         version: 1,

@@ -103,6 +103,9 @@ describe("scoring a sampled call", () => {
     expect(inspection.callTakerId).toBe(taker.id);
     // Tuesday + 3 working days (working time) → Friday
     expect(inspection.appealDeadline.toISOString()).toBe("2026-11-20T02:00:00.000Z");
+    // the sample left the inspection queue in the same transaction
+    const [queued] = (await db.dataSource.query(`SELECT inspected_at FROM qa_sample WHERE id = $1`, [sample.id])) as Array<{ inspected_at: Date | null }>;
+    expect(queued!.inspected_at?.toISOString()).toBe(now.toISOString());
     const again = await rejection(scoreQaCall(db.dataSource, { actor: inspector, sampleId: sample.id, score: fullScore(), now }));
     expect(again.code).toBe("QA/ALREADY_SCORED");
     const audit: Array<{ action: string }> = await db.dataSource.query(`SELECT action FROM platform_audit_entry WHERE entity_id = $1`, [inspection.id]);
@@ -116,6 +119,8 @@ describe("scoring a sampled call", () => {
     expect((error as ValidationError).fields).toEqual([expect.objectContaining({ field: "criteria.accuracy.score", code: "OUT_OF_RANGE" })]);
     const rows: unknown[] = await db.dataSource.query(`SELECT 1 FROM qa_inspection WHERE sample_id = $1`, [sample.id]);
     expect(rows).toHaveLength(0);
+    const pending: unknown[] = await db.dataSource.query(`SELECT 1 FROM qa_sample WHERE id = $1 AND inspected_at IS NULL`, [sample.id]);
+    expect(pending).toHaveLength(1);
   });
 
   it("only QA inspectors score", async () => {
