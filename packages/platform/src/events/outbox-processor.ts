@@ -21,6 +21,8 @@ type OutboxRow = {
 };
 
 const BATCH = 50;
+/** Tickets whose events are handled side by side (each handler uses its own pooled connection). */
+const CONCURRENCY = 4;
 const MAX_BACKOFF_SECONDS = 300;
 
 /**
@@ -38,7 +40,7 @@ export class OutboxProcessor {
   constructor(
     private readonly dataSource: DataSource,
     private readonly log: Logger,
-    private readonly options: { pollMs?: number; connectionUrl?: string } = {},
+    private readonly options: { pollMs?: number; connectionUrl?: string; concurrency?: number } = {},
   ) {}
 
   register(handler: EventHandler): void {
@@ -91,6 +93,13 @@ export class OutboxProcessor {
     }
   }
 
+  /**
+   * Claims up to BATCH events and handles them: the events of one ticket (`payload.ticketId`) in
+   * order, one after the other; different tickets side by side, at most `concurrency` at a time;
+   * events about no ticket in order among themselves. The handled ones are marked in one
+   * statement. When a ticket's event fails, its later events in the batch wait as long as it does,
+   * so that they still come after it.
+   */
   private async processBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
@@ -98,25 +107,52 @@ export class OutboxProcessor {
          WHERE processed_at IS NULL AND available_at <= now()
          ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
+      const groups = new Map<string, OutboxRow[]>();
       for (const row of rows) {
-        const event: StoredEvent = {
-          id: String(row.id),
-          type: row.type,
-          payload: row.payload,
-          actorId: row.actor_id,
-          occurredAt: row.occurred_at,
-          attempts: row.attempts,
-        };
-        const failure = await this.runHandlers(event);
-        if (failure) {
-          const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.min(row.attempts, 8));
-          await manager.query(
-            `UPDATE platform_outbox SET attempts = attempts + 1, last_error = $2,
-               available_at = now() + make_interval(secs => $3) WHERE id = $1`,
-            [row.id, failure, backoff],
-          );
+        const ticketId = row.payload?.ticketId;
+        const key = typeof ticketId === "string" && ticketId !== "" ? `ticket:${ticketId}` : "no-ticket";
+        const group = groups.get(key);
+        if (group) {
+          group.push(row);
         } else {
-          await manager.query("UPDATE platform_outbox SET processed_at = now(), attempts = attempts + 1 WHERE id = $1", [row.id]);
+          groups.set(key, [row]);
+        }
+      }
+      const handled: string[] = [];
+      const failed: Array<{ row: OutboxRow; failure: string; backoff: number; waiting: OutboxRow[] }> = [];
+      const queue = [...groups.values()];
+      const worker = async () => {
+        for (let group = queue.shift(); group; group = queue.shift()) {
+          for (const [index, row] of group.entries()) {
+            const failure = await this.runHandlers({
+              id: String(row.id),
+              type: row.type,
+              payload: row.payload,
+              actorId: row.actor_id,
+              occurredAt: row.occurred_at,
+              attempts: row.attempts,
+            });
+            if (failure) {
+              const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.min(row.attempts, 8));
+              failed.push({ row, failure, backoff, waiting: group.slice(index + 1) });
+              break;
+            }
+            handled.push(row.id);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? CONCURRENCY, queue.length) }, worker));
+      if (handled.length > 0) {
+        await manager.query("UPDATE platform_outbox SET processed_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])", [handled]);
+      }
+      for (const { row, failure, backoff, waiting } of failed) {
+        await manager.query(
+          `UPDATE platform_outbox SET attempts = attempts + 1, last_error = $2,
+             available_at = now() + make_interval(secs => $3) WHERE id = $1`,
+          [row.id, failure, backoff],
+        );
+        if (waiting.length > 0) {
+          await manager.query("UPDATE platform_outbox SET available_at = now() + make_interval(secs => $2) WHERE id = ANY($1::bigint[])", [waiting.map((other) => other.id), backoff]);
         }
       }
       return rows.length;
