@@ -2,6 +2,7 @@ import type { DomainModule } from "@civicline/platform";
 import { qaMigrations } from "./migrations/index.js";
 import { QaCall, QaCallTicket } from "./calls/call-record.entity.js";
 import { callTicketHandlers } from "./calls/call-records.js";
+import { seedQaCoreDemo } from "./demo/qa-core.seed.js";
 import { QaCallFieldsResolver, QaCoreResolver, QaSampleFieldsResolver } from "./qa-core.resolver.js";
 import { QaSeat, QaShift } from "./roster/roster.entity.js";
 import { QaSample, QaSamplingRun, QaSamplingSettings } from "./sampling/sample.entity.js";
@@ -20,4 +21,7 @@ export const qaModule: DomainModule = {
   resolvers: [QaCoreResolver, QaCallFieldsResolver, QaSampleFieldsResolver, ...qaScoringResolvers],
   eventHandlers: (services) => [...callTicketHandlers(services.dataSource)],
   schedules: (services) => [...samplingSchedules(services)],
+  seedDemo: async (context) => {
+    await seedQaCoreDemo(context);
+  },
 };

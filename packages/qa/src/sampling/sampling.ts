@@ -167,27 +167,31 @@ export type SampleDayResult = { day: string; seed: string; samples: number; crea
  */
 export async function sampleDay(db: DataSource, day: string, options: { seed?: string; now?: Date } = {}): Promise<SampleDayResult> {
   checkDay(day, options.seed);
-  return db.transaction(async (manager) => {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('qa_sampling:' || $1))`, [day]);
-    const existing: Array<{ seed: string; samples: number }> = await manager.query(`SELECT seed, samples FROM qa_sampling_run WHERE day = $1`, [day]);
-    if (existing[0]) {
-      return { day, seed: existing[0].seed, samples: existing[0].samples, created: false };
-    }
-    const settings = await loadSamplingSettings(manager);
-    const seed = options.seed ?? settings.seed;
-    const inserted: Array<{ n: number }> = await manager.query(
-      `WITH plan AS (${planSql()}), stored AS (
-         INSERT INTO qa_sample (call_record_id, day, call_taker_id, reason, position)
-         SELECT "callRecordId", $1::date, "callTakerId",
-                (ARRAY['${REASON_BY_RANK[1]}','${REASON_BY_RANK[2]}','${REASON_BY_RANK[3]}','${REASON_BY_RANK[4]}','${REASON_BY_RANK[5]}','${REASON_BY_RANK[6]}'])[rank], position
-           FROM plan ON CONFLICT (call_record_id) DO NOTHING RETURNING 1)
-       SELECT count(*)::int AS n FROM stored`,
-      [day, seed, settings.longCallSeconds, settings.sensitiveCategoryIds, settings.randomPerCallTaker],
-    );
-    const samples = inserted[0]!.n;
-    await manager.query(`INSERT INTO qa_sampling_run (day, seed, ran_at, samples) VALUES ($1, $2, $3, $4)`, [day, seed, options.now ?? new Date(), samples]);
-    return { day, seed, samples, created: true };
-  });
+  return db.transaction((manager) => sampleDayIn(manager, day, options));
+}
+
+/** `sampleDay` inside the caller's transaction (the demo seed). */
+export async function sampleDayIn(manager: EntityManager, day: string, options: { seed?: string; now?: Date } = {}): Promise<SampleDayResult> {
+  checkDay(day, options.seed);
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('qa_sampling:' || $1))`, [day]);
+  const existing: Array<{ seed: string; samples: number }> = await manager.query(`SELECT seed, samples FROM qa_sampling_run WHERE day = $1`, [day]);
+  if (existing[0]) {
+    return { day, seed: existing[0].seed, samples: existing[0].samples, created: false };
+  }
+  const settings = await loadSamplingSettings(manager);
+  const seed = options.seed ?? settings.seed;
+  const inserted: Array<{ n: number }> = await manager.query(
+    `WITH plan AS (${planSql()}), stored AS (
+       INSERT INTO qa_sample (call_record_id, day, call_taker_id, reason, position)
+       SELECT "callRecordId", $1::date, "callTakerId",
+              (ARRAY['${REASON_BY_RANK[1]}','${REASON_BY_RANK[2]}','${REASON_BY_RANK[3]}','${REASON_BY_RANK[4]}','${REASON_BY_RANK[5]}','${REASON_BY_RANK[6]}'])[rank], position
+         FROM plan ON CONFLICT (call_record_id) DO NOTHING RETURNING 1)
+     SELECT count(*)::int AS n FROM stored`,
+    [day, seed, settings.longCallSeconds, settings.sensitiveCategoryIds, settings.randomPerCallTaker],
+  );
+  const samples = inserted[0]!.n;
+  await manager.query(`INSERT INTO qa_sampling_run (day, seed, ran_at, samples) VALUES ($1, $2, $3, $4)`, [day, seed, options.now ?? new Date(), samples]);
+  return { day, seed, samples, created: true };
 }
 
 /** An inspector or admin samples a past day now (idempotent: a day already sampled is left as it is). */
