@@ -1,0 +1,254 @@
+// Staff QA benchmark (pnpm bench qa; not a test): a fresh database with the real gateway and its demo
+// data, 1,000,000 tickets from the shared bulk generator (supervision/bench/generate.mjs), 190
+// call-takers × a year of calls (17 a day: about 1.2 million call records, INSERT … SELECT
+// generate_series), phone tickets linked to the calls they were logged in, callback answers, and a
+// month of inspections. Then:
+// - the daily sampling run (`runDailySampling`, the schedule's job: a Monday catching up 7 days) and a
+//   single day's `sampleDay`, against the equivalent SQL (the same picks computed by one hand-written
+//   statement through pg) in the same run;
+// - H2's monthly assessment for everyone (`monthlyAssessment`) against a hand-written statement that
+//   computes the same per-call-taker figures through pg.
+// Target (issue 12): each finishes within 5 seconds on this machine.
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { generateTickets } from "../../supervision/bench/generate.mjs";
+import { freeLowPort, machineLoad, openBenchDatabase, percentile } from "../../supervision/bench/bench-kit.mjs";
+import { reportResult } from "../../../tooling/scripts/bench-report.mjs";
+
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
+const TAKERS = Number(process.env.BENCH_CALL_TAKERS ?? 190);
+const DAYS = Number(process.env.BENCH_DAYS ?? 365);
+const PER_DAY = Number(process.env.BENCH_CALLS_PER_DAY ?? 17);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const TARGET_MS = 5000;
+const log = (message) => console.log(`[bench] ${message}`);
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+const localDay = (date) => date.toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
+const addDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** 190 call-takers in 19 teams, 150 shared seats, and a year of calls: all by INSERT … SELECT. */
+async function generateCalls(db, today) {
+  await db.query(`INSERT INTO platform_user (username, display_name, password_hash, roles, active)
+    SELECT 'bench-taker-' || n, '话务员' || n, 'x', '{operator}', true FROM generate_series(0, $1::int - 1) n`, [TAKERS]);
+  await db.query(`CREATE TEMP TABLE bench_taker AS SELECT (substring(username from 13))::int AS n, id FROM platform_user WHERE username LIKE 'bench-taker-%'`);
+  await db.query(`CREATE UNIQUE INDEX ON bench_taker (n)`);
+  await db.query(`INSERT INTO qa_team (name, lead_user_id) SELECT '基准班组' || g, (SELECT id FROM bench_taker WHERE n = g * 10) FROM generate_series(0, ($1::int - 1) / 10) g`, [TAKERS]);
+  await db.query(`INSERT INTO qa_team_member (user_id, team_id) SELECT b.id, t.id FROM bench_taker b JOIN qa_team t ON t.name = '基准班组' || (b.n / 10)`);
+  await db.query(`INSERT INTO qa_seat (code, name, active) SELECT 'S' || lpad(g::text, 3, '0'), '座席' || g, true FROM generate_series(0, 149) g ON CONFLICT DO NOTHING`);
+  await db.query(`SET synchronous_commit = off`);
+  const chunk = 30;
+  for (let from = 1; from <= DAYS; from += chunk) {
+    const to = Math.min(DAYS, from + chunk - 1);
+    await db.query(
+      `INSERT INTO qa_call (call_id, seat_code, call_taker_id, caller_number, direction, started_at, answered_at, ended_at, wait_seconds, talk_seconds, recording_url, reported_by_name, flagged_at, flag_reason)
+       SELECT 'B-' || b.n || '-' || to_char(d.day, 'YYYYMMDD') || '-' || k,
+              'S' || lpad((b.n % 150)::text, 3, '0'), b.id,
+              '13' || lpad(((abs(h.h) % 900000000) + 100000000)::text, 9, '0'),
+              CASE WHEN k % 13 = 5 THEN 'OUTBOUND' ELSE 'INBOUND' END,
+              s.started, s.started + make_interval(secs => w.wait), s.started + make_interval(secs => w.wait + w.talk), w.wait, w.talk,
+              'https://cti.example/rec/' || b.n || '/' || to_char(d.day, 'YYYYMMDD') || '/' || k || '.wav', 'Bench CTI',
+              CASE WHEN abs(h.h) % 1000 = 7 THEN s.started + interval '8 hours' END,
+              CASE WHEN abs(h.h) % 1000 = 7 THEN '请复核' END
+         FROM generate_series($2::int, $3::int) back
+         CROSS JOIN LATERAL (SELECT ($1::date - back) AS day) d
+         CROSS JOIN bench_taker b
+         CROSS JOIN generate_series(0, $4::int - 1) k
+         CROSS JOIN LATERAL (SELECT hashtext(b.n || ':' || d.day || ':' || k) AS h) h
+         CROSS JOIN LATERAL (SELECT ((d.day + time '08:00' + make_interval(mins => k * 30 + abs(h.h) % 20)) AT TIME ZONE 'Asia/Shanghai') AS started) s
+         CROSS JOIN LATERAL (SELECT 3 + abs(h.h) % 60 AS wait, CASE WHEN abs(h.h) % 100 = 3 THEN 900 + abs(h.h) % 600 ELSE 40 + abs(h.h) % 420 END AS talk) w`,
+      [today, from, to, PER_DAY],
+    );
+  }
+  return Number((await db.query(`SELECT count(*) AS n FROM qa_call`)).rows[0].n);
+}
+
+/**
+ * Phone tickets of the last year are logged by a call-taker during one of their calls that day (call
+ * id and created_by set, the qa_call_ticket link written), a quarter of them answered in a callback.
+ */
+async function linkTickets(db, today) {
+  await db.query(`SET session_replication_role = replica`);
+  const linked = await db.query(
+    `WITH picked AS (
+       SELECT t.id, b.id AS taker, 'B-' || b.n || '-' || to_char((t.received_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYYMMDD') || '-' || (abs(hashtext(t.id::text || 'k')) % $3) AS call_id
+         FROM intake_ticket t JOIN bench_taker b ON b.n = abs(hashtext(t.id::text)) % $2
+        WHERE t.channel = 'phone' AND (t.received_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date - $4::int AND $1::date - 1
+     ), updated AS (
+       UPDATE intake_ticket t SET call_id = p.call_id, created_by = p.taker FROM picked p WHERE t.id = p.id RETURNING t.id, t.call_id
+     )
+     INSERT INTO qa_call_ticket (ticket_id, call_id) SELECT id, call_id FROM updated ON CONFLICT DO NOTHING`,
+    [today, TAKERS, PER_DAY, DAYS],
+  );
+  await db.query(
+    `INSERT INTO callback_survey (task_id, ticket_id, full_survey, channel, result_satisfaction, process_satisfaction, answered_at, category_id, request_type)
+     SELECT md5('bench-survey-' || t.id)::uuid, t.id, true, 'PHONE',
+            CASE WHEN abs(hashtext(t.id::text || 's')) % 10 = 0 THEN 'DISSATISFIED' ELSE 'SATISFIED' END,
+            CASE WHEN abs(hashtext(t.id::text || 'p')) % 10 = 0 THEN 'DISSATISFIED' ELSE 'SATISFIED' END,
+            t.received_at + interval '3 days', t.category_id, t.request_type
+       FROM intake_ticket t WHERE t.call_id LIKE 'B-%' AND abs(hashtext(t.id::text || 'v')) % 4 = 0 AND t.received_at + interval '3 days' < now()
+     ON CONFLICT DO NOTHING`,
+  );
+  await db.query(`SET session_replication_role = DEFAULT`);
+  return linked.rowCount;
+}
+
+/** The same picks as one hand-written statement (the baseline): risk calls and N seeded random calls per call-taker, none sampled before. */
+const BASELINE_SAMPLING = `
+WITH b AS (SELECT ($1::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AS d0, ($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AS d1),
+calls AS (SELECT c.id, c.call_id, c.call_taker_id, c.talk_seconds, c.flagged_at FROM qa_call c, b WHERE c.started_at >= b.d0 AND c.started_at < b.d1 AND c.call_taker_id IS NOT NULL),
+risk AS (
+  SELECT c.id, c.call_taker_id FROM calls c WHERE c.talk_seconds >= $3
+  UNION SELECT c.id, c.call_taker_id FROM qa_call c, b WHERE c.flagged_at >= b.d0 AND c.flagged_at < b.d1 AND c.call_taker_id IS NOT NULL
+  UNION SELECT c.id, c.call_taker_id FROM calls c JOIN qa_call_ticket l ON l.call_id = c.call_id JOIN intake_ticket t ON t.id = l.ticket_id WHERE t.request_type = 'complaint'
+  UNION SELECT c.id, c.call_taker_id FROM callback_survey s JOIN qa_call_ticket l ON l.ticket_id = s.ticket_id JOIN qa_call c ON c.call_id = l.call_id, b
+   WHERE s.answered_at >= b.d0 AND s.answered_at < b.d1 AND s.process_satisfaction NOT IN ('VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED') AND c.call_taker_id IS NOT NULL AND c.started_at >= b.d0 - interval '60 days'
+),
+ranked AS (SELECT c.id, c.call_taker_id, row_number() OVER (PARTITION BY c.call_taker_id ORDER BY md5($2 || ':' || $1 || ':' || c.id::text)) AS n
+  FROM calls c WHERE c.id NOT IN (SELECT id FROM risk) AND NOT EXISTS (SELECT 1 FROM qa_sample s WHERE s.call_record_id = c.id))
+SELECT count(*)::int AS n FROM (SELECT id FROM risk r WHERE NOT EXISTS (SELECT 1 FROM qa_sample s WHERE s.call_record_id = r.id) UNION ALL SELECT id FROM ranked WHERE n <= $4) picks`;
+
+/** The per-call-taker monthly figures as one hand-written statement (the baseline of the monthly assessment). */
+const BASELINE_MONTH = `
+SELECT u.id, u.display_name,
+  (SELECT count(*) FROM qa_call c WHERE c.call_taker_id = u.id AND c.started_at >= $1 AND c.started_at < $2 AND c.answered_at IS NOT NULL) AS calls,
+  (SELECT avg(talk_seconds) FROM qa_call c WHERE c.call_taker_id = u.id AND c.started_at >= $1 AND c.started_at < $2 AND c.answered_at IS NOT NULL) AS handle,
+  (SELECT avg(total) FROM qa_inspection i WHERE i.call_taker_id = u.id AND i.call_started_at >= $1 AND i.call_started_at < $2) AS qa,
+  (SELECT count(*) FILTER (WHERE status = 'closed_direct')::float / nullif(count(*), 0) FROM intake_ticket t WHERE t.created_by = u.id AND t.received_at >= $1 AND t.received_at < $2) AS direct,
+  (SELECT count(*) FILTER (WHERE s.process_satisfaction IN ('VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED'))::float / nullif(count(*), 0)
+     FROM callback_survey s JOIN intake_ticket t ON t.id = s.ticket_id WHERE t.created_by = u.id AND s.answered_at >= $1 AND s.answered_at < $2) AS satisfaction
+FROM platform_user u WHERE u.active AND 'operator' = ANY(u.roles) ORDER BY u.id`;
+
+async function timeIt(fn) {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+async function main() {
+  const benchStarted = performance.now();
+  const database = await openBenchDatabase(pg, "qa");
+  const { startApp } = await import("../../../apps/gateway/dist/index.js");
+  const qa = await import("../dist/index.js");
+  let app;
+  let db;
+  try {
+    log("starting the gateway (embedded PostgreSQL unless DATABASE_URL, migrations, demo data)…");
+    app = await startApp({
+      databaseUrl: database.url || undefined,
+      dataDir: database.dataDir,
+      embeddedPostgresPort: await freeLowPort(),
+      port: 0,
+      seedDemoOnEmpty: true,
+      logLevel: "warn",
+      nodeEnv: "production",
+      allowDevSmsInProduction: true,
+    });
+    const ds = app.services.dataSource;
+    db = new pg.Client({ connectionString: ds.options.url });
+    await db.connect();
+    const today = localDay(new Date());
+    log(`generating ${TICKETS.toLocaleString("en")} tickets over ${DAYS} days (shared bulk generator)…`);
+    const stats = await generateTickets(db, { tickets: TICKETS, days: DAYS, log });
+    log(`tickets in ${(stats.ms / 1000).toFixed(0)} s`);
+    let t = performance.now();
+    const calls = await generateCalls(db, today);
+    log(`${calls.toLocaleString("en")} call records for ${TAKERS} call-takers × ${DAYS} days in ${seconds(performance.now() - t)}`);
+    t = performance.now();
+    const linked = await linkTickets(db, today);
+    log(`${linked.toLocaleString("en")} phone tickets linked to their calls, with callback answers, in ${seconds(performance.now() - t)}`);
+
+    // Last month's samples and inspections (a score for each), so that the monthly assessment has QA scores to read.
+    const monthStart = `${addDays(today, -40).slice(0, 7)}-01`;
+    const month = monthStart.slice(0, 7);
+    t = performance.now();
+    for (let day = monthStart; day.slice(0, 7) === month; day = addDays(day, 1)) {
+      await qa.sampleDay(ds, day, { seed: "bench" });
+    }
+    const [{ id: formVersionId }] = (await db.query(`SELECT id FROM qa_score_form_version ORDER BY created_at LIMIT 1`)).rows;
+    await db.query(
+      `INSERT INTO qa_inspection (sample_id, call_record_id, call_taker_id, call_started_at, inspector_id, inspector_name, form_version_id, state, total, critical, score_version, scored_at, appeal_deadline)
+       SELECT s.id, s.call_record_id, s.call_taker_id, c.started_at, s.call_taker_id, '质检员', $1, 'SCORED', 60 + abs(hashtext(s.id::text)) % 41, false, 1, c.started_at + interval '1 day', c.started_at + interval '4 days'
+         FROM qa_sample s JOIN qa_call c ON c.id = s.call_record_id WHERE s.day >= $2::date AND s.day < ($2::date + interval '1 month')`,
+      [formVersionId, monthStart],
+    );
+    await db.query(`UPDATE qa_sample SET inspected_at = now() WHERE day >= $1::date AND day < ($1::date + interval '1 month')`, [monthStart]);
+    log(`${month}: sampled and scored in ${seconds(performance.now() - t)}`);
+    await db.query(`ANALYZE`);
+    const sizes = (await db.query(`SELECT (SELECT count(*) FROM qa_call)::int AS calls, (SELECT count(*) FROM qa_sample)::int AS samples, (SELECT count(*) FROM qa_inspection)::int AS inspections, (SELECT count(*) FROM intake_ticket)::int AS tickets, (SELECT count(*) FROM callback_survey)::int AS surveys`)).rows[0];
+    log(`data: ${JSON.stringify(sizes)}`);
+
+    // 1. One day's sampling (sampleDay) vs the hand-written statement, on days not sampled yet.
+    const dayMs = [];
+    const baseMs = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const day = addDays(today, -(10 + round));
+      baseMs.push(await timeIt(() => db.query(BASELINE_SAMPLING, [day, "bench", 600, 2])));
+      dayMs.push(await timeIt(() => qa.sampleDay(ds, day, { seed: "bench" })));
+    }
+    const perDay = (await db.query(`SELECT avg(samples)::int AS n FROM qa_sampling_run WHERE day > $1::date - 20`, [today])).rows[0].n;
+    reportResult({
+      benchmark: `sampleDay: one day of ${TAKERS} call-takers (~${(TAKERS * PER_DAY).toLocaleString("en")} calls among ${calls.toLocaleString("en")}), ~${perDay} picks, p50 of ${ROUNDS}`,
+      result: `${percentile(dayMs, 50).toFixed(0)} ms (max ${Math.max(...dayMs).toFixed(0)})`,
+      baseline: `${percentile(baseMs, 50).toFixed(0)} ms (SQL)`,
+      ratio: percentile(dayMs, 50) / percentile(baseMs, 50),
+      target: "< 5 s",
+      pass: Math.max(...dayMs) < TARGET_MS,
+    });
+
+    // 2. The daily job on a Monday morning: the 7 days before it not sampled yet (the weekend and a missed day).
+    const monday = (() => {
+      let day = addDays(today, -60);
+      while (new Date(`${day}T00:00:00Z`).getUTCDay() !== 1) day = addDays(day, 1);
+      return day;
+    })();
+    const jobBaseline = await timeIt(async () => {
+      for (let back = 7; back >= 1; back--) await db.query(BASELINE_SAMPLING, [addDays(monday, -back), "bench", 600, 2]);
+    });
+    await db.query(`DELETE FROM qa_sampling_run WHERE day >= $1::date - 7 AND day < $1::date`, [monday]);
+    const jobMs = await timeIt(() => qa.runDailySampling(ds, new Date(`${monday}T08:00:05+08:00`)));
+    const jobDays = (await db.query(`SELECT count(*)::int AS n FROM qa_sampling_run WHERE day >= $1::date - 7 AND day < $1::date`, [monday])).rows[0].n;
+    reportResult({
+      benchmark: `daily sampling job (Monday ${monday}, ${jobDays} days caught up)`,
+      result: seconds(jobMs),
+      baseline: `${seconds(jobBaseline)} (SQL, same days)`,
+      ratio: jobMs / jobBaseline,
+      target: "< 5 s",
+      pass: jobMs < TARGET_MS,
+    });
+
+    // 3. The monthly assessment for everyone (H2's monthlyAssessment) vs the hand-written statement.
+    const [from, to] = [new Date(`${monthStart}T00:00:00+08:00`), new Date(`${addDays(`${monthStart.slice(0, 7)}-28`, 7).slice(0, 7)}-01T00:00:00+08:00`)];
+    const monthMs = [];
+    const monthBase = [];
+    let rows = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      monthBase.push(await timeIt(() => db.query(BASELINE_MONTH, [from, to])));
+      monthMs.push(
+        await timeIt(async () => {
+          const assessment = await qa.monthlyAssessment(ds, month);
+          rows = (assessment.rows?.length ?? 0) + (assessment.apart?.length ?? 0);
+        }),
+      );
+    }
+    reportResult({
+      benchmark: `monthlyAssessment ${month}: ${rows} call-takers ranked, p50 of ${ROUNDS}`,
+      result: `${percentile(monthMs, 50).toFixed(0)} ms (max ${Math.max(...monthMs).toFixed(0)})`,
+      baseline: `${percentile(monthBase, 50).toFixed(0)} ms (SQL)`,
+      ratio: percentile(monthMs, 50) / percentile(monthBase, 50),
+      target: "< 5 s",
+      pass: Math.max(...monthMs) < TARGET_MS,
+    });
+    log(machineLoad());
+    log(`bench finished in ${seconds(performance.now() - benchStarted)}`);
+  } finally {
+    await db?.end().catch(() => undefined);
+    await app?.stop().catch(() => undefined);
+    await database.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
