@@ -199,11 +199,11 @@ async function main() {
     // 2. The daily job on a Monday morning: the 7 days before it not sampled yet (the weekend and a missed day).
     const monday = (() => {
       let day = addDays(today, -60);
-      while (new Date(`${day}T00:00:00Z`).getUTCDay() !== 1) day = addDays(day, 1);
+      while (new Date(`${day}T00:00:00Z`).getUTCDay() !== 1) {day = addDays(day, 1);}
       return day;
     })();
     const jobBaseline = await timeIt(async () => {
-      for (let back = 7; back >= 1; back--) await db.query(BASELINE_SAMPLING, [addDays(monday, -back), "bench", 600, 2]);
+      for (let back = 7; back >= 1; back--) {await db.query(BASELINE_SAMPLING, [addDays(monday, -back), "bench", 600, 2]);}
     });
     await db.query(`DELETE FROM qa_sampling_run WHERE day >= $1::date - 7 AND day < $1::date`, [monday]);
     const jobMs = await timeIt(() => qa.runDailySampling(ds, new Date(`${monday}T08:00:05+08:00`)));

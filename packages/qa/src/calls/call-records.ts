@@ -17,7 +17,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { CALL_RECORD_REPORTERS, qaScope, scopeCovers, scopeSql } from "../access.js";
 import { QaErrorCode, SEAT_PATTERN, callNotFound, isUuid } from "../qa.errors.js";
 import { resolveSeatOccupant } from "../roster/roster.js";
-import { QaCall, QaCallDirection, QaCallTicket } from "./call-record.entity.js";
+import { QaCall, QaCallDirection } from "./call-record.entity.js";
 
 /** What the telephony integration reports for a finished call (GraphQL QaCallRecordInput). */
 export type CallRecordRequest = {
