@@ -8,6 +8,7 @@ import { QaSeat, QaShift } from "./roster/roster.entity.js";
 import { QaSample, QaSamplingRun, QaSamplingSettings } from "./sampling/sample.entity.js";
 import { samplingSchedules } from "./sampling/sampling.js";
 import { qaScoringEntities, qaScoringResolvers } from "./scoring/scoring.parts.js";
+import { seedQaScoringDemo } from "./scoring/scoring.seed.js";
 import { QaTeam, QaTeamMember } from "./teams/team.entity.js";
 
 /**
@@ -23,5 +24,6 @@ export const qaModule: DomainModule = {
   schedules: (services) => [...samplingSchedules(services)],
   seedDemo: async (context) => {
     await seedQaCoreDemo(context);
+    await seedQaScoringDemo(context);
   },
 };
