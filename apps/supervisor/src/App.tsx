@@ -36,6 +36,9 @@ import { isWallPath, WallRoutes, wallNavItems } from "./measures/wall/routes.tsx
 import { isReportPath, ReportRoutes, reportNavItems } from "./measures/report/routes.tsx";
 import { useReportT } from "./measures/report/messages.ts";
 import { ELSEWHERE_PATH, GoToLanding, mayUseOverview, OVERVIEW_PATH, SupervisorElsewhere } from "./landing.tsx";
+import { isQaManagePath, QaManageRoutes, qaManageNavItems } from "./qa/manage/routes.tsx";
+import { useQaManageT } from "./qa/manage/messages.ts";
+import { useQaViewer } from "./qa/manage/useQaViewer.ts";
 
 /** Supervisor console: sign in, then the overview; the knowledge base's review, statistics and editor under knowledge/. */
 export function App() {
@@ -62,6 +65,8 @@ export function App() {
   const tAudit = useAuditT();
   const tMessages = useAdminMessageT();
   const ticketSearch = isTicketSearchPath(path);
+  const qa = useQaViewer();
+  const tQa = useQaManageT();
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
       {({ viewer, logout }) => {
@@ -84,6 +89,7 @@ export function App() {
             ...rankingNavItems(path, viewer.roles, tRanking("rk.nav")),
             ...hotNavItems(path, viewer.roles, tHot("hot.nav")),
             ...chasingNavItems(path, viewer.roles, tChasing("ch.title")),
+            ...qaManageNavItems(path, viewer.roles, qa, { review: tQa("qm.nav.review"), assessment: tQa("qm.nav.assessment"), roster: tQa("qm.nav.roster"), forms: tQa("qm.nav.forms") }),
             ...ticketSearchNavItems(path, viewer.roles, tSearch("ts.nav")),
             ...leaderNavItems(path, viewer.roles, { page: tLeader("ld.nav.page"), sessions: tLeader("ld.nav.sessions"), cases: tLeader("ld.nav.cases") }),
             ...ordersNavItems(path, viewer.roles, tOrders("so.nav")),
@@ -102,7 +108,7 @@ export function App() {
               transfer: t("nav.kbTransfer"),
               editor: t("nav.myArticles"),
             }),
-          ], { supervision: t("nav.group.supervision"), callback: t("nav.group.callback"), dispatch: t("nav.group.dispatch"), knowledge: t("nav.group.knowledge"), admin: t("nav.group.admin"), measures: t("nav.group.measures") })}
+          ], { supervision: t("nav.group.supervision"), callback: t("nav.group.callback"), dispatch: t("nav.group.dispatch"), knowledge: t("nav.group.knowledge"), admin: t("nav.group.admin"), measures: t("nav.group.measures"), qa: t("nav.group.qa") })}
           user={viewer}
           tools={<NotificationBell documents={notificationDocuments} />}
           onLogout={() => void logout()}
@@ -120,6 +126,8 @@ export function App() {
             <HotRoutes roles={viewer.roles} />
           ) : ticketSearch ? (
             <TicketSearchRoutes roles={viewer.roles} />
+          ) : isQaManagePath(path) ? (
+            <QaManageRoutes path={path} roles={viewer.roles} qa={qa} />
           ) : knowledge ? (
             <KnowledgeRoutes path={path} roles={viewer.roles} />
           ) : routing ? (

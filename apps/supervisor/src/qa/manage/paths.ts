@@ -9,7 +9,7 @@ export const QA_FORM_EDITOR_ROLES = ["ADMIN", "QA_INSPECTOR"];
 /** Who reads team and centre figures by role (team leads read theirs whatever their role). */
 export const QA_AGGREGATE_ROLES = ["QA_INSPECTOR", "SUPERVISOR", "LEADER", "ADMIN"];
 /** Who sees every team's roster by role (a team lead sees and edits their own team's). */
-export const QA_ROSTER_ROLES = ["QA_INSPECTOR", "ADMIN", "SUPERVISOR"];
+export const QA_ROSTER_ROLES = ["QA_INSPECTOR", "ADMIN", "SUPERVISOR", "LEADER"];
 
 export function hasRole(roles: readonly string[], allowed: readonly string[]): boolean {
   return roles.some((role) => allowed.includes(role));

@@ -1,0 +1,25 @@
+import { useQuery } from "@apollo/client/react";
+import { MeDocument, QmTeamsDocument } from "../../gql/graphql.ts";
+
+/** What the QA pages need to know about the signed-in person beyond their roles. */
+export type QaViewer = {
+  /** The signed-in person's id (null before sign-in). */
+  viewerId: string | null;
+  /** The teams they lead (a team lead is whoever leads a team: there is no team-lead role). */
+  ledTeamIds: readonly string[];
+};
+
+/**
+ * The signed-in person (read from the cache StaffGate fills) and the QA teams they lead. Called at
+ * the app's top level, so that the nav can offer team leads their QA pages; asks the API only once
+ * somebody is signed in, and not for QA inspectors (they see every QA page by role). An error (a role
+ * that may not list teams) means no team led.
+ */
+export function useQaViewer(): QaViewer {
+  const me = useQuery(MeDocument, { fetchPolicy: "cache-only" });
+  const viewer = me.data?.me ?? null;
+  const teams = useQuery(QmTeamsDocument, { skip: !viewer || viewer.roles.includes("QA_INSPECTOR") });
+  const viewerId = viewer?.id ?? null;
+  const ledTeamIds = viewerId && !teams.error ? (teams.data?.qaTeams ?? []).filter((team) => team.lead.id === viewerId).map((team) => team.id) : [];
+  return { viewerId, ledTeamIds };
+}
