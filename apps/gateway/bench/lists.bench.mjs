@@ -119,8 +119,8 @@ async function plans(db, handlerUnitId, operatorId) {
       WHERE t.status IN ('received', 'awaiting_dispatch') AND (a.id IS NULL OR a.state NOT IN ('DISPATCHED', 'SIGNED_FOR'))
       ORDER BY CASE t.urgency WHEN 'emergency' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END, t.received_at, t.id LIMIT 200`],
     "Open311 list": [`SELECT * FROM intake_ticket t WHERE t.received_at BETWEEN now() - interval '90 days' AND now() ORDER BY t.received_at DESC, t.tracking_number DESC LIMIT 1000`],
-    "unit inbox": [`SELECT a.id FROM routing_assignment a JOIN routing_assignment_unit u ON u.assignment_id = a.id AND u.unit_id = $1
-      WHERE a.current AND a.state IN ('DISPATCHED', 'SIGNED_FOR', 'RETURN_REQUESTED') ORDER BY a.last_follow_up_at DESC NULLS LAST, a.completion_due_at, a.id LIMIT 500`, [handlerUnitId]],
+    "unit inbox": [`SELECT a.id FROM routing_assignment a WHERE a.current AND a.state IN ('DISPATCHED', 'SIGNED_FOR', 'RETURN_REQUESTED')
+      AND (a.lead_unit_id = $1 OR a.assisting_unit_ids @> ARRAY[$1]::uuid[]) ORDER BY a.last_follow_up_at DESC NULLS LAST, a.completion_due_at, a.id LIMIT 500`, [handlerUnitId]],
   };
   for (const [name, [sql, params]] of Object.entries(statements)) {
     const plan = (await db.query(`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`, params)).rows.map((row) => row["QUERY PLAN"]);
