@@ -1,4 +1,4 @@
-import { DomainError, assertNoFieldErrors, recordEvent, type Actor, type FieldError } from "@civicline/platform";
+import { DomainError, assertNoFieldErrors, recordEvent, retryTransient, type Actor, type FieldError } from "@civicline/platform";
 import type { DataSource, EntityManager } from "typeorm";
 import { Area } from "../catalog/area.entity.js";
 import { Category } from "../catalog/category.entity.js";
@@ -143,7 +143,8 @@ export async function createTicket(options: CreateTicketOptions): Promise<Ticket
   if (isDataSource(db)) {
     const checked = await checkDraft(db.manager, options);
     const trackingNumber = await nextTrackingNumber(db.manager, options.cityPrefix, receivedAt);
-    return db.transaction((manager) => storeTicket(manager, options, { ...draft, ...checked, trackingNumber, receivedAt }));
+    // A deadlock on a shared counter row rolls the whole transaction back: it is written again, with the same number.
+    return retryTransient(() => db.transaction((manager) => storeTicket(manager, options, { ...draft, ...checked, trackingNumber, receivedAt })));
   }
   return db.transaction(async (manager) => {
     const checked = await checkDraft(manager, options);

@@ -97,4 +97,28 @@ describe("OutboxProcessor batches", () => {
     await processor.drain();
     expect(seqsOf(received, stuck)).toEqual([0, 1, 2, 3]);
   });
+
+  it("runs a handler again at once when PostgreSQL rolled it back for a deadlock, without backoff", async () => {
+    const eventType = `test.batch_deadlock_${randomUUID().slice(0, 8)}`;
+    let calls = 0;
+    const received: StoredEvent[] = [];
+    const processor = new OutboxProcessor(db.dataSource, log, { pollMs: 60_000 });
+    processor.register({
+      name: "unlucky",
+      eventType,
+      handle: async (event) => {
+        calls += 1;
+        if (calls === 1) {
+          throw Object.assign(new Error("deadlock detected"), { code: "40P01" });
+        }
+        received.push(event);
+      },
+    });
+    await recordInterleaved(eventType, [randomUUID()], 1);
+    await processor.drain();
+    expect(calls).toBe(2);
+    expect(received).toHaveLength(1);
+    const rows: Array<{ attempts: number; processed: boolean }> = await db.dataSource.query("SELECT attempts, processed_at IS NOT NULL AS processed FROM platform_outbox WHERE type = $1", [eventType]);
+    expect(rows).toEqual([{ attempts: 1, processed: true }]);
+  });
 });

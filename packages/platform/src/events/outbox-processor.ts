@@ -25,6 +25,32 @@ const BATCH = 50;
 const CONCURRENCY = 4;
 const MAX_BACKOFF_SECONDS = 300;
 
+/** PostgreSQL's deadlock_detected and serialization_failure: the transaction was rolled back whole. */
+const TRANSIENT_CODES = new Set(["40P01", "40001"]);
+
+/** Whether an error is a deadlock or serialization failure (safe to run the whole transaction again). */
+export function isTransientDatabaseError(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: unknown }; code?: unknown } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && TRANSIENT_CODES.has(code);
+}
+
+/**
+ * Runs `work` (one whole transaction, or idempotent work) again, at once, up to `attempts` times
+ * when PostgreSQL rolled it back for a deadlock or a serialization failure; other errors pass.
+ */
+export async function retryTransient<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isTransientDatabaseError(error)) {
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+    }
+  }
+}
+
 /**
  * Delivers outbox events to handlers after commit, at least once. Wakes on NOTIFY and polls as a
  * safety net; rows are claimed with `FOR UPDATE SKIP LOCKED`, so several instances share the work.
@@ -162,7 +188,7 @@ export class OutboxProcessor {
   private async runHandlers(event: StoredEvent): Promise<string | null> {
     for (const handler of this.handlers.get(event.type) ?? []) {
       try {
-        await handler.handle(event);
+        await retryTransient(() => handler.handle(event));
       } catch (error) {
         this.log.error({ err: error, eventId: event.id, handler: handler.name }, "event handler failed; will retry");
         return `${handler.name}: ${error instanceof Error ? error.message : String(error)}`;
