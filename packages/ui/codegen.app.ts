@@ -4,25 +4,36 @@
  * take the operations they share (login, me, queue pushes, knowledge-base editor) from
  * packages/ui/src/graphql/staff.
  */
+const STAFF_DOCUMENTS = "../../packages/ui/src/graphql/staff/*.graphql";
+
+const CLIENT_OUTPUT = {
+  preset: "client",
+  presetConfig: { fragmentMasking: false },
+  config: {
+    enumsAsTypes: true,
+    useTypeImports: true,
+    scalars: { DateTimeISO: "string", ID: "string" },
+    avoidOptionals: { field: true, inputValue: false, object: false },
+    nonOptionalTypename: false,
+    skipTypename: false,
+    defaultScalarType: "unknown",
+  },
+};
+
+/**
+ * Staff apps also get `src/gql/shell/`: the shared staff operations alone (sign-in, me, the
+ * notification bell), for the app shell. The generated `src/gql/graphql.ts` holds every document
+ * of the app in one module, so anything the first chunk imports from it drags every page's
+ * documents into the first chunk (issue 15); the shell imports its few from here instead.
+ */
 export function appCodegen(options: { staff: boolean }) {
   return {
     schema: ["../gateway/schema.graphql"],
-    documents: options.staff ? ["src/**/*.graphql", "../../packages/ui/src/graphql/staff/*.graphql"] : "src/**/*.graphql",
     ignoreNoDocuments: true,
+    // Documents are named per output: documents at the top level would be added to every output.
     generates: {
-      "./src/gql/": {
-        preset: "client",
-        presetConfig: { fragmentMasking: false },
-        config: {
-          enumsAsTypes: true,
-          useTypeImports: true,
-          scalars: { DateTimeISO: "string", ID: "string" },
-          avoidOptionals: { field: true, inputValue: false, object: false },
-          nonOptionalTypename: false,
-          skipTypename: false,
-          defaultScalarType: "unknown",
-        },
-      },
+      "./src/gql/": { ...CLIENT_OUTPUT, documents: options.staff ? ["src/**/*.graphql", STAFF_DOCUMENTS] : ["src/**/*.graphql"] },
+      ...(options.staff ? { "./src/gql/shell/": { ...CLIENT_OUTPUT, documents: [STAFF_DOCUMENTS] } } : {}),
     },
   };
 }

@@ -1,16 +1,21 @@
-import { AppLayout, appNavItem, EmptyState, NotificationBell, StaffGate, ticketPageNumber, useAppPath } from "@civicline/ui";
+import { AppLayout, appNavItem, EmptyState, Loading, NotificationBell, StaffGate, ticketPageNumber, useAppPath } from "@civicline/ui";
+import { lazy, Suspense } from "react";
 import { isKnowledgePath, KnowledgeRoutes, knowledgeNavItems } from "./knowledge/routes.tsx";
 import { CallbackRoutes, callbackNavItems, isCallbackAgentOnly, isCallbackPath } from "./callback/routes.tsx";
-import { CallDesk, type DeskView } from "./call/CallDesk.tsx";
+import type { DeskView } from "./call/CallDesk.tsx";
 import { CALL_PATH } from "./call/shortcuts.ts";
 import { useOperatorT } from "./messages.ts";
 import { notificationDocuments, staffDocuments } from "./staff.ts";
 import { landingPath, mayUse, OPERATOR_LANDING, QUEUE_PATH } from "./landing.ts";
-import { QueuePage } from "./queue/QueuePage.tsx";
-import { OperatorTicketPage } from "./tickets/page/TicketPageRoute.tsx";
 import { isTicketSearchPath, TicketSearchRoutes, ticketSearchNavItems } from "./tickets/search/routes.tsx";
 import { useTicketSearchT } from "./tickets/search/messages.ts";
 import { isRoutingPath, isUnitStaffOnly, RoutingRoutes, routingNavItems } from "./workbench/routes.tsx";
+
+// The desk, the queue and the ticket page are chunks of their own like every feature's pages
+// (issue 15: the first JavaScript is the shell and the sign-in); one Suspense shows progress.
+const CallDesk = lazy(() => import("./call/CallDesk.tsx").then((module) => ({ default: module.CallDesk })));
+const QueuePage = lazy(() => import("./queue/QueuePage.tsx").then((module) => ({ default: module.QueuePage })));
+const OperatorTicketPage = lazy(() => import("./tickets/page/TicketPageRoute.tsx").then((module) => ({ default: module.OperatorTicketPage })));
 
 /** Operator workbench: sign in, then the queues and the call screen; the knowledge base under knowledge/. */
 export function App() {
@@ -32,7 +37,7 @@ export function App() {
         // Handling-unit staff and callback agents have no call desk: their homes are the unit workbench and the callback queue.
         const unitStaff = isUnitStaffOnly(viewer.roles);
         const callbackOnly = isCallbackAgentOnly(viewer.roles);
-        const page = ticketNumber ? (
+        const route = ticketNumber ? (
           <OperatorTicketPage trackingNumber={ticketNumber} roles={viewer.roles} />
         ) : isTicketSearchPath(path) ? (
           <TicketSearchRoutes roles={viewer.roles} />
@@ -43,6 +48,8 @@ export function App() {
         ) : callback || callbackOnly ? (
           <CallbackRoutes path={path} search={search} roles={viewer.roles} />
         ) : null;
+        // A page loading its chunk shows progress in its own place; the call desk around it stays.
+        const page = route ? <Suspense fallback={<Loading />}>{route}</Suspense> : null;
         return (
           <AppLayout
             title={unitStaff ? t("nav.workbench") : callbackOnly ? t("app.callbackTitle") : t("app.title")}
@@ -58,15 +65,17 @@ export function App() {
             tools={<NotificationBell documents={notificationDocuments} />}
             onLogout={() => void logout()}
           >
-            {desk ? (
-              <CallDesk view={view}>{page}</CallDesk>
-            ) : view === "other" ? (
-              page
-            ) : view === "queue" && queue ? (
-              <QueuePage />
-            ) : (
-              <EmptyState testId="page-not-for-role" title={t("error.FORBIDDEN")} />
-            )}
+            <Suspense fallback={<Loading />}>
+              {desk ? (
+                <CallDesk view={view}>{page}</CallDesk>
+              ) : view === "other" ? (
+                page
+              ) : view === "queue" && queue ? (
+                <QueuePage />
+              ) : (
+                <EmptyState testId="page-not-for-role" title={t("error.FORBIDDEN")} />
+              )}
+            </Suspense>
           </AppLayout>
         );
       }}

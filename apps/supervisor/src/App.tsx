@@ -1,4 +1,5 @@
-import { AppLayout, appNavItem, NotificationBell, StaffGate, ticketPageNumber, useAppPath } from "@civicline/ui";
+import { AppLayout, appNavItem, Loading, NotificationBell, StaffGate, ticketPageNumber, useAppPath } from "@civicline/ui";
+import { Suspense } from "react";
 import { CallbackRoutes, callbackNavItems, isCallbackPath } from "./callback/routes.tsx";
 import { AdminCategoriesRoutes, adminCategoriesNavItems, isAdminCategoriesPath } from "./admin/categories/routes.tsx";
 import { useAdminCategoryT } from "./admin/categories/messages.ts";
@@ -75,7 +76,11 @@ export function App() {
         }
         if (isWallPath(path)) {
           // The wall display: full screen, no header.
-          return <WallRoutes roles={viewer.roles} />;
+          return (
+            <Suspense fallback={<Loading />}>
+              <WallRoutes roles={viewer.roles} />
+            </Suspense>
+          );
         }
         const leader = isLeaderPath(path);
         return (
@@ -114,6 +119,8 @@ export function App() {
           onLogout={() => void logout()}
         >
           {viewer.roles.includes("ADMIN") ? <CalendarCoverageBanner /> : null}
+          {/* Feature pages are chunks of their own (issue 15): one progress indicator while one loads. */}
+          <Suspense fallback={<Loading />}>
           {isMeasuresDashboardPath(path) ? (
             <MeasuresDashboardRoutes roles={viewer.roles} />
           ) : isReportPath(path) ? (
@@ -159,6 +166,7 @@ export function App() {
           ) : (
             <Dashboard roles={viewer.roles} />
           )}
+          </Suspense>
         </AppLayout>
         );
       }}

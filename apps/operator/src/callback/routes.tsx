@@ -1,10 +1,12 @@
 import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
-import { CallbackQueuePage } from "./CallbackQueuePage.tsx";
-import { CallbackTaskPage } from "./CallbackTaskPage.tsx";
+import { lazy, type ReactNode } from "react";
 import { useCallbackT } from "./messages.ts";
 import { CALLBACK_PATH, callbackTabPath, isCallbackPath, tabOf, taskIdOf } from "./paths.ts";
 import "./callback.css";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const CallbackQueuePage = lazy(() => import("./CallbackQueuePage.tsx").then((module) => ({ default: module.CallbackQueuePage })));
+const CallbackTaskPage = lazy(() => import("./CallbackTaskPage.tsx").then((module) => ({ default: module.CallbackTaskPage })));
 
 export { isCallbackPath };
 

@@ -1,8 +1,10 @@
-import { appNavItem, ArticleEditorRoutes, canWriteArticles, EDITOR_PATHS, EmptyState, parseEditorPath, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
-import { knowledgeEditorDocuments } from "./editorDocuments.ts";
-import { KnowledgePage } from "./KnowledgePage.tsx";
+import { appNavItem, canWriteArticles, EDITOR_PATHS, EmptyState, parseEditorPath, type NavItem } from "@civicline/ui";
+import { lazy, type ReactNode } from "react";
 import { useOperatorKnowledgeT } from "./messages.ts";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const EditorPages = lazy(() => import("./EditorPages.tsx").then((module) => ({ default: module.EditorPages })));
+const KnowledgePage = lazy(() => import("./KnowledgePage.tsx").then((module) => ({ default: module.KnowledgePage })));
 
 export const KNOWLEDGE_PATH = "knowledge";
 
@@ -31,7 +33,7 @@ export function KnowledgeRoutes({ path, roles }: { path: string; roles: readonly
   }
   const editor = parseEditorPath(path);
   if (editor) {
-    return <ArticleEditorRoutes route={editor} roles={roles} documents={knowledgeEditorDocuments} />;
+    return <EditorPages route={editor} roles={roles} />;
   }
   return <EmptyState testId="kb-not-found" title={t("kb.error.KNOWLEDGE/ARTICLE_NOT_FOUND")} />;
 }

@@ -1,9 +1,11 @@
 import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
-import { DispatchPage } from "../dispatch/DispatchPage.tsx";
+import { lazy, type ReactNode } from "react";
 import { useWorkbenchT } from "./messages.ts";
-import { WorkbenchPage } from "./WorkbenchPage.tsx";
 import "./workbench.css";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const DispatchPage = lazy(() => import("../dispatch/DispatchPage.tsx").then((module) => ({ default: module.DispatchPage })));
+const WorkbenchPage = lazy(() => import("./WorkbenchPage.tsx").then((module) => ({ default: module.WorkbenchPage })));
 
 export const WORKBENCH_PATH = "workbench";
 export const DISPATCH_PATH = "dispatch";

@@ -1,11 +1,13 @@
-import { appNavItem, ArticleEditorRoutes, canWriteArticles, EDITOR_PATHS, EmptyState, parseEditorPath, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
-import { knowledgeEditorDocuments } from "./editorDocuments.ts";
+import { appNavItem, canWriteArticles, EDITOR_PATHS, EmptyState, parseEditorPath, type NavItem } from "@civicline/ui";
+import { lazy, type ReactNode } from "react";
 import { useSupervisorKnowledgeT } from "./messages.ts";
-import { ReviewQueuePage } from "./review/ReviewQueuePage.tsx";
-import { KnowledgeStatsPage } from "./stats/KnowledgeStatsPage.tsx";
-import { ImportExportPage } from "./transfer/ImportExportPage.tsx";
 import "./knowledge.css";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const EditorPages = lazy(() => import("./EditorPages.tsx").then((module) => ({ default: module.EditorPages })));
+const ReviewQueuePage = lazy(() => import("./review/ReviewQueuePage.tsx").then((module) => ({ default: module.ReviewQueuePage })));
+const KnowledgeStatsPage = lazy(() => import("./stats/KnowledgeStatsPage.tsx").then((module) => ({ default: module.KnowledgeStatsPage })));
+const ImportExportPage = lazy(() => import("./transfer/ImportExportPage.tsx").then((module) => ({ default: module.ImportExportPage })));
 
 export const KNOWLEDGE_PATHS = { review: "knowledge/review", stats: "knowledge/stats", transfer: "knowledge/transfer" } as const;
 
@@ -55,7 +57,7 @@ export function KnowledgeRoutes({ path, roles }: { path: string; roles: readonly
   }
   const editor = parseEditorPath(path);
   if (editor) {
-    return <ArticleEditorRoutes route={editor} roles={roles} documents={knowledgeEditorDocuments} />;
+    return <EditorPages route={editor} roles={roles} />;
   }
   return <EmptyState testId="kb-not-found" title={t("kb.error.KNOWLEDGE/ARTICLE_NOT_FOUND")} />;
 }

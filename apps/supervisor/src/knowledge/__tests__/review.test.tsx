@@ -79,7 +79,8 @@ describe("review queue", { timeout: 20_000 }, () => {
     const changes = await within(detail).findByTestId("kb-article-diff");
     expect(within(changes).getByTestId("kb-diff-summary").querySelector("del")?.textContent).toBe("Removed: 16℃");
     expect(within(changes).getByTestId("kb-diff-summary").querySelector("ins")?.textContent).toBe("Added: 18℃");
-    expect(within(detail).getByTestId("kb-review-article").textContent).toContain("供暖期室内温度不低于18℃");
+    // The article body's markdown renderer is a lazy chunk (issue 15): wait for it to replace its placeholder.
+    await waitFor(() => expect(within(detail).getByTestId("kb-review-article").textContent).toContain("供暖期室内温度不低于18℃"));
 
     fireEvent.click(within(detail).getByTestId("kb-approve"));
     expect((await screen.findByTestId("kb-review-done")).textContent).toBe("“冬季供暖温度不达标怎么办？” is published.");

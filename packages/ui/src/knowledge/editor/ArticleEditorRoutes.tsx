@@ -1,9 +1,13 @@
+import { lazy } from "react";
 import { EmptyState } from "../../components/Feedback.tsx";
 import { useKnowledgeT } from "../i18n.ts";
-import { ArticleEditPage } from "./ArticleEditPage.tsx";
 import type { KnowledgeEditorDocuments } from "./documents.ts";
-import { MyArticlesPage } from "./MyArticlesPage.tsx";
 import { canWriteArticles, type EditorRoute } from "./paths.ts";
+
+// The editor (forms, diff, version history) is a chunk of its own, loaded when first shown (issue 15);
+// the apps render these routes inside a Suspense boundary.
+const ArticleEditPage = lazy(() => import("./ArticleEditPage.tsx").then((module) => ({ default: module.ArticleEditPage })));
+const MyArticlesPage = lazy(() => import("./MyArticlesPage.tsx").then((module) => ({ default: module.MyArticlesPage })));
 
 export type ArticleEditorRoutesProps = {
   route: EditorRoute;
