@@ -120,6 +120,6 @@ describe("staff QA scoring over HTTP (demo data)", () => {
     const aggregate = await gql<{ qaWeeklyReview: { individual: boolean; members: unknown[] } }>("supervisor", REVIEW, { t: team.id, w: monday });
     expect(aggregate.data!.qaWeeklyReview).toMatchObject({ individual: false, members: [] });
     const member = await gql("operator", REVIEW, { t: team.id, w: monday });
-    expect(member.errors![0]!.extensions!.code).toBe("QA/TEAM_NOT_FOUND");
+    expect(member.errors![0]!.extensions!.code).toBe("FORBIDDEN");
   });
 });

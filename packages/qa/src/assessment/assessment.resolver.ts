@@ -73,10 +73,10 @@ export class QaAssessmentResolver {
     @Arg("weightsVersion", () => Int, { nullable: true, description: "Weights version." }) weightsVersion: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<QaExportFileType> {
+    const view = await monthlyAssessmentFor(this.services.dataSource, { actor: ctx.actor, month, teamId, weightsVersion });
     if (language !== "zh-CN" && language !== "en") {
       assertNoFieldErrors([{ field: "language", code: "UNKNOWN", message: 'Choose "zh-CN" or "en".' }]);
     }
-    const view = await monthlyAssessmentFor(this.services.dataSource, { actor: ctx.actor, month, teamId, weightsVersion });
     const lang = language as "zh-CN" | "en";
     const data = format === QaExportFormat.PDF ? await assessmentPdf(view, lang, this.services.now?.() ?? new Date()) : assessmentCsv(view, lang);
     const extension = format === QaExportFormat.PDF ? "pdf" : "csv";

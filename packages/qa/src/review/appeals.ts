@@ -1,6 +1,6 @@
-import { assertNoFieldErrors, normalizeText, recordAudit, textProblem, type Actor, type FieldError } from "@civicline/platform";
+import { ForbiddenError, assertNoFieldErrors, normalizeText, recordAudit, requireRole, textProblem, type Actor, type FieldError } from "@civicline/platform";
 import type { DataSource } from "typeorm";
-import { mayDecideAppealOf, qaScope } from "../access.js";
+import { CALL_TAKER_ROLES, mayDecideAppealOf, qaScope } from "../access.js";
 import { QaInspection, QaInspectionScore, QaInspectionState, QaScoreReason } from "../scoring/inspection.entity.js";
 import { formVersionById } from "../scoring/score-form.js";
 import { scoreTotal, type QaScoreRequest } from "../scoring/score-rule.js";
@@ -29,7 +29,7 @@ function text(errors: FieldError[], field: string, value: string | null | undefi
  */
 export async function appealQaScore(dataSource: DataSource, input: { actor: Actor | null; inspectionId: string; reason: string; now?: Date }): Promise<QaInspection> {
   const scope = await qaScope(dataSource, input.actor);
-  const actor = input.actor!;
+  const actor = requireRole(input.actor, CALL_TAKER_ROLES);
   if (!isUuid(input.inspectionId)) {
     throw inspectionNotFound();
   }
@@ -87,6 +87,9 @@ export async function decideQaAppeal(
 ): Promise<QaInspection> {
   const scope = await qaScope(dataSource, input.actor);
   const actor = input.actor!;
+  if (scope.ledTeamIds.length === 0) {
+    throw new ForbiddenError("Only team leads decide appeals.");
+  }
   if (!isUuid(input.inspectionId)) {
     throw inspectionNotFound();
   }

@@ -74,12 +74,16 @@ describe("the weekly review", () => {
     await saveWeeklyNotes(db.dataSource, { actor: lead, teamId: team.id, weekStart: "2026-11-16", notes: "本周重点：社保政策口径。" });
     const review = await weeklyReview(db.dataSource, { actor: inspector, teamId: team.id, weekStart: "2026-11-16" });
     expect([review.notes, review.notesUpdatedByName]).toEqual(["本周重点：社保政策口径。", "班长"]);
-    expect((await rejection(saveWeeklyNotes(db.dataSource, { actor: a, teamId: team.id, weekStart: "2026-11-16", notes: "x" }))).code).toBe("QA/TEAM_NOT_FOUND");
+    expect((await rejection(saveWeeklyNotes(db.dataSource, { actor: a, teamId: team.id, weekStart: "2026-11-16", notes: "x" }))).code).toBe("FORBIDDEN");
     const aggregate = await weeklyReview(db.dataSource, { actor: supervisor, teamId: team.id, weekStart: "2026-11-16" });
     expect([aggregate.individual, aggregate.members, aggregate.fell, aggregate.inspections, aggregate.canEditNotes]).toEqual([false, [], [], 3, false]);
     expect(aggregate.topDeductions[0]!.examples).toEqual([]);
     expect((await rejection(saveWeeklyNotes(db.dataSource, { actor: supervisor, teamId: team.id, weekStart: "2026-11-16", notes: "x" }))).code).toBe("FORBIDDEN");
-    expect((await rejection(weeklyReview(db.dataSource, { actor: outsider, teamId: team.id, weekStart: "2026-11-16" }))).code).toBe("QA/TEAM_NOT_FOUND");
+    expect((await rejection(weeklyReview(db.dataSource, { actor: outsider, teamId: team.id, weekStart: "2026-11-16" }))).code).toBe("FORBIDDEN");
+    // the lead of another team is told the team is not found
+    const otherLead = await createStaff(db.dataSource, "四班长", [Role.OPERATOR]);
+    await createTeam(db.dataSource, otherLead, [], "四班");
+    expect((await rejection(weeklyReview(db.dataSource, { actor: otherLead, teamId: team.id, weekStart: "2026-11-16" }))).code).toBe("QA/TEAM_NOT_FOUND");
     expect((await rejection(weeklyReview(db.dataSource, { actor: lead, teamId: team.id, weekStart: "2026-11-17" }))).code).toBe("BAD_USER_INPUT");
   });
 });

@@ -62,6 +62,9 @@ function weekField(errors: FieldError[], weekStart: string): Date | null {
 /** Who may read the team's review, and whether individually (inspectors, the lead) or as aggregates (supervisors, leaders, admins). */
 async function reviewAccess(db: Db, actor: Actor | null, teamId: string): Promise<{ individual: boolean; canEdit: boolean; teamName: string }> {
   const scope = await qaScope(db, actor);
+  if (scope.ledTeamIds.length === 0 && !hasAnyRole(actor, QA_AGGREGATE_READERS)) {
+    throw new ForbiddenError("Only QA inspectors, team leads, supervisors, leaders and admins read weekly reviews.");
+  }
   const team: Array<{ name: string }> = isUuid(teamId) ? await db.query(`SELECT name FROM qa_team WHERE id = $1`, [teamId]) : [];
   const individual = scopeLeadsOrInspects(scope, teamId);
   if (!team[0] || (!individual && !hasAnyRole(actor, QA_AGGREGATE_READERS))) {
@@ -174,6 +177,10 @@ export async function weeklyReview(db: Db, input: { actor: Actor | null; teamId:
 
 /** The team lead (or a QA inspector) writes the week's notes; an empty text clears them. Audited. */
 export async function saveWeeklyNotes(dataSource: DataSource, input: { actor: Actor | null; teamId: string; weekStart: string; notes: string; now?: Date }): Promise<void> {
+  const scope = await qaScope(dataSource, input.actor);
+  if (scope.ledTeamIds.length === 0 && !hasAnyRole(input.actor, QA_INSPECTORS)) {
+    throw new ForbiddenError("Only the team's lead or a QA inspector writes the weekly review notes.");
+  }
   const access = await reviewAccess(dataSource, input.actor, input.teamId);
   if (!access.canEdit) {
     throw new ForbiddenError("Only the team's lead or a QA inspector writes the weekly review notes.");

@@ -168,8 +168,8 @@ describe("appeals", () => {
     expect(second.code).toBe("QA/APPEAL_EXISTS");
     // someone else's lead, and the call-taker themself, may not decide
     expect((await rejection(decideQaAppeal(db.dataSource, { actor: outsider, inspectionId: inspection.id, upheld: true, rescore: fullScore(), now }))).code).toBe("QA/INSPECTION_NOT_FOUND");
-    expect((await rejection(decideQaAppeal(db.dataSource, { actor: taker, inspectionId: inspection.id, upheld: true, rescore: fullScore(), now }))).code).toBe("QA/NOT_TEAM_LEAD");
-    expect((await rejection(decideQaAppeal(db.dataSource, { actor: inspector, inspectionId: inspection.id, upheld: true, rescore: fullScore(), now }))).code).toBe("QA/NOT_TEAM_LEAD");
+    expect((await rejection(decideQaAppeal(db.dataSource, { actor: taker, inspectionId: inspection.id, upheld: true, rescore: fullScore(), now }))).code).toBe("FORBIDDEN");
+    expect((await rejection(decideQaAppeal(db.dataSource, { actor: inspector, inspectionId: inspection.id, upheld: true, rescore: fullScore(), now }))).code).toBe("FORBIDDEN");
     // upheld without a revised score: a coded error, nothing changes
     expect((await rejection(decideQaAppeal(db.dataSource, { actor: lead, inspectionId: inspection.id, upheld: true, now }))).code).toBe("BAD_USER_INPUT");
     await decideQaAppeal(db.dataSource, { actor: lead, inspectionId: inspection.id, upheld: true, note: "核实答复正确", rescore: fullScore(), now });
@@ -184,6 +184,12 @@ describe("appeals", () => {
     expect((await rejection(decideQaAppeal(db.dataSource, { actor: lead, inspectionId: inspection.id, upheld: false, now }))).code).toBe("QA/APPEAL_NOT_PENDING");
     const audit: Array<{ action: string }> = await db.dataSource.query(`SELECT action FROM platform_audit_entry WHERE entity_id = $1 ORDER BY at`, [inspection.id]);
     expect(audit.map((row) => row.action)).toEqual(["qa_inspection.score", "qa_appeal.file", "qa_appeal.uphold"]);
+  });
+
+  it("a lead may not decide the appeal of their own score", async () => {
+    const inspection = await scored(lead);
+    await appealQaScore(db.dataSource, { actor: lead, inspectionId: inspection.id, reason: "复核", now });
+    expect((await rejection(decideQaAppeal(db.dataSource, { actor: lead, inspectionId: inspection.id, upheld: false, now }))).code).toBe("QA/NOT_TEAM_LEAD");
   });
 
   it("a rejected appeal keeps the score", async () => {
