@@ -18,8 +18,8 @@ export function TeamPicker({ teams, value, onChange, allLabel }: { teams: readon
   );
 }
 
-/** Teams the person leads first, then the others, each group by name. */
+/** Teams the person leads first, then the others, each in the API's order. */
 export function orderTeams<T extends TeamOption>(teams: readonly T[], ledTeamIds: readonly string[]): T[] {
   const led = (team: T) => (ledTeamIds.includes(team.id) ? 0 : 1);
-  return [...teams].sort((a, b) => led(a) - led(b) || a.name.localeCompare(b.name, "zh-CN"));
+  return [...teams].sort((a, b) => led(a) - led(b));
 }
