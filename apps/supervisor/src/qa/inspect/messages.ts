@@ -4,8 +4,6 @@ import { useCallback } from "react";
 /** Wording of the QA inspector's pages (质检): the inspection queue, the inspection screen and the team lead's appeals. */
 export const qaInspectMessages = defineMessages(
   {
-    "qi.nav.queue": "Inspection queue",
-    "qi.nav.appeals": "QA appeals",
     "qi.forbidden": "Your account cannot open this page.",
     "qi.queue.title": "Inspection queue (质检)",
     "qi.queue.intro": "Each working day the sample of the previous day's calls lands here: a few calls of every call-taker on shift chosen at random, plus the risky ones (very long calls, complaints, dissatisfied callbacks, direct answers in sensitive categories, calls the call-taker flagged). Open a call to listen to it and score it.",
@@ -56,6 +54,7 @@ export const qaInspectMessages = defineMessages(
     "qi.ticket.title": "The ticket as logged",
     "qi.ticket.none": "No ticket was logged during this call (an enquiry answered or a call without a request).",
     "qi.ticket.open": "Open ticket {trackingNumber}",
+    "qi.ticket.pageHint": "The ticket page shows it as logged: type, category chosen, text, direct answer, the knowledge articles used and its history.",
     "qi.ticket.type": "Request type",
     "qi.ticket.category": "Category chosen",
     "qi.ticket.noCategory": "No category",
@@ -86,6 +85,7 @@ export const qaInspectMessages = defineMessages(
     "qi.form.criticalNeedsComment": "Say what the critical error was in the overall comment.",
     "qi.scored.title": "Scored",
     "qi.scored.appealed": "The call-taker appealed this score.",
+    "qi.scored.elsewhere": "This call was scored on {at}, but the score cannot be shown here; find it under “Scored”.",
     "qi.appeals.title": "QA appeals",
     "qi.appeals.intro": "Call-takers of your team may appeal a score once, with a reason. Read the reason, open the call, and decide: an upheld appeal replaces the score (the first one is kept in the history); a rejected one leaves it.",
     "qi.appeals.filter.PENDING": "Waiting for a decision",
@@ -136,8 +136,6 @@ export const qaInspectMessages = defineMessages(
     "qi.error.QA/NOT_TEAM_LEAD": "Only the call-taker's team lead may decide this appeal.",
   },
   {
-    "qi.nav.queue": "质检队列",
-    "qi.nav.appeals": "质检申诉",
     "qi.forbidden": "您的账号无权访问此页面。",
     "qi.queue.title": "质检队列",
     "qi.queue.intro": "每个工作日抽取前一天的通话进入此队列：每位在班话务员随机抽取若干通，另加风险通话（超长通话、投诉、回访不满意、敏感类别直接答复、话务员自行标记的通话）。打开通话即可收听并评分。",
@@ -188,6 +186,7 @@ export const qaInspectMessages = defineMessages(
     "qi.ticket.title": "所录工单",
     "qi.ticket.none": "该通话未录入工单（咨询已答复或无诉求的来电）。",
     "qi.ticket.open": "打开工单 {trackingNumber}",
+    "qi.ticket.pageHint": "工单页显示所录内容：诉求类型、所选类别、描述、直接答复、引用的知识库文章及处理过程。",
     "qi.ticket.type": "诉求类型",
     "qi.ticket.category": "所选类别",
     "qi.ticket.noCategory": "未选类别",
@@ -218,6 +217,7 @@ export const qaInspectMessages = defineMessages(
     "qi.form.criticalNeedsComment": "请在总体评语中说明严重差错的内容。",
     "qi.scored.title": "已评分",
     "qi.scored.appealed": "话务员已对此评分提出申诉。",
+    "qi.scored.elsewhere": "该通话已于 {at} 评分，但此处无法显示评分，请在“已评分”中查看。",
     "qi.appeals.title": "质检申诉",
     "qi.appeals.intro": "本组话务员对每次评分可申诉一次并说明理由。请阅读理由、打开通话后作出裁定：申诉成立则评分更改（原评分保留在记录中）；申诉驳回则维持原评分。",
     "qi.appeals.filter.PENDING": "待裁定",

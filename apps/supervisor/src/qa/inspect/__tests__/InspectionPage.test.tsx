@@ -1,0 +1,80 @@
+import { fireEvent, screen, within } from "@testing-library/react";
+import { GraphQLError } from "graphql";
+import { describe, expect, it } from "vitest";
+import { QiCallTakerInspectionsDocument, QiSampleDetailDocument, QiScoreFormsDocument, QiScoreQaCallDocument } from "../../../gql/graphql.ts";
+import { always, recordingMock, renderRouting, stateMock } from "../../../routing/__tests__/routingKit.tsx";
+import { InspectionPage } from "../InspectionPage.tsx";
+import { CALL, FORM_VERSION, inspection } from "./qaFixtures.ts";
+
+const SAMPLE = { __typename: "QaSample" as const, id: "sm1", day: "2026-12-03", reason: "LONG_CALL", inspectedAt: null as string | null, callTaker: { __typename: "QaPerson" as const, id: "u-op", displayName: "王芳" }, call: CALL };
+const FORMS = { qaScoreForms: [{ __typename: "QaScoreForm" as const, id: "f1", isDefault: true, current: FORM_VERSION }] };
+
+describe("the inspection screen", () => {
+  it("shows the call, its recording, transcript and tickets; scores it with the form version and shows the score given", async () => {
+    const calls: Array<Record<string, unknown>> = [];
+    renderRouting(<InspectionPage sampleId="sm1" />, [
+      stateMock(QiSampleDetailDocument, () => ({ qaSample: SAMPLE }), { id: "sm1" }),
+      stateMock(QiScoreFormsDocument, () => FORMS),
+      recordingMock(QiScoreQaCallDocument, calls, () => ({ scoreQaCall: inspection({ state: "SCORED", appeal: null, canDecide: false }) })),
+    ]);
+    expect(await screen.findByTestId("qa-transcript")).toBeTruthy();
+    expect((screen.getByTestId("qa-recording-audio") as HTMLAudioElement).getAttribute("src")).toBe("/qa/recordings/c1");
+    expect(screen.getByTestId("qa-sample-reason").textContent).not.toBe("");
+    expect(within(screen.getByTestId("qa-call-ticket")).getByRole("link").getAttribute("href")).toContain("tickets/ZB-20261203-00007");
+    expect(await screen.findByTestId("qa-score-version")).toBeTruthy();
+    expect(screen.getByTestId("qa-score-version").textContent).toBe("Form Call QA form, version 3");
+    fireEvent.click(screen.getByTestId("qa-deduction-greeting-no_number"));
+    fireEvent.change(screen.getByTestId("qa-comment-greeting"), { target: { value: "开头未报工号。" } });
+    expect(screen.getByTestId("qa-live-total").textContent).toBe("90 / 100");
+    fireEvent.click(screen.getByTestId("qa-score-submit"));
+    expect(await screen.findByTestId("qa-score-saved")).toBeTruthy();
+    expect(calls).toEqual([
+      {
+        input: {
+          sampleId: "sm1",
+          formVersionId: "fv-3",
+          criteria: [
+            { key: "greeting", score: null, deductionKeys: ["no_number"], comment: "开头未报工号。" },
+            { key: "accuracy", score: null, deductionKeys: [], comment: null },
+          ],
+          criticalErrorKeys: [],
+          comment: null,
+        },
+      },
+    ]);
+    expect(screen.getByTestId("qa-score-card-total").textContent).toBe("90 / 100");
+    expect(screen.queryByTestId("qa-score-form")).toBeNull();
+  });
+
+  it("puts the server's refusal of a criterion's points on that criterion (Chinese)", async () => {
+    const refused = {
+      ...always,
+      request: { query: QiScoreQaCallDocument, variables: () => true },
+      result: { errors: [new GraphQLError("bad", { extensions: { code: "BAD_USER_INPUT", fields: [{ field: "criteria.accuracy.score", code: "OUT_OF_RANGE", message: "得分超出范围。" }] } })] },
+    };
+    renderRouting(<InspectionPage sampleId="sm1" />, [
+      stateMock(QiSampleDetailDocument, () => ({ qaSample: { ...SAMPLE, call: { ...CALL, ticketTrackingNumbers: [] } } }), { id: "sm1" }),
+      stateMock(QiScoreFormsDocument, () => FORMS),
+      refused,
+    ], "zh-CN");
+    fireEvent.click(await screen.findByTestId("qa-score-submit"));
+    expect(await screen.findByText("得分超出范围。")).toBeTruthy();
+    expect(screen.getByTestId("qa-no-ticket")).toBeTruthy();
+  });
+
+  it("a sample scored before shows the score given (found among the call-taker's inspections), not the form", async () => {
+    renderRouting(<InspectionPage sampleId="sm1" />, [
+      stateMock(QiSampleDetailDocument, () => ({ qaSample: { ...SAMPLE, inspectedAt: "2026-12-04T02:00:00.000Z" } }), { id: "sm1" }),
+      stateMock(QiScoreFormsDocument, () => FORMS),
+      stateMock(QiCallTakerInspectionsDocument, () => ({ qaInspections: [inspection({ id: "other", sampleId: "sm9" }), inspection({ state: "SCORED", appeal: null })] }), { callTakerId: "u-op" }),
+    ]);
+    expect((await screen.findByTestId("qa-score-card-total")).textContent).toBe("90 / 100");
+    expect(screen.queryByTestId("qa-score-form")).toBeNull();
+  });
+
+  it("a sample that does not exist says so with the way back", async () => {
+    const missing = { ...always, request: { query: QiSampleDetailDocument, variables: { id: "nope" } }, result: { errors: [new GraphQLError("x", { extensions: { code: "QA/SAMPLE_NOT_FOUND" } })] } };
+    renderRouting(<InspectionPage sampleId="nope" />, [missing]);
+    expect((await screen.findByTestId("qa-sample-not-found")).textContent).toContain("Back to the inspection queue");
+  });
+});
