@@ -75,10 +75,16 @@ describe("staff QA core over HTTP", () => {
     const partial = await get(call.id, "qa", { range: "bytes=0-3" });
     expect(partial.status).toBe(206);
     expect(Buffer.from(await partial.arrayBuffer()).toString("ascii")).toBe("RIFF");
-    for (const user of ["operator2", "operator3", "supervisor", "leader", "admin", "dispatcher"]) {
+    // Colleagues: not found (as if it did not exist); roles that never hear recordings: forbidden.
+    for (const user of ["operator2", "operator3"]) {
       const response = await get(call.id, user);
       expect(response.status, user).toBe(404);
       expect((await response.json()).error.code).toBe("QA/RECORDING_NOT_FOUND");
+    }
+    for (const user of ["supervisor", "leader", "admin", "dispatcher"]) {
+      const response = await get(call.id, user);
+      expect(response.status, user).toBe(403);
+      expect((await response.json()).error.code).toBe("FORBIDDEN");
     }
     expect((await get(call.id)).status).toBe(401);
     expect((await get("00000000-0000-4000-8000-000000000000", "qa")).status).toBe(404);
@@ -133,7 +139,10 @@ describe("staff QA core over HTTP", () => {
     expect((await gateway.gql(flag, { id: mine.id, reason: "再次" }, cookies.operator)).errors![0]!.extensions!.code).toBe("QA/ALREADY_FLAGGED");
     // The team lead sees the member's calls; supervisors see no individual calls.
     expect((await gateway.gql<Calls>(calls, {}, cookies.teamlead)).data!.qaCalls.total).toBeGreaterThan(own.data!.qaCalls.total);
-    expect((await gateway.gql<Calls>(calls, {}, cookies.supervisor)).data!.qaCalls.total).toBe(0);
+    for (const user of ["supervisor", "leader", "admin", "dispatcher"]) {
+      expect((await gateway.gql<Calls>(calls, {}, cookies[user])).errors?.[0]?.extensions?.code, user).toBe("FORBIDDEN");
+    }
+    expect((await gateway.gql(flag, { id: mine.id, reason: "请复核这通电话" }, cookies.qa)).errors![0]!.extensions!.code).toBe("FORBIDDEN");
   });
 
   it("lets the team lead roster their members (shared seat, no overlaps) and nobody else's", async () => {

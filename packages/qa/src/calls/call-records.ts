@@ -14,7 +14,7 @@ import {
   type FieldError,
 } from "@civicline/platform";
 import type { DataSource, EntityManager } from "typeorm";
-import { CALL_RECORD_REPORTERS, qaScope, scopeCovers, scopeSql } from "../access.js";
+import { CALL_RECORD_REPORTERS, CALL_TAKER_ROLES, qaScope, requireIndividualReader, scopeCovers, scopeSql } from "../access.js";
 import { QaErrorCode, SEAT_PATTERN, callNotFound, isUuid } from "../qa.errors.js";
 import { resolveSeatOccupant } from "../roster/roster.js";
 import { QaCall, QaCallDirection } from "./call-record.entity.js";
@@ -235,7 +235,7 @@ export function callTicketHandlers(dataSource: DataSource): EventHandler[] {
 
 /** A call record the actor may see (inspectors: any; a team lead: their team's; a call-taker: their own), else QA/CALL_NOT_FOUND. */
 export async function loadVisibleCall(db: DataSource | EntityManager, actor: Actor | null | undefined, id: string): Promise<QaCall> {
-  const scope = await qaScope(db, actor);
+  const scope = await requireIndividualReader(db, actor);
   const call = isUuid(id) ? await db.getRepository(QaCall).findOne({ where: { id } }) : null;
   if (!call || !(scope.kind === "all" || (call.callTakerId !== null && scopeCovers(scope, call.callTakerId)))) {
     throw callNotFound();
@@ -248,6 +248,7 @@ export async function loadVisibleCall(db: DataSource | EntityManager, actor: Act
  * an answer): the next day's sampling picks it. Once per call. Audited.
  */
 export async function flagCallForReview(db: DataSource, input: { actor: Actor | null | undefined; id: string; reason: string; now?: Date }): Promise<QaCall> {
+  requireRole(input.actor, CALL_TAKER_ROLES);
   const scope = await qaScope(db, input.actor);
   const errors: FieldError[] = [];
   const reason = normalizeText(String(input.reason ?? ""));
@@ -284,7 +285,7 @@ export type CallListRequest = { callTakerId?: string | null; from?: Date | null;
 
 /** Call records the actor may see, newest first; a week back by default, at most 31 days at a time. */
 export async function listCalls(db: DataSource, input: { actor: Actor | null | undefined; request: CallListRequest; now?: Date }): Promise<{ total: number; items: QaCall[] }> {
-  const scope = await qaScope(db, input.actor);
+  const scope = await requireIndividualReader(db, input.actor);
   const { request } = input;
   const errors: FieldError[] = [];
   const now = input.now ?? new Date();

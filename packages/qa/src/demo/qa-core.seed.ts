@@ -140,11 +140,11 @@ export async function seedQaCoreDemo({ manager, log }: SeedContext): Promise<voi
     }
   }
   const linked = await linkDemoTickets(manager);
-  // 王敏 asked for one of her calls of two days ago to be reviewed (yesterday): yesterday's sample picks it.
+  // 王敏 asked for one of her morning calls two days ago to be reviewed that afternoon: that day's sample picks it.
   const twoDaysAgo = dayOf(new Date(Date.now() - 2 * DAY_MS));
   await manager.query(
     `UPDATE qa_call SET flagged_at = $2, flag_reason = '来电人对政策答复有疑问，请帮我复核。' WHERE call_id = $1`,
-    [`DEMO-${twoDaysAgo.replaceAll("-", "")}-A01-0955`, at(dayOf(new Date(Date.now() - DAY_MS)), "17:00:00")],
+    [`DEMO-${twoDaysAgo.replaceAll("-", "")}-A01-0955`, at(twoDaysAgo, "17:00:00")],
   );
   // The last week's samples, so that the inspection queue has work (the schedule takes over from tomorrow).
   for (let back = 7; back >= 1; back--) {

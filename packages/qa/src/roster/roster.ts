@@ -1,6 +1,6 @@
 import { DomainError, ForbiddenError, UnauthenticatedError, User, ValidationError, assertNoFieldErrors, hasAnyRole, recordAudit, type Actor, type FieldError } from "@civicline/platform";
 import { In, type DataSource, type EntityManager } from "typeorm";
-import { CALL_TAKER_ROLES, QA_AGGREGATE_READERS, QA_TEAM_ADMINS, isTeamLeadOf, qaScope, teamsLedBy } from "../access.js";
+import { CALL_TAKER_ROLES, QA_AGGREGATE_READERS, QA_TEAM_ADMINS, isTeamLeadOf, qaScope, teamsLedBy, type QaScope } from "../access.js";
 import { QaErrorCode, isDay, isUuid } from "../qa.errors.js";
 import { QaTeamMember } from "../teams/team.entity.js";
 import { QaSeat, QaShift } from "./roster.entity.js";
@@ -66,6 +66,12 @@ export type RosterWeek = {
  */
 export async function rosterWeek(db: DataSource, input: { actor: Actor | null | undefined; weekStart: string; teamId?: string | null }): Promise<RosterWeek> {
   const scope = await qaScope(db, input.actor);
+  const broad = hasAnyRole(input.actor, QA_AGGREGATE_READERS);
+  const own: Array<{ team_id: string }> = broad ? [] : await db.query(`SELECT team_id FROM qa_team_member WHERE user_id = $1`, [scope.actorId]);
+  const visible = new Set([...scope.ledTeamIds, ...own.map((row) => row.team_id)]);
+  if (!broad && visible.size === 0) {
+    throw new ForbiddenError("You see the roster of your own team only.");
+  }
   const errors: FieldError[] = [];
   if (!isDay(input.weekStart) || weekStartOf(input.weekStart) !== input.weekStart) {
     errors.push({ field: "weekStart", code: "INVALID_FORMAT", message: "Give the Monday the week starts on (YYYY-MM-DD)." });
@@ -75,13 +81,8 @@ export async function rosterWeek(db: DataSource, input: { actor: Actor | null | 
   }
   assertNoFieldErrors(errors);
   const teamId = input.teamId || null;
-  const broad = hasAnyRole(input.actor, QA_AGGREGATE_READERS);
-  if (!broad) {
-    const own: Array<{ team_id: string }> = await db.query(`SELECT team_id FROM qa_team_member WHERE user_id = $1`, [scope.actorId]);
-    const visible = new Set([...scope.ledTeamIds, ...own.map((row) => row.team_id)]);
-    if (visible.size === 0 || (teamId && !visible.has(teamId))) {
-      throw new ForbiddenError("You see the roster of your own team only.");
-    }
+  if (!broad && teamId && !visible.has(teamId)) {
+    throw new ForbiddenError("You see the roster of your own team only.");
   }
   const seats = await db.getRepository(QaSeat).find({ order: { code: "ASC" } });
   const range: Array<{ from: Date; to: Date }> = await db.query(
@@ -90,7 +91,7 @@ export async function rosterWeek(db: DataSource, input: { actor: Actor | null | 
   );
   const { from, to } = range[0]!;
   let memberIds: string[] | null = null;
-  const chosenTeam = teamId ?? (broad ? null : (scope.ledTeamIds[0] ?? (await db.query(`SELECT team_id FROM qa_team_member WHERE user_id = $1`, [scope.actorId]))[0]?.team_id ?? null));
+  const chosenTeam = teamId ?? (broad ? null : (scope.ledTeamIds[0] ?? own[0]?.team_id ?? null));
   if (chosenTeam) {
     const members = await db.getRepository(QaTeamMember).find({ where: { teamId: chosenTeam } });
     const lead: Array<{ lead_user_id: string }> = await db.query(`SELECT lead_user_id FROM qa_team WHERE id = $1`, [chosenTeam]);
@@ -117,6 +118,13 @@ export async function rosterWeek(db: DataSource, input: { actor: Actor | null | 
   };
 }
 
+/** Only admins and team leads edit the roster (FORBIDDEN for everyone else, before any input is read). */
+function requireRosterEditor(actor: Actor, scope: QaScope): void {
+  if (!hasAnyRole(actor, QA_TEAM_ADMINS) && scope.ledTeamIds.length === 0) {
+    throw new ForbiddenError("Only an admin or a team lead edits the roster.");
+  }
+}
+
 /** Whether the actor edits `userId`'s shifts: an admin, or the lead of their team (a lead rosters themselves too). */
 async function mayEditShiftsOf(db: Queryable, actor: Actor, userId: string): Promise<boolean> {
   if (hasAnyRole(actor, QA_TEAM_ADMINS)) {
@@ -136,8 +144,9 @@ export type SaveShiftRequest = { id?: string | null; seatCode: string; callTaker
  * seat; a shift lasts at most 16 hours and ends after it starts. Audited.
  */
 export async function saveShift(db: DataSource, input: { actor: Actor | null | undefined; request: SaveShiftRequest }): Promise<QaShift & { displayName: string }> {
-  await qaScope(db, input.actor);
+  const scope = await qaScope(db, input.actor);
   const actor = input.actor!;
+  requireRosterEditor(actor, scope);
   const { request } = input;
   const errors: FieldError[] = [];
   if (request.id && !isUuid(request.id)) {
@@ -212,8 +221,9 @@ export async function saveShift(db: DataSource, input: { actor: Actor | null | u
 
 /** Removes a shift (its team lead or an admin). */
 export async function removeShift(db: DataSource, input: { actor: Actor | null | undefined; id: string }): Promise<boolean> {
-  await qaScope(db, input.actor);
+  const scope = await qaScope(db, input.actor);
   const actor = input.actor!;
+  requireRosterEditor(actor, scope);
   if (!isUuid(input.id)) {
     throw new ValidationError([{ field: "id", code: "INVALID_FORMAT", message: "Choose a shift from the roster." }]);
   }

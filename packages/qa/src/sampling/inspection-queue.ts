@@ -1,6 +1,6 @@
 import { DomainError, ForbiddenError, assertNoFieldErrors, hasAnyRole, type Actor, type FieldError } from "@civicline/platform";
 import type { DataSource, EntityManager } from "typeorm";
-import { QA_INSPECTORS, qaScope, scopeCovers } from "../access.js";
+import { QA_INSPECTORS, qaScope, requireIndividualReader, scopeCovers } from "../access.js";
 import { QaErrorCode, isDay, isUuid } from "../qa.errors.js";
 import { QaSample } from "./sample.entity.js";
 
@@ -74,7 +74,7 @@ export async function inspectionQueue(db: DataSource, input: { actor: Actor | nu
 
 /** One sample (QA/SAMPLE_NOT_FOUND when not visible to the actor: inspectors, the call-taker's team lead, the call-taker). */
 export async function loadSample(db: DataSource, actor: Actor | null | undefined, id: string): Promise<QaSample> {
-  const scope = await qaScope(db, actor);
+  const scope = await requireIndividualReader(db, actor);
   const sample = isUuid(id) ? await db.getRepository(QaSample).findOne({ where: { id } }) : null;
   if (!sample || !scopeCovers(scope, sample.callTakerId)) {
     throw new DomainError(QaErrorCode.SAMPLE_NOT_FOUND, "This sampled call does not exist, or you may not see it.");
