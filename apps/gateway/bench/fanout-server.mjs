@@ -21,7 +21,7 @@ let statements = [];
 const original = PostgresQueryRunner.prototype.query;
 PostgresQueryRunner.prototype.query = function (text, ...rest) {
   const sql = String(text).replace(/\s+/gu, " ");
-  if (!BACKGROUND.test(sql)) statements.push(sql);
+  if (!BACKGROUND.test(sql)) {statements.push(sql);}
   return original.call(this, text, ...rest);
 };
 
@@ -32,13 +32,13 @@ if (mode === "raw") {
   process.on("message", (message) => {
     if (message.broadcast) {
       for (const text of message.broadcast) {
-        for (const client of server.clients) client.send(text);
+        for (const client of server.clients) {client.send(text);}
       }
     } else if (message.memory) {
       send({ memory: memory(), clients: server.clients.size });
     } else if (message.stop) {
       server.close(() => process.exit(0));
-      for (const client of server.clients) client.terminate();
+      for (const client of server.clients) {client.terminate();}
     }
   });
 } else {

@@ -66,8 +66,8 @@ function graphqlClient(url, cookie, onNext) {
         onNext(message, data);
       } else if (message.type === "error") {
         refusals += 1;
-        if (refusals <= 3) console.error("[bench] subscription refused", JSON.stringify(message.payload).slice(0, 300));
-        if (attempts[message.id]++ < 5) setTimeout(() => ask(message.id), 500);
+        if (refusals <= 3) {console.error("[bench] subscription refused", JSON.stringify(message.payload).slice(0, 300));}
+        if (attempts[message.id]++ < 5) {setTimeout(() => ask(message.id), 500);}
       }
     });
     socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init" })));
@@ -78,8 +78,8 @@ function waitFor(condition, timeoutMs, what) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const check = () => {
-      if (condition()) return resolve();
-      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}`));
+      if (condition()) {return resolve();}
+      if (Date.now() - started > timeoutMs) {return reject(new Error(`timed out waiting for ${what}`));}
       setTimeout(check, 5);
     };
     check();
@@ -91,11 +91,11 @@ const mb = (bytes) => bytes / 1024 / 1024;
 async function runGateway() {
   const gateway = await startChild("gateway");
   const cookies = {};
-  for (const user of USERS) cookies[user] = (await benchLogin(gateway, user)).cookie;
+  for (const user of USERS) {cookies[user] = (await benchLogin(gateway, user)).cookie;}
   const gql = async (query, variables, cookie) => {
     const response = await fetch(`${gateway.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ query, variables }) });
     const body = await response.json();
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    if (body.errors) {throw new Error(JSON.stringify(body.errors));}
     return body.data;
   };
   const catalog = await gql("{ categories { id code } areas { id nameZh } }", {}, cookies.operator);
@@ -121,31 +121,31 @@ async function runGateway() {
   let messages = { ticket: null, counts: null };
   const sockets = await openAll(CLIENTS, (i) =>
     graphqlClient(`${gateway.url.replace("http", "ws")}/graphql`, cookies[USERS[i % USERS.length]], (message, raw) => {
-      if (!current) return;
+      if (!current) {return;}
       const at = now();
       if (message.id === "tickets" && message.payload.data?.ticketReceived?.trackingNumber === current.trackingNumber) {
         current.ticket.set(i, at - current.t0);
         messages.ticket ??= raw.toString();
       } else if (message.id === "counts" && message.payload.data?.queueCountsChanged) {
-        if (!current.counts.has(i)) current.counts.set(i, at - current.t0);
+        if (!current.counts.has(i)) {current.counts.set(i, at - current.t0);}
         messages.counts ??= raw.toString();
       } else if (message.payload.errors) {
         errorsPushed += 1;
-        if (errorsPushed <= 3) console.error("[bench] error pushed", JSON.stringify(message.payload.errors).slice(0, 300));
+        if (errorsPushed <= 3) {console.error("[bench] error pushed", JSON.stringify(message.payload.errors).slice(0, 300));}
       }
     }),
   );
   const opening = Date.now();
   for (;;) {
     const { subscriptions } = await gateway.ask({ memory: true });
-    if (subscriptions >= CLIENTS * 2) break;
+    if (subscriptions >= CLIENTS * 2) {break;}
     if (Date.now() - opening > 120_000) {
       log(`only ${subscriptions} of ${CLIENTS * 2} subscriptions open after 120 s; measuring those`);
       break;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  if (refusals > 0) log(`${refusals} subscriptions were refused when first asked (asked again)`);
+  if (refusals > 0) {log(`${refusals} subscriptions were refused when first asked (asked again)`);}
   const open = await gateway.ask({ memory: true });
   log(`gateway memory: idle RSS ${mb(idle.memory.rss).toFixed(0)} MB (heap ${mb(idle.memory.heapUsed).toFixed(0)} MB); with ${open.subscriptions} subscriptions on ${CLIENTS} sockets RSS ${mb(open.memory.rss).toFixed(0)} MB (heap ${mb(open.memory.heapUsed).toFixed(0)} MB)`);
 
@@ -172,11 +172,11 @@ async function runGateway() {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const counted = await gateway.ask({ statements: "read" });
     statementsPerEvent.push(counted.statements);
-    if (event === 0) log(`statements of one event (logCall included), distinct: ${counted.sample.map((s) => s.slice(0, 90)).join(" | ")}`);
+    if (event === 0) {log(`statements of one event (logCall included), distinct: ${counted.sample.map((s) => s.slice(0, 90)).join(" | ")}`);}
     current = null;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  for (const socket of sockets) socket.terminate();
+  for (const socket of sockets) {socket.terminate();}
   gateway.tell({ stop: true });
   return { idle, open, samples, messages, statementsPerEvent, missing };
 }
@@ -192,7 +192,7 @@ async function runRaw(messages) {
       socket.on("open", () => resolve(socket));
       socket.on("message", (data) => {
         const message = JSON.parse(data.toString());
-        if (!current) return;
+        if (!current) {return;}
         const key = `${i}:${message.id}`;
         if (!current.seen.has(key)) {
           current.seen.add(key);
@@ -209,7 +209,7 @@ async function runRaw(messages) {
     current = null;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  for (const socket of sockets) socket.terminate();
+  for (const socket of sockets) {socket.terminate();}
   raw.tell({ stop: true });
   return samples;
 }
@@ -222,7 +222,7 @@ async function main() {
   const p = (values, q) => percentile(values, q);
   log(`gateway ticketReceived p50 ${p(gateway.samples.ticket, 50).toFixed(0)} ms p99 ${p(gateway.samples.ticket, 99).toFixed(0)} ms; queueCountsChanged p50 ${p(gateway.samples.counts, 50).toFixed(0)} ms p99 ${p(gateway.samples.counts, 99).toFixed(0)} ms`);
   log(`raw ws broadcast of the same two messages p50 ${p(rawSamples, 50).toFixed(0)} ms p99 ${p(rawSamples, 99).toFixed(0)} ms`);
-  if (gateway.missing > 0) log(`${gateway.missing} deliveries never arrived (or carried an error): counted at ${DEADLINE_MS} ms`);
+  if (gateway.missing > 0) {log(`${gateway.missing} deliveries never arrived (or carried an error): counted at ${DEADLINE_MS} ms`);}
   log(`SQL statements per event (logCall's own included): ${gateway.statementsPerEvent.join(", ")}`);
   const ticketP99 = p(gateway.samples.ticket, 99);
   const countsP99 = p(gateway.samples.counts, 99);

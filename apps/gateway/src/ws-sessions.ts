@@ -11,6 +11,9 @@ const MAX_TIMER_MS = 2_147_483_647;
 /** How stale a socket's last session check may be before the next message re-checks the database. */
 const RECHECK_MS = 5_000;
 
+/** Session checks asked for in one tick, answered by one query. */
+type LiveCheck = { ids: Set<string>; live: Promise<Set<string>> };
+
 type Tracked = { session: SessionInfo; timer: NodeJS.Timeout | undefined; checkedAt: number };
 
 /**
@@ -21,6 +24,7 @@ type Tracked = { session: SessionInfo; timer: NodeJS.Timeout | undefined; checke
 export class SocketSessions {
   private readonly sockets = new Map<ClosableSocket, Tracked>();
   private listening: AsyncIterator<unknown> | undefined;
+  private pendingChecks: LiveCheck | undefined;
 
   constructor(private readonly services: Pick<AppServices, "dataSource" | "pubsub" | "log">) {}
 
@@ -92,13 +96,46 @@ export class SocketSessions {
       return false;
     }
     if (Date.now() - tracked.checkedAt >= RECHECK_MS) {
-      if (!(await isSessionLive(this.services.dataSource, tracked.session.sessionId))) {
+      if (!(await this.sessionLive(tracked.session.sessionId))) {
         this.end(socket, "Session ended");
         return false;
       }
       tracked.checkedAt = Date.now();
     }
     return true;
+  }
+
+  /**
+   * Whether a session is still live. The sockets that re-check in the same tick (one event pushed to
+   * many consoles) share one query for all their sessions instead of one query each.
+   */
+  private sessionLive(sessionId: string): Promise<boolean> {
+    let batch = this.pendingChecks;
+    if (!batch) {
+      const ids = new Set<string>();
+      const fresh: LiveCheck = {
+        ids,
+        live: new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+          if (this.pendingChecks === fresh) {
+            this.pendingChecks = undefined;
+          }
+          if (ids.size === 1) {
+            const [only] = ids;
+            return (await isSessionLive(this.services.dataSource, only!)) ? ids : new Set<string>();
+          }
+          const rows = (await this.services.dataSource.query(
+            `SELECT s.token_hash FROM platform_session s JOIN platform_user u ON u.id = s.user_id
+              WHERE s.token_hash = ANY($1::text[]) AND s.expires_at > now() AND u.active`,
+            [[...ids]],
+          )) as Array<{ token_hash: string }>;
+          return new Set(rows.map((row) => row.token_hash));
+        }),
+      };
+      this.pendingChecks = fresh;
+      batch = fresh;
+    }
+    batch.ids.add(sessionId);
+    return batch.live.then((live) => live.has(sessionId));
   }
 
   /** How many sockets this instance tracks (for tests and diagnostics). */

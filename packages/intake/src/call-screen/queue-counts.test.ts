@@ -31,10 +31,10 @@ async function countedFromTickets(): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   for (const row of rows) {
-    if (row.status === TicketStatus.RECEIVED || row.status === TicketStatus.AWAITING_DISPATCH) add("received");
-    if (row.status === TicketStatus.AWAITING_DISPATCH) add("waiting");
-    if (row.urgency === Urgency.EMERGENCY && !FINISHED_STATUSES.includes(row.status)) add("emergencies");
-    if (row.created_by) add(mineKey(row.created_by, hotlineDay(row.received_at)));
+    if (row.status === TicketStatus.RECEIVED || row.status === TicketStatus.AWAITING_DISPATCH) {add("received");}
+    if (row.status === TicketStatus.AWAITING_DISPATCH) {add("waiting");}
+    if (row.urgency === Urgency.EMERGENCY && !FINISHED_STATUSES.includes(row.status)) {add("emergencies");}
+    if (row.created_by) {add(mineKey(row.created_by, hotlineDay(row.received_at)));}
   }
   return counts;
 }
