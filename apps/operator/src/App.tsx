@@ -10,17 +10,20 @@ import { landingPath, mayUse, OPERATOR_LANDING, QUEUE_PATH } from "./landing.ts"
 import { isTicketSearchPath, TicketSearchRoutes, ticketSearchNavItems } from "./tickets/search/routes.tsx";
 import { useTicketSearchT } from "./tickets/search/messages.ts";
 import { isRoutingPath, isUnitStaffOnly, RoutingRoutes, routingNavItems } from "./workbench/routes.tsx";
+import { isMyQaPath, myQaNavItems, useMyQaNavT } from "./qa/nav.ts";
 
 // The desk, the queue and the ticket page are chunks of their own like every feature's pages
 // (issue 15: the first JavaScript is the shell and the sign-in); one Suspense shows progress.
 const CallDesk = lazy(() => import("./call/CallDesk.tsx").then((module) => ({ default: module.CallDesk })));
 const QueuePage = lazy(() => import("./queue/QueuePage.tsx").then((module) => ({ default: module.QueuePage })));
+const MyQaRoutes = lazy(() => import("./qa/routes.tsx").then((module) => ({ default: module.MyQaRoutes })));
 const OperatorTicketPage = lazy(() => import("./tickets/page/TicketPageRoute.tsx").then((module) => ({ default: module.OperatorTicketPage })));
 
 /** Operator workbench: sign in, then the queues and the call screen; the knowledge base under knowledge/. */
 export function App() {
   const t = useOperatorT();
   const tSearch = useTicketSearchT();
+  const tQa = useMyQaNavT();
   const { path: requested, search } = useAppPath();
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
@@ -39,6 +42,8 @@ export function App() {
         const callbackOnly = isCallbackAgentOnly(viewer.roles);
         const route = ticketNumber ? (
           <OperatorTicketPage trackingNumber={ticketNumber} roles={viewer.roles} />
+        ) : isMyQaPath(path) ? (
+          <MyQaRoutes roles={viewer.roles} />
         ) : isTicketSearchPath(path) ? (
           <TicketSearchRoutes roles={viewer.roles} />
         ) : knowledge ? (
@@ -60,6 +65,7 @@ export function App() {
               ...routingNavItems(path, viewer.roles, { workbench: t("nav.workbench"), dispatch: t("nav.dispatch") }),
               ...knowledgeNavItems(path, viewer.roles, { search: t("nav.knowledge"), editor: t("nav.myArticles") }),
               ...ticketSearchNavItems(path, viewer.roles, tSearch("ts.nav")),
+              ...myQaNavItems(path, viewer.roles, tQa("mq.nav")),
             ]}
             user={viewer}
             tools={<NotificationBell documents={notificationDocuments} />}

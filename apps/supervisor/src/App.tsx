@@ -1,5 +1,5 @@
 import { AppLayout, appNavItem, Loading, NotificationBell, StaffGate, ticketPageNumber, useAppPath } from "@civicline/ui";
-import { Suspense } from "react";
+import { lazy, Suspense } from "react";
 import { CallbackRoutes, callbackNavItems, isCallbackPath } from "./callback/routes.tsx";
 import { AdminCategoriesRoutes, adminCategoriesNavItems, isAdminCategoriesPath } from "./admin/categories/routes.tsx";
 import { useAdminCategoryT } from "./admin/categories/messages.ts";
@@ -14,7 +14,6 @@ import { useAuditT } from "./admin/audit/messages.ts";
 import { CatalogRoutes, catalogNavItems, isCatalogPath } from "./catalog/routes.tsx";
 import { ChasingRoutes, chasingNavItems, isChasingPath } from "./chasing/routes.tsx";
 import { useChasingT } from "./chasing/messages.ts";
-import { Dashboard } from "./dashboard/Dashboard.tsx";
 import { isJointPath, JointRoutes, jointNavItems } from "./joint/routes.tsx";
 import { useJointT } from "./joint/messages.ts";
 import { isKnowledgePath, KnowledgeRoutes, knowledgeNavItems } from "./knowledge/routes.tsx";
@@ -24,10 +23,8 @@ import { useLeaderT } from "./leader/messages.ts";
 import { useSupervisorT } from "./messages.ts";
 import { useOrderT } from "./orders/messages.ts";
 import { isOrdersPath, OrdersRoutes, ordersNavItems } from "./orders/routes.tsx";
-import { CalendarCoverageBanner } from "./routing/calendar/CalendarCoverageBanner.tsx";
 import { isRoutingPath, RoutingRoutes, routingNavItems } from "./routing/routes.tsx";
 import { notificationDocuments, staffDocuments } from "./staff.ts";
-import { SupervisorTicketPage } from "./tickets/page/TicketPageRoute.tsx";
 import { isTicketSearchPath, TicketSearchRoutes, ticketSearchNavItems } from "./tickets/search/routes.tsx";
 import { useTicketSearchT } from "./tickets/search/messages.ts";
 import { HotRoutes, hotNavItems, isHotPath, useHotT } from "./measures/hot/index.ts";
@@ -40,6 +37,15 @@ import { ELSEWHERE_PATH, GoToLanding, mayUseOverview, OVERVIEW_PATH, SupervisorE
 import { isQaManagePath, QaManageRoutes, qaManageNavItems } from "./qa/manage/routes.tsx";
 import { useQaManageT } from "./qa/manage/messages.ts";
 import { useQaViewer } from "./qa/manage/useQaViewer.ts";
+import { isQaInspectPath, qaInspectNavItems, useQaInspectNavT } from "./qa/inspect/nav.ts";
+
+// The overview, the ticket page and the admin's calendar banner are chunks of their own too (issue 15).
+const Dashboard = lazy(() => import("./dashboard/Dashboard.tsx").then((module) => ({ default: module.Dashboard })));
+const SupervisorTicketPage = lazy(() => import("./tickets/page/TicketPageRoute.tsx").then((module) => ({ default: module.SupervisorTicketPage })));
+const CalendarCoverageBanner = lazy(() => import("./routing/calendar/CalendarCoverageBanner.tsx").then((module) => ({ default: module.CalendarCoverageBanner })));
+
+// The QA inspection pages are a chunk of their own (issue 15: the first JavaScript stays small).
+const QaInspectRoutes = lazy(() => import("./qa/inspect/routes.tsx").then((module) => ({ default: module.QaInspectRoutes })));
 
 /** Supervisor console: sign in, then the overview; the knowledge base's review, statistics and editor under knowledge/. */
 export function App() {
@@ -68,6 +74,7 @@ export function App() {
   const ticketSearch = isTicketSearchPath(path);
   const qa = useQaViewer();
   const tQa = useQaManageT();
+  const tQaInspect = useQaInspectNavT();
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
       {({ viewer, logout }) => {
@@ -94,6 +101,7 @@ export function App() {
             ...rankingNavItems(path, viewer.roles, tRanking("rk.nav")),
             ...hotNavItems(path, viewer.roles, tHot("hot.nav")),
             ...chasingNavItems(path, viewer.roles, tChasing("ch.title")),
+            ...qaInspectNavItems(path, viewer.roles, qa.ledTeamIds.length > 0, { queue: tQaInspect("qi.nav.queue"), appeals: tQaInspect("qi.nav.appeals") }),
             ...qaManageNavItems(path, viewer.roles, qa, { review: tQa("qm.nav.review"), assessment: tQa("qm.nav.assessment"), roster: tQa("qm.nav.roster"), forms: tQa("qm.nav.forms") }),
             ...ticketSearchNavItems(path, viewer.roles, tSearch("ts.nav")),
             ...leaderNavItems(path, viewer.roles, { page: tLeader("ld.nav.page"), sessions: tLeader("ld.nav.sessions"), cases: tLeader("ld.nav.cases") }),
@@ -118,7 +126,11 @@ export function App() {
           tools={<NotificationBell documents={notificationDocuments} />}
           onLogout={() => void logout()}
         >
-          {viewer.roles.includes("ADMIN") ? <CalendarCoverageBanner /> : null}
+          {viewer.roles.includes("ADMIN") ? (
+            <Suspense fallback={null}>
+              <CalendarCoverageBanner />
+            </Suspense>
+          ) : null}
           {/* Feature pages are chunks of their own (issue 15): one progress indicator while one loads. */}
           <Suspense fallback={<Loading />}>
           {isMeasuresDashboardPath(path) ? (
@@ -133,6 +145,8 @@ export function App() {
             <HotRoutes roles={viewer.roles} />
           ) : ticketSearch ? (
             <TicketSearchRoutes roles={viewer.roles} />
+          ) : isQaInspectPath(path) ? (
+            <QaInspectRoutes path={path} roles={viewer.roles} />
           ) : isQaManagePath(path) ? (
             <QaManageRoutes path={path} roles={viewer.roles} qa={qa} />
           ) : knowledge ? (

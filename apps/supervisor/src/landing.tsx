@@ -18,6 +18,8 @@ export const SUPERVISOR_LANDING: readonly { role: string; path: string }[] = [
   { role: "DISPATCHER", path: "chasing" },
   // handlers use the operator app; in this one they see the joint supervision cases their unit is party to
   { role: "HANDLER", path: "joint" },
+  // the QA inspector's work is the inspection queue (质检队列)
+  { role: "QA_INSPECTOR", path: "qa/inspect" },
 ];
 
 /** Roles that may read the overview (its queue figures, as the API allows). */

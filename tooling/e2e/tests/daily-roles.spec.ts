@@ -12,7 +12,7 @@ const LANDING: Record<string, { operator: string; supervisor: string }> = {
   dispatcher: { operator: "dispatch-count", supervisor: "chasing-page" },
   handler: { operator: "inbox-count", supervisor: "joint-cases" },
   callback: { operator: "callback-queue", supervisor: "elsewhere" },
-  qa: { operator: "kb-search-input", supervisor: "elsewhere" },
+  qa: { operator: "kb-search-input", supervisor: "qa-queue-page" },
   supervisor: { operator: "queue", supervisor: "chasing-page" },
   leader: { operator: "queue", supervisor: "leader-page" },
   admin: { operator: "queue", supervisor: "queue-total" },
