@@ -2,7 +2,7 @@ import { Role } from "@civicline/platform";
 import type { TestDatabase } from "@civicline/platform/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCatalog, callOf, createStaff, integrator, openIntegrator, qaTestDatabase, seats, staff, ticketDuringCall } from "../__tests__/factories.js";
-import { resolveSeatOccupant, saveShift } from "../roster/roster.js";
+import { currentSeatOf, resolveSeatOccupant, saveShift } from "../roster/roster.js";
 import { QaCallDirection } from "./call-record.entity.js";
 import { reportCallRecord, ticketsOfCalls } from "./call-records.js";
 
@@ -34,6 +34,8 @@ describe("call records", () => {
     expect(late).toMatchObject({ callTakerId: evening.id, waitSeconds: 60, talkSeconds: 0 });
     expect((await resolveSeatOccupant(ds, "A01", at("2026-11-20T15:59:59")))?.userId).toBe(day.id);
     expect((await resolveSeatOccupant(ds, "A01", at("2026-11-20T16:00:00")))?.userId).toBe(evening.id);
+    expect(await currentSeatOf(ds, evening.id, at("2026-11-20T17:00:00"))).toBe("A01");
+    expect(await currentSeatOf(ds, evening.id, at("2026-11-20T09:00:00"))).toBeNull();
     // Nobody rostered and no fixed seat: the record keeps no call-taker.
     expect(await reportCallRecord(ds, { actor: integrator, request: { ...base, callId: "c-3", seatCode: "A06" }, now })).toMatchObject({ callTakerId: null });
   });

@@ -33,6 +33,23 @@ export async function resolveSeatOccupant(db: Queryable, seatCode: string, at: D
   return fixed[0] ? { userId: fixed[0].id, displayName: fixed[0].display_name } : null;
 }
 
+/**
+ * The seat a call-taker sits at at instant `at` by the roster (their shift covering it), else the
+ * seat their account names; null when neither. For the screen-pop subscription on shared seats.
+ */
+export async function currentSeatOf(db: Queryable, userId: string, at: Date): Promise<string | null> {
+  const rows: Array<{ seat_code: string }> = await db.query(
+    `SELECT seat_code FROM qa_shift WHERE user_id = $1 AND starts_at <= $2 AND ends_at > $2 AND starts_at > $2::timestamptz - interval '${MAX_SHIFT_HOURS} hours'
+      ORDER BY starts_at DESC LIMIT 1`,
+    [userId, at],
+  );
+  if (rows[0]) {
+    return rows[0].seat_code;
+  }
+  const fixed: Array<{ seat: string | null }> = await db.query(`SELECT seat FROM platform_user WHERE id = $1`, [userId]);
+  return fixed[0]?.seat ?? null;
+}
+
 /** The centre's seats, by code. */
 export async function listSeats(db: DataSource, actor: Actor | null | undefined): Promise<QaSeat[]> {
   if (!actor) {
