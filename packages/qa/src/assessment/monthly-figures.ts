@@ -16,6 +16,54 @@ export function monthBounds(month: string): { from: Date; to: Date } {
   return { from: new Date(`${month}-01T00:00:00+08:00`), to: new Date(`${next}-01T00:00:00+08:00`) };
 }
 
+/** The statement behind `monthlyFigures` ($1 = from, $2 = to); exported for the plan test. */
+export const MONTHLY_FIGURES_SQL = `WITH calls AS (
+       SELECT call_taker_id AS id, count(*)::int AS calls, sum(talk_seconds)::float8 AS talk
+         FROM qa_call
+        WHERE started_at >= $1 AND started_at < $2 AND call_taker_id IS NOT NULL AND answered_at IS NOT NULL
+        GROUP BY call_taker_id
+     ), takers AS (
+       SELECT u.id, u.display_name FROM platform_user u WHERE u.active AND 'operator' = ANY(u.roles)
+       UNION
+       SELECT u.id, u.display_name FROM platform_user u WHERE u.id IN (SELECT id FROM calls)
+     ), inspections AS (
+       SELECT call_taker_id AS id, count(*)::int AS n, sum(total)::float8 AS total
+         FROM qa_inspection WHERE call_started_at >= $1 AND call_started_at < $2 GROUP BY call_taker_id
+     ), tickets AS (
+       SELECT created_by AS id, count(*)::int AS logged, count(*) FILTER (WHERE status = 'closed_direct')::int AS direct
+         FROM intake_ticket
+        WHERE created_by IN (SELECT id FROM takers) AND received_at >= $1 AND received_at < $2
+        GROUP BY created_by
+     ), surveys AS (
+       -- the ticket's creator by a primary-key lookup per answer (a scalar subquery is never turned
+       -- into a hash join over every ticket)
+       SELECT x.taker_id AS id,
+              count(*) FILTER (WHERE ${SATISFACTION_SQL.processAnswered})::int AS answered,
+              count(*) FILTER (WHERE ${SATISFACTION_SQL.processSatisfied})::int AS satisfied
+         FROM (SELECT s.*, (SELECT t.created_by FROM intake_ticket t WHERE t.id = s.ticket_id) AS taker_id
+                 FROM callback_survey s WHERE s.answered_at >= $1 AND s.answered_at < $2) x
+        WHERE x.taker_id IN (SELECT id FROM takers)
+        GROUP BY x.taker_id
+     ), appeals AS (
+       SELECT call_taker_id AS id, count(*)::int AS upheld
+         FROM qa_appeal WHERE state = 'UPHELD' AND decided_at >= $1 AND decided_at < $2 GROUP BY call_taker_id
+     )
+     SELECT k.id, k.display_name AS name, tm.id AS team_id, tm.name AS team_name,
+            coalesce(i.n, 0) AS inspections, coalesce(i.total, 0) AS score_sum,
+            coalesce(c.calls, 0) AS calls, coalesce(c.talk, 0) AS talk,
+            coalesce(t.logged, 0) AS logged, coalesce(t.direct, 0) AS direct,
+            coalesce(s.answered, 0) AS answered, coalesce(s.satisfied, 0) AS satisfied,
+            coalesce(a.upheld, 0) AS upheld
+       FROM takers k
+       LEFT JOIN qa_team_member m ON m.user_id = k.id
+       LEFT JOIN qa_team tm ON tm.id = m.team_id
+       LEFT JOIN calls c ON c.id = k.id
+       LEFT JOIN inspections i ON i.id = k.id
+       LEFT JOIN tickets t ON t.id = k.id
+       LEFT JOIN surveys s ON s.id = k.id
+       LEFT JOIN appeals a ON a.id = k.id
+      ORDER BY k.id`;
+
 /**
  * Every call-taker's figures for [from, to) in one statement: the active operators and anyone who
  * took a call in the month. Each part is one grouped range read on its own index —
@@ -39,49 +87,7 @@ export async function monthlyFigures(db: DataSource | EntityManager, range: { fr
     satisfied: number;
     upheld: number;
   }> = await db.query(
-    `WITH calls AS (
-       SELECT call_taker_id AS id, count(*)::int AS calls, sum(talk_seconds)::float8 AS talk
-         FROM qa_call
-        WHERE started_at >= $1 AND started_at < $2 AND call_taker_id IS NOT NULL AND answered_at IS NOT NULL
-        GROUP BY call_taker_id
-     ), takers AS (
-       SELECT u.id, u.display_name FROM platform_user u WHERE u.active AND 'operator' = ANY(u.roles)
-       UNION
-       SELECT u.id, u.display_name FROM platform_user u WHERE u.id IN (SELECT id FROM calls)
-     ), inspections AS (
-       SELECT call_taker_id AS id, count(*)::int AS n, sum(total)::float8 AS total
-         FROM qa_inspection WHERE call_started_at >= $1 AND call_started_at < $2 GROUP BY call_taker_id
-     ), tickets AS (
-       SELECT created_by AS id, count(*)::int AS logged, count(*) FILTER (WHERE status = 'closed_direct')::int AS direct
-         FROM intake_ticket
-        WHERE created_by IN (SELECT id FROM takers) AND received_at >= $1 AND received_at < $2
-        GROUP BY created_by
-     ), surveys AS (
-       SELECT t.created_by AS id,
-              count(*) FILTER (WHERE ${SATISFACTION_SQL.processAnswered})::int AS answered,
-              count(*) FILTER (WHERE ${SATISFACTION_SQL.processSatisfied})::int AS satisfied
-         FROM callback_survey s JOIN intake_ticket t ON t.id = s.ticket_id
-        WHERE s.answered_at >= $1 AND s.answered_at < $2 AND t.created_by IN (SELECT id FROM takers)
-        GROUP BY t.created_by
-     ), appeals AS (
-       SELECT call_taker_id AS id, count(*)::int AS upheld
-         FROM qa_appeal WHERE state = 'UPHELD' AND decided_at >= $1 AND decided_at < $2 GROUP BY call_taker_id
-     )
-     SELECT k.id, k.display_name AS name, tm.id AS team_id, tm.name AS team_name,
-            coalesce(i.n, 0) AS inspections, coalesce(i.total, 0) AS score_sum,
-            coalesce(c.calls, 0) AS calls, coalesce(c.talk, 0) AS talk,
-            coalesce(t.logged, 0) AS logged, coalesce(t.direct, 0) AS direct,
-            coalesce(s.answered, 0) AS answered, coalesce(s.satisfied, 0) AS satisfied,
-            coalesce(a.upheld, 0) AS upheld
-       FROM takers k
-       LEFT JOIN qa_team_member m ON m.user_id = k.id
-       LEFT JOIN qa_team tm ON tm.id = m.team_id
-       LEFT JOIN calls c ON c.id = k.id
-       LEFT JOIN inspections i ON i.id = k.id
-       LEFT JOIN tickets t ON t.id = k.id
-       LEFT JOIN surveys s ON s.id = k.id
-       LEFT JOIN appeals a ON a.id = k.id
-      ORDER BY k.id`,
+    MONTHLY_FIGURES_SQL,
     [range.from, range.to],
   );
   return rows.map((row) => ({
