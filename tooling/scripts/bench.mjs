@@ -17,6 +17,7 @@ const benches = [
   { name: "lists at 1,000,000 tickets vs the demo data (queue counts, emergency, dispatch, inbox, caller history, Open311)", cwd: "apps/gateway", script: "bench/lists.bench.mjs", key: "lists" },
   { name: "two gateway instances on one database behind a proxy (live events, sessions, timers, periodic jobs)", cwd: "apps/gateway", script: "bench/instances.bench.mjs", key: "instances" },
   { name: "ticket writes and the console's ticket read (logCall vs pg, TicketDetail vs SQL, 300-ticket auto-dispatch burst)", cwd: "apps/gateway", script: "bench/write.bench.mjs", key: "write" },
+  { name: "live updates to 2,000 WebSocket consoles (ticketReceived and queue counts vs a raw ws broadcast; memory with 2,000 subscriptions)", cwd: "apps/gateway", script: "bench/fanout.bench.mjs", key: "fanout" },
   { name: "staff QA (190 call-takers × a year: about 1,200,000 call records; daily sampling and the monthly assessment vs SQL)", cwd: "packages/qa", script: "bench/qa.bench.mjs", key: "qa" },
 ];
 // `pnpm bench <key>…` runs only those benchmarks (`pnpm bench search`, `pnpm bench chasing knowledge`);
