@@ -1,4 +1,4 @@
-import { ForbiddenError, assertNoFieldErrors, normalizeText, recordAudit, requireRole, textProblem, type Actor, type FieldError } from "@civicline/platform";
+import { ForbiddenError, assertNoFieldErrors, normalizeText, notify, recordAudit, requireRole, textProblem, type Actor, type FieldError } from "@civicline/platform";
 import type { DataSource } from "typeorm";
 import { CALL_TAKER_ROLES, mayDecideAppealOf, qaScope } from "../access.js";
 import { QaInspection, QaInspectionScore, QaInspectionState, QaScoreReason } from "../scoring/inspection.entity.js";
@@ -72,6 +72,18 @@ export async function appealQaScore(dataSource: DataSource, input: { actor: Acto
       before: { state: inspection.state },
       after: { state: QaInspectionState.APPEALED, appealId: appeal.id, reason: appeal.reason },
     });
+    const leads: Array<{ lead_user_id: string }> = await em.query(
+      `SELECT t.lead_user_id FROM qa_team_member m JOIN qa_team t ON t.id = m.team_id WHERE m.user_id = $1 AND t.lead_user_id <> $1`,
+      [inspection.callTakerId],
+    );
+    await notify(em, {
+      recipientIds: leads.map((row) => row.lead_user_id),
+      kind: "qa.appeal_filed",
+      titleKey: "notify.qa.appealFiled",
+      params: { callTaker: actor.name, total: inspection.total.toFixed(2) },
+      link: "qa/appeals",
+      dedupeKey: `qa.appeal_filed:${appeal.id}`,
+    });
     return Object.assign(inspection, { state: QaInspectionState.APPEALED });
   });
 }
@@ -143,6 +155,14 @@ export async function decideQaAppeal(
       entity: { type: "qa_inspection", id: inspection.id, label: `appeal ${appeal.id}` },
       before,
       after: { state, total: changes.total ?? inspection.total, scoreVersion: changes.scoreVersion ?? inspection.scoreVersion, note },
+    });
+    await notify(em, {
+      recipientIds: [inspection.callTakerId],
+      kind: input.upheld ? "qa.appeal_upheld" : "qa.appeal_rejected",
+      titleKey: input.upheld ? "notify.qa.appealUpheld" : "notify.qa.appealRejected",
+      params: { lead: actor.name, total: (changes.total ?? inspection.total).toFixed(2) },
+      link: "qa",
+      dedupeKey: `qa.appeal_decided:${appeal.id}`,
     });
     return Object.assign(inspection, changes);
   });

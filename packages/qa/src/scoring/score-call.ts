@@ -1,4 +1,4 @@
-import { addWorkingDays, assertNoFieldErrors, loadWorkingCalendar, recordAudit, requireRole, type Actor } from "@civicline/platform";
+import { addWorkingDays, assertNoFieldErrors, dayOf, loadWorkingCalendar, notify, recordAudit, requireRole, type Actor } from "@civicline/platform";
 import type { DataSource } from "typeorm";
 import { QA_INSPECTORS } from "../access.js";
 import { QaCall } from "../calls/call-record.entity.js";
@@ -77,6 +77,14 @@ export async function scoreQaCall(
         action: "qa_inspection.score",
         entity: { type: "qa_inspection", id: inspection.id, label: `call ${call.callId}` },
         after: { callTakerId: inspection.callTakerId, formVersionId: form.id, total: result!.total, critical: result!.critical, criticalErrorKeys: result!.criticalErrorKeys, criteria: result!.criteria, comment: result!.comment },
+      });
+      await notify(em, {
+        recipientIds: [inspection.callTakerId],
+        kind: "qa.scored",
+        titleKey: "notify.qa.scored",
+        params: { day: dayOf(call.startedAt), total: result!.total.toFixed(2), inspector: actor.name },
+        link: "qa",
+        dedupeKey: `qa.scored:${inspection.id}`,
       });
       return inspection;
     });

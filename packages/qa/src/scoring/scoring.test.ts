@@ -184,6 +184,13 @@ describe("appeals", () => {
     expect((await rejection(decideQaAppeal(db.dataSource, { actor: lead, inspectionId: inspection.id, upheld: false, now }))).code).toBe("QA/APPEAL_NOT_PENDING");
     const audit: Array<{ action: string }> = await db.dataSource.query(`SELECT action FROM platform_audit_entry WHERE entity_id = $1 ORDER BY at`, [inspection.id]);
     expect(audit.map((row) => row.action)).toEqual(["qa_inspection.score", "qa_appeal.file", "qa_appeal.uphold"]);
+    // the call-taker heard of the score and the decision, the lead of the appeal
+    const notices: Array<{ recipient_id: string; title_key: string; params: Record<string, string> }> = await db.dataSource.query(
+      `SELECT recipient_id, title_key, params FROM platform_notification WHERE dedupe_key LIKE 'qa.%' AND (dedupe_key = $1 OR dedupe_key LIKE 'qa.appeal%') AND recipient_id = ANY($2::uuid[]) ORDER BY created_at`,
+      [`qa.scored:${inspection.id}`, [taker.id, lead.id]],
+    );
+    expect(notices.filter((n) => n.recipient_id === taker.id).map((n) => n.title_key)).toEqual(expect.arrayContaining(["notify.qa.scored", "notify.qa.appealUpheld"]));
+    expect(notices.some((n) => n.recipient_id === lead.id && n.title_key === "notify.qa.appealFiled" && n.params.callTaker === taker.name)).toBe(true);
   });
 
   it("a lead may not decide the appeal of their own score", async () => {

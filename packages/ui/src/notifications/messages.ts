@@ -21,6 +21,10 @@ export const notificationMessages = defineMessages(
     "notify.knowledge.comment": "Note: {comment}",
     "notify.supervision.waiting": "A supervision order for ticket {trackingNumber} waits for your unit's answer",
     "notify.supervision.listed": "Ticket {trackingNumber} is now under listed supervision (挂牌督办), reported to the leadership",
+    "notify.qa.scored": "Your call of {day} was scored {total} by {inspector}",
+    "notify.qa.appealFiled": "{callTaker} appealed a QA score ({total}): decide it",
+    "notify.qa.appealUpheld": "{lead} upheld your appeal: the score is now {total}",
+    "notify.qa.appealRejected": "{lead} rejected your appeal: the score stays {total}",
     "notify.unknown": "A notification",
   },
   {
@@ -39,6 +43,10 @@ export const notificationMessages = defineMessages(
     "notify.knowledge.comment": "意见：{comment}",
     "notify.supervision.waiting": "工单 {trackingNumber} 有督办单待本单位回复",
     "notify.supervision.listed": "工单 {trackingNumber} 已挂牌督办，报领导阅知",
+    "notify.qa.scored": "您 {day} 的通话已由 {inspector} 质检评分：{total} 分",
+    "notify.qa.appealFiled": "{callTaker} 对质检评分（{total} 分）提出申诉，请裁定",
+    "notify.qa.appealUpheld": "{lead} 裁定您的申诉成立，评分改为 {total} 分",
+    "notify.qa.appealRejected": "{lead} 驳回了您的申诉，评分维持 {total} 分",
     "notify.unknown": "一条通知",
   },
 );
