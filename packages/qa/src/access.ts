@@ -26,8 +26,6 @@ export const QA_TEAM_ADMINS: readonly Role[] = [Role.ADMIN];
 export const CALL_TAKER_ROLES: readonly Role[] = [Role.OPERATOR];
 /** Who reports call records: the telephony integration (API key, scope `telephony`) or an admin. */
 export const CALL_RECORD_REPORTERS: readonly Role[] = [Role.INTEGRATOR, Role.ADMIN];
-/** The integrator scope that reports call records (the same as missed calls). */
-export const CALL_RECORD_SCOPE = "telephony";
 
 /**
  * What an actor may see of individual call-takers:
@@ -46,12 +44,6 @@ type Queryable = DataSource | EntityManager;
 export async function teamsLedBy(db: Queryable, userId: string): Promise<string[]> {
   const rows: Array<{ id: string }> = await db.query(`SELECT id FROM qa_team WHERE lead_user_id = $1 ORDER BY name`, [userId]);
   return rows.map((row) => row.id);
-}
-
-/** The team a call-taker belongs to, or null. */
-export async function teamOf(db: Queryable, userId: string): Promise<string | null> {
-  const rows: Array<{ team_id: string }> = await db.query(`SELECT team_id FROM qa_team_member WHERE user_id = $1`, [userId]);
-  return rows[0]?.team_id ?? null;
 }
 
 /** Whether `leadUserId` leads the team `userId` is a member of. */
