@@ -21,10 +21,10 @@ export async function recordEvent(manager: EntityManager, event: DomainEvent): P
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error(`recordEvent(${event.type}) must run inside a transaction`);
   }
-  await manager.query("INSERT INTO platform_outbox (type, payload, actor_id) VALUES ($1, $2::jsonb, $3)", [
-    event.type,
-    JSON.stringify(event.payload),
-    event.actorId ?? null,
-  ]);
-  await manager.query("SELECT pg_notify($1, $2)", [OUTBOX_CHANNEL, event.type]);
+  // One statement (one round trip): the row, and the NOTIFY PostgreSQL sends when the transaction commits.
+  await manager.query(
+    `WITH stored AS (INSERT INTO platform_outbox (type, payload, actor_id) VALUES ($1, $2::jsonb, $3) RETURNING id)
+     SELECT pg_notify($4, $1) FROM stored`,
+    [event.type, JSON.stringify(event.payload), event.actorId ?? null, OUTBOX_CHANNEL],
+  );
 }

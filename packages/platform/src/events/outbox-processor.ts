@@ -35,10 +35,10 @@ export function isTransientDatabaseError(error: unknown): boolean {
 }
 
 /**
- * Runs `work` (one whole transaction, or idempotent work) again, at once, up to `attempts` times
+ * Runs `work` (one whole transaction, or idempotent work) again after a few milliseconds, up to `attempts` times
  * when PostgreSQL rolled it back for a deadlock or a serialization failure; other errors pass.
  */
-export async function retryTransient<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+export async function retryTransient<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await work();
@@ -46,7 +46,8 @@ export async function retryTransient<T>(work: () => Promise<T>, attempts = 3): P
       if (attempt >= attempts || !isTransientDatabaseError(error)) {
         throw error;
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      // A short random pause, longer each time, so that the same transactions do not meet again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }
 }
