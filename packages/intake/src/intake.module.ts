@@ -4,7 +4,7 @@ import { integratorWebhookHandlers } from "./integrator/webhook-events.js";
 import { CallScreenResolver } from "./call-screen/call-screen.resolver.js";
 import { CoReporter } from "./call-screen/co-reporter.entity.js";
 import { EmergencyHandoff } from "./call-screen/emergency-handoff.entity.js";
-import { QUEUE_COUNTS_CHANGED_TOPIC } from "./call-screen/queues.js";
+import { QUEUE_COUNTS_CHANGED_TOPIC, pruneQueueCounts } from "./call-screen/queues.js";
 import { QueueResolver } from "./call-screen/queue.resolver.js";
 import { QueueCount } from "./call-screen/queue-count.entity.js";
 import { ScreenPopResolver } from "./call-screen/screen-pop.resolver.js";
@@ -64,7 +64,11 @@ export const intakeModule: DomainModule = {
   },
   seedDemo: seedIntakeDemo,
   // Portal photos nobody attached to a request within a day are deleted.
-  schedules: ({ dataSource }) => [{ name: "intake.unused-portal-uploads", everyMs: 60 * 60_000, run: async () => void (await deleteUnusedPortalUploads(dataSource)) }],
+  schedules: ({ dataSource }) => [
+    { name: "intake.unused-portal-uploads", everyMs: 60 * 60_000, run: async () => void (await deleteUnusedPortalUploads(dataSource)) },
+    // Mine-today counters of past days are not read again.
+    { name: "intake.past-queue-counts", everyMs: 6 * 60 * 60_000, run: async () => void (await pruneQueueCounts(dataSource)) },
+  ],
   // Whoever may open a ticket may also open its attachments.
   fileAccess:
     ({ dataSource }) =>

@@ -4,7 +4,7 @@ import { buildCall, buildCatalog, intakeTestDatabase, operator, secondOperator }
 import { FINISHED_STATUSES } from "../ticket/ticket-lifecycle.js";
 import { TicketStatus, Urgency } from "../ticket/ticket.enums.js";
 import { hotlineDay } from "../ticket/tracking-number.js";
-import { countQueues, countQueuesForEvent, mineKey, queueCountsStats, readQueueCounts } from "./queues.js";
+import { countQueues, countQueuesForEvent, mineKey, pruneQueueCounts, queueCountsStats, readQueueCounts } from "./queues.js";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -134,5 +134,17 @@ describe("queue counts as maintained counters", () => {
     // The next event reads afresh.
     await countQueuesForEvent(db.dataSource, {}, operator);
     expect(queueCountsStats.reads - before).toBe(2);
+  });
+
+  it("drops the mine-today counters of days before yesterday and keeps the rest", async () => {
+    const now = new Date("2026-12-06T04:00:00Z");
+    const keys = [mineKey(operator.id, "2026-12-04"), mineKey(operator.id, "2026-12-05"), mineKey(operator.id, "2026-12-06")];
+    for (const key of keys) {
+      await db.dataSource.query("INSERT INTO intake_queue_count (key, stripe, count) VALUES ($1, 15, 2) ON CONFLICT (key, stripe) DO NOTHING", [key]);
+    }
+    await pruneQueueCounts(db.dataSource, now);
+    const left = (await db.dataSource.query("SELECT DISTINCT key FROM intake_queue_count WHERE key = ANY($1) ORDER BY key", [keys])) as Array<{ key: string }>;
+    expect(left.map((row) => row.key)).toEqual(keys.slice(1));
+    expect((await db.dataSource.query("SELECT count(*)::int AS n FROM intake_queue_count WHERE key = 'received'"))[0].n).toBeGreaterThan(0);
   });
 });

@@ -127,3 +127,13 @@ export async function countQueuesForEvent(dataSource: DataSource, event: object,
   batch.ids.add(actor.id);
   return (await batch.counts).get(actor.id)!;
 }
+
+/**
+ * Drops the mine-today counters of days before yesterday (nobody reads them again; each day adds a
+ * few rows per call-taker). Run by a periodic job (intake module `schedules`).
+ */
+export async function pruneQueueCounts(dataSource: DataSource, now = new Date()): Promise<number> {
+  const yesterday = hotlineDay(new Date(now.getTime() - 24 * 3600_000));
+  const [, removed] = (await dataSource.query("DELETE FROM intake_queue_count WHERE key LIKE 'mine:%' AND right(key, 10) < $1", [yesterday])) as [unknown, number];
+  return removed;
+}
