@@ -14,7 +14,7 @@ export function WeekPicker({ monday, onChange }: { monday: string; onChange: (mo
     setTyped(monday);
   }
   return (
-    <div className="qm-week" role="group" aria-label={t("qm.week")}>
+    <div className="qm-week" role="group" aria-label={t("qm.weekGroup")}>
       <Button variant="secondary" onClick={() => onChange(addDays(monday, -7))}>
         {t("qm.prevWeek")}
       </Button>

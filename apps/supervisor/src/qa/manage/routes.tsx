@@ -1,12 +1,14 @@
 import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
-import { AssessmentPage } from "./assessment/AssessmentPage.tsx";
-import { ScoreFormsPage } from "./forms/ScoreFormsPage.tsx";
+import { lazy, type ReactNode } from "react";
 import { useQaManageT } from "./messages.ts";
 import { hasRole, QA_AGGREGATE_ROLES, QA_ASSESSMENT_PATH, QA_FORM_EDITOR_ROLES, QA_FORMS_PATH, QA_REVIEW_PATH, QA_ROSTER_PATH, QA_ROSTER_ROLES } from "./paths.ts";
-import { RosterPage } from "./roster/RosterPage.tsx";
-import { WeeklyReviewPage } from "./review/WeeklyReviewPage.tsx";
 import type { QaViewer } from "./useQaViewer.ts";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const AssessmentPage = lazy(() => import("./assessment/AssessmentPage.tsx").then((module) => ({ default: module.AssessmentPage })));
+const ScoreFormsPage = lazy(() => import("./forms/ScoreFormsPage.tsx").then((module) => ({ default: module.ScoreFormsPage })));
+const RosterPage = lazy(() => import("./roster/RosterPage.tsx").then((module) => ({ default: module.RosterPage })));
+const WeeklyReviewPage = lazy(() => import("./review/WeeklyReviewPage.tsx").then((module) => ({ default: module.WeeklyReviewPage })));
 
 const PATHS = [QA_ROSTER_PATH, QA_FORMS_PATH, QA_REVIEW_PATH, QA_ASSESSMENT_PATH];
 

@@ -1,5 +1,7 @@
 import { useQuery } from "@apollo/client/react";
-import { MeDocument, QmTeamsDocument } from "../../gql/graphql.ts";
+// From the shell's own generated module (QmTeams.shell.graphql): the app shell calls this hook, and the
+// generated ../../gql/graphql.ts (every page's documents) must stay out of the first chunk (issue 15).
+import { MeDocument, QmTeamsDocument } from "../../gql/shell/graphql.ts";
 
 /** What the QA pages need to know about the signed-in person beyond their roles. */
 export type QaViewer = {

@@ -14,6 +14,9 @@ describe("roster shifts", () => {
     expect(times).toEqual({ startsAt: "2026-12-07T14:00:00.000Z", endsAt: "2026-12-07T22:00:00.000Z" });
     expect(shiftHours(times)).toBe("22:00–06:00 (+1)");
   });
+  it("ends an evening shift at 24:00 rather than the next day's 00:00", () => {
+    expect(shiftHours(shiftInstants("2026-12-07", "16:00", "00:00"))).toBe("16:00–24:00");
+  });
   it("puts a shift on the China day it starts, not the UTC one", () => {
     // 07:30 in Shanghai on the 8th is 23:30 UTC on the 7th
     const early = shift("s1", "p1", "2026-12-07T23:30:00.000Z", "2026-12-08T07:30:00.000Z");

@@ -8,10 +8,15 @@ export function shiftsOn<T extends ShiftLike>(shifts: readonly T[], personId: st
   return shifts.filter((shift) => shift.callTaker.id === personId && shanghaiDay(shift.startsAt) === day).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
 
-/** "08:00–16:00", with "+1" when the shift ends the next day (a night shift). */
+/** "08:00–16:00"; an evening shift to midnight ends at "24:00"; "(+1)" when it ends the next morning. */
 export function shiftHours(shift: Pick<ShiftLike, "startsAt" | "endsAt">): string {
+  const start = shanghaiTime(shift.startsAt);
+  const end = shanghaiTime(shift.endsAt);
   const nextDay = shanghaiDay(shift.endsAt) !== shanghaiDay(shift.startsAt);
-  return `${shanghaiTime(shift.startsAt)}–${shanghaiTime(shift.endsAt)}${nextDay ? " (+1)" : ""}`;
+  if (nextDay && end === "00:00") {
+    return `${start}–24:00`;
+  }
+  return `${start}–${end}${nextDay ? " (+1)" : ""}`;
 }
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
