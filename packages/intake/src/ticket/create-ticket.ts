@@ -20,6 +20,7 @@ import {
   optionalToken,
   requiredText,
 } from "./ticket-validation.js";
+import { fromRowJson } from "./ticket-details.js";
 import { nextTrackingNumber } from "./tracking-number.js";
 
 /** Outbox event written when a ticket is received; payload `{ ticketId, trackingNumber }`. */
@@ -97,8 +98,25 @@ function validateDraft(input: TicketDraft) {
   return { description, title, address, citizenName, phone: phone!, citizenEmail, citizenIdNumber, ...coordinates, callId, clientRequestId };
 }
 
+/** The category (if active), the district and the township a draft names, read by one statement. */
+async function loadReferences(manager: EntityManager, input: TicketDraft): Promise<{ category: Category | null; district: Area | null; township: Area | null }> {
+  const idOrNull = (id: string | null | undefined) => (id && isUuid(id) ? id : null);
+  const [row]: Array<Record<"category" | "district" | "township", Record<string, unknown> | null>> = await manager.query(
+    `SELECT (SELECT to_jsonb(c) FROM intake_category c WHERE c.id = $1 AND c.active) AS category,
+            (SELECT to_jsonb(a) FROM intake_area a WHERE a.id = $2) AS district,
+            (SELECT to_jsonb(a) FROM intake_area a WHERE a.id = $3) AS township`,
+    [idOrNull(input.categoryId), idOrNull(input.districtId), idOrNull(input.townshipId)],
+  );
+  const dataSource = manager.connection;
+  return {
+    category: row?.category ? fromRowJson(dataSource, Category, row.category) : null,
+    district: row?.district ? fromRowJson(dataSource, Area, row.district) : null,
+    township: row?.township ? fromRowJson(dataSource, Area, row.township) : null,
+  };
+}
+
 async function checkReferences(manager: EntityManager, input: TicketDraft): Promise<Category> {
-  const category = isUuid(input.categoryId) ? await manager.findOne(Category, { where: { id: input.categoryId, active: true } }) : null;
+  const { category, district, township } = await loadReferences(manager, input);
   if (!category || !category.selectable) {
     throw new DomainError("INTAKE/UNKNOWN_CATEGORY", "Choose a category from the list.", {
       fields: [{ field: "categoryId", code: "UNKNOWN", message: category ? "This is a group; choose one of its categories." : "Choose a category from the list." }],
@@ -109,14 +127,12 @@ async function checkReferences(manager: EntityManager, input: TicketDraft): Prom
       fields: [{ field: "requestType", code: "NOT_ALLOWED", message: "Choose one of the request types this category allows." }],
     });
   }
-  const district = isUuid(input.districtId) ? await manager.findOne(Area, { where: { id: input.districtId } }) : null;
   if (!district || district.level !== "DISTRICT") {
     throw new DomainError("INTAKE/UNKNOWN_AREA", "Choose a district or county from the list.", {
       fields: [{ field: "districtId", code: "UNKNOWN", message: "Choose a district or county from the list." }],
     });
   }
   if (input.townshipId) {
-    const township = isUuid(input.townshipId) ? await manager.findOne(Area, { where: { id: input.townshipId } }) : null;
     if (!township || township.parentId !== district.id) {
       throw new DomainError("INTAKE/UNKNOWN_AREA", "Choose a township or street of the chosen district.", {
         fields: [{ field: "townshipId", code: "UNKNOWN", message: "Choose a township or street of the chosen district." }],

@@ -46,7 +46,7 @@ const STRING_TYPES = new Set<unknown>(["bigint", "int8", "numeric", "decimal"]);
  * An entity from `to_jsonb(row)`: each column by its database name, converted as the driver
  * would (timestamps → Date, bigint/numeric → string), so that it equals what a find() returns.
  */
-function fromRowJson<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, json: Record<string, unknown>): T {
+export function fromRowJson<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, json: Record<string, unknown>): T {
   const metadata = dataSource.getMetadata(target);
   const entity = metadata.create() as T;
   for (const column of metadata.columns) {
