@@ -97,6 +97,16 @@ describe("the monthly assessment", () => {
     expect([byName["丙 话务员"]!.rank, byName["丙 话务员"]!.apartReason]).toEqual([null, "TOO_FEW_CALLS"]);
     expect(byName["丁 班长"]!.apartReason).toBe("TOO_FEW_CALLS");
     expect(result.rows.map((row) => row.figures.name)).toEqual(["甲 话务员", "乙 话务员", "丙 话务员", "丁 班长"]);
+    // an edit today adds version 3; October keeps version 2 (in force at its end), November takes 3
+    const v3 = await saveAssessmentWeights(db.dataSource, {
+      actor: inspector,
+      request: { qaScore: 100, callsHandled: 0, handleTime: 0, directRate: 0, processSatisfaction: 0, targetHandleSeconds: 300, minCalls: 2, note: "只看质检" },
+      now: new Date("2026-11-15T00:00:00Z"),
+    });
+    expect(v3.version).toBe(3);
+    expect((await monthlyAssessment(db.dataSource, "2026-10")).rows[0]!.score).toBe(87.5);
+    expect((await monthlyAssessment(db.dataSource, "2026-11")).weights.version).toBe(3);
+    expect((await monthlyAssessment(db.dataSource, "2026-10", { weightsVersion: 3 })).rows[0]!.score).toBe(100); // B: QA 100 only
     // version 1 (the defaults) gives another score from the same figures
     const v1 = await monthlyAssessment(db.dataSource, "2026-10", { weightsVersion: 1 });
     expect(v1.rows.find((row) => row.figures.name === "乙 话务员")!.apartReason).toBe("TOO_FEW_CALLS"); // v1 needs 20 calls

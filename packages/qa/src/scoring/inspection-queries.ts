@@ -94,9 +94,9 @@ export async function inspectionsBySample(db: Db, input: { actor: Actor | null; 
 }
 
 /**
- * Inspections newest first (by scoring time), within the caller's scope: inspectors all, team leads
- * their teams, a call-taker their own. Filters: call-taker, team, scoring period. Served by
- * qa_inspection_scored_idx / qa_inspection_taker_idx.
+ * Inspections, newest call first, within the caller's scope: inspectors all, team leads their
+ * teams, a call-taker their own. Filters: call-taker, team, the calls' period. Served by
+ * qa_inspection_taker_idx (call-taker, call start) or qa_inspection_started_idx.
  */
 export async function listInspections(
   db: Db,
@@ -121,13 +121,13 @@ export async function listInspections(
   }
   if (input.from) {
     params.push(input.from);
-    where.push(`i.scored_at >= $${params.length}`);
+    where.push(`i.call_started_at >= $${params.length}`);
   }
   if (input.to) {
     params.push(input.to);
-    where.push(`i.scored_at < $${params.length}`);
+    where.push(`i.call_started_at < $${params.length}`);
   }
-  let order = "i.scored_at DESC, i.id DESC";
+  let order = "i.call_started_at DESC, i.id DESC";
   if (input.appealState) {
     where.push(input.appealState === "ANY" ? "a.id IS NOT NULL" : `a.state = '${input.appealState === QaAppealState.PENDING ? "PENDING" : input.appealState === QaAppealState.UPHELD ? "UPHELD" : "REJECTED"}'`);
     order = "a.filed_at ASC, i.id";

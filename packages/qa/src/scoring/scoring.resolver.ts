@@ -72,12 +72,12 @@ export class QaScoringResolver {
     return view && inspectionType(view);
   }
 
-  @Query(() => [QaInspectionType], { description: "Inspections, newest first, within the caller's scope (inspectors all, team leads their teams, call-takers their own)." })
+  @Query(() => [QaInspectionType], { description: "Inspections, newest call first, within the caller's scope (inspectors all, team leads their teams, call-takers their own)." })
   async qaInspections(
     @Arg("callTakerId", () => ID, { nullable: true, description: "Only this call-taker." }) callTakerId: string | null,
     @Arg("teamId", () => ID, { nullable: true, description: "Only this team's call-takers (QA/TEAM_NOT_FOUND unless you inspect or lead it)." }) teamId: string | null,
-    @Arg("from", () => Date, { nullable: true, description: "Scored at or after." }) from: Date | null,
-    @Arg("to", () => Date, { nullable: true, description: "Scored before." }) to: Date | null,
+    @Arg("from", () => Date, { nullable: true, description: "Calls that started at or after." }) from: Date | null,
+    @Arg("to", () => Date, { nullable: true, description: "Calls that started before." }) to: Date | null,
     @Arg("first", () => Int, { nullable: true, description: "How many (1–200, default 50)." }) first: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<QaInspectionType[]> {
@@ -85,7 +85,7 @@ export class QaScoringResolver {
     return views.map(inspectionType);
   }
 
-  @Query(() => [QaInspectionType], { description: "My own QA results (scores, comments, appeals), newest first. Any staff member whose calls are inspected." })
+  @Query(() => [QaInspectionType], { description: "My own QA results (scores, comments, appeals), newest call first. Any staff member whose calls are inspected." })
   async myQaResults(@Arg("first", () => Int, { nullable: true, description: "How many (1–200, default 50)." }) first: number | null, @Ctx() ctx: RequestContext): Promise<QaInspectionType[]> {
     requireRole(ctx.actor, STAFF_ROLES);
     const views = await listInspections(this.services.dataSource, { actor: ctx.actor, callTakerId: ctx.actor!.id, first, now: this.now() });

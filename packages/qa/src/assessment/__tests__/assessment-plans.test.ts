@@ -46,6 +46,19 @@ function nodes(node: PlanNode, found: PlanNode[] = []): PlanNode[] {
   return found;
 }
 
+describe("a call-taker's results are read by their index", () => {
+  it("myQaResults' statement reads qa_inspection_taker_idx, not the whole table", async () => {
+    const [taker] = (await db.dataSource.query(`SELECT id FROM platform_user WHERE username = 'gen-7'`)) as Array<{ id: string }>;
+    const [row] = (await db.dataSource.query(
+      `EXPLAIN (FORMAT JSON) SELECT i.id FROM qa_inspection i WHERE i.call_taker_id = ANY($1::uuid[]) AND i.call_taker_id = $2 ORDER BY i.call_started_at DESC, i.id DESC LIMIT 50`,
+      [[taker!.id], taker!.id],
+    )) as Array<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>;
+    const used = nodes(row!["QUERY PLAN"][0]!.Plan);
+    expect(used.filter((node) => node["Node Type"] === "Seq Scan").map((node) => node["Relation Name"])).toEqual([]);
+    expect(used.map((node) => node["Index Name"])).toContain("qa_inspection_taker_idx");
+  });
+});
+
 describe("the monthly assessment reads each table by its index (a year of generated data)", () => {
   it("scans none of calls, inspections, tickets or callback answers whole", async () => {
     const { from, to } = monthBounds("2026-10");
