@@ -9,7 +9,7 @@
 // areas and units already there (the demo seed) are used; synthetic ones are added when missing.
 // Ids are deterministic: ticket i has id benchTicketId(i) = md5('bench-ticket-' || i)::uuid.
 // Triggers are off while generating (session_replication_role = replica); the ticket search rows
-// are then built set-based with the same function the triggers call.
+// and the intake queue counters are then built set-based with the same functions the triggers call.
 //
 // What is generated (N tickets received over the last `days` days, newest last):
 // - the oldest 97 % are closed (5 % closed directly, without assignment);
@@ -345,6 +345,15 @@ export async function generateTickets(client, options = {}) {
     t = performance.now();
     await buildSearchRows(client, log);
     stepMs.set("search rows", performance.now() - t);
+    t = performance.now();
+    // The intake queue counters (kept by triggers, off while generating) are recounted set-based with the
+    // function the triggers call.
+    await client.query("DELETE FROM intake_queue_count");
+    await client.query(
+      `INSERT INTO intake_queue_count (key, stripe, count)
+       SELECT key, 0, count(*) FROM (SELECT unnest(intake_queue_keys(status, urgency, created_by, received_at)) AS key FROM intake_ticket) keyed GROUP BY key`,
+    );
+    stepMs.set("queue counters", performance.now() - t);
     t = performance.now();
     await restoreIndexes();
     stepMs.set("indexes", performance.now() - t);
