@@ -95,29 +95,31 @@ async function linkTickets(db, today) {
 
 /** The same picks as one hand-written statement (the baseline): risk calls and N seeded random calls per call-taker, none sampled before. */
 const BASELINE_SAMPLING = `
-WITH b AS (SELECT ($1::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AS d0, ($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AS d1),
-calls AS (SELECT c.id, c.call_id, c.call_taker_id, c.talk_seconds, c.flagged_at FROM qa_call c, b WHERE c.started_at >= b.d0 AND c.started_at < b.d1 AND c.call_taker_id IS NOT NULL),
+WITH calls AS (SELECT c.id, c.call_id, c.call_taker_id, c.talk_seconds FROM qa_call c WHERE c.started_at >= $5 AND c.started_at < $6 AND c.call_taker_id IS NOT NULL),
 risk AS (
   SELECT c.id, c.call_taker_id FROM calls c WHERE c.talk_seconds >= $3
-  UNION SELECT c.id, c.call_taker_id FROM qa_call c, b WHERE c.flagged_at >= b.d0 AND c.flagged_at < b.d1 AND c.call_taker_id IS NOT NULL
+  UNION SELECT c.id, c.call_taker_id FROM qa_call c WHERE c.flagged_at >= $5 AND c.flagged_at < $6 AND c.call_taker_id IS NOT NULL AND c.started_at >= $5::timestamptz - interval '60 days'
   UNION SELECT c.id, c.call_taker_id FROM calls c JOIN qa_call_ticket l ON l.call_id = c.call_id JOIN intake_ticket t ON t.id = l.ticket_id WHERE t.request_type = 'complaint'
-  UNION SELECT c.id, c.call_taker_id FROM callback_survey s JOIN qa_call_ticket l ON l.ticket_id = s.ticket_id JOIN qa_call c ON c.call_id = l.call_id, b
-   WHERE s.answered_at >= b.d0 AND s.answered_at < b.d1 AND s.process_satisfaction NOT IN ('VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED') AND c.call_taker_id IS NOT NULL AND c.started_at >= b.d0 - interval '60 days'
+  UNION SELECT c.id, c.call_taker_id FROM callback_survey s JOIN qa_call_ticket l ON l.ticket_id = s.ticket_id JOIN qa_call c ON c.call_id = l.call_id
+   WHERE s.answered_at >= $5 AND s.answered_at < $6 AND s.process_satisfaction NOT IN ('VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED') AND c.call_taker_id IS NOT NULL
+     AND c.started_at >= $5::timestamptz - interval '60 days' AND c.started_at < $6
 ),
 ranked AS (SELECT c.id, c.call_taker_id, row_number() OVER (PARTITION BY c.call_taker_id ORDER BY md5($2 || ':' || $1 || ':' || c.id::text)) AS n
-  FROM calls c WHERE c.id NOT IN (SELECT id FROM risk) AND NOT EXISTS (SELECT 1 FROM qa_sample s WHERE s.call_record_id = c.id))
+  FROM calls c WHERE NOT EXISTS (SELECT 1 FROM risk r WHERE r.id = c.id) AND NOT EXISTS (SELECT 1 FROM qa_sample s WHERE s.call_record_id = c.id))
 SELECT count(*)::int AS n FROM (SELECT id FROM risk r WHERE NOT EXISTS (SELECT 1 FROM qa_sample s WHERE s.call_record_id = r.id) UNION ALL SELECT id FROM ranked WHERE n <= $4) picks`;
+const samplingParams = (day) => [day, "bench", 600, 2, new Date(`${day}T00:00:00+08:00`), new Date(Date.parse(`${day}T00:00:00+08:00`) + 86_400_000)];
 
-/** The per-call-taker monthly figures as one hand-written statement (the baseline of the monthly assessment). */
+/** The per-call-taker monthly figures as one hand-written statement (the baseline of the monthly assessment): one grouped read per table. */
 const BASELINE_MONTH = `
-SELECT u.id, u.display_name,
-  (SELECT count(*) FROM qa_call c WHERE c.call_taker_id = u.id AND c.started_at >= $1 AND c.started_at < $2 AND c.answered_at IS NOT NULL) AS calls,
-  (SELECT avg(talk_seconds) FROM qa_call c WHERE c.call_taker_id = u.id AND c.started_at >= $1 AND c.started_at < $2 AND c.answered_at IS NOT NULL) AS handle,
-  (SELECT avg(total) FROM qa_inspection i WHERE i.call_taker_id = u.id AND i.call_started_at >= $1 AND i.call_started_at < $2) AS qa,
-  (SELECT count(*) FILTER (WHERE status = 'closed_direct')::float / nullif(count(*), 0) FROM intake_ticket t WHERE t.created_by = u.id AND t.received_at >= $1 AND t.received_at < $2) AS direct,
-  (SELECT count(*) FILTER (WHERE s.process_satisfaction IN ('VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED'))::float / nullif(count(*), 0)
-     FROM callback_survey s JOIN intake_ticket t ON t.id = s.ticket_id WHERE t.created_by = u.id AND s.answered_at >= $1 AND s.answered_at < $2) AS satisfaction
-FROM platform_user u WHERE u.active AND 'operator' = ANY(u.roles) ORDER BY u.id`;
+WITH calls AS (SELECT call_taker_id AS id, count(*) AS calls, avg(talk_seconds) AS handle FROM qa_call WHERE started_at >= $1 AND started_at < $2 AND answered_at IS NOT NULL GROUP BY 1),
+qa AS (SELECT call_taker_id AS id, avg(total) AS score, count(*) AS n FROM qa_inspection WHERE call_started_at >= $1 AND call_started_at < $2 GROUP BY 1),
+tickets AS (SELECT created_by AS id, count(*) AS logged, count(*) FILTER (WHERE status = 'closed_direct') AS direct FROM intake_ticket
+  WHERE created_by IN (SELECT id FROM platform_user WHERE 'operator' = ANY(roles)) AND received_at >= $1 AND received_at < $2 GROUP BY 1),
+surveys AS (SELECT t.created_by AS id, count(*) AS answered, count(*) FILTER (WHERE s.process_satisfaction IN ('VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied
+  FROM callback_survey s JOIN intake_ticket t ON t.id = s.ticket_id WHERE s.answered_at >= $1 AND s.answered_at < $2 AND t.created_by IS NOT NULL GROUP BY 1)
+SELECT u.id, u.display_name, c.calls, c.handle, q.score, t.logged, t.direct, s.answered, s.satisfied
+  FROM platform_user u LEFT JOIN calls c ON c.id = u.id LEFT JOIN qa q ON q.id = u.id LEFT JOIN tickets t ON t.id = u.id LEFT JOIN surveys s ON s.id = u.id
+ WHERE u.active AND 'operator' = ANY(u.roles) ORDER BY u.id`;
 
 async function timeIt(fn) {
   const started = performance.now();
@@ -183,7 +185,7 @@ async function main() {
     const baseMs = [];
     for (let round = 0; round < ROUNDS; round++) {
       const day = addDays(today, -(10 + round));
-      baseMs.push(await timeIt(() => db.query(BASELINE_SAMPLING, [day, "bench", 600, 2])));
+      baseMs.push(await timeIt(() => db.query(BASELINE_SAMPLING, samplingParams(day))));
       dayMs.push(await timeIt(() => qa.sampleDay(ds, day, { seed: "bench" })));
     }
     const perDay = (await db.query(`SELECT avg(samples)::int AS n FROM qa_sampling_run WHERE day > $1::date - 20`, [today])).rows[0].n;
@@ -199,11 +201,15 @@ async function main() {
     // 2. The daily job on a Monday morning: the 7 days before it not sampled yet (the weekend and a missed day).
     const monday = (() => {
       let day = addDays(today, -60);
-      while (new Date(`${day}T00:00:00Z`).getUTCDay() !== 1) {day = addDays(day, 1);}
+      while (new Date(`${day}T00:00:00Z`).getUTCDay() !== 1) {
+        day = addDays(day, 1);
+      }
       return day;
     })();
     const jobBaseline = await timeIt(async () => {
-      for (let back = 7; back >= 1; back--) {await db.query(BASELINE_SAMPLING, [addDays(monday, -back), "bench", 600, 2]);}
+      for (let back = 7; back >= 1; back--) {
+        await db.query(BASELINE_SAMPLING, samplingParams(addDays(monday, -back)));
+      }
     });
     await db.query(`DELETE FROM qa_sampling_run WHERE day >= $1::date - 7 AND day < $1::date`, [monday]);
     const jobMs = await timeIt(() => qa.runDailySampling(ds, new Date(`${monday}T08:00:05+08:00`)));

@@ -93,23 +93,21 @@ const REASON_BY_RANK: Record<number, QaSampleReason> = {
  */
 function planSql(): string {
   return `
-WITH bounds AS (
-  SELECT ($1::date)::timestamp AT TIME ZONE '${TIME_ZONE}' AS d0, (($1::date) + 1)::timestamp AT TIME ZONE '${TIME_ZONE}' AS d1
-), day_calls AS (
-  SELECT c.id, c.call_id, c.call_taker_id, c.talk_seconds FROM qa_call c, bounds b
-   WHERE c.started_at >= b.d0 AND c.started_at < b.d1 AND c.call_taker_id IS NOT NULL
+WITH day_calls AS (
+  SELECT c.id, c.call_id, c.call_taker_id, c.talk_seconds FROM qa_call c
+   WHERE c.started_at >= $6 AND c.started_at < $7 AND c.call_taker_id IS NOT NULL
 ), day_tickets AS (
   SELECT d.id, t.request_type, t.direct_answer, t.category_id, cat.parent_id
     FROM day_calls d JOIN qa_call_ticket l ON l.call_id = d.call_id JOIN intake_ticket t ON t.id = l.ticket_id
     LEFT JOIN intake_category cat ON cat.id = t.category_id
 ), flagged AS (
-  SELECT c.id, c.call_taker_id FROM qa_call c, bounds b
-   WHERE c.flagged_at >= b.d0 AND c.flagged_at < b.d1 AND c.call_taker_id IS NOT NULL AND c.started_at >= b.d0 - interval '${RISK_LOOKBACK_DAYS} days'
+  SELECT c.id, c.call_taker_id FROM qa_call c
+   WHERE c.flagged_at >= $6 AND c.flagged_at < $7 AND c.call_taker_id IS NOT NULL AND c.started_at >= $6::timestamptz - interval '${RISK_LOOKBACK_DAYS} days'
 ), unhappy AS (
   SELECT DISTINCT c.id, c.call_taker_id
-    FROM (SELECT ticket_id FROM callback_survey, bounds b WHERE answered_at >= b.d0 AND answered_at < b.d1 AND NOT ${SATISFACTION_SQL.processSatisfied}) s
-    JOIN qa_call_ticket l ON l.ticket_id = s.ticket_id JOIN qa_call c ON c.call_id = l.call_id, bounds b
-   WHERE c.call_taker_id IS NOT NULL AND c.started_at >= b.d0 - interval '${RISK_LOOKBACK_DAYS} days' AND c.started_at < b.d1
+    FROM (SELECT ticket_id FROM callback_survey WHERE answered_at >= $6 AND answered_at < $7 AND NOT ${SATISFACTION_SQL.processSatisfied}) s
+    JOIN qa_call_ticket l ON l.ticket_id = s.ticket_id JOIN qa_call c ON c.call_id = l.call_id
+   WHERE c.call_taker_id IS NOT NULL AND c.started_at >= $6::timestamptz - interval '${RISK_LOOKBACK_DAYS} days' AND c.started_at < $7
 ), risk AS (
   SELECT id, call_taker_id, min(rank) AS rank FROM (
     SELECT id, call_taker_id, 1 AS rank FROM flagged
@@ -130,6 +128,15 @@ WITH bounds AS (
 SELECT id AS "callRecordId", call_taker_id AS "callTakerId", rank::int AS rank,
        row_number() OVER (ORDER BY call_taker_id, rank, md5($2 || ':' || to_char($1::date, 'YYYY-MM-DD') || ':' || id::text), id)::int AS position
   FROM picks ORDER BY position`;
+}
+
+/**
+ * A centre day's bounds as instants (Asia/Shanghai has had no daylight saving since 1991), passed as
+ * parameters so that the planner sees them and reads qa_call_started_idx for the day's calls.
+ */
+function dayBounds(day: string): [Date, Date] {
+  const from = new Date(`${day}T00:00:00+08:00`);
+  return [from, new Date(from.getTime() + DAY_MS)];
 }
 
 /** Checks a day and a seed. */
@@ -154,6 +161,7 @@ export async function planSample(db: Queryable, day: string, options: { seed?: s
     settings.longCallSeconds,
     settings.sensitiveCategoryIds,
     settings.randomPerCallTaker,
+    ...dayBounds(day),
   ]);
   return rows.map((row) => ({ callRecordId: row.callRecordId, callTakerId: row.callTakerId, reason: REASON_BY_RANK[row.rank]!, position: row.position }));
 }
@@ -187,7 +195,7 @@ export async function sampleDayIn(manager: EntityManager, day: string, options: 
               (ARRAY['${REASON_BY_RANK[1]}','${REASON_BY_RANK[2]}','${REASON_BY_RANK[3]}','${REASON_BY_RANK[4]}','${REASON_BY_RANK[5]}','${REASON_BY_RANK[6]}'])[rank], position
          FROM plan ON CONFLICT (call_record_id) DO NOTHING RETURNING 1)
      SELECT count(*)::int AS n FROM stored`,
-    [day, seed, settings.longCallSeconds, settings.sensitiveCategoryIds, settings.randomPerCallTaker],
+    [day, seed, settings.longCallSeconds, settings.sensitiveCategoryIds, settings.randomPerCallTaker, ...dayBounds(day)],
   );
   const samples = inserted[0]!.n;
   await manager.query(`INSERT INTO qa_sampling_run (day, seed, ran_at, samples) VALUES ($1, $2, $3, $4)`, [day, seed, options.now ?? new Date(), samples]);
