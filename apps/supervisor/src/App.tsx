@@ -34,8 +34,7 @@ import { isWallPath, WallRoutes, wallNavItems } from "./measures/wall/routes.tsx
 import { isReportPath, ReportRoutes, reportNavItems } from "./measures/report/routes.tsx";
 import { useReportT } from "./measures/report/messages.ts";
 import { ELSEWHERE_PATH, GoToLanding, mayUseOverview, OVERVIEW_PATH, SupervisorElsewhere } from "./landing.tsx";
-import { isQaManagePath, QaManageRoutes, qaManageNavItems } from "./qa/manage/routes.tsx";
-import { useQaManageT } from "./qa/manage/messages.ts";
+import { isQaManagePath, qaManageNavItems, useQaManageNavT } from "./qa/manage/nav.ts";
 import { useQaViewer } from "./qa/manage/useQaViewer.ts";
 import { isQaInspectPath, qaInspectNavItems, useQaInspectNavT } from "./qa/inspect/nav.ts";
 
@@ -46,6 +45,8 @@ const CalendarCoverageBanner = lazy(() => import("./routing/calendar/CalendarCov
 
 // The QA inspection pages are a chunk of their own (issue 15: the first JavaScript stays small).
 const QaInspectRoutes = lazy(() => import("./qa/inspect/routes.tsx").then((module) => ({ default: module.QaInspectRoutes })));
+// So are the QA management pages (roster, score forms, weekly review, monthly assessment).
+const QaManageRoutes = lazy(() => import("./qa/manage/routes.tsx").then((module) => ({ default: module.QaManageRoutes })));
 
 /** Supervisor console: sign in, then the overview; the knowledge base's review, statistics and editor under knowledge/. */
 export function App() {
@@ -73,7 +74,7 @@ export function App() {
   const tMessages = useAdminMessageT();
   const ticketSearch = isTicketSearchPath(path);
   const qa = useQaViewer();
-  const tQa = useQaManageT();
+  const tQa = useQaManageNavT();
   const tQaInspect = useQaInspectNavT();
   return (
     <StaffGate title={t("app.title")} documents={staffDocuments}>
@@ -102,7 +103,7 @@ export function App() {
             ...hotNavItems(path, viewer.roles, tHot("hot.nav")),
             ...chasingNavItems(path, viewer.roles, tChasing("ch.title")),
             ...qaInspectNavItems(path, viewer.roles, qa.ledTeamIds.length > 0, { queue: tQaInspect("qi.nav.queue"), appeals: tQaInspect("qi.nav.appeals") }),
-            ...qaManageNavItems(path, viewer.roles, qa, { review: tQa("qm.nav.review"), assessment: tQa("qm.nav.assessment"), roster: tQa("qm.nav.roster"), forms: tQa("qm.nav.forms") }),
+            ...qaManageNavItems(path, viewer.roles, qa, tQa),
             ...ticketSearchNavItems(path, viewer.roles, tSearch("ts.nav")),
             ...leaderNavItems(path, viewer.roles, { page: tLeader("ld.nav.page"), sessions: tLeader("ld.nav.sessions"), cases: tLeader("ld.nav.cases") }),
             ...ordersNavItems(path, viewer.roles, tOrders("so.nav")),

@@ -3,10 +3,6 @@ import { defineMessages, useRoutingT, type RoutingMessageKey, type Translate } f
 /** Wording of the QA management pages: roster, score forms, weekly review, monthly assessment. */
 export const qaManageMessages = defineMessages(
   {
-    "qm.nav.roster": "Roster",
-    "qm.nav.forms": "Score forms",
-    "qm.nav.review": "Weekly review",
-    "qm.nav.assessment": "Monthly assessment",
     "qm.forbidden": "Your account may not open this QA page.",
     "qm.notLead.title": "You lead no team",
     "qm.notLead.body": "This page is for QA inspectors and team leads. An administrator sets who leads each team.",
@@ -194,10 +190,6 @@ export const qaManageMessages = defineMessages(
     "qm.as.field.minCalls": "Enter a whole number from 0 to 10000.",
   },
   {
-    "qm.nav.roster": "排班",
-    "qm.nav.forms": "评分表",
-    "qm.nav.review": "每周点评",
-    "qm.nav.assessment": "月度考核",
     "qm.forbidden": "您的账号无权访问此质检页面。",
     "qm.notLead.title": "您不是任何班组的组长",
     "qm.notLead.body": "此页面供质检员和班组长使用。班组长由管理员指定。",

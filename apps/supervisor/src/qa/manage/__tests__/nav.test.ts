@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { groupNav } from "../../../layout/navGroups.ts";
-import { qaManageNavItems, qaManagePages } from "../routes.tsx";
+import { qaManageNavItems, qaManagePages } from "../nav.ts";
 
-const labels = { review: "Weekly review", assessment: "Monthly assessment", roster: "Roster", forms: "Score forms" };
+const words: Record<string, string> = { "qm.nav.review": "Weekly review", "qm.nav.assessment": "Monthly assessment", "qm.nav.roster": "Roster", "qm.nav.forms": "Score forms" };
+const labels = (key: string) => words[key] ?? key;
 const none = { viewerId: "u1", ledTeamIds: [] };
 const lead = { viewerId: "u1", ledTeamIds: ["t1"] };
 
