@@ -1,6 +1,6 @@
 import { type Actor } from "@civicline/platform";
 import { In, type DataSource, type EntityManager } from "typeorm";
-import { qaScope, requireIndividualReader, scopeCovers, scopeLeadsOrInspects, scopeSql, type QaScope } from "../access.js";
+import { requireIndividualReader, scopeCovers, scopeLeadsOrInspects, scopeSql, type QaScope } from "../access.js";
 import { QaAppeal, QaAppealState } from "../review/appeal.entity.js";
 import { QaInspection, QaInspectionScore } from "./inspection.entity.js";
 import { QaScoreFormVersion } from "./score-form.entity.js";
@@ -83,14 +83,6 @@ export async function inspectionForSample(db: Db, input: { actor: Actor | null; 
     return null;
   }
   return (await inspectionViews(db, input.actor!, [inspection], input.now))[0]!;
-}
-
-/** Whether the caller may see the inspections of these samples (for QaSample.inspection): their inspections, by sample id. */
-export async function inspectionsBySample(db: Db, input: { actor: Actor | null; sampleIds: readonly string[]; now?: Date }): Promise<Map<string, InspectionView>> {
-  const scope = await qaScope(db, input.actor);
-  const rows = input.sampleIds.length ? await db.getRepository(QaInspection).find({ where: { sampleId: In([...input.sampleIds]) } }) : [];
-  const views = await inspectionViews(db, input.actor!, rows.filter((row) => scopeCovers(scope, row.callTakerId)), input.now);
-  return new Map(views.map((view) => [view.inspection.sampleId, view]));
 }
 
 /**
