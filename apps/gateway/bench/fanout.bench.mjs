@@ -79,8 +79,13 @@ function waitFor(condition, timeoutMs, what) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const check = () => {
-      if (condition()) {return resolve();}
-      if (Date.now() - started > timeoutMs) {return reject(new Error(`timed out waiting for ${what}`));}
+      if (condition()) {
+        return resolve();
+      }
+      if (Date.now() - started > timeoutMs) {
+        // After a stall of this process, timers run before the sockets' pending data is read: read it first.
+        return setImmediate(() => setImmediate(() => (condition() ? resolve() : reject(new Error(`timed out waiting for ${what}`)))));
+      }
       setTimeout(check, 5);
     };
     check();
@@ -171,7 +176,8 @@ async function runGateway() {
       await waitFor(() => state.ticket.size === CLIENTS && state.counts.size === CLIENTS, DEADLINE_MS, "every client");
     } catch {
       // What never arrived counts as arriving at the deadline (the figure is then a lower bound).
-      log(`event ${event}: after ${DEADLINE_MS / 1000} s only ${state.ticket.size} of ${CLIENTS} clients had the ticket and ${state.counts.size} the counts`);
+      const missingBy = (map) => USERS.map((user, u) => `${user} ${Array.from({ length: CLIENTS }, (_, i) => i).filter((i) => i % USERS.length === u && !map.has(i)).length}`).join(", ");
+      log(`event ${event}: after ${DEADLINE_MS / 1000} s only ${state.ticket.size} of ${CLIENTS} clients had the ticket (missing: ${missingBy(state.ticket)}) and ${state.counts.size} the counts (missing: ${missingBy(state.counts)})`);
       if (event >= 0) {
         missing += 2 * CLIENTS - state.ticket.size - state.counts.size;
         samples.ticket.push(...Array(CLIENTS - state.ticket.size).fill(DEADLINE_MS));
