@@ -82,8 +82,9 @@ async function graphql(username: string, query: string, variables: Record<string
 const TICKET_FIELDS = "id trackingNumber status urgency receivedAt category { id nameZh } district { id nameZh }";
 
 describe("list plans at 40,000 tickets", () => {
-  const lists: Array<{ name: string; run: () => Promise<unknown> }> = [
-    { name: "queue counts", run: () => graphql("operator", "{ queueCounts { waitingForDispatch mineToday emergencies received } }") },
+  // `counters`: may read no big table at all (maintained counters).
+  const lists: Array<{ name: string; run: () => Promise<unknown>; counters?: boolean }> = [
+    { name: "queue counts", run: () => graphql("operator", "{ queueCounts { waitingForDispatch mineToday emergencies received } }"), counters: true },
     ...["EMERGENCIES", "RECEIVED", "WAITING_FOR_DISPATCH", "MINE_TODAY"].map((kind) => ({
       name: `ticket queue ${kind}`,
       run: () => graphql("operator", `query($kind: QueueKind!) { ticketQueue(kind: $kind, limit: 50) { total items { ${TICKET_FIELDS} } } }`, { kind }),
@@ -110,10 +111,12 @@ describe("list plans at 40,000 tickets", () => {
     },
   ];
 
-  it.each(lists)("$name reads no table sequentially", async ({ run }) => {
+  it.each(lists)("$name reads no table sequentially", async ({ run, counters }) => {
     await run(); // warm: the first request of a kind also loads caches
     const statements = await statementsOf(run);
-    expect(statements.length).toBeGreaterThan(0);
+    if (!counters) {
+      expect(statements.length).toBeGreaterThan(0);
+    }
     const plans = await plansOf(statements);
     const scans = plans.flatMap((plan, i) => (SEQ_SCAN.test(plan) ? [`${statements[i]!.text}\n${plan}`] : []));
     expect(scans).toEqual([]);

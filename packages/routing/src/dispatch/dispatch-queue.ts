@@ -24,8 +24,8 @@ const URGENCY_RANK = `CASE t.urgency WHEN '${Urgency.EMERGENCY}' THEN 0 WHEN '${
  *
  * The page is read in queue order from `intake_ticket_waiting_idx` (partial on the waiting
  * statuses, on the urgency rank and the receipt time), so it stops after `limit` rows whatever the
- * table's size; the pending returns come in one statement, the catalogue from memory while it is
- * unchanged, and each row costs one pass over the rules (text folded once) and one deadline.
+ * table's size; the pending returns come in one statement beside the catalogue (from memory while it is
+ * unchanged) and the calendar, and each row costs one pass over the rules (text folded once) and one deadline.
  */
 export async function dispatchQueue(dataSource: DataSource, input: { actor: Actor | null; limit?: number | null }): Promise<DispatchQueueEntry[]> {
   requireRole(input.actor, DISPATCH_ROLES);
@@ -45,11 +45,13 @@ export async function dispatchQueue(dataSource: DataSource, input: { actor: Acto
     return [];
   }
   const ids = rows.map((ticket) => ticket.id);
-  const pending = new Map(
-    (await dataSource.getRepository(ReturnRequest).find({ where: { ticketId: In(ids), status: ReturnStatus.PENDING } })).map((request) => [request.ticketId, request] as const),
-  );
-  const catalogue = await loadCatalogue(dataSource.manager);
-  const calendar = await loadWorkingCalendar(dataSource);
+  // Side by side (three pool connections): the page's pending returns, the catalogue's stamp, the calendar's overrides.
+  const [returns, catalogue, calendar] = await Promise.all([
+    dataSource.getRepository(ReturnRequest).find({ where: { ticketId: In(ids), status: ReturnStatus.PENDING } }),
+    loadCatalogue(dataSource.manager),
+    loadWorkingCalendar(dataSource),
+  ]);
+  const pending = new Map(returns.map((request) => [request.ticketId, request] as const));
   return rows.map((ticket) => {
     const pendingReturn = pending.get(ticket.id) ?? null;
     const { limits } = limitsFor(catalogue, ticket);
