@@ -29,11 +29,7 @@ export function isDay(value: string): boolean {
   return DAY.test(value) && toDate(value).toISOString().slice(0, 10) === value;
 }
 
-/** "2026-11" of a day; and the month before a "YYYY-MM". */
-export function monthOf(day: string): string {
-  return day.slice(0, 7);
-}
-
+/** The month before a "YYYY-MM". */
 export function previousMonth(month: string): string {
   const [year, number] = month.split("-").map(Number) as [number, number];
   return new Date(Date.UTC(year, number - 2, 1)).toISOString().slice(0, 7);
