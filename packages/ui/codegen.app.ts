@@ -22,7 +22,8 @@ const CLIENT_OUTPUT = {
 
 /**
  * Staff apps also get `src/gql/shell/`: the shared staff operations alone (sign-in, me, the
- * notification bell), for the app shell. The generated `src/gql/graphql.ts` holds every document
+ * notification bell) and the app's own `*.shell.graphql` (queries the shell itself runs, e.g. the
+ * nav's "which QA teams do I lead"), for the app shell. The generated `src/gql/graphql.ts` holds every document
  * of the app in one module, so anything the first chunk imports from it drags every page's
  * documents into the first chunk (issue 15); the shell imports its few from here instead.
  */
@@ -33,7 +34,7 @@ export function appCodegen(options: { staff: boolean }) {
     // Documents are named per output: documents at the top level would be added to every output.
     generates: {
       "./src/gql/": { ...CLIENT_OUTPUT, documents: options.staff ? ["src/**/*.graphql", STAFF_DOCUMENTS] : ["src/**/*.graphql"] },
-      ...(options.staff ? { "./src/gql/shell/": { ...CLIENT_OUTPUT, documents: [STAFF_DOCUMENTS] } } : {}),
+      ...(options.staff ? { "./src/gql/shell/": { ...CLIENT_OUTPUT, documents: [STAFF_DOCUMENTS, "src/**/*.shell.graphql"] } } : {}),
     },
   };
 }

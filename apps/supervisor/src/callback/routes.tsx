@@ -1,9 +1,11 @@
 import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
-import { CallbackSettingsPage } from "./CallbackSettingsPage.tsx";
+import { lazy, type ReactNode } from "react";
 import { useSupervisorCallbackT } from "./messages.ts";
-import { ReReportPage } from "./ReReportPage.tsx";
 import "./callback.css";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const CallbackSettingsPage = lazy(() => import("./CallbackSettingsPage.tsx").then((module) => ({ default: module.CallbackSettingsPage })));
+const ReReportPage = lazy(() => import("./ReReportPage.tsx").then((module) => ({ default: module.ReReportPage })));
 
 export const CALLBACK_PATHS = { reReports: "callback/re-reports", settings: "callback/settings" } as const;
 type Page = keyof typeof CALLBACK_PATHS;

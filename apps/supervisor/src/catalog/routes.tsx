@@ -1,7 +1,9 @@
 import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
-import { CategoryKeywordsPage } from "./CategoryKeywordsPage.tsx";
+import { lazy, type ReactNode } from "react";
 import { useCategoryKeywordT } from "./messages.ts";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const CategoryKeywordsPage = lazy(() => import("./CategoryKeywordsPage.tsx").then((module) => ({ default: module.CategoryKeywordsPage })));
 
 export const CATEGORY_KEYWORDS_PATH = "catalog/keywords";
 /** Only admins may change keywords (setCategoryKeywords is ADMIN). */

@@ -1,7 +1,9 @@
 import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
-import { ChasingPage } from "./ChasingPage.tsx";
+import { lazy, type ReactNode } from "react";
 import { useChasingT } from "./messages.ts";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const ChasingPage = lazy(() => import("./ChasingPage.tsx").then((module) => ({ default: module.ChasingPage })));
 
 /** The chasing board's path (the supervisor's landing page; the per-role landing is the app's). */
 export const CHASING_PATH = "chasing";

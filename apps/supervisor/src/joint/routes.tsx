@@ -1,9 +1,11 @@
 import { appNavItem, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
-import { JointCaseList } from "./JointCaseList.tsx";
-import { JointCasePage } from "./JointCasePage.tsx";
+import { lazy, type ReactNode } from "react";
 import { isJointPath, JOINT_PATH, jointCaseIdOf } from "./paths.ts";
 import "./joint.css";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const JointCaseList = lazy(() => import("./JointCaseList.tsx").then((module) => ({ default: module.JointCaseList })));
+const JointCasePage = lazy(() => import("./JointCasePage.tsx").then((module) => ({ default: module.JointCasePage })));
 
 export { isJointPath };
 

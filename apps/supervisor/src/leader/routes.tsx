@@ -1,10 +1,12 @@
 import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
-import { CasesPage } from "./CasesPage.tsx";
-import { LeaderPage } from "./LeaderPage.tsx";
+import { lazy, type ReactNode } from "react";
 import { useLeaderT } from "./messages.ts";
-import { SessionsPage } from "./SessionsPage.tsx";
 import "./leader.css";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const CasesPage = lazy(() => import("./CasesPage.tsx").then((module) => ({ default: module.CasesPage })));
+const LeaderPage = lazy(() => import("./LeaderPage.tsx").then((module) => ({ default: module.LeaderPage })));
+const SessionsPage = lazy(() => import("./SessionsPage.tsx").then((module) => ({ default: module.SessionsPage })));
 
 /** The leader's own page (the leader role's landing page, see ../landing.tsx) and the supervisors' session schedule. */
 export const LEADER_PATHS = { page: "leader", sessions: "leader/sessions", cases: "leader/cases" } as const;

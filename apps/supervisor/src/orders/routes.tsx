@@ -1,9 +1,11 @@
 import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
+import { lazy, type ReactNode } from "react";
 import { useOrderT } from "./messages.ts";
-import { OrderDetailPage } from "./OrderDetailPage.tsx";
-import { OrdersPage } from "./OrdersPage.tsx";
 import "./orders.css";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const OrderDetailPage = lazy(() => import("./OrderDetailPage.tsx").then((module) => ({ default: module.OrderDetailPage })));
+const OrdersPage = lazy(() => import("./OrdersPage.tsx").then((module) => ({ default: module.OrdersPage })));
 
 export const ORDERS_PATH = "orders";
 /** Who reads orders (as the API allows), who acts on them, who changes the settings. */

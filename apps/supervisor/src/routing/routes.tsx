@@ -1,11 +1,13 @@
 import { appNavItem, EmptyState, initialLanguage, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
-import { CalendarOverridesPage } from "./calendar/CalendarOverridesPage.tsx";
-import { ExtensionRequestsPage } from "./extensions/ExtensionRequestsPage.tsx";
+import { lazy, type ReactNode } from "react";
 import { unitDirectoryNavLabel, useSupervisorRoutingT } from "./messages.ts";
-import { DispatchRulesPage } from "./rules/DispatchRulesPage.tsx";
-import { UnitDirectoryPage } from "./units/UnitDirectoryPage.tsx";
 import "./routing.css";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const CalendarOverridesPage = lazy(() => import("./calendar/CalendarOverridesPage.tsx").then((module) => ({ default: module.CalendarOverridesPage })));
+const ExtensionRequestsPage = lazy(() => import("./extensions/ExtensionRequestsPage.tsx").then((module) => ({ default: module.ExtensionRequestsPage })));
+const DispatchRulesPage = lazy(() => import("./rules/DispatchRulesPage.tsx").then((module) => ({ default: module.DispatchRulesPage })));
+const UnitDirectoryPage = lazy(() => import("./units/UnitDirectoryPage.tsx").then((module) => ({ default: module.UnitDirectoryPage })));
 
 export const ROUTING_PATHS = { extensions: "routing/extensions", rules: "routing/rules", units: "routing/units", calendar: "routing/calendar" } as const;
 type Page = keyof typeof ROUTING_PATHS;

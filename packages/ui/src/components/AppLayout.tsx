@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { LanguageSwitcher } from "../i18n/LanguageSwitcher.tsx";
-import { useFormat, useT } from "../i18n/I18nProvider.tsx";
+import { useLanguage, useT } from "../i18n/I18nProvider.tsx";
+import { roleLabel } from "../i18n/roleLabels.ts";
 import { Button } from "./Button.tsx";
 
 export type NavItem = {
@@ -111,7 +112,7 @@ export type AppLayoutProps = {
 /** Page frame shared by all apps: skip link, header (product, app, nav, language, account) and main. */
 export function AppLayout({ title, nav = [], user, onLogout, tools, children }: AppLayoutProps) {
   const t = useT();
-  const format = useFormat();
+  const { language } = useLanguage();
 
   useEffect(() => {
     document.title = `${title} · ${t("product.name")}`;
@@ -155,7 +156,7 @@ export function AppLayout({ title, nav = [], user, onLogout, tools, children }: 
                 {user.displayName}
               </span>
               {user.roles.length > 0 ? (
-                <span className="user-menu__roles">{user.roles.map(format.role).join(" · ")}</span>
+                <span className="user-menu__roles">{user.roles.map((role) => roleLabel(language, role)).join(" · ")}</span>
               ) : null}
               {onLogout ? (
                 <Button variant="ghost" onClick={onLogout} data-testid="logout">

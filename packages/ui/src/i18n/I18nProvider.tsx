@@ -1,7 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { interpolate, lookup, type Catalog, type MessageVars } from "./catalog.ts";
-import { enumLabel, type EnumName } from "./enums.ts";
-import { formatDateTime, localizedName, type Named } from "./format.ts";
 import { initialLanguage, storeLanguage, type Language } from "./languages.ts";
 import { uiMessages, type UiMessageKey } from "./messages.ts";
 
@@ -67,33 +65,6 @@ export function useLanguage(): { language: Language; setLanguage: (language: Lan
   return { language, setLanguage };
 }
 
-/** Language-aware formatters for enum values, names and times. */
-export type Formatters = {
-  requestType: (value: string) => string;
-  status: (value: string) => string;
-  channel: (value: string) => string;
-  urgency: (value: string) => string;
-  role: (value: string) => string;
-  enumValue: (name: EnumName, value: string) => string;
-  name: (item: Named) => string;
-  dateTime: (iso: string) => string;
-  date: (iso: string) => string;
-};
-
-export function useFormat(): Formatters {
-  const { language } = useI18nContext();
-  return useMemo(
-    () => ({
-      requestType: (v) => enumLabel(language, "RequestType", v),
-      status: (v) => enumLabel(language, "TicketStatus", v),
-      channel: (v) => enumLabel(language, "Channel", v),
-      urgency: (v) => enumLabel(language, "Urgency", v),
-      role: (v) => enumLabel(language, "Role", v),
-      enumValue: (name, v) => enumLabel(language, name, v),
-      name: (item) => localizedName(item, language),
-      dateTime: (iso) => formatDateTime(iso, language),
-      date: (iso) => formatDateTime(iso, language, false),
-    }),
-    [language],
-  );
-}
+// The formatters (enum labels: the whole enum catalogue) are a module of their own, so that a first
+// chunk that only translates goes without the catalogue (issue 15).
+export { useFormat, type Formatters } from "./useFormat.ts";

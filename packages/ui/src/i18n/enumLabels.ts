@@ -1,3 +1,5 @@
+import { ROLE_LABELS_EN, ROLE_LABELS_ZH } from "./roleLabels.ts";
+
 /**
  * The translated catalogue of every GraphQL enum the apps show, in both languages.
  *
@@ -144,17 +146,7 @@ export const ENUM_LABELS_EN: EnumCatalogue = {
   },
   ReturnStatus: { PENDING: "Under review", ACCEPTED: "Accepted, re-dispatched", REJECTED: "Rejected" },
   ReviewDecision: { APPROVE: "Approve", SEND_BACK: "Send back" },
-  Role: {
-    OPERATOR: "Call-taker",
-    DISPATCHER: "Dispatcher",
-    HANDLER: "Handling unit",
-    SUPERVISOR: "Supervisor",
-    CALLBACK_AGENT: "Callback agent",
-    QA_INSPECTOR: "QA inspector",
-    LEADER: "Leader",
-    ADMIN: "Administrator",
-    INTEGRATOR: "Integrator",
-  },
+  Role: ROLE_LABELS_EN,
   Satisfaction: {
     VERY_SATISFIED: "Very satisfied",
     SATISFIED: "Satisfied",
@@ -408,17 +400,7 @@ export const ENUM_LABELS_ZH: EnumCatalogue = {
   },
   ReturnStatus: { PENDING: "审核中", ACCEPTED: "已同意，重新派单", REJECTED: "未同意" },
   ReviewDecision: { APPROVE: "通过", SEND_BACK: "退回" },
-  Role: {
-    OPERATOR: "话务员",
-    DISPATCHER: "派单员",
-    HANDLER: "承办人员",
-    SUPERVISOR: "督办员",
-    CALLBACK_AGENT: "回访员",
-    QA_INSPECTOR: "质检员",
-    LEADER: "领导",
-    ADMIN: "系统管理员",
-    INTEGRATOR: "对接系统",
-  },
+  Role: ROLE_LABELS_ZH,
   Satisfaction: {
     VERY_SATISFIED: "非常满意",
     SATISFIED: "满意",

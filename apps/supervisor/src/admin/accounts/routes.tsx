@@ -1,11 +1,13 @@
 import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
-import { AccountPage } from "./AccountPage.tsx";
-import { AccountsPage } from "./AccountsPage.tsx";
-import { ImportAccountsPage } from "./ImportAccountsPage.tsx";
+import { lazy, type ReactNode } from "react";
 import { useAccountT } from "./messages.ts";
-import { NewAccountPage } from "./NewAccountPage.tsx";
 import { ACCOUNTS_PATH } from "./paths.ts";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const AccountPage = lazy(() => import("./AccountPage.tsx").then((module) => ({ default: module.AccountPage })));
+const AccountsPage = lazy(() => import("./AccountsPage.tsx").then((module) => ({ default: module.AccountsPage })));
+const ImportAccountsPage = lazy(() => import("./ImportAccountsPage.tsx").then((module) => ({ default: module.ImportAccountsPage })));
+const NewAccountPage = lazy(() => import("./NewAccountPage.tsx").then((module) => ({ default: module.NewAccountPage })));
 
 export { ACCOUNTS_PATH };
 

@@ -1,7 +1,9 @@
 import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
-import { AuditLogPage } from "./AuditLogPage.tsx";
+import { lazy, type ReactNode } from "react";
 import { useAuditT } from "./messages.ts";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const AuditLogPage = lazy(() => import("./AuditLogPage.tsx").then((module) => ({ default: module.AuditLogPage })));
 
 export const AUDIT_PATH = "admin/audit";
 

@@ -1,7 +1,9 @@
 import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
-import { AdminCategoriesPage } from "./AdminCategoriesPage.tsx";
+import { lazy, type ReactNode } from "react";
 import { useAdminCategoryT } from "./messages.ts";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const AdminCategoriesPage = lazy(() => import("./AdminCategoriesPage.tsx").then((module) => ({ default: module.AdminCategoriesPage })));
 
 export const ADMIN_CATEGORIES_PATH = "admin/categories";
 /** Only admins change the category tree (the mutations are ADMIN on the server too). */

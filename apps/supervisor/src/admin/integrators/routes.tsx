@@ -1,8 +1,10 @@
 import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
-import { AdminIntegratorsPage } from "./AdminIntegratorsPage.tsx";
-import { WebhookDeliveriesPage } from "./WebhookDeliveriesPage.tsx";
+import { lazy, type ReactNode } from "react";
 import { useIntegratorT } from "./messages.ts";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const AdminIntegratorsPage = lazy(() => import("./AdminIntegratorsPage.tsx").then((module) => ({ default: module.AdminIntegratorsPage })));
+const WebhookDeliveriesPage = lazy(() => import("./WebhookDeliveriesPage.tsx").then((module) => ({ default: module.WebhookDeliveriesPage })));
 
 export const ADMIN_INTEGRATORS_PATH = "admin/integrators";
 const DELIVERIES_PREFIX = `${ADMIN_INTEGRATORS_PATH}/webhooks/`;

@@ -1,7 +1,9 @@
 import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
-import { AdminMessagesPage } from "./AdminMessagesPage.tsx";
+import { lazy, type ReactNode } from "react";
 import { useAdminMessageT } from "./messages.ts";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const AdminMessagesPage = lazy(() => import("./AdminMessagesPage.tsx").then((module) => ({ default: module.AdminMessagesPage })));
 
 export const ADMIN_MESSAGES_PATH = "admin/messages";
 /** Only admins word the citizens' texts (the query and mutation are ADMIN on the server too). */

@@ -1,8 +1,10 @@
 import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
-import { HotIssuesPage } from "./HotIssuesPage.tsx";
+import { lazy, type ReactNode } from "react";
 import { useHotT } from "./messages.ts";
 import { HOT_PATH, HOT_ROLES } from "./paths.ts";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const HotIssuesPage = lazy(() => import("./HotIssuesPage.tsx").then((module) => ({ default: module.HotIssuesPage })));
 
 export function isHotPath(path: string): boolean {
   return path === HOT_PATH;

@@ -1,8 +1,10 @@
 import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
+import { lazy, type ReactNode } from "react";
 import { useRankingT } from "./messages.ts";
 import { RANKING_PATH, RANKING_ROLES } from "./paths.ts";
-import { RankingPage } from "./RankingPage.tsx";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const RankingPage = lazy(() => import("./RankingPage.tsx").then((module) => ({ default: module.RankingPage })));
 
 export function isRankingPath(path: string): boolean {
   return path === RANKING_PATH;

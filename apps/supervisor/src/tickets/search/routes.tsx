@@ -1,6 +1,8 @@
 import { appNavItem, type NavItem } from "@civicline/ui";
-import type { ReactNode } from "react";
-import { TicketSearchPage } from "./TicketSearchPage.tsx";
+import { lazy, type ReactNode } from "react";
+
+// Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
+const TicketSearchPage = lazy(() => import("./TicketSearchPage.tsx").then((module) => ({ default: module.TicketSearchPage })));
 
 /** The ticket search's path; a ticket's own page is tickets/<tracking number>. */
 export const TICKET_SEARCH_PATH = "tickets/search";
