@@ -134,7 +134,7 @@ describe("live ticket feed and queue counts, once per event whatever the number 
     expect(latest("operator").mineToday).toBeGreaterThanOrEqual(3);
     expect(latest("dispatcher").mineToday).toBe(0);
     expect(latest("operator").received).toBe(latest("dispatcher").received);
-    const [{ received }] = (await gateway.db.dataSource.query("SELECT count(*)::int AS received FROM intake_ticket WHERE status IN ('received', 'awaiting_dispatch')")) as Array<{ received: number }>;
-    expect(latest("supervisor").received).toBe(received);
+    const [row] = (await gateway.db.dataSource.query("SELECT count(*)::int AS received FROM intake_ticket WHERE status IN ('received', 'awaiting_dispatch')")) as Array<{ received: number }>;
+    expect(latest("supervisor").received).toBe(row!.received);
   }, 180_000);
 });
