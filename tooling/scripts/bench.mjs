@@ -19,6 +19,7 @@ const benches = [
   { name: "ticket writes and the console's ticket read (logCall vs pg, TicketDetail vs SQL, 300-ticket auto-dispatch burst)", cwd: "apps/gateway", script: "bench/write.bench.mjs", key: "write" },
   { name: "live updates to 2,000 WebSocket consoles (ticketReceived and queue counts vs a raw ws broadcast; memory with 2,000 subscriptions)", cwd: "apps/gateway", script: "bench/fanout.bench.mjs", key: "fanout" },
   { name: "staff QA (190 call-takers × a year: about 1,200,000 call records; daily sampling and the monthly assessment vs SQL)", cwd: "packages/qa", script: "bench/qa.bench.mjs", key: "qa" },
+  { name: "initial JavaScript of the three apps, gzipped (entry + its static imports; portal ≤ 90 KB, operator and supervisor ≤ 180 KB)", cwd: "tooling/scripts", script: "bundle-size.bench.mjs", key: "bundle" },
 ];
 // `pnpm bench <key>…` runs only those benchmarks (`pnpm bench search`, `pnpm bench chasing knowledge`);
 // a word that is no key selects the benchmarks whose name contains it.
