@@ -63,6 +63,8 @@ describe("staff QA core over HTTP", () => {
 
   it("serves recordings through the gateway only to inspectors, the call-taker and their team lead; a lost recording is a clear 502", async () => {
     const [call] = await gateway.db.dataSource.query(`SELECT c.id, u.username FROM qa_call c JOIN platform_user u ON u.id = c.call_taker_id WHERE c.recording_file_id IS NOT NULL AND u.username = 'operator' LIMIT 1`);
+    type ErrorBody = { error: { code: string; message: string } };
+    const errorOf = async (response: Response) => ((await response.json()) as ErrorBody).error;
     const get = (id: string, user?: string, headers: Record<string, string> = {}) =>
       fetch(`${gateway.url}/qa/recordings/${id}`, { headers: { ...(user ? { cookie: cookies[user]! } : {}), ...headers } });
     for (const user of ["qa", "operator", "teamlead"]) {
@@ -79,12 +81,12 @@ describe("staff QA core over HTTP", () => {
     for (const user of ["operator2", "operator3"]) {
       const response = await get(call.id, user);
       expect(response.status, user).toBe(404);
-      expect((await response.json()).error.code).toBe("QA/RECORDING_NOT_FOUND");
+      expect((await errorOf(response)).code).toBe("QA/RECORDING_NOT_FOUND");
     }
     for (const user of ["supervisor", "leader", "admin", "dispatcher"]) {
       const response = await get(call.id, user);
       expect(response.status, user).toBe(403);
-      expect((await response.json()).error.code).toBe("FORBIDDEN");
+      expect((await errorOf(response)).code).toBe("FORBIDDEN");
     }
     expect((await get(call.id)).status).toBe(401);
     expect((await get("00000000-0000-4000-8000-000000000000", "qa")).status).toBe(404);
@@ -97,13 +99,13 @@ describe("staff QA core over HTTP", () => {
     await gateway.db.dataSource.query(`UPDATE qa_call SET recording_url = $1 WHERE call_id = 'GW-1'`, [`${telephonyUrl}/rec/lost.wav`]);
     const lost = await get(fetched.id, "qa");
     expect(lost.status).toBe(502);
-    const body = await lost.json();
-    expect(body.error.code).toBe("QA/RECORDING_UNAVAILABLE");
-    expect(body.error.message).toContain("HTTP 404");
+    const body = await errorOf(lost);
+    expect(body.code).toBe("QA/RECORDING_UNAVAILABLE");
+    expect(body.message).toContain("HTTP 404");
     const [unreachable] = await gateway.db.dataSource.query(`SELECT id FROM qa_call WHERE recording_url LIKE 'http://127.0.0.1:9/%'`);
     const refused = await get(unreachable.id, "qa");
     expect(refused.status).toBe(502);
-    expect((await refused.json()).error.message).toContain("cannot be reached");
+    expect((await errorOf(refused)).message).toContain("cannot be reached");
   });
 
   it("shows the inspection queue to inspectors (all) and team leads (their members), masking callers' numbers", async () => {
