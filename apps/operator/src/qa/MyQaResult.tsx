@@ -95,6 +95,7 @@ function AppealPart({ inspection }: { inspection: MyQaInspectionFieldsFragment }
   const [reason, setReason] = useState("");
   const [tried, setTried] = useState(false);
   const [sent, setSent] = useState(false);
+  const [open, setOpen] = useState(false);
   if (inspection.appeal) {
     const decided = inspection.appeal.decidedAt;
     return (
@@ -118,6 +119,16 @@ function AppealPart({ inspection }: { inspection: MyQaInspectionFieldsFragment }
   if (!inspection.canAppeal) {
     return <p className="my-qa__muted">{t("mq.appeal.closed", { at: format.dateTime(inspection.appealDeadline) })}</p>;
   }
+  if (!open) {
+    return (
+      <p className="my-qa__appeal">
+        <span className="my-qa__muted">{t("mq.appeal.until", { at: format.dateTime(inspection.appealDeadline) })}</span>{" "}
+        <Button variant="secondary" aria-expanded={false} onClick={() => setOpen(true)} data-testid="my-qa-appeal-open">
+          {t("mq.appeal.open")}
+        </Button>
+      </p>
+    );
+  }
   const missing = reason.trim() === "";
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -134,12 +145,17 @@ function AppealPart({ inspection }: { inspection: MyQaInspectionFieldsFragment }
       <h3>{t("mq.appeal.title")}</h3>
       <p className="my-qa__muted">{t("mq.appeal.until", { at: format.dateTime(inspection.appealDeadline) })}</p>
       <Field label={t("mq.appeal.reason")} hint={t("mq.appeal.reasonHint")} error={tried && missing ? t("mq.appeal.required") : undefined}>
-        <TextArea rows={3} maxChars={1000} value={reason} onChange={(event) => setReason(event.target.value)} data-testid="my-qa-appeal-reason" />
+        <TextArea rows={3} maxChars={1000} value={reason} onChange={(event) => setReason(event.target.value)} autoFocus data-testid="my-qa-appeal-reason" />
       </Field>
       {appealing.error ? <Alert testId="my-qa-appeal-error">{errorMessage(appealing.error)}</Alert> : null}
-      <Button type="submit" busy={appealing.loading} data-testid="my-qa-appeal-submit">
-        {t("mq.appeal.submit")}
-      </Button>
+      <div className="button-row">
+        <Button type="submit" busy={appealing.loading} data-testid="my-qa-appeal-submit">
+          {t("mq.appeal.submit")}
+        </Button>
+        <Button variant="ghost" onClick={() => setOpen(false)}>
+          {t("mq.appeal.cancel")}
+        </Button>
+      </div>
     </form>
   );
 }

@@ -85,6 +85,8 @@ describe("the call-taker's QA results", () => {
     expect(within(card).getByText("No work number (−4)")).toBeTruthy();
     expect(screen.getByTestId("my-qa-summary").textContent).toBe("1 scored calls · average 90");
     // No reason: refused on the field, nothing sent.
+    expect(within(card).queryByTestId("my-qa-appeal-form")).toBeNull();
+    fireEvent.click(within(card).getByTestId("my-qa-appeal-open"));
     fireEvent.click(within(card).getByTestId("my-qa-appeal-submit"));
     expect(within(card).getByText("Give the reason for your appeal.")).toBeTruthy();
     fireEvent.change(within(card).getByTestId("my-qa-appeal-reason"), { target: { value: "我在开头已报工号。" } });
@@ -112,6 +114,7 @@ describe("the call-taker's QA results", () => {
       "zh-CN",
     );
     const [first, second] = await screen.findAllByTestId("my-qa-result");
+    fireEvent.click(within(first!).getByTestId("my-qa-appeal-open"));
     fireEvent.change(within(first!).getByTestId("my-qa-appeal-reason"), { target: { value: "再申诉一次" } });
     fireEvent.click(within(first!).getByTestId("my-qa-appeal-submit"));
     expect((await within(first!).findByTestId("my-qa-appeal-error")).textContent).toBe("您已对此评分申诉过；每次评分只能申诉一次。");
