@@ -29,7 +29,7 @@ const MAX_BACKOFF_SECONDS = 300;
 const TRANSIENT_CODES = new Set(["40P01", "40001"]);
 
 /** Whether an error is a deadlock or serialization failure (safe to run the whole transaction again). */
-export function isTransientDatabaseError(error: unknown): boolean {
+function isTransientDatabaseError(error: unknown): boolean {
   const code = (error as { driverError?: { code?: unknown }; code?: unknown } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
   return typeof code === "string" && TRANSIENT_CODES.has(code);
 }
