@@ -26,6 +26,8 @@ const READS = Number(process.env.BENCH_READS ?? 1600);
 const BURST = Number(process.env.BENCH_BURST ?? 300);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const EMBEDDED_PORT = Number(process.env.BENCH_PG_PORT ?? 0);
+// BENCH_PARTS=logcall,read,burst runs some of the three (all by default).
+const PARTS = new Set((process.env.BENCH_PARTS ?? "logcall,read,burst").split(","));
 const API_KEY = "cl_demo_integrator_0123456789abcdef";
 const TICKET_DETAIL = readFileSync(new URL("../../operator/src/graphql/TicketDetail.graphql", import.meta.url), "utf8");
 
@@ -127,6 +129,7 @@ async function main() {
     });
 
     // --- 1. logCall vs the minimal transaction -------------------------------------------------
+    if (PARTS.has("logcall")) {
     let serial = 0;
     const logCallOnce = () => gql(app.url, LOG_CALL, { input: draft(serial++) }, { cookie });
     const minimalOnce = async () => {
@@ -179,8 +182,10 @@ async function main() {
       `SELECT count(*)::int AS tickets, count(DISTINCT tracking_number)::int AS numbers FROM intake_ticket WHERE tracking_number NOT LIKE 'PG-%'`,
     );
     benchLog(`tracking numbers: ${gaps[0].numbers} distinct for ${gaps[0].tickets} tickets`);
+    }
 
     // --- 2. the console's ticket query vs hand-written SQL behind node:http ---------------------
+    if (PARTS.has("read")) {
     await waitForOutbox(pool);
     const { rows: richest } = await pool.query(
       `SELECT t.id FROM intake_ticket t WHERE t.tracking_number NOT LIKE 'PG-%'
@@ -262,8 +267,10 @@ async function main() {
       target: "≥ 0.5×, ≤ 3 statements",
       pass: readRate / rawRate >= 0.5 && fewest <= 3,
     });
+    }
 
     // --- 3. a burst of 300 auto-dispatched tickets -----------------------------------------------
+    if (PARTS.has("burst")) {
     await waitForOutbox(pool);
     benchLog(`burst: ${BURST} API tickets (SAFETY.GAS_LEAK, auto-dispatched) from ${CLIENTS} clients`);
     const ids = [];
@@ -294,6 +301,7 @@ async function main() {
       target: "≤ 2 s after the last",
       pass: dispatched === ids.length && after <= 2,
     });
+    }
     benchLog(machineLoad());
   } finally {
     rawServer?.close();
