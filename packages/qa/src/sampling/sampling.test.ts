@@ -1,5 +1,5 @@
 import { RequestType } from "@civicline/intake";
-import { Role, ScheduleRunner, createLogger } from "@civicline/platform";
+import { Role, ScheduleRunner, createDataSource, createLogger } from "@civicline/platform";
 import type { TestDatabase } from "@civicline/platform/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCatalog, callOf, createStaff, qaTestDatabase, seats, staff, surveyAnswer, ticketDuringCall } from "../__tests__/factories.js";
@@ -125,14 +125,19 @@ describe("daily sampling", () => {
     const monday = at("2026-11-16T08:00:05");
     const services = { dataSource: db.dataSource, log, now: () => monday } as never;
     const [job] = samplingSchedules(services);
+    // A second instance: its own connection pool and its own job object on the same database.
+    const otherDataSource = createDataSource({ url: db.url, entities: [...(db.dataSource.options.entities as never[])], migrations: [], poolSize: 2 });
+    await otherDataSource.initialize();
+    const [otherJob] = samplingSchedules({ dataSource: otherDataSource, log, now: () => monday } as never);
     const one = new ScheduleRunner(db.dataSource, log, { instanceName: "one", now: () => monday.getTime() });
-    const two = new ScheduleRunner(db.dataSource, log, { instanceName: "two", now: () => monday.getTime() });
-    const outcomes = await Promise.all([one.runDue(job!), two.runDue(job!)]);
+    const two = new ScheduleRunner(otherDataSource, log, { instanceName: "two", now: () => monday.getTime() });
+    const outcomes = await Promise.all([one.runDue(job!), two.runDue(otherJob!)]);
     // One instance runs it; the other finds it running (busy) or done (taken), and taken when it checks again.
     expect(outcomes.filter((outcome) => outcome === "ran")).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome !== "ran")).toEqual([expect.stringMatching(/^(busy|taken)$/)]);
-    expect(await two.runDue(job!)).toBe("taken");
+    expect(await two.runDue(otherJob!)).toBe("taken");
     expect(await one.runDue(job!)).toBe("taken");
+    await otherDataSource.destroy();
     const restarted = new ScheduleRunner(db.dataSource, log, { instanceName: "one-again", now: () => monday.getTime() + 3_600_000 });
     expect(await restarted.runDue(job!)).toBe("taken");
     const runs: Array<{ day: string }> = await db.dataSource.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day FROM qa_sampling_run ORDER BY day`);
