@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { Alert, AppLink, EmptyState, fieldErrors, Loading, useFormat } from "@civicline/ui";
 import { useMemo, useState } from "react";
-import { QiCallTakerInspectionsDocument, QiSampleDetailDocument, QiScoreFormsDocument, QiScoreQaCallDocument, type QiFormVersionFieldsFragment, type QiInspectionFieldsFragment } from "../../gql/graphql.ts";
+import { QiSampleDetailDocument, QiScoreFormsDocument, QiScoreQaCallDocument, type QiFormVersionFieldsFragment, type QiInspectionFieldsFragment } from "../../gql/graphql.ts";
 import { CallFacts } from "./CallFacts.tsx";
 import { CallTickets } from "./CallTickets.tsx";
 import { useQaLabel } from "./labels.ts";
@@ -66,21 +66,15 @@ export function InspectionPage({ sampleId }: { sampleId: string }) {
           <CallTickets trackingNumbers={data.call.ticketTrackingNumbers} />
         </div>
         <div className="qa-inspect__score">
-          <ScorePanel sampleId={data.id} callTakerId={data.callTaker.id} inspectedAt={data.inspectedAt ?? null} />
+          <ScorePanel sampleId={data.id} inspectedAt={data.inspectedAt ?? null} scored={data.inspection ?? null} />
         </div>
       </div>
     </section>
   );
 }
 
-/** The score given to the sample, found among the call-taker's inspections (only asked once it is scored). */
-function useGivenInspection(sampleId: string, callTakerId: string, inspectedAt: string | null, justScored: QiInspectionFieldsFragment | null) {
-  const list = useQuery(QiCallTakerInspectionsDocument, { variables: { callTakerId }, skip: !inspectedAt || justScored !== null, fetchPolicy: "cache-and-network" });
-  const found = justScored ?? list.data?.qaInspections.find((item) => item.sampleId === sampleId) ?? null;
-  return { given: found, loading: Boolean(inspectedAt) && !found && list.loading, error: list.error };
-}
-
-function ScorePanel({ sampleId, callTakerId, inspectedAt }: { sampleId: string; callTakerId: string; inspectedAt: string | null }) {
+/** The score form, or the score given (the sample's inspection, or the one just saved). */
+function ScorePanel({ sampleId, inspectedAt, scored }: { sampleId: string; inspectedAt: string | null; scored: QiInspectionFieldsFragment | null }) {
   const t = useQaInspectT();
   const format = useFormat();
   const errorMessage = useQaInspectErrorMessage();
@@ -90,10 +84,7 @@ function ScorePanel({ sampleId, callTakerId, inspectedAt }: { sampleId: string; 
   // The queue and the scored list refetch when opened (cache-and-network).
   const [score, scoring] = useMutation(QiScoreQaCallDocument);
   const [saved, setSaved] = useState<QiInspectionFieldsFragment | null>(null);
-  const { given, loading } = useGivenInspection(sampleId, callTakerId, inspectedAt, saved);
-  if (loading) {
-    return <Loading />;
-  }
+  const given = saved ?? scored;
   if (given) {
     return (
       <section className="qa-panel" aria-labelledby="qa-scored-title" data-testid="qa-scored">
