@@ -17,7 +17,7 @@ export function href(path: string): string {
 }
 
 /** Client-side navigation (pushState; every wouter hook and useAppPath sees it). */
-export function navigate(path: string): void {
+function navigate(path: string): void {
   browserNavigate(href(path));
 }
 
