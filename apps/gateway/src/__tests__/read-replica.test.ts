@@ -85,8 +85,8 @@ describe("DATABASE_READ_URL", () => {
 
   it("opens the replica's connection read-only, so a write sent there fails instead of landing", async () => {
     const replica = app!.services.readDataSource!;
-    const [{ default_transaction_read_only: readOnly }] = (await replica.query("SHOW default_transaction_read_only")) as Array<{ default_transaction_read_only: string }>;
-    expect(readOnly).toBe("on");
+    const rows = (await replica.query("SHOW default_transaction_read_only")) as Array<{ default_transaction_read_only: string }>;
+    expect(rows[0]?.default_transaction_read_only).toBe("on");
     await expect(replica.query("CREATE TABLE written_by_mistake (id int)")).rejects.toThrow(/read-only transaction/);
   });
 });
