@@ -71,6 +71,9 @@ describe("the roster week view", () => {
     // a night shift: 22:00 China time on Wednesday until 06:00 on Thursday
     expect(server.saves[0]!.input).toEqual({ id: null, seatCode: "A02", callTakerId: OPERATOR.id, startsAt: new Date(`${wednesday}T22:00:00+08:00`).toISOString(), endsAt: new Date(`${thursday}T06:00:00+08:00`).toISOString() });
     expect(await screen.findByText(/Saved: 张敏/)).toBeTruthy();
+    // the editor closed and the cell's button has the focus again
+    expect(screen.queryByRole("region", { name: /张敏/ })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(cells[2]));
     // the week is asked again and the cell shows the seat and hours
     const shown = await screen.findByRole("button", { name: /A02 22:00–06:00 \(\+1\)/ });
     expect(shown.closest("tr")?.textContent).toContain("张敏");

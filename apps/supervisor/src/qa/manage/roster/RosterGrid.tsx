@@ -1,5 +1,5 @@
 import { Button, TableScroll, useLanguage } from "@civicline/ui";
-import { useState } from "react";
+import { useEffect, useRef, useState, type MouseEvent } from "react";
 import type { QmRosterWeekQuery } from "../../../gql/graphql.ts";
 import { useQaManageT } from "../messages.ts";
 import { weekDays } from "../week.ts";
@@ -27,6 +27,22 @@ export function RosterGrid({ week, monday, teamName, canEdit, onSaved }: { week:
   const days = weekDays(monday);
   const [editing, setEditing] = useState<EditTarget | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  // The button that opened the editor gets the focus back when it closes (keyboard users stay in place).
+  const opener = useRef<HTMLElement | null>(null);
+  const [closedAt, setClosedAt] = useState(0);
+  useEffect(() => {
+    if (closedAt > 0 && opener.current?.isConnected) {
+      opener.current.focus();
+    }
+  }, [closedAt]);
+  const open = (event: MouseEvent<HTMLElement>, target: EditTarget) => {
+    opener.current = event.currentTarget;
+    setEditing(target);
+  };
+  const close = () => {
+    setEditing(null);
+    setClosedAt(Date.now());
+  };
   const caption = t("qm.roster.caption", { team: teamName, week: monday });
   return (
     <>
@@ -55,7 +71,7 @@ export function RosterGrid({ week, monday, teamName, canEdit, onSaved }: { week:
                       {shifts.length === 0 && !canEdit ? <span className="qm-muted">{t("qm.roster.off")}</span> : null}
                       {shifts.map((shift) =>
                         canEdit ? (
-                          <Button key={shift.id} variant="ghost" className="qm-shift" aria-label={`${t("qm.roster.edit", where)}: ${shift.seatCode} ${shiftHours(shift)}`} onClick={() => setEditing({ person, day, shift })}>
+                          <Button key={shift.id} variant="ghost" className="qm-shift" aria-label={`${t("qm.roster.edit", where)}: ${shift.seatCode} ${shiftHours(shift)}`} onClick={(event) => open(event, { person, day, shift })}>
                             <strong>{shift.seatCode}</strong> {shiftHours(shift)}
                           </Button>
                         ) : (
@@ -65,7 +81,7 @@ export function RosterGrid({ week, monday, teamName, canEdit, onSaved }: { week:
                         ),
                       )}
                       {canEdit ? (
-                        <Button variant="ghost" className="qm-shift-add" aria-label={t("qm.roster.edit", where)} onClick={() => setEditing({ person, day, shift: null })}>
+                        <Button variant="ghost" className="qm-shift-add" aria-label={t("qm.roster.edit", where)} onClick={(event) => open(event, { person, day, shift: null })}>
                           {shifts.length === 0 ? `${t("qm.roster.off")} ＋` : "＋"}
                         </Button>
                       ) : null}
@@ -84,10 +100,10 @@ export function RosterGrid({ week, monday, teamName, canEdit, onSaved }: { week:
           target={editing}
           dayLabel={dayLabel(editing.day)}
           seats={week.seats.filter((seat) => seat.active || seat.code === editing.shift?.seatCode)}
-          onClose={() => setEditing(null)}
+          onClose={close}
           onSaved={() => {
             setSaved(t("qm.roster.saved", { name: editing.person.displayName, day: dayLabel(editing.day) }));
-            setEditing(null);
+            close();
             onSaved();
           }}
         />
