@@ -274,6 +274,17 @@ async function main() {
     await waitForOutbox(pool);
     benchLog(`burst: ${BURST} API tickets (SAFETY.GAS_LEAK, auto-dispatched) from ${CLIENTS} clients`);
     const ids = [];
+    // BENCH_WAITS=1: samples what the database's sessions wait on during the burst (for diagnosis).
+    const waits = new Map();
+    const sampler = process.env.BENCH_WAITS
+      ? setInterval(async () => {
+          const { rows } = await pool.query("SELECT coalesce(wait_event_type || ':' || wait_event, 'running') AS w, left(regexp_replace(query, '\\s+', ' ', 'g'), 60) AS q FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() AND datname = current_database()");
+          for (const row of rows) {
+            const key = `${row.w} | ${row.q}`;
+            waits.set(key, (waits.get(key) ?? 0) + 1);
+          }
+        }, 100)
+      : null;
     const burstStarted = performance.now();
     await concurrently(BURST, CLIENTS, async (i) => {
       const data = await gql(app.url, LOG_CALL, { input: draft(`burst ${i}`, { channel: "API" }) }, { "x-api-key": API_KEY });
@@ -291,6 +302,12 @@ async function main() {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const allDispatched = performance.now();
+    if (sampler) {
+      clearInterval(sampler);
+      for (const [key, count] of [...waits].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+        benchLog(`  waits ${String(count).padStart(5)} × ${key}`);
+      }
+    }
     const after = (allDispatched - lastCreated) / 1000;
     benchLog(`burst: created in ${((lastCreated - burstStarted) / 1000).toFixed(2)} s; ${dispatched} of ${ids.length} dispatched ${after.toFixed(2)} s after the last one`);
     reportResult({
