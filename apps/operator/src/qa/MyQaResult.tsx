@@ -67,7 +67,7 @@ export function MyQaResult({ inspection }: { inspection: MyQaInspectionFieldsFra
       </div>
       {score.comment ? (
         <p className="my-qa__pre" data-testid="my-qa-comment">
-          <strong>{t("mq.comment")}:</strong> {score.comment}
+          <strong>{t("mq.comment")}</strong> {score.comment}
         </p>
       ) : null}
       {inspection.scores.length > 1 ? (
@@ -105,12 +105,12 @@ function AppealPart({ inspection }: { inspection: MyQaInspectionFieldsFragment }
           <strong data-testid="my-qa-appeal-state">{t("mq.appeal.state", { state: format.enumValue("QaAppealState", inspection.appeal.state) })}</strong>
         </p>
         <p className="my-qa__pre">
-          {t("mq.appeal.yourReason")}: {inspection.appeal.reason}
+          <strong>{t("mq.appeal.yourReason")}</strong> {inspection.appeal.reason}
         </p>
         {decided ? (
           <p className="my-qa__pre" data-testid="my-qa-appeal-decision">
             {t("mq.appeal.decision", { name: inspection.appeal.decidedByName ?? "—", at: format.dateTime(decided) })}
-            {inspection.appeal.decisionNote ? ` — ${t("mq.appeal.note")}: ${inspection.appeal.decisionNote}` : ""}
+            {inspection.appeal.decisionNote ? ` — ${t("mq.appeal.note")}${inspection.appeal.decisionNote}` : ""}
           </p>
         ) : null}
       </div>

@@ -62,7 +62,7 @@ export function AppealDecision({ inspection, onCancel, onDecided }: { inspection
     <form className="qa-decision" onSubmit={submit} noValidate aria-labelledby={`qa-decision-${inspection.id}`} data-testid="qa-appeal-decision">
       <h2 id={`qa-decision-${inspection.id}`}>{t("qi.appeals.decide.title", { name: inspection.callTakerName })}</h2>
       <p className="qa-pre">
-        <strong>{t("qi.appeals.col.reason")}:</strong> {inspection.appeal?.reason}
+        <strong>{t("qi.appeals.reasonLabel")}</strong> {inspection.appeal?.reason}
       </p>
       <ScoreCard score={inspection.score} testId="qa-appeal-score" />
       {call.data ? <RecordingPlayer url={call.data.qaCall.recordingUrl} testId="qa-appeal-recording" /> : null}

@@ -46,7 +46,7 @@ export function ScoreCard({ score, testId = "qa-score-card" }: { score: QiScoreF
       </table>
       {score.comment ? (
         <p className="qa-pre">
-          <strong>{t("qi.form.comment")}:</strong> {score.comment}
+          <strong>{t("qi.card.overall")}</strong> {score.comment}
         </p>
       ) : null}
       <p className="qa-muted">{t("qi.card.by", { name: score.scoredByName, at: format.dateTime(score.scoredAt) })}</p>
