@@ -164,4 +164,22 @@ describe("the monthly assessment", () => {
     expect((await within(editor).findByRole("status")).textContent).toBe("Saved as version v2.");
     await waitFor(() => expect(asked.length).toBeGreaterThan(1));
   }, 20_000);
+
+  it("opens on last month, and on this month so far when last month has no figures at all", async () => {
+    const asked: Record<string, unknown>[] = [];
+    const empty = (variables: Record<string, unknown>) => {
+      const answer = assessment(variables, true);
+      const thisMonth = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+      return variables.month === thisMonth ? answer : { qaMonthlyAssessment: { ...answer.qaMonthlyAssessment, rows: [], apart: [], teams: [], centre: { ...group(null, "全中心", 0), callTakers: 0 } } };
+    };
+    renderRouting(
+      <AssessmentPage roles={["QA_INSPECTOR"]} ledTeamIds={[]} />,
+      [stateMock(QmTeamsDocument, teamsAnswer), stateMock(QmAssessmentWeightVersionsDocument, () => ({ qaAssessmentWeightVersions: [weights(1, 40)] })), recordingMock(QmMonthlyAssessmentDocument, asked, empty)],
+      "en",
+    );
+    expect(await screen.findByRole("table", { name: /^Monthly assessment/ })).toBeTruthy();
+    const thisMonth = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    expect(asked.map((variables) => variables.month)).toEqual([new Date(Date.parse(`${thisMonth}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 7), thisMonth]);
+    expect((screen.getByLabelText("Month") as HTMLSelectElement).value).toBe(thisMonth);
+  }, 20_000);
 });

@@ -38,9 +38,20 @@ export function AssessmentPage({ roles, ledTeamIds }: { roles: readonly string[]
   const versionList = versions.data?.qaAssessmentWeightVersions ?? [];
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setSettled(true);
     setChosen({ month: form.month, teamId: form.teamId, version: form.version ? Number(form.version) : null });
   };
   const data = assessment.data?.qaMonthlyAssessment;
+  // Opened on last month; when last month has no figures at all (a centre that started this month,
+  // the demo) the page moves once to this month so far instead of opening on an empty page.
+  const [settled, setSettled] = useState(false);
+  if (!settled && data && data.month === chosen.month) {
+    setSettled(true);
+    if (chosen.month !== months[0] && data.centre.callTakers === 0 && data.rows.length === 0 && data.apart.length === 0) {
+      setChosen({ ...chosen, month: months[0]! });
+      setForm({ ...form, month: months[0]! });
+    }
+  }
   const monthName = (month: string) => (language === "en" ? month : `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`);
   const code = errorCode(assessment.error);
   return (
@@ -49,7 +60,7 @@ export function AssessmentPage({ roles, ledTeamIds }: { roles: readonly string[]
         {t("qm.as.title")}
       </h1>
       <p className="page-intro">{t("qm.as.intro")}</p>
-      <form className="qm-filter" onSubmit={submit} noValidate aria-label={t("qm.as.month")}>
+      <form className="qm-filter" onSubmit={submit} noValidate aria-label={t("qm.as.filter")}>
         <Field label={t("qm.as.month")}>
           <Select value={form.month} placeholder={null} onChange={(event) => setForm({ ...form, month: event.target.value })} options={months.map((month) => ({ value: month, label: monthName(month) }))} data-testid="qa-as-month" />
         </Field>
