@@ -35,7 +35,7 @@ export { TICKET_MERGED, mergeIntoTicket } from "./call-screen/merge-ticket.js";
 export { EMERGENCY_HANDED_OFF } from "./call-screen/emergency.js";
 export { EmergencyService, QueueKind, TicketLinkKind } from "./call-screen/call-screen.enums.js";
 export { QUEUE_COUNTS_CHANGED_TOPIC, listQueue, countQueues } from "./call-screen/queues.js";
-export { screenPopTopic } from "./call-screen/screen-pop.js";
+export { registerSeatRoster, screenPopTopic, type SeatRoster } from "./call-screen/screen-pop.js";
 export * from "./demo-data/index.js";
 export { PublicTicketType, TicketType } from "./ticket/ticket.types.js";
 export { ticketIdForTrackingAccess } from "./portal/tracking-access.js";

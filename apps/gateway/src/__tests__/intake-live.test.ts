@@ -121,6 +121,20 @@ describe("screen-pop over a real WebSocket", () => {
     await expect.poll(() => late.received, { timeout: 10_000 }).toEqual([{ screenPop: { callId: "cti-ringing", callerNumber: "13900000004" } }]);
   });
 
+  it("pops a call at a shared seat on the console of the call-taker the roster seats there now", async () => {
+    // 郑洁 has no seat of her own; the roster (staff QA's shifts) puts her at D05 for these two hours.
+    const { id } = await upsertUser(gateway.db.dataSource.manager, { username: "operator.shift", displayName: "郑洁", password: "civicline-demo", roles: [Role.OPERATOR], seat: null });
+    await gateway.db.dataSource.query("INSERT INTO qa_seat (code, name) VALUES ('D05', 'D05') ON CONFLICT DO NOTHING");
+    await gateway.db.dataSource.query(
+      "INSERT INTO qa_shift (seat_code, user_id, starts_at, ends_at, created_by_name) VALUES ('D05', $1, now() - interval '1 hour', now() + interval '1 hour', 'test')",
+      [id],
+    );
+    const screen = await listen<{ screenPop: Pop }>(await gateway.login("operator.shift"), "subscription { screenPop { callId seat } }");
+    expect(screen.errors).toEqual([]);
+    expect(await integratorGql(INCOMING_CALL, { input: { callId: "cti-d05", callerNumber: "13900000005", seat: "D05" } })).not.toHaveProperty("errors");
+    await expect.poll(() => screen.received, { timeout: 10_000 }).toEqual([{ screenPop: { callId: "cti-d05", seat: "D05" } }]);
+  });
+
   it.each([
     ["an anonymous client", null, "UNAUTHENTICATED"],
     ["a supervisor", "supervisor", "FORBIDDEN"],

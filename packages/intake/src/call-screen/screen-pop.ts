@@ -62,8 +62,28 @@ export async function callerHistory(dataSource: DataSource, input: { actor: Acto
 }
 
 /**
- * The telephony system (an integrator) reports a call ringing at a seat: the call-taker assigned to
- * that seat gets a screen-pop pushed to their console. An unknown seat is BAD_USER_INPUT.
+ * Who sits at a seat when seats are shared between shifts: a roster kept by another domain (staff
+ * QA's seats and shifts), registered at start-up so that intake does not import it. Without one, a
+ * seat belongs to the call-taker whose account names it.
+ */
+export type SeatRoster = {
+  /** The call-taker at `seat` at instant `at` (by their shift, else by their account's seat), or null. */
+  occupant(db: DataSource, seat: string, at: Date): Promise<{ userId: string } | null>;
+  /** The seat call-taker `userId` sits at at instant `at` (their shift's, else their account's), or null. */
+  seatOf(db: DataSource, userId: string, at: Date): Promise<string | null>;
+};
+
+let seatRoster: SeatRoster | null = null;
+
+/** Lets the module that keeps the seat roster (staff QA) decide who sits where; registered once at load. */
+export function registerSeatRoster(roster: SeatRoster): void {
+  seatRoster = roster;
+}
+
+/**
+ * The telephony system (an integrator) reports a call ringing at a seat: the call-taker at that seat
+ * now (by the roster when seats are shared, else by their account) gets a screen-pop pushed to their
+ * console. An unknown seat, or a seat nobody sits at now, is BAD_USER_INPUT.
  */
 export async function reportIncomingCall(
   services: Pick<AppServices, "dataSource" | "pubsub">,
@@ -83,11 +103,13 @@ export async function reportIncomingCall(
     errors.push({ field: "seat", code: "INVALID_FORMAT", message: "A seat is 1 to 32 letters, digits, dots, dashes or underscores." });
   }
   assertNoFieldErrors(errors);
-  const operator = await services.dataSource
-    .getRepository(User)
-    .createQueryBuilder("u")
-    .where("u.seat = :seat AND u.active AND :role = ANY(u.roles)", { seat: input.seat, role: Role.OPERATOR })
-    .getOne();
+  const operator = seatRoster
+    ? await seatRoster.occupant(services.dataSource, input.seat, new Date())
+    : await services.dataSource
+        .getRepository(User)
+        .createQueryBuilder("u")
+        .where("u.seat = :seat AND u.active AND :role = ANY(u.roles)", { seat: input.seat, role: Role.OPERATOR })
+        .getOne();
   if (!operator) {
     throw new ValidationError([{ field: "seat", code: "UNKNOWN", message: `No call-taker is assigned to seat ${input.seat}.` }]);
   }
@@ -97,9 +119,15 @@ export async function reportIncomingCall(
   return payload;
 }
 
-/** The seat of the logged-in call-taker, for the screenPop subscription. */
+/** The seat of the logged-in call-taker now (their shift's on a shared seat, else their account's), for the screenPop subscription. */
 export async function seatOf(dataSource: DataSource, actorInput: Actor | null): Promise<string> {
   const actor = requireRole(actorInput, [Role.OPERATOR]);
+  if (seatRoster && actor.kind === "staff") {
+    const seat = await seatRoster.seatOf(dataSource, actor.id, new Date());
+    if (seat) {
+      return seat;
+    }
+  }
   const user = actor.kind === "staff" ? await dataSource.getRepository(User).findOne({ where: { id: actor.id } }) : null;
   if (!user?.seat) {
     throw new DomainError("INTAKE/NO_SEAT", "You are not assigned a seat, so calls cannot pop up here; ask an administrator to assign one.");
