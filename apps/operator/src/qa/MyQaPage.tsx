@@ -2,6 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import { Alert, EmptyState, Loading } from "@civicline/ui";
 import { MyQaResultsDocument } from "../gql/graphql.ts";
 import { useMyQaErrorMessage, useMyQaT } from "./messages.ts";
+import { MyCalls } from "./MyCalls.tsx";
 import { MyQaResult } from "./MyQaResult.tsx";
 
 /** The call-taker's scored calls, newest first: score, comments, versions, and the appeal (once, with a reason). */
@@ -35,6 +36,7 @@ export function MyQaPage() {
           </ol>
         </>
       )}
+      <MyCalls />
     </section>
   );
 }

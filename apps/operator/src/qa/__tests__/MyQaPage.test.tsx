@@ -5,7 +5,7 @@ import { I18nProvider, type Language } from "@civicline/ui";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
-import { AppealQaScoreDocument, MyQaResultsDocument } from "../../gql/graphql.ts";
+import { AppealQaScoreDocument, FlagCallForReviewDocument, MyQaCallsDocument, MyQaResultsDocument } from "../../gql/graphql.ts";
 import { operatorMessages } from "../../messages.ts";
 import { MyQaPage } from "../MyQaPage.tsx";
 
@@ -52,8 +52,16 @@ function result(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function renderPage(mocks: MockLink.MockedResponse[], language: Language = "en") {
-  const client = new ApolloClient({ cache: new InMemoryCache(), link: new MockLink(mocks, { defaultOptions: { delay: 0 } }) });
+type Call = { __typename: "QaCall"; id: string; startedAt: string; talkSeconds: number; direction: string; ticketTrackingNumbers: string[]; sampled: boolean; flagged: boolean; flagReason: string | null };
+const CALL: Call = { __typename: "QaCall", id: "c7", startedAt: "2026-12-05T02:10:00.000Z", talkSeconds: 125, direction: "INBOUND", ticketTrackingNumbers: ["ZB-20261205-00012"], sampled: false, flagged: false, flagReason: null };
+
+/** `qaCalls` answered with the current value of `calls()`. */
+function callsMock(calls: () => Call[]): MockLink.MockedResponse {
+  return { ...always, request: { query: MyQaCallsDocument, variables: { limit: 30 } }, result: () => ({ data: { qaCalls: { __typename: "QaCallPage", total: calls().length, items: calls() } } }) } as MockLink.MockedResponse;
+}
+
+function renderPage(mocks: MockLink.MockedResponse[], language: Language = "en", calls: () => Call[] = () => []) {
+  const client = new ApolloClient({ cache: new InMemoryCache(), link: new MockLink([...mocks, callsMock(calls)], { defaultOptions: { delay: 0 } }) });
   return render(
     <ApolloProvider client={client}>
       <I18nProvider messages={operatorMessages} language={language}>
@@ -121,5 +129,38 @@ describe("the call-taker's QA results", () => {
     expect(within(second!).getByTestId("my-qa-versions").querySelectorAll("li")).toHaveLength(2);
     expect(within(second!).getByTestId("my-qa-appeal-decision").textContent).toContain("经核听录音，已报工号。");
     expect(within(second!).getByTestId("my-qa-total").textContent).toBe("100 / 100");
+  });
+
+  it("asks for a review of one of the call-taker's calls with a reason, once", async () => {
+    let call = CALL;
+    const flags: Array<Record<string, unknown>> = [];
+    renderPage(
+      [
+        { ...always, request: { query: MyQaResultsDocument, variables: { first: 50 } }, result: { data: { myQaResults: [] } } } as MockLink.MockedResponse,
+        {
+          ...always,
+          request: { query: FlagCallForReviewDocument, variables: () => true },
+          result: (variables: Record<string, unknown>) => {
+            flags.push(variables);
+            call = { ...CALL, flagged: true, flagReason: String(variables.reason) };
+            return { data: { flagCallForReview: call } };
+          },
+        } as MockLink.MockedResponse,
+      ],
+      "zh-CN",
+      () => [call],
+    );
+    expect(await screen.findByTestId("my-qa-empty")).toBeTruthy();
+    const row = await screen.findByTestId("my-qa-call");
+    expect(row.textContent).toContain("ZB-20261205-00012");
+    fireEvent.click(within(row).getByTestId("my-qa-call-flag"));
+    fireEvent.change(within(row).getByTestId("my-qa-flag-reason"), { target: { value: "x" } });
+    fireEvent.click(within(row).getByTestId("my-qa-flag-submit"));
+    expect(within(row).getByText("请填写理由（至少 2 个字）。")).toBeTruthy();
+    fireEvent.change(within(row).getByTestId("my-qa-flag-reason"), { target: { value: "来电人情绪激动，答复是否妥当？" } });
+    fireEvent.click(within(row).getByTestId("my-qa-flag-submit"));
+    expect((await within(row).findByTestId("my-qa-call-flagged")).textContent).toBe("已申请质检：来电人情绪激动，答复是否妥当？");
+    expect(flags).toEqual([{ id: "c7", reason: "来电人情绪激动，答复是否妥当？" }]);
+    expect(within(row).queryByTestId("my-qa-call-flag")).toBeNull();
   });
 });
