@@ -1,38 +1,27 @@
 import { AppLayout, appNavItem, Loading, NotificationBell, StaffGate, ticketPageNumber, useAppPath } from "@civicline/ui";
 import { lazy, Suspense } from "react";
-import { CallbackRoutes, callbackNavItems, isCallbackPath } from "./callback/routes.tsx";
-import { AdminCategoriesRoutes, adminCategoriesNavItems, isAdminCategoriesPath } from "./admin/categories/routes.tsx";
-import { useAdminCategoryT } from "./admin/categories/messages.ts";
-import { AdminMessagesRoutes, adminMessagesNavItems, isAdminMessagesPath } from "./admin/messages/routes.tsx";
-import { useAdminMessageT } from "./admin/messages/messages.ts";
-import { AdminIntegratorsRoutes, adminIntegratorsNavItems, isAdminIntegratorsPath } from "./admin/integrators/routes.tsx";
-import { useIntegratorT } from "./admin/integrators/messages.ts";
-import { AccountsRoutes, accountsNavItems, isAccountsPath } from "./admin/accounts/routes.tsx";
-import { useAccountT } from "./admin/accounts/messages.ts";
-import { AuditRoutes, auditNavItems, isAuditPath } from "./admin/audit/routes.tsx";
-import { useAuditT } from "./admin/audit/messages.ts";
-import { CatalogRoutes, catalogNavItems, isCatalogPath } from "./catalog/routes.tsx";
-import { ChasingRoutes, chasingNavItems, isChasingPath } from "./chasing/routes.tsx";
-import { useChasingT } from "./chasing/messages.ts";
-import { isJointPath, JointRoutes, jointNavItems } from "./joint/routes.tsx";
-import { useJointT } from "./joint/messages.ts";
-import { isKnowledgePath, KnowledgeRoutes, knowledgeNavItems } from "./knowledge/routes.tsx";
+import { callbackNavItems, isCallbackPath } from "./callback/nav.ts";
+import { adminCategoriesNavItems, isAdminCategoriesPath } from "./admin/categories/nav.ts";
+import { adminMessagesNavItems, isAdminMessagesPath } from "./admin/messages/nav.ts";
+import { adminIntegratorsNavItems, isAdminIntegratorsPath } from "./admin/integrators/nav.ts";
+import { accountsNavItems, isAccountsPath } from "./admin/accounts/nav.ts";
+import { auditNavItems, isAuditPath } from "./admin/audit/nav.ts";
+import { catalogNavItems, isCatalogPath } from "./catalog/nav.ts";
+import { chasingNavItems, isChasingPath } from "./chasing/nav.ts";
+import { isJointPath, jointNavItems } from "./joint/nav.ts";
+import { isKnowledgePath, knowledgeNavItems } from "./knowledge/nav.ts";
 import { groupNav } from "./layout/navGroups.ts";
-import { isLeaderPath, LeaderRoutes, leaderNavItems } from "./leader/routes.tsx";
-import { useLeaderT } from "./leader/messages.ts";
+import { isLeaderPath, leaderNavItems } from "./leader/nav.ts";
 import { useSupervisorT } from "./messages.ts";
-import { useOrderT } from "./orders/messages.ts";
-import { isOrdersPath, OrdersRoutes, ordersNavItems } from "./orders/routes.tsx";
-import { isRoutingPath, RoutingRoutes, routingNavItems } from "./routing/routes.tsx";
+import { isOrdersPath, ordersNavItems } from "./orders/nav.ts";
+import { isRoutingPath, routingNavItems } from "./routing/nav.ts";
 import { notificationDocuments, staffDocuments } from "./staff.ts";
-import { isTicketSearchPath, TicketSearchRoutes, ticketSearchNavItems } from "./tickets/search/routes.tsx";
-import { useTicketSearchT } from "./tickets/search/messages.ts";
-import { HotRoutes, hotNavItems, isHotPath, useHotT } from "./measures/hot/index.ts";
-import { isRankingPath, RankingRoutes, rankingNavItems, useRankingT } from "./measures/ranking/index.ts";
-import { dashboardReplacesOverview, isMeasuresDashboardPath, MeasuresDashboardRoutes, measuresNavItems } from "./measures/dashboard/routes.tsx";
-import { isWallPath, WallRoutes, wallNavItems } from "./measures/wall/routes.tsx";
-import { isReportPath, ReportRoutes, reportNavItems } from "./measures/report/routes.tsx";
-import { useReportT } from "./measures/report/messages.ts";
+import { isTicketSearchPath, ticketSearchNavItems } from "./tickets/search/nav.ts";
+import { hotNavItems, isHotPath } from "./measures/hot/nav.ts";
+import { isRankingPath, rankingNavItems } from "./measures/ranking/nav.ts";
+import { dashboardReplacesOverview, isMeasuresDashboardPath, measuresNavItems } from "./measures/dashboard/nav.ts";
+import { isWallPath, wallNavItems } from "./measures/wall/nav.ts";
+import { isReportPath, reportNavItems } from "./measures/report/nav.ts";
 import { ELSEWHERE_PATH, GoToLanding, mayUseOverview, OVERVIEW_PATH, SupervisorElsewhere } from "./landing.tsx";
 import { isQaManagePath, qaManageNavItems, useQaManageNavT } from "./qa/manage/nav.ts";
 import { useQaViewer } from "./qa/manage/useQaViewer.ts";
@@ -43,6 +32,27 @@ const Dashboard = lazy(() => import("./dashboard/Dashboard.tsx").then((module) =
 const SupervisorTicketPage = lazy(() => import("./tickets/page/TicketPageRoute.tsx").then((module) => ({ default: module.SupervisorTicketPage })));
 const CalendarCoverageBanner = lazy(() => import("./routing/calendar/CalendarCoverageBanner.tsx").then((module) => ({ default: module.CalendarCoverageBanner })));
 
+// Every feature's routes (and its wording) are a chunk of their own; the shell imports only their nav.ts (issue 15).
+const CallbackRoutes = lazy(() => import("./callback/routes.tsx").then((module) => ({ default: module.CallbackRoutes })));
+const AdminCategoriesRoutes = lazy(() => import("./admin/categories/routes.tsx").then((module) => ({ default: module.AdminCategoriesRoutes })));
+const AdminMessagesRoutes = lazy(() => import("./admin/messages/routes.tsx").then((module) => ({ default: module.AdminMessagesRoutes })));
+const AdminIntegratorsRoutes = lazy(() => import("./admin/integrators/routes.tsx").then((module) => ({ default: module.AdminIntegratorsRoutes })));
+const AccountsRoutes = lazy(() => import("./admin/accounts/routes.tsx").then((module) => ({ default: module.AccountsRoutes })));
+const AuditRoutes = lazy(() => import("./admin/audit/routes.tsx").then((module) => ({ default: module.AuditRoutes })));
+const CatalogRoutes = lazy(() => import("./catalog/routes.tsx").then((module) => ({ default: module.CatalogRoutes })));
+const ChasingRoutes = lazy(() => import("./chasing/routes.tsx").then((module) => ({ default: module.ChasingRoutes })));
+const JointRoutes = lazy(() => import("./joint/routes.tsx").then((module) => ({ default: module.JointRoutes })));
+const KnowledgeRoutes = lazy(() => import("./knowledge/routes.tsx").then((module) => ({ default: module.KnowledgeRoutes })));
+const LeaderRoutes = lazy(() => import("./leader/routes.tsx").then((module) => ({ default: module.LeaderRoutes })));
+const OrdersRoutes = lazy(() => import("./orders/routes.tsx").then((module) => ({ default: module.OrdersRoutes })));
+const RoutingRoutes = lazy(() => import("./routing/routes.tsx").then((module) => ({ default: module.RoutingRoutes })));
+const TicketSearchRoutes = lazy(() => import("./tickets/search/routes.tsx").then((module) => ({ default: module.TicketSearchRoutes })));
+const HotRoutes = lazy(() => import("./measures/hot/routes.tsx").then((module) => ({ default: module.HotRoutes })));
+const RankingRoutes = lazy(() => import("./measures/ranking/routes.tsx").then((module) => ({ default: module.RankingRoutes })));
+const MeasuresDashboardRoutes = lazy(() => import("./measures/dashboard/routes.tsx").then((module) => ({ default: module.MeasuresDashboardRoutes })));
+const WallRoutes = lazy(() => import("./measures/wall/routes.tsx").then((module) => ({ default: module.WallRoutes })));
+const ReportRoutes = lazy(() => import("./measures/report/routes.tsx").then((module) => ({ default: module.ReportRoutes })));
+
 // The QA inspection pages are a chunk of their own (issue 15: the first JavaScript stays small).
 const QaInspectRoutes = lazy(() => import("./qa/inspect/routes.tsx").then((module) => ({ default: module.QaInspectRoutes })));
 // So are the QA management pages (roster, score forms, weekly review, monthly assessment).
@@ -51,27 +61,14 @@ const QaManageRoutes = lazy(() => import("./qa/manage/routes.tsx").then((module)
 /** Supervisor console: sign in, then the overview; the knowledge base's review, statistics and editor under knowledge/. */
 export function App() {
   const t = useSupervisorT();
-  const tReport = useReportT();
   const { path } = useAppPath();
   const knowledge = isKnowledgePath(path);
   const routing = isRoutingPath(path);
   const callback = isCallbackPath(path);
-  const tJoint = useJointT();
   const joint = isJointPath(path);
   const ticketNumber = ticketPageNumber(path);
-  const tLeader = useLeaderT();
-  const tOrders = useOrderT();
   const orders = isOrdersPath(path);
-  const tChasing = useChasingT();
   const chasing = isChasingPath(path);
-  const tSearch = useTicketSearchT();
-  const tRanking = useRankingT();
-  const tHot = useHotT();
-  const tCategories = useAdminCategoryT();
-  const tIntegrators = useIntegratorT();
-  const tAccounts = useAccountT();
-  const tAudit = useAuditT();
-  const tMessages = useAdminMessageT();
   const ticketSearch = isTicketSearchPath(path);
   const qa = useQaViewer();
   const tQa = useQaManageNavT();
@@ -97,25 +94,25 @@ export function App() {
           nav={groupNav([
             ...measuresNavItems(path, viewer.roles, t("nav.measures")),
             ...wallNavItems(path, viewer.roles, t("nav.wall")),
-            ...reportNavItems(path, viewer.roles, tReport("rpt.nav")),
+            ...reportNavItems(path, viewer.roles, t("nav.report")),
             ...(mayUseOverview(viewer.roles) && !dashboardReplacesOverview(viewer.roles) ? [appNavItem(OVERVIEW_PATH, t("nav.overview"), path === OVERVIEW_PATH)] : []),
-            ...rankingNavItems(path, viewer.roles, tRanking("rk.nav")),
-            ...hotNavItems(path, viewer.roles, tHot("hot.nav")),
-            ...chasingNavItems(path, viewer.roles, tChasing("ch.title")),
+            ...rankingNavItems(path, viewer.roles, t("nav.ranking")),
+            ...hotNavItems(path, viewer.roles, t("nav.hot")),
+            ...chasingNavItems(path, viewer.roles, t("nav.chasing")),
             ...qaInspectNavItems(path, viewer.roles, qa.ledTeamIds.length > 0, { queue: tQaInspect("qi.nav.queue"), appeals: tQaInspect("qi.nav.appeals") }),
             ...qaManageNavItems(path, viewer.roles, qa, tQa),
-            ...ticketSearchNavItems(path, viewer.roles, tSearch("ts.nav")),
-            ...leaderNavItems(path, viewer.roles, { page: tLeader("ld.nav.page"), sessions: tLeader("ld.nav.sessions"), cases: tLeader("ld.nav.cases") }),
-            ...ordersNavItems(path, viewer.roles, tOrders("so.nav")),
-            ...jointNavItems(path, viewer.roles, tJoint("jt.nav")),
+            ...ticketSearchNavItems(path, viewer.roles, t("nav.ticketSearch")),
+            ...leaderNavItems(path, viewer.roles, { page: t("nav.leaderPage"), sessions: t("nav.leaderSessions"), cases: t("nav.leaderCases") }),
+            ...ordersNavItems(path, viewer.roles, t("nav.orders")),
+            ...jointNavItems(path, viewer.roles, t("nav.joint")),
             ...callbackNavItems(path, viewer.roles, { reReports: t("nav.reReports"), settings: t("nav.callbackSettings") }),
             ...routingNavItems(path, viewer.roles, { extensions: t("nav.extensions"), rules: t("nav.dispatchRules"), units: t("nav.units"), calendar: t("nav.calendar") }),
             ...catalogNavItems(path, viewer.roles, t("nav.categoryKeywords")),
-            ...adminCategoriesNavItems(path, viewer.roles, tCategories("ac.nav")),
-            ...accountsNavItems(path, viewer.roles, tAccounts("sa.nav")),
-            ...adminIntegratorsNavItems(path, viewer.roles, tIntegrators("ai.nav")),
-            ...auditNavItems(path, viewer.roles, tAudit("al.nav")),
-            ...adminMessagesNavItems(path, viewer.roles, tMessages("am.nav")),
+            ...adminCategoriesNavItems(path, viewer.roles, t("nav.adminCategories")),
+            ...accountsNavItems(path, viewer.roles, t("nav.accounts")),
+            ...adminIntegratorsNavItems(path, viewer.roles, t("nav.integrators")),
+            ...auditNavItems(path, viewer.roles, t("nav.audit")),
+            ...adminMessagesNavItems(path, viewer.roles, t("nav.adminMessages")),
             ...knowledgeNavItems(path, viewer.roles, {
               review: t("nav.kbReview"),
               stats: t("nav.kbStats"),

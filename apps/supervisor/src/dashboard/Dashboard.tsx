@@ -11,7 +11,7 @@ import {
   useLiveQueue,
 } from "@civicline/ui";
 import { TicketQueueDocument, TicketReceivedDocument } from "../gql/graphql.ts";
-import { MEASURES_PATH, mayReadMeasures } from "../measures/dashboard/routes.tsx";
+import { MEASURES_PATH, mayReadMeasures } from "../measures/dashboard/nav.ts";
 import { useSupervisorT } from "../messages.ts";
 
 export const RECENT_LIMIT = 10;

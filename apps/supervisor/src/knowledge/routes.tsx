@@ -1,7 +1,7 @@
-import { appNavItem, canWriteArticles, EDITOR_PATHS, EmptyState, parseEditorPath, type NavItem } from "@civicline/ui";
+import { canWriteArticles, EmptyState, parseEditorPath } from "@civicline/ui";
 import { lazy, type ReactNode } from "react";
 import { useSupervisorKnowledgeT } from "./messages.ts";
-import "./knowledge.css";
+import { allowedKnowledgePage as allowed, KNOWLEDGE_PATHS } from "./nav.ts";
 
 // Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
 const EditorPages = lazy(() => import("./EditorPages.tsx").then((module) => ({ default: module.EditorPages })));
@@ -9,38 +9,7 @@ const ReviewQueuePage = lazy(() => import("./review/ReviewQueuePage.tsx").then((
 const KnowledgeStatsPage = lazy(() => import("./stats/KnowledgeStatsPage.tsx").then((module) => ({ default: module.KnowledgeStatsPage })));
 const ImportExportPage = lazy(() => import("./transfer/ImportExportPage.tsx").then((module) => ({ default: module.ImportExportPage })));
 
-export const KNOWLEDGE_PATHS = { review: "knowledge/review", stats: "knowledge/stats", transfer: "knowledge/transfer" } as const;
-
-/** Who sees what, as the contract allows: reviewers, statistics readers, import/export. */
-const ACCESS = {
-  review: ["ADMIN", "SUPERVISOR"],
-  stats: ["SUPERVISOR", "LEADER", "ADMIN"],
-  transfer: ["ADMIN", "SUPERVISOR"],
-} as const;
-
-function allowed(page: keyof typeof ACCESS, roles: readonly string[]): boolean {
-  return roles.some((role) => (ACCESS[page] as readonly string[]).includes(role));
-}
-
-export function isKnowledgePath(path: string): boolean {
-  return path === "knowledge" || path.startsWith("knowledge/");
-}
-
-export type KnowledgeNavLabels = { review: string; stats: string; transfer: string; editor: string };
-
-/** The knowledge entries of the supervisor app's nav, each only for the roles that may use it. */
-export function knowledgeNavItems(path: string, roles: readonly string[], labels: KnowledgeNavLabels): NavItem[] {
-  const items: NavItem[] = [];
-  for (const page of ["review", "stats", "transfer"] as const) {
-    if (allowed(page, roles)) {
-      items.push(appNavItem(KNOWLEDGE_PATHS[page], labels[page], path === KNOWLEDGE_PATHS[page]));
-    }
-  }
-  if (canWriteArticles(roles)) {
-    items.push(appNavItem(EDITOR_PATHS.list, labels.editor, path.startsWith(EDITOR_PATHS.list)));
-  }
-  return items;
-}
+export { knowledgeNavItems } from "./nav.ts";
 
 /** The knowledge page for `path`, or a "not available" state for pages the role may not use. */
 export function KnowledgeRoutes({ path, roles }: { path: string; roles: readonly string[] }): ReactNode {

@@ -1,4 +1,4 @@
-import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
+import { EmptyState } from "@civicline/ui";
 import { lazy, type ReactNode } from "react";
 import { useAccountT } from "./messages.ts";
 import { ACCOUNTS_PATH } from "./paths.ts";
@@ -9,16 +9,7 @@ const AccountsPage = lazy(() => import("./AccountsPage.tsx").then((module) => ({
 const ImportAccountsPage = lazy(() => import("./ImportAccountsPage.tsx").then((module) => ({ default: module.ImportAccountsPage })));
 const NewAccountPage = lazy(() => import("./NewAccountPage.tsx").then((module) => ({ default: module.NewAccountPage })));
 
-export { ACCOUNTS_PATH };
-
-export function isAccountsPath(path: string): boolean {
-  return path === ACCOUNTS_PATH || path.startsWith(`${ACCOUNTS_PATH}/`);
-}
-
-/** Nav entry for admins: staff accounts. */
-export function accountsNavItems(path: string, roles: readonly string[], label: string): NavItem[] {
-  return roles.includes("ADMIN") ? [appNavItem(ACCOUNTS_PATH, label, isAccountsPath(path))] : [];
-}
+export { accountsNavItems } from "./nav.ts";
 
 /** `admin/accounts`, `…/new`, `…/import`, `…/<id>` for admins; "not available" for other roles. */
 export function AccountsRoutes({ path, roles }: { path: string; roles: readonly string[] }): ReactNode {

@@ -17,7 +17,7 @@ import {
   type AdminWebhookFieldsFragment,
 } from "../../gql/graphql.ts";
 import { fieldProblem, useIntegratorError, useIntegratorT, type IntegratorT } from "./messages.ts";
-import { deliveriesPath } from "./routes.tsx";
+import { deliveriesPath } from "./nav.ts";
 import "./admin-integrators.css";
 
 const SCOPES: readonly IntegratorScope[] = ["TELEPHONY", "OPEN311", "TICKETS_WRITE", "TICKETS_READ", "WEBHOOKS"];

@@ -3,7 +3,7 @@ import { Alert, appHref, Button, EmptyState, Loading, TableScroll, useFormat } f
 import { useState } from "react";
 import { AdminRedeliverWebhookDocument, AdminWebhookDeliveriesDocument } from "../../gql/graphql.ts";
 import { useIntegratorError, useIntegratorT } from "./messages.ts";
-import { ADMIN_INTEGRATORS_PATH } from "./routes.tsx";
+import { ADMIN_INTEGRATORS_PATH } from "./nav.ts";
 import "./admin-integrators.css";
 
 /** Admin: one webhook's delivery log (status, latency, response excerpt) with redeliver; refreshes every few seconds. */

@@ -1,27 +1,10 @@
-import { appNavItem, EmptyState, Loading, type NavItem } from "@civicline/ui";
+import { EmptyState, Loading } from "@civicline/ui";
 import { lazy, Suspense, type ReactNode } from "react";
 import { useSupervisorT } from "../../messages.ts";
+import { mayReadMeasures } from "./nav.ts";
 
 /** The dashboard's own chunk: its page (and ECharts, later still) load only when it is opened. */
 const DashboardPage = lazy(() => import("./DashboardPage.tsx"));
-
-/** The measures dashboard's path (数据看板). Ranking and hot issues live under measures/ too. */
-export const MEASURES_PATH = "measures";
-
-/** Who reads the hotline's figures here (as the `measures` query allows them any filter). */
-const READERS = ["SUPERVISOR", "LEADER", "ADMIN"];
-
-export function isMeasuresDashboardPath(path: string): boolean {
-  return path === MEASURES_PATH;
-}
-
-export function mayReadMeasures(roles: readonly string[]): boolean {
-  return roles.some((role) => READERS.includes(role));
-}
-
-export function measuresNavItems(path: string, roles: readonly string[], label: string): NavItem[] {
-  return mayReadMeasures(roles) ? [appNavItem(MEASURES_PATH, label, isMeasuresDashboardPath(path))] : [];
-}
 
 export function MeasuresDashboardRoutes({ roles }: { roles: readonly string[] }): ReactNode {
   const t = useSupervisorT();
@@ -33,12 +16,4 @@ export function MeasuresDashboardRoutes({ roles }: { roles: readonly string[] })
       <DashboardPage />
     </Suspense>
   );
-}
-
-/**
- * Supervisors and leaders have the dashboard instead of the old overview in their menu (the
- * overview's path still works); admins and dispatchers keep the overview (the admin's landing page).
- */
-export function dashboardReplacesOverview(roles: readonly string[]): boolean {
-  return roles.some((role) => role === "SUPERVISOR" || role === "LEADER") && !roles.some((role) => role === "ADMIN" || role === "DISPATCHER");
 }

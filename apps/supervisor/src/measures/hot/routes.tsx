@@ -1,19 +1,10 @@
-import { appNavItem, EmptyState, type NavItem } from "@civicline/ui";
+import { EmptyState } from "@civicline/ui";
 import { lazy, type ReactNode } from "react";
 import { useHotT } from "./messages.ts";
-import { HOT_PATH, HOT_ROLES } from "./paths.ts";
+import { HOT_ROLES } from "./paths.ts";
 
 // Pages are chunks of their own, loaded when first shown (issue 15); the app wraps them in Suspense.
 const HotIssuesPage = lazy(() => import("./HotIssuesPage.tsx").then((module) => ({ default: module.HotIssuesPage })));
-
-export function isHotPath(path: string): boolean {
-  return path === HOT_PATH;
-}
-
-/** Nav entry "热点问题 / Hot issues" for supervisors, leaders, dispatchers and admins. */
-export function hotNavItems(path: string, roles: readonly string[], label: string): NavItem[] {
-  return roles.some((role) => HOT_ROLES.includes(role)) ? [appNavItem(HOT_PATH, label, isHotPath(path))] : [];
-}
 
 export function HotRoutes({ roles }: { roles: readonly string[] }): ReactNode {
   const t = useHotT();

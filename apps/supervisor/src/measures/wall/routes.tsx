@@ -1,25 +1,9 @@
-import { appNavItem, Loading, type NavItem } from "@civicline/ui";
+import { Loading } from "@civicline/ui";
 import { lazy, Suspense, type ReactNode } from "react";
 import { useSupervisorT } from "../../messages.ts";
+import { mayReadWall } from "./nav.ts";
 
 const WallPage = lazy(() => import("./WallPage.tsx").then((module) => ({ default: module.WallPage })));
-
-/** The wallboard's path (/supervisor/wall): full screen, without the app's header. */
-export const WALL_PATH = "wall";
-
-const READERS = ["SUPERVISOR", "LEADER", "ADMIN"];
-
-export function isWallPath(path: string): boolean {
-  return path === WALL_PATH;
-}
-
-export function mayReadWall(roles: readonly string[]): boolean {
-  return roles.some((role) => READERS.includes(role));
-}
-
-export function wallNavItems(path: string, roles: readonly string[], label: string): NavItem[] {
-  return mayReadWall(roles) ? [appNavItem(WALL_PATH, label, isWallPath(path))] : [];
-}
 
 /** The wall, or a plain refusal (it has no header to put an empty state under). */
 export function WallRoutes({ roles }: { roles: readonly string[] }): ReactNode {

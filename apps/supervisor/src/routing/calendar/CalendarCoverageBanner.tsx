@@ -1,7 +1,7 @@
 import { useQuery } from "@apollo/client/react";
 import { AppLink } from "@civicline/ui";
 import { CalendarCoverageDocument } from "../../gql/graphql.ts";
-import { ROUTING_PATHS } from "../routes.tsx";
+import { ROUTING_PATHS } from "../nav.ts";
 import { useCalendarYearT } from "./calendarYearMessages.ts";
 
 /**
