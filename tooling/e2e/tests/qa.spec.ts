@@ -5,8 +5,9 @@ import { gql, staffPage, staffToken } from "./helpers/api.js";
 /**
  * Issue 12 in a real browser, both languages: a QA inspector scores a sampled call with the recording
  * player (and reads a clear message for a recording the telephony system cannot serve), the call-taker
- * sees the score in their console and appeals once, the team lead upholds it with a revised score,
- * the call-taker sees both versions, and the monthly ranking lists the call-taker with the result.
+ * sees the score in their console, appeals once and asks for a review of another call, the team lead
+ * upholds the appeal with a revised score, the call-taker sees both versions, and the monthly
+ * assessment counts the call-taker's scored calls and the upheld appeal.
  */
 
 /** A short mono 16-bit PCM WAV (a 440 Hz tone), like the telephony system's recordings. */
@@ -166,11 +167,22 @@ for (const [index, locale] of (["zh-CN", "en"] as const).entries()) {
     await expect(mine).toHaveCount(1);
     await expect(mine.getByTestId("my-qa-total")).toContainText(givenTotal);
     await expectAccessible(operator, `my QA results (${locale})`);
+    await mine.getByTestId("my-qa-appeal-open").click();
+    await expect(mine.getByTestId("my-qa-appeal-reason")).toBeFocused();
     await mine.getByTestId("my-qa-appeal-reason").fill(`${locale === "en" ? "I gave my work number at the start; listen to the first seconds." : "我在开头已报工号，请听录音前几秒。"} ${marker}`);
     await mine.getByTestId("my-qa-appeal-submit").click();
     await expect(mine.getByTestId("my-qa-appeal-sent")).toContainText(words.sent);
     await expect(mine.getByTestId("my-qa-appeal-form")).toHaveCount(0);
-    await operator.screenshot({ path: locale === "zh-CN" ? "../../apps/operator/docs/my-qa.png" : `test-results/my-qa-${locale}.png`, fullPage: true });
+    // The call-taker asks for one of their recent calls to be reviewed (once, with a reason).
+    const callId = await operator.getByTestId("my-qa-call").filter({ has: operator.getByTestId("my-qa-call-flag") }).first().getAttribute("data-call");
+    const callRow = operator.locator(`[data-testid=my-qa-call][data-call="${callId}"]`);
+    await callRow.getByTestId("my-qa-call-flag").click();
+    await callRow.getByTestId("my-qa-flag-reason").fill(locale === "en" ? "Unsure of the policy answer." : "对政策答复没有把握。");
+    await expectAccessible(operator, `my recent calls, asking for a review (${locale})`);
+    await callRow.getByTestId("my-qa-flag-submit").click();
+    await expect(callRow.getByTestId("my-qa-call-flagged")).toBeVisible();
+    await mine.scrollIntoViewIfNeeded();
+    await operator.screenshot({ path: locale === "zh-CN" ? "../../apps/operator/docs/my-qa.png" : `test-results/my-qa-${locale}.png` });
 
     // The team lead decides: upheld, with the first criterion back at full points.
     const lead = await staffPage(browser, "supervisor", "teamlead", locale, { width: 1366, height: 900 });
