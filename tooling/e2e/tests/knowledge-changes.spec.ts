@@ -44,6 +44,8 @@ async function callTakerReads(page: Page, marker: string): Promise<string> {
   await hit.click();
   const article = page.getByTestId("kb-open-article");
   await expect(article).toContainText(marker);
+  // The Markdown renderer is a chunk of its own: the body reads "loading" until it has come.
+  await expect(article.locator("[aria-busy=true]")).toHaveCount(0);
   return (await article.textContent()) ?? "";
 }
 

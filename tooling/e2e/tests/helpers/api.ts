@@ -55,5 +55,8 @@ export async function staffPage(browser: Browser, app: "operator" | "supervisor"
   await page.locator("[data-testid=login-form] input[type=password]").fill(DEMO_PASSWORD);
   await page.getByTestId("login-submit").click();
   await expect(page.getByTestId("login-form")).toHaveCount(0);
+  // Pages are lazy chunks: wait until the landing page has loaded (its keyboard shortcuts are live then).
+  await expect(page.locator("main")).toBeVisible();
+  await expect(page.locator("p.loading[role=status]")).toHaveCount(0, { timeout: 15_000 });
   return page;
 }
