@@ -11,6 +11,7 @@ import { Measures1796555539973 } from "./1796555539973-Measures.js";
 import { MeasuresProposals1796556510250 } from "./1796556510250-MeasuresProposals.js";
 import { MeasureTriggers1796557890183 } from "./1796557890183-MeasureTriggers.js";
 import { MeasureRollups1796559057622 } from "./1796559057622-MeasureRollups.js";
+import { MeasureStripes1796570978989 } from "./1796570978989-MeasureStripes.js";
 
 /** The supervision module's migrations, oldest first (generated list). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -28,4 +29,5 @@ export const supervisionMigrations: Function[] = [
   MeasuresProposals1796556510250,
   MeasureTriggers1796557890183,
   MeasureRollups1796559057622,
+  MeasureStripes1796570978989,
 ];

@@ -6,8 +6,9 @@ import { MeasureCounterColumns } from "./measure-tables.entity.js";
  * transaction (see measure-rollups.ts). A figure for all units, a unit, an area or a category reads a
  * few hundred rows a year instead of the whole cube.
  *
- * The all-units roll-up is striped: each database connection adds into its own stripe
- * (pg_backend_pid() % 8), so that concurrent ticket changes on one day do not queue on one row.
+ * Every roll-up is striped: each database connection adds into its own stripe (pg_backend_pid() % 8,
+ * MEASURE_STRIPES), so that concurrent ticket changes of one day, unit, category or area do not queue on
+ * one row; reads sum over the stripes. The rebuild writes stripe 0.
  */
 @Entity({ name: "supervision_measure_day_all" })
 export class MeasureDayAll extends MeasureCounterColumns {
@@ -26,6 +27,10 @@ export class MeasureDayByUnit extends MeasureCounterColumns {
 
   @PrimaryColumn({ name: "unit_id", type: "uuid" })
   unitId!: string;
+
+  /** The writer's stripe (pg_backend_pid() % 8); 0 from the rebuild. */
+  @PrimaryColumn({ type: "smallint", default: 0 })
+  stripe!: number;
 }
 
 @Entity({ name: "supervision_measure_day_by_area" })
@@ -40,6 +45,10 @@ export class MeasureDayByArea extends MeasureCounterColumns {
 
   @PrimaryColumn({ name: "township_id", type: "uuid" })
   townshipId!: string;
+
+  /** The writer's stripe (pg_backend_pid() % 8); 0 from the rebuild. */
+  @PrimaryColumn({ type: "smallint", default: 0 })
+  stripe!: number;
 }
 
 @Entity({ name: "supervision_measure_day_by_category" })
@@ -50,6 +59,10 @@ export class MeasureDayByCategory extends MeasureCounterColumns {
 
   @PrimaryColumn({ name: "category_id", type: "uuid" })
   categoryId!: string;
+
+  /** The writer's stripe (pg_backend_pid() % 8); 0 from the rebuild. */
+  @PrimaryColumn({ type: "smallint", default: 0 })
+  stripe!: number;
 }
 
 /** Category × area: hot issues (a category in a district or township against its own history). */
@@ -68,6 +81,10 @@ export class MeasureDayByCategoryArea extends MeasureCounterColumns {
 
   @PrimaryColumn({ name: "township_id", type: "uuid" })
   townshipId!: string;
+
+  /** The writer's stripe (pg_backend_pid() % 8); 0 from the rebuild. */
+  @PrimaryColumn({ type: "smallint", default: 0 })
+  stripe!: number;
 }
 
 export const MEASURE_ROLLUP_ENTITIES = [MeasureDayAll, MeasureDayByUnit, MeasureDayByArea, MeasureDayByCategory, MeasureDayByCategoryArea];

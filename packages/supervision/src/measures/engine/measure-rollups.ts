@@ -1,39 +1,38 @@
 import type { EntityManager } from "typeorm";
-import { COUNTERS } from "./measure-sql.js";
+import { COUNTERS, STRIPE_SQL } from "./measure-sql.js";
 
 /**
  * Roll-ups of the measures cube `supervision_measure_day` (day × unit × category × district ×
  * township × channel × request type). At ten million tickets the cube has about as many cells as
  * tickets (most combinations occur once a day), so a year's figures for all units would sum millions
  * of rows. Each roll-up keeps the same counters by day and fewer dimensions; a row trigger on the cube
- * adds every change of a cube cell into each roll-up in the same transaction (+= deltas), and the
- * rebuild recomputes them from the cube. Reads pick the smallest table whose dimensions cover the
+ * adds every change of a cube cell into each roll-up in the same transaction (+= deltas, into the
+ * writer's stripe: every table has a `stripe` key column, see MEASURE_STRIPES), and the rebuild
+ * recomputes them from the cube (stripe 0). Every read sums over the stripes. Reads pick the smallest table whose dimensions cover the
  * filter and the breakdown (`measureTable`).
  */
 
 /** A dimension of the cube a read may filter or group on (`day` is in every table). */
 export type MeasureDimension = "unit_id" | "category_id" | "district_id" | "township_id" | "channel" | "request_type";
 
-type Rollup = { table: string; dimensions: readonly MeasureDimension[]; key: readonly string[]; values: readonly string[] };
-
-/** Stripes of the all-units roll-up: one per connection (pid % STRIPES), so concurrent writers do not share a row. */
-const STRIPES = 8;
+/**
+ * `key`: the roll-up's dimension columns (day first); every roll-up also has a `stripe` key column
+ * (see MEASURE_STRIPES in measure-sql.ts: a writer adds into its connection's stripe, reads sum over
+ * them). `stripeDefault`: the stripe column has DEFAULT 0 (all but the all-units roll-up, striped from
+ * its start without a default; the others got the column in migration MeasureStripes).
+ */
+type Rollup = { table: string; dimensions: readonly MeasureDimension[]; key: readonly string[]; stripeDefault: boolean };
 
 const ROLLUPS: readonly Rollup[] = [
-  { table: "supervision_measure_day_all", dimensions: [], key: ["day", "stripe"], values: ["d.day", `(pg_backend_pid() % ${STRIPES})::smallint`] },
-  { table: "supervision_measure_day_by_unit", dimensions: ["unit_id"], key: ["day", "unit_id"], values: ["d.day", "d.unit_id"] },
-  {
-    table: "supervision_measure_day_by_area",
-    dimensions: ["district_id", "township_id"],
-    key: ["day", "district_id", "township_id"],
-    values: ["d.day", "d.district_id", "d.township_id"],
-  },
-  { table: "supervision_measure_day_by_category", dimensions: ["category_id"], key: ["day", "category_id"], values: ["d.day", "d.category_id"] },
+  { table: "supervision_measure_day_all", dimensions: [], key: ["day"], stripeDefault: false },
+  { table: "supervision_measure_day_by_unit", dimensions: ["unit_id"], key: ["day", "unit_id"], stripeDefault: true },
+  { table: "supervision_measure_day_by_area", dimensions: ["district_id", "township_id"], key: ["day", "district_id", "township_id"], stripeDefault: true },
+  { table: "supervision_measure_day_by_category", dimensions: ["category_id"], key: ["day", "category_id"], stripeDefault: true },
   {
     table: "supervision_measure_day_by_category_area",
     dimensions: ["category_id", "district_id", "township_id"],
     key: ["day", "category_id", "district_id", "township_id"],
-    values: ["d.day", "d.category_id", "d.district_id", "d.township_id"],
+    stripeDefault: true,
   },
 ];
 
@@ -49,13 +48,16 @@ export function measureTable(filtered: readonly MeasureDimension[], groupBy?: Me
 }
 
 /** The trigger function and trigger that keep the roll-ups (CREATE OR REPLACE: the rebuild re-installs them). */
-export function rollupInstallSql(): string[] {
+export function rollupInstallSql(options: { striped?: boolean } = {}): string[] {
+  const striped = options.striped ?? true;
   const delta = (c: string) => `(coalesce(NEW.${c}, 0) - coalesce(OLD.${c}, 0))`;
   const upserts = ROLLUPS.map((rollup) => {
-    const values = rollup.values.map((v) => v.replace(/\bd\./g, "k."));
-    return `INSERT INTO ${rollup.table} AS r (${rollup.key.join(", ")}, ${COUNTERS.join(", ")})
+    // `striped: false`: the roll-ups as before migration MeasureStripes (only the all-units one striped)
+    const key = striped || !rollup.stripeDefault ? [...rollup.key, "stripe"] : rollup.key;
+    const values = [...rollup.key.map((c) => `k.${c}`), ...(key.length > rollup.key.length ? [STRIPE_SQL] : [])];
+    return `INSERT INTO ${rollup.table} AS r (${key.join(", ")}, ${COUNTERS.join(", ")})
           VALUES (${values.join(", ")}, ${COUNTERS.map(delta).join(", ")})
-          ON CONFLICT (${rollup.key.join(", ")}) DO UPDATE SET ${COUNTERS.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(", ")};`;
+          ON CONFLICT (${key.join(", ")}) DO UPDATE SET ${COUNTERS.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(", ")};`;
   }).join("\n        ");
   return [
     `CREATE OR REPLACE FUNCTION supervision_measure_rollup() RETURNS trigger LANGUAGE plpgsql AS $fn$
@@ -80,10 +82,12 @@ export function rollupRebuildSql(): string[] {
   return [
     `TRUNCATE ${ROLLUPS.map((r) => r.table).join(", ")}`,
     ...ROLLUPS.map((rollup) => {
-      // the rebuild writes stripe 0 only; later changes spread over the stripes
-      const values = rollup.values.map((v) => (v.includes("pg_backend_pid") ? "0::smallint" : v));
-      const groups = rollup.values.filter((v) => v.startsWith("d."));
-      return `INSERT INTO ${rollup.table} (${rollup.key.join(", ")}, ${COUNTERS.join(", ")})
+      // the rebuild writes stripe 0 only (the column's default where it has one: migration
+      // MeasureRollups runs this before MeasureStripes added it); later changes spread over the stripes
+      const groups = rollup.key.map((c) => `d.${c}`);
+      const key = rollup.stripeDefault ? rollup.key : [...rollup.key, "stripe"];
+      const values = rollup.stripeDefault ? groups : [...groups, "0::smallint"];
+      return `INSERT INTO ${rollup.table} (${key.join(", ")}, ${COUNTERS.join(", ")})
         SELECT ${values.join(", ")}, ${sums} FROM ${MEASURE_CUBE} d GROUP BY ${groups.join(", ")}`;
     }),
   ];
@@ -117,8 +121,7 @@ export async function rebuildRollupsIn(manager: EntityManager): Promise<void> {
 /** SQL giving, per roll-up, how many of its cells differ from the cube summed the same way (0 = consistent; for tests). */
 export function rollupDifferencesSql(): string {
   return ROLLUPS.map((rollup) => {
-    const groups = rollup.values.filter((v) => v.startsWith("d.")).map((v) => v.slice(2));
-    const cols = groups.join(", ");
+    const cols = rollup.key.join(", ");
     const sums = COUNTERS.map((c) => `sum(${c})::bigint AS ${c}`).join(", ");
     return `SELECT '${rollup.table}' AS rollup, count(*)::int AS differing FROM (
       (SELECT ${cols}, ${sums} FROM ${rollup.table} GROUP BY ${cols} HAVING ${COUNTERS.map((c) => `sum(${c}) <> 0`).join(" OR ")}

@@ -191,11 +191,29 @@ function workClockSql(c: string, at: string): string {
   return `(${c}.before_ms + CASE WHEN ${c}.working THEN (${partialDaySql(msOfDay)})::bigint ELSE 0 END)`;
 }
 
-/** The functions and triggers; `CREATE OR REPLACE` throughout so that a rebuild re-installs the current definitions. */
-export function installSql(): string[] {
+/**
+ * Stripes of the cube and its roll-ups: every row of them has a `stripe` key column, and a writer adds
+ * into the stripe of its database connection (pg_backend_pid() % STRIPES), so that concurrent ticket
+ * changes of the same day, unit, category and area on different connections never update one row
+ * (row locks are held until COMMIT: one shared row would make them queue). The rebuild writes stripe 0;
+ * every read sums over the stripes (SUM … GROUP BY the dimensions).
+ */
+export const MEASURE_STRIPES = 8;
+
+/** The stripe of the current connection (an SQL expression). */
+export const STRIPE_SQL = `(pg_backend_pid() % ${MEASURE_STRIPES})::smallint`;
+
+/**
+ * The functions and triggers; `CREATE OR REPLACE` throughout so that a rebuild re-installs the current
+ * definitions. `striped: false` gives the refresh from before the cube had stripes (migration
+ * MeasureStripes' down).
+ */
+export function installSql(options: { striped?: boolean } = {}): string[] {
+  const striped = options.striped ?? true;
   const counterList = COUNTERS.join(", ");
   const dims = DIMENSIONS.join(", ");
   const key = `day, unit_id, ${dims}`;
+  const conflictKey = striped ? `${key}, stripe` : key;
   const signed = (alias: string, sign: string) => COUNTERS.map((c) => `${sign}${alias}.${c} AS ${c}`).join(", ");
   return [
     // cumulative working time at an instant: working ms of every calendar day before it + the part of its own day
@@ -214,7 +232,8 @@ export function installSql(): string[] {
     // aggregate. The ticket's row in supervision_measure_ticket is locked first, so two
     // transactions changing one ticket take turns, and the second recomputes from a snapshot taken
     // after the first committed (READ COMMITTED: every statement here takes a new snapshot).
-    // The aggregate only ever receives += deltas (INSERT … ON CONFLICT DO UPDATE), in key order.
+    // The aggregate only ever receives += deltas (INSERT … ON CONFLICT DO UPDATE), in key order, into
+    // this connection's stripe (STRIPE_SQL): a concurrent writer on another connection updates other rows.
     `CREATE OR REPLACE FUNCTION supervision_measure_refresh(tid uuid) RETURNS void LANGUAGE plpgsql AS $fn$
       DECLARE
         old_dims record;
@@ -233,8 +252,8 @@ export function installSql(): string[] {
         IF old_facts = new_facts AND old_dims IS NOT DISTINCT FROM new_dims THEN
           RETURN;
         END IF;
-        INSERT INTO supervision_measure_day AS g (${key}, ${counterList})
-        SELECT ${key}, ${COUNTERS.map((c) => `sum(${c})`).join(", ")}
+        INSERT INTO supervision_measure_day AS g (${conflictKey}, ${counterList})
+        SELECT ${key}, ${striped ? `${STRIPE_SQL}, ` : ""}${COUNTERS.map((c) => `sum(${c})`).join(", ")}
         FROM (
           SELECT o.day, o.unit_id, ${DIMENSIONS.map((d) => `old_dims.${d} AS ${d}`).join(", ")}, ${signed("o", "-")}
             FROM jsonb_to_recordset(old_facts) AS o(day date, unit_id uuid, ${COUNTER_COLUMNS_DECL}) WHERE old_dims.category_id IS NOT NULL
@@ -245,7 +264,7 @@ export function installSql(): string[] {
         GROUP BY ${key}
         HAVING ${COUNTERS.map((c) => `sum(${c}) <> 0`).join(" OR ")}
         ORDER BY ${key}
-        ON CONFLICT (${key}) DO UPDATE SET ${COUNTERS.map((c) => `${c} = g.${c} + EXCLUDED.${c}`).join(", ")};
+        ON CONFLICT (${conflictKey}) DO UPDATE SET ${COUNTERS.map((c) => `${c} = g.${c} + EXCLUDED.${c}`).join(", ")};
         DELETE FROM supervision_measure_fact WHERE ticket_id = tid;
         INSERT INTO supervision_measure_fact (ticket_id, day, unit_id, ${counterList})
           SELECT tid, n.day, n.unit_id, ${COUNTERS.map((c) => `n.${c}`).join(", ")} FROM jsonb_to_recordset(new_facts) AS n(day date, unit_id uuid, ${COUNTER_COLUMNS_DECL});

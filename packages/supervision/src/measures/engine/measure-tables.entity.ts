@@ -85,7 +85,8 @@ export abstract class MeasureCounterColumns {
  * packages/supervision/README.md, "Measures"). Written only by the database: the triggers of
  * migration Measures call `supervision_measure_refresh(ticket)` whenever a ticket, an assignment, a
  * return, a callback answer, a re-report or a supervision order changes, in the same transaction,
- * and add the difference (+= deltas, never read-modify-write). `rebuildMeasures` recomputes it exactly.
+ * and add the difference (+= deltas, never read-modify-write) into the writer's stripe.
+ * `rebuildMeasures` recomputes it exactly (stripe 0).
  *
  * `unit_id` is the all-zero uuid for "no unit" (a ticket not dispatched), `township_id` likewise.
  */
@@ -117,6 +118,13 @@ export class MeasureDay extends MeasureCounterColumns {
 
   @PrimaryColumn({ name: "request_type", type: "text" })
   requestType!: string;
+
+  /**
+   * The writer's stripe (pg_backend_pid() % 8, MEASURE_STRIPES in measure-sql.ts): concurrent writers
+   * on different connections add into different rows; reads sum over the stripes. 0 from the rebuild.
+   */
+  @PrimaryColumn({ type: "smallint", default: 0 })
+  stripe!: number;
 }
 
 /**

@@ -109,9 +109,12 @@ function nonZero(cells: Cells): Cells {
   return new Map([...cells].filter(([, counts]) => Object.values(counts).some((n) => n !== 0)).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** The maintained aggregate in the same shape (rows with every counter 0 left out). */
+/** The maintained aggregate in the same shape, its stripes summed (rows with every counter 0 left out). */
 export async function maintainedAggregate(db: DataSource): Promise<Cells> {
-  const rows = (await db.query(`SELECT day::text AS day, unit_id, category_id, district_id, township_id, channel, request_type, ${COUNTERS.map((c) => `${c}::float8 AS ${c}`).join(", ")} FROM supervision_measure_day`)) as Array<
+  const rows = (await db.query(
+    `SELECT day::text AS day, unit_id, category_id, district_id, township_id, channel, request_type, ${COUNTERS.map((c) => `sum(${c})::float8 AS ${c}`).join(", ")}
+       FROM supervision_measure_day GROUP BY day, unit_id, category_id, district_id, township_id, channel, request_type`,
+  )) as Array<
     Record<string, unknown>
   >;
   const cells: Cells = new Map();

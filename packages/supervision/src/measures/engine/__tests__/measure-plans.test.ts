@@ -76,7 +76,7 @@ describe("measures plans", () => {
     ["a month, one township", () => ({ townshipId: sample.township }), "supervision_measure_day_by_area", "supervision_measure_day_by_area_township_idx"],
     ["a month, one category subtree", () => ({ categoryId: sample.category }), "supervision_measure_day_by_category", "supervision_measure_day_by_category_category_idx"],
     ["a month, one unit and one category (the full cube)", () => ({ unitId: sample.unit, categoryId: sample.category }), "supervision_measure_day", "supervision_measure_day_"],
-    ["a month, one channel (the full cube)", () => ({ channels: ["phone"] }), "supervision_measure_day", "PK_8f9d8c80342c758aeea0cbdede4"],
+    ["a month, one channel (the full cube)", () => ({ channels: ["phone"] }), "supervision_measure_day", "PK_99a0ec347e287014b47c8319b00"],
   ];
   for (const [name, extra, table, index] of cases) {
     it(`sums ${name} through an index of ${table}`, async () => {

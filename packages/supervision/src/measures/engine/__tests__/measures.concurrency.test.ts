@@ -2,8 +2,10 @@ import { Channel, RequestType, submitRequest, type Ticket } from "@civicline/int
 import { Role } from "@civicline/platform";
 import type { TestDatabase } from "@civicline/platform/testing";
 import { dispatchTicket } from "@civicline/routing";
+import type { QueryRunner } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSearchWorld, searchTestDatabase, staff, type SearchWorld } from "../../../search/__tests__/search-db.js";
+import { MEASURE_STRIPES } from "../measure-sql.js";
 import { directAggregate, entries, maintainedAggregate } from "./direct.js";
 
 /**
@@ -94,5 +96,60 @@ describe("measures under concurrent writers", () => {
       [world.otherLeaf.id, world.otherTownship.id],
     )) as Array<{ replied: number; received: number }>;
     expect(moved).toEqual({ replied: 1, received: 1 });
+  }, 60_000);
+
+  it("two open transactions on different connections writing the same cells do not wait for each other", async () => {
+    // two connections of different stripes (pid % MEASURE_STRIPES), as a pool's connections mostly are
+    const runners: QueryRunner[] = [];
+    const stripeOf = async (runner: QueryRunner) => ((await runner.query(`SELECT pg_backend_pid() % ${MEASURE_STRIPES} AS s`)) as Array<{ s: number }>)[0]!.s;
+    const spare: QueryRunner[] = [];
+    const used = new Set<number>();
+    while (runners.length < 2) {
+      const runner = db.dataSource.createQueryRunner();
+      await runner.connect();
+      const stripe = await stripeOf(runner);
+      (used.has(stripe) ? spare : runners).push(runner);
+      used.add(stripe);
+    }
+    const [a, b] = runners as [QueryRunner, QueryRunner];
+    const template = await receive(90);
+    const [x, y] = (await db.dataSource.query(
+      `SELECT ticket_id FROM routing_assignment WHERE current AND lead_unit_id = $1 AND ticket_id <> $2 ORDER BY ticket_id LIMIT 2`,
+      [world.unitA.id, template.id],
+    )) as Array<{ ticket_id: string }>;
+    // a ticket received (a copy of the template: same day, category, area, channel, type) and a reply the
+    // same day by the same unit: the same cube cell and the same rows of every roll-up for both transactions
+    const write = async (runner: QueryRunner, n: number, assigned: string) => {
+      await runner.query(
+        `INSERT INTO intake_ticket SELECT (jsonb_populate_record(NULL::intake_ticket, to_jsonb(t) || jsonb_build_object('id', gen_random_uuid(), 'tracking_number', $2::text, 'client_request_id', null))).*
+           FROM intake_ticket t WHERE t.id = $1`,
+        [template.id, `ZB-STRIPE-${n}`],
+      );
+      await runner.query(`UPDATE routing_assignment SET state = 'REPLIED', replied_at = '2026-11-05T10:00:00+08', reply_text = '已处理' WHERE ticket_id = $1 AND current`, [assigned]);
+    };
+    try {
+      await a.startTransaction();
+      await write(a, 1, x!.ticket_id);
+      await b.startTransaction();
+      await b.query(`SET LOCAL lock_timeout = '2s'`);
+      // B must finish while A is still open: a row lock shared with A would make it wait (and fail after 2 s)
+      await write(b, 2, y!.ticket_id);
+      await b.commitTransaction();
+      await a.commitTransaction();
+    } finally {
+      for (const runner of [a, b]) {
+        if (runner.isTransactionActive) {
+          await runner.rollbackTransaction();
+        }
+      }
+      await Promise.all([...runners, ...spare].map((r) => r.release()));
+    }
+    expect(entries(await maintainedAggregate(db.dataSource))).toEqual(entries(await directAggregate(db.dataSource)));
+    const [received] = (await db.dataSource.query(
+      `SELECT sum(received)::int AS n, count(DISTINCT stripe)::int AS stripes FROM supervision_measure_day_by_category_area WHERE day = '2026-11-02' AND category_id = $1 AND district_id = $2 AND township_id = $3`,
+      [world.leaf.id, world.district.id, world.township.id],
+    )) as Array<{ n: number; stripes: number }>;
+    expect(received!.n).toBe((await db.dataSource.query(`SELECT count(*)::int AS n FROM intake_ticket WHERE category_id = $1 AND township_id = $2 AND status <> 'merged' AND (received_at AT TIME ZONE 'Asia/Shanghai')::date = '2026-11-02'`, [world.leaf.id, world.township.id]))[0].n);
+    expect(received!.stripes).toBeGreaterThan(1);
   }, 60_000);
 });

@@ -351,7 +351,14 @@ describe("measures on hand-computed tickets (November 2026)", () => {
   });
 
   it("rebuild gives the same aggregate", async () => {
-    const dump = () => db.dataSource.query(`SELECT * FROM supervision_measure_day WHERE ${["received", "direct", "merged", "dispatched", "replied", "due", "orders", "process_answered"].map((c) => `${c} <> 0`).join(" OR ")} ORDER BY 1, 2, 3, 4, 5, 6, 7`);
+    // the cells with their stripes summed (the rebuild writes one stripe)
+    const keys = "day, unit_id, category_id, district_id, township_id, channel, request_type";
+    const counters = ["received", "direct", "merged", "dispatched", "replied", "due", "orders", "process_answered"];
+    const dump = () =>
+      db.dataSource.query(
+        `SELECT ${keys}, ${counters.map((c) => `sum(${c})::int AS ${c}`).join(", ")} FROM supervision_measure_day GROUP BY ${keys}
+          HAVING ${counters.map((c) => `sum(${c}) <> 0`).join(" OR ")} ORDER BY 1, 2, 3, 4, 5, 6, 7`,
+      );
     const maintained = await dump();
     await rebuildMeasures(db.dataSource);
     expect(await dump()).toEqual(maintained);
