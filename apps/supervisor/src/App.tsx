@@ -22,7 +22,7 @@ import { isRankingPath, rankingNavItems } from "./measures/ranking/nav.ts";
 import { dashboardReplacesOverview, isMeasuresDashboardPath, measuresNavItems } from "./measures/dashboard/nav.ts";
 import { isWallPath, wallNavItems } from "./measures/wall/nav.ts";
 import { isReportPath, reportNavItems } from "./measures/report/nav.ts";
-import { ELSEWHERE_PATH, GoToLanding, mayUseOverview, OVERVIEW_PATH, SupervisorElsewhere } from "./landing.tsx";
+import { ELSEWHERE_PATH, GoToLanding, landingLeadsTeam, mayUseOverview, OVERVIEW_PATH, SupervisorElsewhere } from "./landing.tsx";
 import { isQaManagePath, qaManageNavItems, useQaManageNavT } from "./qa/manage/nav.ts";
 import { useQaViewer } from "./qa/manage/useQaViewer.ts";
 import { isQaInspectPath, qaInspectNavItems, useQaInspectNavT } from "./qa/inspect/nav.ts";
@@ -77,7 +77,7 @@ export function App() {
     <StaffGate title={t("app.title")} documents={staffDocuments}>
       {({ viewer, logout }) => {
         if (path === "") {
-          return <GoToLanding roles={viewer.roles} />;
+          return <GoToLanding roles={viewer.roles} leadsTeam={landingLeadsTeam(qa)} />;
         }
         if (isWallPath(path)) {
           // The wall display: full screen, no header.

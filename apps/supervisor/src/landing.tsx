@@ -1,5 +1,7 @@
-import { Elsewhere, navigateTo } from "@civicline/ui";
+import { Elsewhere, Loading, navigateTo } from "@civicline/ui";
 import { useEffect } from "react";
+import { QA_APPEALS_PATH } from "./qa/inspect/paths.ts";
+import type { QaViewer } from "./qa/manage/useQaViewer.ts";
 
 /** The overview's own path ("" is each role's landing page). */
 export const OVERVIEW_PATH = "overview";
@@ -25,19 +27,43 @@ export const SUPERVISOR_LANDING: readonly { role: string; path: string }[] = [
 /** Roles that may read the overview (its queue figures, as the API allows). */
 const OVERVIEW_ROLES = ["SUPERVISOR", "LEADER", "ADMIN", "DISPATCHER"];
 
-export function supervisorLanding(roles: readonly string[]): string {
-  return SUPERVISOR_LANDING.find((row) => roles.includes(row.role))?.path ?? ELSEWHERE_PATH;
+/**
+ * The landing page for `roles`. A team lead has no role of their own (they are operators who lead a
+ * QA team): a person whose roles land nowhere here but who leads a team lands on the QA appeals to
+ * decide. `leadsTeam` null means not known yet: such a person's landing is null (wait) until it is.
+ */
+export function supervisorLanding(roles: readonly string[], leadsTeam: boolean | null = false): string | null {
+  const byRole = SUPERVISOR_LANDING.find((row) => roles.includes(row.role))?.path;
+  if (byRole) {
+    return byRole;
+  }
+  if (leadsTeam === null) {
+    return null;
+  }
+  return leadsTeam ? QA_APPEALS_PATH : ELSEWHERE_PATH;
 }
 
 export function mayUseOverview(roles: readonly string[]): boolean {
   return roles.some((role) => OVERVIEW_ROLES.includes(role));
 }
 
-/** Replaces the empty path with the person's landing page. */
-export function GoToLanding({ roles }: { roles: readonly string[] }) {
-  const target = supervisorLanding(roles);
-  useEffect(() => navigateTo(target, { replace: true }), [target]);
-  return null;
+/** Whether the shell's QA viewer leads a team, for the landing: null while the teams are being asked. */
+export function landingLeadsTeam(qa: QaViewer): boolean | null {
+  return qa.teamsKnown === false ? null : qa.ledTeamIds.length > 0;
+}
+
+/**
+ * Replaces the empty path with the person's landing page; `leadsTeam` is whether they lead a QA team
+ * (the shell's useQaViewer), null while that is being asked — then it waits, showing progress.
+ */
+export function GoToLanding({ roles, leadsTeam = false }: { roles: readonly string[]; leadsTeam?: boolean | null }) {
+  const target = supervisorLanding(roles, leadsTeam);
+  useEffect(() => {
+    if (target !== null) {
+      navigateTo(target, { replace: true });
+    }
+  }, [target]);
+  return target === null ? <Loading /> : null;
 }
 
 /** What a role with nothing in this app sees. */

@@ -16,7 +16,11 @@ const LANDING: Record<string, { operator: string; supervisor: string }> = {
   supervisor: { operator: "queue", supervisor: "chasing-page" },
   leader: { operator: "queue", supervisor: "leader-page" },
   admin: { operator: "queue", supervisor: "queue-total" },
+  // an operator who leads a QA team (no role of its own) lands on the QA appeals to decide
+  teamlead: { operator: "queue", supervisor: "qa-appeals-page" },
 };
+/** Logins whose role is call-taker (OPERATOR): they are offered the call desk. */
+const CALL_TAKERS = ["operator", "teamlead"];
 const NOT_ALLOWED = /您的账号无权执行此操作|does not have permission/;
 
 for (const locale of ["zh-CN", "en"] as const) {
@@ -30,7 +34,7 @@ for (const locale of ["zh-CN", "en"] as const) {
         const nav = page.getByRole("navigation").first();
         if (app === "operator") {
           const callDesk = nav.getByRole("link", { name: locale === "en" ? "Call" : "来电受理", exact: true });
-          if (login === "operator") {
+          if (CALL_TAKERS.includes(login)) {
             await expect(callDesk).toHaveCount(1);
           } else {
             await expect(callDesk, `${login} is not offered the call desk`).toHaveCount(0);
@@ -40,7 +44,7 @@ for (const locale of ["zh-CN", "en"] as const) {
         if (landing[app] === "elsewhere") {
           await expect(page.getByTestId("elsewhere-link")).toHaveAttribute("href", /\/operator\/$/);
         }
-        if (login === "qa" || login === "handler" || landing[app] === "elsewhere") {
+        if (login === "qa" || login === "handler" || login === "teamlead" || landing[app] === "elsewhere") {
           await expectAccessible(page, `${login} landing in ${app} (${locale})`);
         }
         await page.context().close();

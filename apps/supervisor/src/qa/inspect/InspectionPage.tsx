@@ -63,9 +63,9 @@ export function InspectionPage({ sampleId }: { sampleId: string }) {
       <div className="qa-inspect">
         <div className="qa-inspect__call">
           <CallFacts call={data.call} callTakerName={data.callTaker.displayName} reason={data.reason} />
-          <CallTickets trackingNumbers={data.call.ticketTrackingNumbers} />
         </div>
         <div className="qa-inspect__score">
+          <CallTickets tickets={data.call.loggedTickets} />
           <ScorePanel sampleId={data.id} inspectedAt={data.inspectedAt ?? null} scored={data.inspection ?? null} />
         </div>
       </div>

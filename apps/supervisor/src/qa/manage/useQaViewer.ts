@@ -9,6 +9,12 @@ export type QaViewer = {
   viewerId: string | null;
   /** The teams they lead (a team lead is whoever leads a team: there is no team-lead role). */
   ledTeamIds: readonly string[];
+  /**
+   * Whether `ledTeamIds` is settled: signed in, and the teams answered (or were not asked). False
+   * while they are asked, so that the landing does not send a team lead elsewhere meanwhile. Absent
+   * (hand-made viewers in tests) means settled.
+   */
+  teamsKnown?: boolean;
 };
 
 /**
@@ -23,5 +29,6 @@ export function useQaViewer(): QaViewer {
   const teams = useQuery(QmTeamsDocument, { skip: !viewer || viewer.roles.includes("QA_INSPECTOR") });
   const viewerId = viewer?.id ?? null;
   const ledTeamIds = viewerId && !teams.error ? (teams.data?.qaTeams ?? []).filter((team) => team.lead.id === viewerId).map((team) => team.id) : [];
-  return { viewerId, ledTeamIds };
+  const teamsKnown = viewerId !== null && !teams.loading;
+  return { viewerId, ledTeamIds, teamsKnown };
 }

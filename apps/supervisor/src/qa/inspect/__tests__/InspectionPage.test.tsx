@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { QiSampleDetailDocument, QiScoreFormsDocument, QiScoreQaCallDocument } from "../../../gql/graphql.ts";
 import { always, recordingMock, renderRouting, stateMock } from "../../../routing/__tests__/routingKit.tsx";
 import { InspectionPage } from "../InspectionPage.tsx";
-import { CALL, FORM_VERSION, inspection } from "./qaFixtures.ts";
+import { CALL, FORM_VERSION, inspection, LOGGED_TICKET } from "./qaFixtures.ts";
 
-const SAMPLE = { __typename: "QaSample" as const, id: "sm1", day: "2026-12-03", reason: "LONG_CALL", inspectedAt: null as string | null, inspection: null as ReturnType<typeof inspection> | null, callTaker: { __typename: "QaPerson" as const, id: "u-op", displayName: "王芳" }, call: CALL };
+const SAMPLE = { __typename: "QaSample" as const, id: "sm1", day: "2026-12-03", reason: "LONG_CALL", inspectedAt: null as string | null, inspection: null as ReturnType<typeof inspection> | null, callTaker: { __typename: "QaPerson" as const, id: "u-op", displayName: "王芳" }, call: { ...CALL, loggedTickets: [LOGGED_TICKET] } };
 const FORMS = { qaScoreForms: [{ __typename: "QaScoreForm" as const, id: "f1", isDefault: true, current: FORM_VERSION }] };
 
 describe("the inspection screen", () => {
@@ -20,7 +20,16 @@ describe("the inspection screen", () => {
     expect(await screen.findByTestId("qa-transcript")).toBeTruthy();
     expect((screen.getByTestId("qa-recording-audio") as HTMLAudioElement).getAttribute("src")).toBe("/qa/recordings/c1");
     expect(screen.getByTestId("qa-sample-reason").textContent).not.toBe("");
-    expect(within(screen.getByTestId("qa-call-ticket")).getByRole("link").getAttribute("href")).toContain("tickets/ZB-20261203-00007");
+    const ticket = screen.getByTestId("qa-call-ticket");
+    expect(within(ticket).getByRole("link").getAttribute("href")).toContain("tickets/ZB-20261203-00007");
+    // The ticket as logged, beside the score form: category in the UI language, type and status through the enum labels.
+    expect(within(ticket).getByTestId("qa-ticket-category").textContent).toBe("School bullying");
+    expect(within(ticket).getByTestId("qa-ticket-type").textContent).toBe("Complaint");
+    expect(within(ticket).getByTestId("qa-ticket-status").textContent).toBe("Answered directly");
+    expect(within(ticket).getByTestId("qa-ticket-address").textContent).toBe("黄浦区复兴中路 100 号");
+    expect(within(ticket).getByTestId("qa-ticket-description").textContent).toBe("孩子在学校被同学欺负，老师不处理。");
+    expect(within(ticket).getByTestId("qa-ticket-direct-answer").textContent).toBe("已告知可向区教育局反映，并提供热线。");
+    expect(within(ticket).getAllByTestId("qa-ticket-article").map((item) => item.textContent)).toEqual(["校园欺凌的投诉渠道", "(article deleted)"]);
     expect(await screen.findByTestId("qa-score-version")).toBeTruthy();
     expect(screen.getByTestId("qa-score-version").textContent).toBe("Form Call QA form, version 3");
     fireEvent.click(screen.getByTestId("qa-deduction-greeting-no_number"));
@@ -53,13 +62,28 @@ describe("the inspection screen", () => {
       result: { errors: [new GraphQLError("bad", { extensions: { code: "BAD_USER_INPUT", fields: [{ field: "criteria.accuracy.score", code: "OUT_OF_RANGE", message: "得分超出范围。" }] } })] },
     };
     renderRouting(<InspectionPage sampleId="sm1" />, [
-      stateMock(QiSampleDetailDocument, () => ({ qaSample: { ...SAMPLE, call: { ...CALL, ticketTrackingNumbers: [] } } }), { id: "sm1" }),
+      stateMock(QiSampleDetailDocument, () => ({ qaSample: { ...SAMPLE, call: { ...CALL, ticketTrackingNumbers: [], loggedTickets: [] } } }), { id: "sm1" }),
       stateMock(QiScoreFormsDocument, () => FORMS),
       refused,
     ], "zh-CN");
     fireEvent.click(await screen.findByTestId("qa-score-submit"));
     expect(await screen.findByText("得分超出范围。")).toBeTruthy();
     expect(screen.getByTestId("qa-no-ticket")).toBeTruthy();
+  });
+
+  it("shows the ticket as logged in Chinese: category, type and status labels, no direct answer, no articles", async () => {
+    const logged = { ...LOGGED_TICKET, requestType: "CONSULTATION", status: "IN_PROGRESS", directAnswer: null, articles: [] };
+    renderRouting(<InspectionPage sampleId="sm1" />, [
+      stateMock(QiSampleDetailDocument, () => ({ qaSample: { ...SAMPLE, call: { ...CALL, loggedTickets: [logged] } } }), { id: "sm1" }),
+      stateMock(QiScoreFormsDocument, () => FORMS),
+    ], "zh-CN");
+    const ticket = await screen.findByTestId("qa-call-ticket");
+    expect(within(ticket).getByTestId("qa-ticket-category").textContent).toBe("校园欺凌");
+    expect(within(ticket).getByTestId("qa-ticket-type").textContent).toBe("咨询");
+    expect(within(ticket).getByTestId("qa-ticket-status").textContent).toBe("办理中");
+    expect(within(ticket).queryByTestId("qa-ticket-direct-answer")).toBeNull();
+    expect(within(ticket).getByTestId("qa-ticket-articles").textContent).toBe("未引用知识库文章。");
+    expect(within(screen.getByTestId("qa-call-tickets")).getByRole("heading").textContent).toBe("所录工单");
   });
 
   it("a sample scored before shows the score given, not the form", async () => {

@@ -78,3 +78,24 @@ export const CALL = {
   flagReason: null,
   ticketTrackingNumbers: ["ZB-20261203-00007"],
 };
+
+/** A ticket as logged during CALL (QaCall.loggedTickets): a direct answer from two knowledge articles, one since deleted. */
+export const LOGGED_TICKET = {
+  __typename: "QaLoggedTicket" as const,
+  ticketId: "t7",
+  trackingNumber: "ZB-20261203-00007",
+  title: null,
+  description: "孩子在学校被同学欺负，老师不处理。",
+  address: "黄浦区复兴中路 100 号",
+  categoryId: "cat-school",
+  categoryName: "校园欺凌",
+  categoryNameEn: "School bullying",
+  requestType: "COMPLAINT",
+  directAnswer: "已告知可向区教育局反映，并提供热线。",
+  status: "CLOSED_DIRECT",
+  receivedAt: "2026-12-03T01:35:00.000Z",
+  articles: [
+    { __typename: "QaArticleUsed" as const, id: "kb1", title: "校园欺凌的投诉渠道" },
+    { __typename: "QaArticleUsed" as const, id: "kb2", title: null },
+  ],
+};
