@@ -23,10 +23,10 @@ const TABLES = [
 
 /**
  * Written by hand (issue 15: ticket creation must not serialise): the measures cube and its four
- * unstriped roll-ups get a `stripe` key column, so that writers on different connections add into
- * different rows (pg_backend_pid() % 8) instead of queueing on one row lock until COMMIT. Existing
- * rows are stripe 0 (the default); the refresh and roll-up triggers are re-installed to write their
- * connection's stripe. Never edit once landed.
+ * unstriped roll-ups get a `stripe` key column, so that concurrent writers add into different rows (a
+ * stripe per open transaction, supervision_measure_stripe()) instead of queueing on one row lock until
+ * COMMIT. Existing rows are stripe 0 (the default); the refresh and roll-up triggers are re-installed
+ * to write their transaction's stripe. Never edit once landed.
  */
 export class MeasureStripes1796570978989 implements MigrationInterface {
   name = "MeasureStripes1796570978989";

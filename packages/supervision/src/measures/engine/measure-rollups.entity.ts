@@ -6,9 +6,10 @@ import { MeasureCounterColumns } from "./measure-tables.entity.js";
  * transaction (see measure-rollups.ts). A figure for all units, a unit, an area or a category reads a
  * few hundred rows a year instead of the whole cube.
  *
- * Every roll-up is striped: each database connection adds into its own stripe (pg_backend_pid() % 8,
- * MEASURE_STRIPES), so that concurrent ticket changes of one day, unit, category or area do not queue on
- * one row; reads sum over the stripes. The rebuild writes stripe 0.
+ * Every roll-up is striped: a writing transaction adds into a stripe no other open transaction holds
+ * (supervision_measure_stripe(), MEASURE_STRIPES in measure-sql.ts), so that concurrent ticket changes
+ * of one day, unit, category or area do not queue on one row; reads sum over the stripes. The rebuild
+ * writes stripe 0.
  */
 @Entity({ name: "supervision_measure_day_all" })
 export class MeasureDayAll extends MeasureCounterColumns {
@@ -28,7 +29,7 @@ export class MeasureDayByUnit extends MeasureCounterColumns {
   @PrimaryColumn({ name: "unit_id", type: "uuid" })
   unitId!: string;
 
-  /** The writer's stripe (pg_backend_pid() % 8); 0 from the rebuild. */
+  /** The writing transaction's stripe (supervision_measure_stripe()); 0 from the rebuild. */
   @PrimaryColumn({ type: "smallint", default: 0 })
   stripe!: number;
 }
@@ -46,7 +47,7 @@ export class MeasureDayByArea extends MeasureCounterColumns {
   @PrimaryColumn({ name: "township_id", type: "uuid" })
   townshipId!: string;
 
-  /** The writer's stripe (pg_backend_pid() % 8); 0 from the rebuild. */
+  /** The writing transaction's stripe (supervision_measure_stripe()); 0 from the rebuild. */
   @PrimaryColumn({ type: "smallint", default: 0 })
   stripe!: number;
 }
@@ -60,7 +61,7 @@ export class MeasureDayByCategory extends MeasureCounterColumns {
   @PrimaryColumn({ name: "category_id", type: "uuid" })
   categoryId!: string;
 
-  /** The writer's stripe (pg_backend_pid() % 8); 0 from the rebuild. */
+  /** The writing transaction's stripe (supervision_measure_stripe()); 0 from the rebuild. */
   @PrimaryColumn({ type: "smallint", default: 0 })
   stripe!: number;
 }
@@ -82,7 +83,7 @@ export class MeasureDayByCategoryArea extends MeasureCounterColumns {
   @PrimaryColumn({ name: "township_id", type: "uuid" })
   townshipId!: string;
 
-  /** The writer's stripe (pg_backend_pid() % 8); 0 from the rebuild. */
+  /** The writing transaction's stripe (supervision_measure_stripe()); 0 from the rebuild. */
   @PrimaryColumn({ type: "smallint", default: 0 })
   stripe!: number;
 }

@@ -17,7 +17,7 @@ export type MeasureDimension = "unit_id" | "category_id" | "district_id" | "town
 
 /**
  * `key`: the roll-up's dimension columns (day first); every roll-up also has a `stripe` key column
- * (see MEASURE_STRIPES in measure-sql.ts: a writer adds into its connection's stripe, reads sum over
+ * (see MEASURE_STRIPES in measure-sql.ts: a writer adds into its transaction's stripe, reads sum over
  * them). `stripeDefault`: the stripe column has DEFAULT 0 (all but the all-units roll-up, striped from
  * its start without a default; the others got the column in migration MeasureStripes).
  */

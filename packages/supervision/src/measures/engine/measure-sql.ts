@@ -192,16 +192,40 @@ function workClockSql(c: string, at: string): string {
 }
 
 /**
- * Stripes of the cube and its roll-ups: every row of them has a `stripe` key column, and a writer adds
- * into the stripe of its database connection (pg_backend_pid() % STRIPES), so that concurrent ticket
- * changes of the same day, unit, category and area on different connections never update one row
- * (row locks are held until COMMIT: one shared row would make them queue). The rebuild writes stripe 0;
- * every read sums over the stripes (SUM … GROUP BY the dimensions).
+ * Stripes of the cube and its roll-ups: every row of them has a `stripe` key column, and a writing
+ * transaction adds into a stripe no other open transaction holds, so that concurrent ticket changes of
+ * the same day, unit, category and area never update one row (row locks are held until COMMIT: one
+ * shared row makes them queue, and with other counters deadlock). The stripe is claimed by
+ * `supervision_measure_stripe()` with a transaction-scoped advisory lock (released at COMMIT, exactly
+ * when the row locks are), the lowest free one first, so an uncontended writer uses stripe 0 and a cell
+ * has as many rows as writers that overlapped on it. With more than MEASURE_STRIPES concurrent writers
+ * the rest share by pg_backend_pid() (correct, they may wait). The rebuild writes stripe 0; every read
+ * sums over the stripes (SUM … GROUP BY the dimensions).
  */
-export const MEASURE_STRIPES = 8;
+export const MEASURE_STRIPES = 16;
 
-/** The stripe of the current connection (an SQL expression). */
-export const STRIPE_SQL = `(pg_backend_pid() % ${MEASURE_STRIPES})::smallint`;
+/** The stripe of the current transaction (an SQL expression). */
+export const STRIPE_SQL = "supervision_measure_stripe()";
+
+/** The function behind STRIPE_SQL (its choice is kept in a transaction-local setting). */
+export function stripeFunctionSql(): string {
+  return `CREATE OR REPLACE FUNCTION supervision_measure_stripe() RETURNS smallint LANGUAGE plpgsql VOLATILE AS $fn$
+      DECLARE
+        held text := current_setting('civicline.measure_stripe', true);
+        chosen smallint;
+      BEGIN
+        IF held IS NOT NULL AND held <> '' THEN RETURN held::smallint; END IF;
+        FOR s IN 0..${MEASURE_STRIPES - 1} LOOP
+          IF pg_try_advisory_xact_lock(hashtext('supervision_measure_stripe'), s) THEN
+            chosen := s;
+            EXIT;
+          END IF;
+        END LOOP;
+        chosen := coalesce(chosen, pg_backend_pid() % ${MEASURE_STRIPES});
+        PERFORM set_config('civicline.measure_stripe', chosen::text, true);
+        RETURN chosen;
+      END $fn$`;
+}
 
 /**
  * The functions and triggers; `CREATE OR REPLACE` throughout so that a rebuild re-installs the current
@@ -216,6 +240,7 @@ export function installSql(options: { striped?: boolean } = {}): string[] {
   const conflictKey = striped ? `${key}, stripe` : key;
   const signed = (alias: string, sign: string) => COUNTERS.map((c) => `${sign}${alias}.${c} AS ${c}`).join(", ");
   return [
+    stripeFunctionSql(),
     // cumulative working time at an instant: working ms of every calendar day before it + the part of its own day
     `CREATE OR REPLACE FUNCTION supervision_measure_work_clock(at timestamptz) RETURNS bigint LANGUAGE sql STABLE PARALLEL SAFE AS $fn$
       SELECT c.before_ms + CASE WHEN c.working THEN (${partialDaySql("x.ms")})::bigint ELSE 0 END
@@ -233,7 +258,7 @@ export function installSql(options: { striped?: boolean } = {}): string[] {
     // transactions changing one ticket take turns, and the second recomputes from a snapshot taken
     // after the first committed (READ COMMITTED: every statement here takes a new snapshot).
     // The aggregate only ever receives += deltas (INSERT … ON CONFLICT DO UPDATE), in key order, into
-    // this connection's stripe (STRIPE_SQL): a concurrent writer on another connection updates other rows.
+    // this transaction's stripe (STRIPE_SQL): a concurrent writer on another connection updates other rows.
     `CREATE OR REPLACE FUNCTION supervision_measure_refresh(tid uuid) RETURNS void LANGUAGE plpgsql AS $fn$
       DECLARE
         old_dims record;

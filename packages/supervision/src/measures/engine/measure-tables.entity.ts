@@ -120,8 +120,8 @@ export class MeasureDay extends MeasureCounterColumns {
   requestType!: string;
 
   /**
-   * The writer's stripe (pg_backend_pid() % 8, MEASURE_STRIPES in measure-sql.ts): concurrent writers
-   * on different connections add into different rows; reads sum over the stripes. 0 from the rebuild.
+   * The writing transaction's stripe (supervision_measure_stripe(), MEASURE_STRIPES in measure-sql.ts):
+   * concurrent writers add into different rows; reads sum over the stripes. 0 from the rebuild.
    */
   @PrimaryColumn({ type: "smallint", default: 0 })
   stripe!: number;
