@@ -143,6 +143,37 @@ for (const [index, locale] of (["zh-CN", "en"] as const).entries()) {
     await expect(inspector.getByTestId("qa-call-tickets")).toBeVisible();
     await expectAccessible(inspector, `inspection screen (${locale})`);
 
+    // A sampled demo call during which a ticket was logged: the ticket as logged beside the score form —
+    // the category chosen in the UI language, type and status as words, not codes.
+    // (pending samples first; scored ones show the ticket as logged too — an earlier run may have scored the pending ones)
+    type LoggedTicket = { trackingNumber: string; categoryName: string; categoryNameEn: string | null };
+    type Candidate = { id: string; call: { loggedTickets: LoggedTicket[] } };
+    const ticketFields = "loggedTickets { trackingNumber categoryName categoryNameEn }";
+    const pending = await gql<{ qaInspectionQueue: { items: Candidate[] } }>(request, `query { qaInspectionQueue(limit: 200) { items { id call { ${ticketFields} } } } }`, {}, qaToken);
+    let withTicket = pending.qaInspectionQueue.items.find((item) => item.call.loggedTickets.length > 0);
+    if (!withTicket) {
+      const scored = await gql<{ qaInspections: Array<{ sampleId: string | null }> }>(request, "query { qaInspections(first: 200) { sampleId } }", {}, qaToken);
+      for (const { sampleId } of scored.qaInspections) {
+        if (sampleId && !withTicket) {
+          const sample = await gql<{ qaSample: Candidate }>(request, `query($id: ID!) { qaSample(id: $id) { id call { ${ticketFields} } } }`, { id: sampleId }, qaToken);
+          withTicket = sample.qaSample.call.loggedTickets.length > 0 ? sample.qaSample : undefined;
+        }
+      }
+    }
+    expect(withTicket, "a demo sample whose call logged a ticket").toBeTruthy();
+    const logged = withTicket!.call.loggedTickets[0]!;
+    await inspector.goto(`/supervisor/qa/inspect/${withTicket!.id}`);
+    const ticketPanel = inspector.getByTestId("qa-call-ticket").first();
+    await expect(ticketPanel).toContainText(logged.trackingNumber, { timeout: 15_000 });
+    await expect(ticketPanel.getByTestId("qa-ticket-category")).toHaveText(locale === "en" && logged.categoryNameEn ? logged.categoryNameEn : logged.categoryName);
+    await expect(ticketPanel.getByTestId("qa-ticket-type")).not.toHaveText(/^[A-Z_]+$/);
+    await expect(ticketPanel.getByTestId("qa-ticket-status")).not.toHaveText(/^[A-Z_]+$/);
+    await expect(inspector.getByTestId("qa-score-form").or(inspector.getByTestId("qa-scored"))).toBeVisible();
+    await expectAccessible(inspector, `inspection screen with the ticket as logged (${locale})`);
+    await inspector.screenshot({ path: `test-results/qa-inspect-logged-ticket-${locale}.png`, fullPage: false });
+    await inspector.goto(`/supervisor/qa/inspect/${playableSample}`);
+    await expect(inspector.getByTestId("qa-score-form")).toBeVisible({ timeout: 15_000 });
+
     // Score: one deduction on the first criterion, a comment; the live total follows.
     const first = inspector.getByTestId("qa-criterion").first();
     const criterionKey = (await first.getAttribute("data-criterion"))!;
