@@ -85,7 +85,7 @@ function startGateway(port, databaseUrl, dataDir) {
 async function waitReady(port) {
   for (let attempt = 0; attempt < 600; attempt += 1) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200) return;
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200) {return;}
     } catch {
       // not listening yet
     }
@@ -115,7 +115,7 @@ async function submit(url, where) {
   const { body } = await gql(url, "mutation($i: SubmitRequestInput!) { submitRequest(input: $i) { trackingNumber } }", {
     i: { requestType: "HELP", ...where, description: "小区门口积水严重，行人无法通过。", address: "张店区华光路 5 号", citizenName: "吴女士", phone: `139${String(10_000_000 + phoneSeq).slice(-8)}` },
   });
-  if (!body.data) throw new Error(`submitRequest failed: ${JSON.stringify(body.errors)}`);
+  if (!body.data) {throw new Error(`submitRequest failed: ${JSON.stringify(body.errors)}`);}
   return body.data.submitRequest.trackingNumber;
 }
 
@@ -150,7 +150,7 @@ async function measureLive(proxy, ports, operatorCookie, where) {
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const number = await submit(proxy.url, where);
     await sleep(500);
-    if ([...feed.arrivals.values()].every((seen) => seen.has(number))) break;
+    if ([...feed.arrivals.values()].every((seen) => seen.has(number))) {break;}
   }
   // Upgrades and requests so far per instance port (the sockets were opened first, round robin).
   const sockets = Object.fromEntries([...proxy.counts()].map(([port, n]) => [port, n]));
@@ -219,7 +219,7 @@ try {
   let worked = 0;
   for (let index = 0; index < 20; index += 1) {
     const { body } = await gql(index % 2 === 0 ? urlA : urlB, "{ me { id } }", {}, cookie);
-    if (body.data?.me?.id) worked += 1;
+    if (body.data?.me?.id) {worked += 1;}
   }
   await gql(urlA, "mutation { logout }", {}, cookie);
   const afterLogout = await gql(urlB, "{ me { id } }", {}, cookie);
@@ -242,7 +242,7 @@ try {
       `SELECT tm.key, t.id AS ticket_id FROM platform_timer tm JOIN intake_ticket t ON tm.key = 'routing:ticket:' || t.id || ':dispatch_overdue' WHERE t.tracking_number = ANY($1) AND tm.fired_at IS NULL`,
       [numbers],
     );
-    if (timers.length < numbers.length) await sleep(200);
+    if (timers.length < numbers.length) {await sleep(200);}
   }
   const keys = timers.map((timer) => timer.key);
   await query(database.url, "UPDATE platform_timer SET due_at = now(), available_at = now() WHERE key = ANY($1)", [keys]);
@@ -281,7 +281,7 @@ try {
     gateway.child.kill("SIGTERM");
     await gateway.exited;
   }
-  if (database?.dropName) await query(process.env.DATABASE_URL, `DROP DATABASE IF EXISTS ${database.dropName} WITH (FORCE)`);
+  if (database?.dropName) {await query(process.env.DATABASE_URL, `DROP DATABASE IF EXISTS ${database.dropName} WITH (FORCE)`);}
   await database?.embedded?.stop();
   await rm(dir, { recursive: true, force: true });
 }
