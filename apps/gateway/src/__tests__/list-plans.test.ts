@@ -102,7 +102,12 @@ describe("list plans at 40,000 tickets", () => {
     {
       name: "Open311 request list",
       run: async () => {
-        for (const query of ["", "?status=open", "?status=closed"]) {
+        // Four days (about 220 requests): at 40,000 generated tickets a full page (1,000 requests) is 2.5 % of
+        // the table, and PostgreSQL 15 then rightly reads the page's assignments sequentially (PostgreSQL 17
+        // probes the index); at a million tickets (pnpm bench lists) the full page probes the index too.
+        const day = 86_400_000;
+        const window = `start_date=${new Date(Date.now() - 12 * day).toISOString()}&end_date=${new Date(Date.now() - 8 * day).toISOString()}`;
+        for (const query of [`?${window}`, `?status=open&${window}`, `?status=closed&${window}`]) {
           const response = await fetch(`${gateway.url}/open311/v2/requests.json${query}`);
           expect(response.status).toBe(200);
           expect(((await response.json()) as unknown[]).length).toBeGreaterThan(0);
