@@ -12,7 +12,14 @@ function mondayOf(day: string): string {
   return addDays(day, -((weekday + 6) % 7));
 }
 
-const sessionDay = (session: LeaderSessionFieldsFragment) => shanghaiDay(new Date(session.startsAt));
+/**
+ * The day of the week a session is listed under: the day it starts, or the week's Monday when it started
+ * before the week and runs into it (a session from Sunday 22:00 to Monday 02:00 belongs to both weeks).
+ */
+const sessionDay = (session: LeaderSessionFieldsFragment, monday: string) => {
+  const day = shanghaiDay(new Date(session.startsAt));
+  return day < monday ? monday : day;
+};
 
 /** Supervisors and admins: the week's leader sessions, day by day, the scheduling form and 领导包案. */
 export function SessionsPage() {
@@ -53,7 +60,7 @@ export function SessionsPage() {
           <caption>{t("ld.sched.week", { date: format.date(startOfShanghaiDay(monday)) })}</caption>
           <tbody>
             {days.map((day) => {
-              const today = list.filter((session) => sessionDay(session) === day);
+              const today = list.filter((session) => sessionDay(session, monday) === day);
               return (
                 <tr key={day} className={day === shanghaiDay() ? "leader-week__today" : undefined}>
                   <th scope="row">{format.date(startOfShanghaiDay(day))}</th>
