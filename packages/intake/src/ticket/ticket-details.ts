@@ -1,4 +1,5 @@
 import type { LoaderRegistry } from "@civicline/platform";
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import { Area } from "../catalog/area.entity.js";
 import { Category } from "../catalog/category.entity.js";
@@ -7,6 +8,7 @@ import { CoReporter } from "../call-screen/co-reporter.entity.js";
 import { EmergencyHandoff } from "../call-screen/emergency-handoff.entity.js";
 import type { AttachmentView, LinkView } from "../call-screen/ticket-relations.js";
 import { TicketHistory } from "./ticket-history.entity.js";
+import { Ticket } from "./ticket.entity.js";
 import type { TicketStatus } from "./ticket.enums.js";
 
 /** What a staff ticket's field resolvers read besides the ticket row. */
@@ -59,59 +61,79 @@ export function fromRowJson<T extends ObjectLiteral>(dataSource: DataSource, tar
 
 type Row = { id: string } & Partial<Record<TicketPart, unknown>>;
 
+/** The parts' subqueries as select-list columns, and the parameters they add after `$1`. */
+function partColumns(parts: readonly TicketPart[]): { columns: string; params: unknown[] } {
+  return {
+    columns: parts.map((part) => `,\n  ${PART_SQL[part]} AS "${part}"`).join(""),
+    params: parts.includes("links") ? [TicketLinkKind.RELATED] : [],
+  };
+}
+
+/** One ticket's parts from the JSON columns of its row. */
+function detailsOf(dataSource: DataSource, row: Row | undefined, parts: readonly TicketPart[]): TicketDetails {
+  const list = <T extends ObjectLiteral>(value: unknown, target: EntityTarget<T>) => ((value ?? []) as Array<Record<string, unknown>>).map((json) => fromRowJson(dataSource, target, json));
+  const details: TicketDetails = {};
+  for (const part of parts) {
+    const value = row?.[part];
+    switch (part) {
+      case "category":
+        details.category = value ? fromRowJson(dataSource, Category, value as Record<string, unknown>) : null;
+        break;
+      case "areas":
+        details.areas = new Map(list(value, Area).map((area) => [area.id, area]));
+        break;
+      case "attachments":
+        details.attachments = ((value ?? []) as Array<Record<string, unknown>>).map((json) => ({
+          id: String(json.file_id),
+          filename: String(json.filename),
+          contentType: String(json.content_type),
+          size: Number(json.size),
+          url: `/files/${String(json.file_id)}`,
+        }));
+        break;
+      case "links":
+        details.links = ((value ?? []) as Array<{ kind: TicketLinkKind; id: string; tracking_number: string; status: TicketStatus }>).map((link) => ({
+          kind: link.kind,
+          ticket: { id: link.id, trackingNumber: link.tracking_number, status: link.status },
+        }));
+        break;
+      case "coReporters":
+        details.coReporters = list(value, CoReporter);
+        break;
+      case "handoffs":
+        details.handoffs = list(value, EmergencyHandoff);
+        break;
+      case "history":
+        details.history = list(value, TicketHistory);
+        break;
+    }
+  }
+  return details;
+}
+
 /** The wanted parts of several tickets in one statement. */
 async function loadDetails(dataSource: DataSource, ids: readonly string[], parts: readonly TicketPart[]): Promise<TicketDetails[]> {
-  const columns = parts.map((part) => `${PART_SQL[part]} AS "${part}"`);
-  const rows: Row[] = await dataSource.query(`SELECT t.id${columns.map((column) => `,\n  ${column}`).join("")}\nFROM intake_ticket t WHERE t.id = ANY($1::uuid[])`, [
-    ids,
-    ...(parts.includes("links") ? [TicketLinkKind.RELATED] : []),
-  ]);
+  const { columns, params } = partColumns(parts);
+  const rows: Row[] = await dataSource.query(`SELECT t.id${columns}\nFROM intake_ticket t WHERE t.id = ANY($1::uuid[])`, [ids, ...params]);
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const list = <T extends ObjectLiteral>(value: unknown, target: EntityTarget<T>) => ((value ?? []) as Array<Record<string, unknown>>).map((json) => fromRowJson(dataSource, target, json));
-  return ids.map((id) => {
-    const row = byId.get(id);
-    const details: TicketDetails = {};
-    for (const part of parts) {
-      const value = row?.[part];
-      switch (part) {
-        case "category":
-          details.category = value ? fromRowJson(dataSource, Category, value as Record<string, unknown>) : null;
-          break;
-        case "areas":
-          details.areas = new Map(list(value, Area).map((area) => [area.id, area]));
-          break;
-        case "attachments":
-          details.attachments = ((value ?? []) as Array<Record<string, unknown>>).map((json) => ({
-            id: String(json.file_id),
-            filename: String(json.filename),
-            contentType: String(json.content_type),
-            size: Number(json.size),
-            url: `/files/${String(json.file_id)}`,
-          }));
-          break;
-        case "links":
-          details.links = ((value ?? []) as Array<{ kind: TicketLinkKind; id: string; tracking_number: string; status: TicketStatus }>).map((link) => ({
-            kind: link.kind,
-            ticket: { id: link.id, trackingNumber: link.tracking_number, status: link.status },
-          }));
-          break;
-        case "coReporters":
-          details.coReporters = list(value, CoReporter);
-          break;
-        case "handoffs":
-          details.handoffs = list(value, EmergencyHandoff);
-          break;
-        case "history":
-          details.history = list(value, TicketHistory);
-          break;
-      }
-    }
-    return details;
-  });
+  return ids.map((id) => detailsOf(dataSource, byId.get(id), parts));
 }
 
 /** The parts asked for in each request so far (field resolvers say which before the batch runs). */
 const wantedParts = new WeakMap<LoaderRegistry, Set<TicketPart>>();
+
+const loaderOf = (dataSource: DataSource, loaders: LoaderRegistry, parts: Set<TicketPart>) =>
+  loaders.get<string, TicketDetails>("intake.ticketDetails", (ids) => loadDetails(dataSource, ids, [...parts]));
+
+/** The request's details loader, and the set of parts its next batch reads. */
+function detailsLoader(dataSource: DataSource, loaders: LoaderRegistry): { wanted: Set<TicketPart>; loader: ReturnType<typeof loaderOf> } {
+  let wanted = wantedParts.get(loaders);
+  if (!wanted) {
+    wanted = new Set();
+    wantedParts.set(loaders, wanted);
+  }
+  return { wanted, loader: loaderOf(dataSource, loaders, wanted) };
+}
 
 /**
  * A ticket's category, areas and lists for the staff ticket's field resolvers: every part that
@@ -121,12 +143,65 @@ const wantedParts = new WeakMap<LoaderRegistry, Set<TicketPart>>();
  * and the caller loads it on its own.
  */
 export function ticketDetails(dataSource: DataSource, loaders: LoaderRegistry, ticketId: string, part: TicketPart): Promise<TicketDetails> {
-  let wanted = wantedParts.get(loaders);
-  if (!wanted) {
-    wanted = new Set();
-    wantedParts.set(loaders, wanted);
-  }
+  const { wanted, loader } = detailsLoader(dataSource, loaders);
   wanted.add(part);
-  const parts = wanted;
-  return loaders.get<string, TicketDetails>("intake.ticketDetails", (ids) => loadDetails(dataSource, ids, [...parts])).load(ticketId);
+  return loader.load(ticketId);
+}
+
+/** Which of a staff ticket's fields read which part. */
+const PART_OF_FIELD: Readonly<Record<string, TicketPart>> = {
+  category: "category",
+  district: "areas",
+  township: "areas",
+  attachments: "attachments",
+  links: "links",
+  coReporters: "coReporters",
+  emergencyHandoffs: "handoffs",
+  history: "history",
+};
+
+/** The parts a query's selection of a staff ticket reads (its fragments included; a skipped field may be counted). */
+export function selectedTicketParts(info: Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">): TicketPart[] {
+  const parts = new Set<TicketPart>();
+  const visit = (selectionSet: SelectionSetNode | undefined) => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        const part = PART_OF_FIELD[selection.name.value];
+        if (part) {
+          parts.add(part);
+        }
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet);
+      } else {
+        visit(info.fragments[selection.name.value]?.selectionSet);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) {
+    visit(node.selectionSet);
+  }
+  return [...parts];
+}
+
+/**
+ * One ticket row and the given parts in ONE statement (the console's ticket query): the parts
+ * are handed to this request's details loader, so the field resolvers read them without another
+ * statement. Null when no ticket has this id (a uuid).
+ */
+export async function ticketWithDetails(dataSource: DataSource, loaders: LoaderRegistry, ticketId: string, parts: readonly TicketPart[]): Promise<Ticket | null> {
+  const { columns, params } = partColumns(parts);
+  const rows: Array<Row & { ticket: Record<string, unknown> }> = await dataSource.query(
+    `SELECT t.id, to_jsonb(t) AS "ticket"${columns}\nFROM intake_ticket t WHERE t.id = $1::uuid`,
+    [ticketId, ...params],
+  );
+  const row = rows[0];
+  if (!row) {
+    return null;
+  }
+  const { wanted, loader } = detailsLoader(dataSource, loaders);
+  for (const part of parts) {
+    wanted.add(part);
+  }
+  loader.prime(row.id, detailsOf(dataSource, row, parts));
+  return fromRowJson(dataSource, Ticket, row.ticket);
 }

@@ -1,6 +1,7 @@
-import { DomainError, ForbiddenError, FULL_PHONE_ROLES, Role, STAFF_ROLES, ValidationError, hasAnyRole, maskPhone, requireRole, type Actor } from "@civicline/platform";
+import { DomainError, ForbiddenError, FULL_PHONE_ROLES, Role, STAFF_ROLES, ValidationError, hasAnyRole, maskPhone, requireRole, type Actor, type LoaderRegistry } from "@civicline/platform";
 import { In, type DataSource } from "typeorm";
 import { TicketHistory } from "./ticket-history.entity.js";
+import { ticketWithDetails, type TicketPart } from "./ticket-details.js";
 import { Ticket } from "./ticket.entity.js";
 import { TicketHistoryKind } from "./ticket.enums.js";
 import { ticketIdForTrackingAccess } from "../portal/tracking-access.js";
@@ -71,13 +72,24 @@ export async function mayReadTicket(dataSource: DataSource, actor: Actor, ticket
   return false;
 }
 
-/** One ticket, for those who may read it (FORBIDDEN for other staff, the same not-found for unknown ids). */
-export async function getTicket(dataSource: DataSource, input: { actor: Actor | null; id: string }): Promise<Ticket> {
+/**
+ * One ticket, for those who may read it (FORBIDDEN for other staff, the same not-found for unknown ids).
+ * With `details`, the ticket's parts that the request's field resolvers will read come in the same
+ * statement as its row (ticketWithDetails).
+ */
+export async function getTicket(
+  dataSource: DataSource,
+  input: { actor: Actor | null; id: string; details?: { loaders: LoaderRegistry; parts: readonly TicketPart[] } },
+): Promise<Ticket> {
   const actor = requireRole(input.actor, STAFF_ROLES);
   if (!(await mayReadTicket(dataSource, actor, input.id))) {
     throw new ForbiddenError();
   }
-  const ticket = isUuid(input.id) ? await dataSource.getRepository(Ticket).findOne({ where: { id: input.id } }) : null;
+  const ticket = !isUuid(input.id)
+    ? null
+    : input.details
+      ? await ticketWithDetails(dataSource, input.details.loaders, input.id, input.details.parts)
+      : await dataSource.getRepository(Ticket).findOne({ where: { id: input.id } });
   if (!ticket) {
     throw new DomainError("INTAKE/TICKET_NOT_FOUND", "This ticket does not exist.");
   }

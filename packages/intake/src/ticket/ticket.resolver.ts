@@ -1,10 +1,12 @@
 import { byRolesAndUnit, DomainError, requireRole, shareSubscription, smsSenderFor, type AppServices, type RequestContext } from "@civicline/platform";
 import { sendTrackingNumber } from "../portal/tracking-sms.js";
-import { Arg, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, ID, Info, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { submitRequest } from "./submit-request.js";
 import { Ticket } from "./ticket.entity.js";
 import { Channel } from "./ticket.enums.js";
 import { SubmitRequestInput } from "./ticket.inputs.js";
+import { selectedTicketParts } from "./ticket-details.js";
 import { getTicket, QUEUE_ROLES, trackTicket } from "./ticket-queries.js";
 import { PublicTicketType, SubmitRequestPayloadType, TicketType } from "./ticket.types.js";
 
@@ -58,8 +60,14 @@ export class TicketResolver {
   }
 
   @Query(() => TicketType, { description: "One ticket with its history. Centre staff only." })
-  async ticket(@Arg("id", () => ID, { description: "The ticket's id." }) id: string, @Ctx() ctx: RequestContext): Promise<TicketType> {
-    return (await getTicket(this.services.dataSource, { actor: ctx.actor, id })) as unknown as TicketType;
+  async ticket(
+    @Arg("id", () => ID, { description: "The ticket's id." }) id: string,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<TicketType> {
+    // The row and the parts this query selects (category, areas, lists) in one statement.
+    const details = { loaders: ctx.loaders, parts: selectedTicketParts(info) };
+    return (await getTicket(this.services.dataSource, { actor: ctx.actor, id, details })) as unknown as TicketType;
   }
 
   @Subscription(() => TicketType, {
