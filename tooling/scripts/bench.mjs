@@ -9,16 +9,16 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const benches = [
   { name: "knowledge search (100,000 articles, GraphQL vs SQL)", cwd: "packages/knowledge", script: "bench/search.bench.mjs", key: "knowledge" },
-  { name: "chasing board (1,000,000 tickets, GraphQL vs SQL)", cwd: "packages/supervision", script: "bench/chasing.bench.mjs", key: "chasing" },
+  { name: "chasing board (1,000,000 tickets, GraphQL vs SQL)", cwd: "packages/supervision", script: "bench/chasing.bench.mjs", key: "chasing", data: { days: 730 } },
   // In the full run the measures use 1,000,000 tickets (about 2 minutes); `pnpm bench measures` alone uses 10,000,000 (about 30).
   { name: "measures (10,000,000 tickets over three years alone, 1,000,000 in the full run; aggregates vs a plain query)", cwd: "packages/supervision", script: "bench/measures.bench.mjs", key: "measures", inFullRun: { BENCH_TICKETS: "1000000" } },
-  { name: "ticket search (1,000,000 tickets, GraphQL vs SQL)", cwd: "packages/supervision", script: "bench/search.bench.mjs", key: "search" },
+  { name: "ticket search (1,000,000 tickets, GraphQL vs SQL)", cwd: "packages/supervision", script: "bench/search.bench.mjs", key: "search", data: { days: 730 } },
   { name: "gateway request overhead (GraphQL vs SQL)", cwd: "apps/gateway", script: "bench/request-overhead.bench.mjs", key: "overhead" },
-  { name: "lists at 1,000,000 tickets vs the demo data (queue counts, emergency, dispatch, inbox, caller history, Open311)", cwd: "apps/gateway", script: "bench/lists.bench.mjs", key: "lists" },
+  { name: "lists at 1,000,000 tickets vs the demo data (queue counts, emergency, dispatch, inbox, caller history, Open311)", cwd: "apps/gateway", script: "bench/lists.bench.mjs", key: "lists", data: { days: 730 } },
   { name: "two gateway instances on one database behind a proxy (live events, sessions, timers, periodic jobs)", cwd: "apps/gateway", script: "bench/instances.bench.mjs", key: "instances" },
   { name: "ticket writes and the console's ticket read (logCall vs pg, TicketDetail vs SQL, 300-ticket auto-dispatch burst)", cwd: "apps/gateway", script: "bench/write.bench.mjs", key: "write" },
   { name: "live updates to 2,000 WebSocket consoles (ticketReceived and queue counts vs a raw ws broadcast; memory with 2,000 subscriptions)", cwd: "apps/gateway", script: "bench/fanout.bench.mjs", key: "fanout" },
-  { name: "staff QA (190 call-takers × a year: about 1,200,000 call records; daily sampling and the monthly assessment vs SQL)", cwd: "packages/qa", script: "bench/qa.bench.mjs", key: "qa" },
+  { name: "staff QA (190 call-takers × a year: about 1,200,000 call records; daily sampling and the monthly assessment vs SQL)", cwd: "packages/qa", script: "bench/qa.bench.mjs", key: "qa", data: { days: Number(process.env.BENCH_DAYS ?? 365) } },
   { name: "initial JavaScript of the three apps, gzipped (entry + its static imports; portal ≤ 90 KB, operator and supervisor ≤ 180 KB)", cwd: "tooling/scripts", script: "bundle-size.bench.mjs", key: "bundle" },
 ];
 // `pnpm bench <key>…` runs only those benchmarks (`pnpm bench search`, `pnpm bench chasing knowledge`);
@@ -36,18 +36,54 @@ execFileSync("npx", ["tsc", "-b", "apps/gateway"], { cwd: root, stdio: "inherit"
 // Each bench appends its rows (tooling/scripts/bench-report.mjs) to one file; the table comes at the end.
 const resultsFile = path.join(mkdtempSync(path.join(tmpdir(), "civicline-bench-results-")), "results.jsonl");
 const loads = [];
+const sectionSeconds = [];
 const failed = [];
 const started = Date.now();
+// The chasing, search, lists and QA sections each need 1,000,000 generated tickets (the same generator
+// and options as when run alone). When two or more of them run, each distinct data set is generated once,
+// side by side, before the first of them, and every section gets its own copy (packages/supervision/bench/shared-data.mjs).
+const tickets = Number(process.env.BENCH_TICKETS ?? 1_000_000);
+const users = selected.filter((bench) => bench.data);
+const sets = [];
+for (const bench of users) {
+  const set = sets.find((candidate) => candidate.days === bench.data.days) ?? sets[sets.push({ tickets, days: bench.data.days, users: [] }) - 1];
+  set.users.push(bench.key);
+}
+const share = users.length >= 2 && !process.env.DATABASE_URL;
+let shared;
 for (const bench of selected) {
+  if (share && bench.data && !shared) {
+    console.log(`\n=== generated data shared by ${users.map((user) => user.key).join(", ")}: ${sets.map((set) => `${tickets.toLocaleString("en")} tickets over ${set.days} days`).join(" and ")}, generated once ===`);
+    const { prepareSharedData } = await import("../../packages/supervision/bench/shared-data.mjs");
+    const generationStarted = Date.now();
+    try {
+      shared = await prepareSharedData(sets);
+    } catch (error) {
+      console.error(`generating the shared data failed (${error.message}); each section generates its own`);
+      shared = { envFor: () => ({}), stop: async () => undefined };
+    }
+    sectionSeconds.push(`shared data ${Math.round((Date.now() - generationStarted) / 1000)}`);
+  }
   console.log(`\n=== ${bench.name} ===`);
-  const env = { ...(wanted.length === 0 ? bench.inFullRun : {}), ...process.env, CIVICLINE_BENCH_RESULTS: resultsFile, CIVICLINE_BENCH_SECTION: bench.key };
+  const env = {
+    ...(wanted.length === 0 ? bench.inFullRun : {}),
+    ...process.env,
+    ...(shared && bench.data ? shared.envFor(bench.key) : {}),
+    CIVICLINE_BENCH_RESULTS: resultsFile,
+    CIVICLINE_BENCH_SECTION: bench.key,
+  };
+  const sectionStarted = Date.now();
   try {
     execFileSync(process.execPath, [bench.script], { cwd: `${root}${bench.cwd}`, stdio: "inherit", env });
   } catch {
     failed.push(bench.key);
     console.error(`bench ${bench.key} failed; its rows (if any) are in the table below`);
   }
+  sectionSeconds.push(`${bench.key} ${Math.round((Date.now() - sectionStarted) / 1000)}`);
   loads.push(loadavg()[0]);
+  if (shared && bench.key === users.at(-1).key) {
+    await shared.stop();
+  }
 }
 
 const rows = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8").trim().split("\n").filter(Boolean).map((line) => JSON.parse(line)) : [];
@@ -59,6 +95,7 @@ console.log(`\n=== summary (${rows.filter((row) => row.pass).length} of ${rows.l
 console.log(line(header));
 console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
 for (const values of cells) console.log(line(values));
+console.log(`time per section (s): ${sectionSeconds.join(", ")}; the whole run ${Math.round((Date.now() - started) / 1000)} s`);
 console.log(`machine: ${cpus().length} cores; load average after each section: ${loads.map((load) => load.toFixed(1)).join(", ")} (now ${loadavg().map((load) => load.toFixed(1)).join(" ")})`);
 if (failed.length > 0) {
   console.error(`failed sections: ${failed.join(", ")}`);

@@ -14,6 +14,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { benchLog, benchLogin, machineLoad, openBenchDatabase, percentile, startBenchGateway } from "../../../packages/supervision/bench/bench-kit.mjs";
 import { generateTickets } from "../../../packages/supervision/bench/generate.mjs";
+import { openGeneratedDatabase } from "../../../packages/supervision/bench/shared-data.mjs";
 import { reportResult } from "../../../tooling/scripts/bench-report.mjs";
 
 // pg is the platform's dependency (the gateway reaches PostgreSQL through it).
@@ -162,7 +163,7 @@ async function plans(db, handlerUnitId, operatorId) {
 
 async function main() {
   const started = performance.now();
-  const database = await openBenchDatabase(pg, "lists");
+  let database = await openBenchDatabase(pg, "lists");
   let app;
   let db;
   try {
@@ -178,14 +179,33 @@ async function main() {
       logins[username] = login.cookie;
       actors[username] = login.actor;
     }
-    const [{ unit_id: handlerUnitId }] = (await db.query(`SELECT unit_id FROM platform_user WHERE username = 'handler'`)).rows;
+    let [{ unit_id: handlerUnitId }] = (await db.query(`SELECT unit_id FROM platform_user WHERE username = 'handler'`)).rows;
     const smallPhone = (await db.query(`SELECT citizen_phone FROM intake_ticket GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`)).rows[0].citizen_phone;
     const [{ n: smallTickets }] = (await db.query("SELECT count(*)::int AS n FROM intake_ticket")).rows;
     benchLog(`${smallTickets} demo tickets; ${ROUNDS} rounds of each list, one request at a time…`);
     const small = await measure(listCases(app, document, logins, smallPhone), `${smallTickets} tickets`);
 
-    benchLog(`generating ${TICKETS.toLocaleString("en")} tickets with history and assignments (bulk SQL, shared generator)…`);
-    const stats = await generateTickets(db, { tickets: TICKETS, log: benchLog });
+    // In a run of several sections the generated tickets are shared (shared-data.mjs): the gateway moves to a
+    // database of demo data + the same generated tickets (same generator and options), and logs in again.
+    const generated = await openGeneratedDatabase("lists", { tickets: TICKETS, days: 730 });
+    if (generated) {
+      await db.end();
+      await app.stop();
+      await database.close();
+      database = generated;
+      app = await startBenchGateway(database);
+      db = new pg.Client({ connectionString: app.services.dataSource.options.url });
+      await db.connect();
+      for (const username of ["operator", "dispatcher", "handler"]) {
+        const login = await benchLogin(app, username);
+        logins[username] = login.cookie;
+        actors[username] = login.actor;
+      }
+      [{ unit_id: handlerUnitId }] = (await db.query(`SELECT unit_id FROM platform_user WHERE username = 'handler'`)).rows;
+    } else {
+      benchLog(`generating ${TICKETS.toLocaleString("en")} tickets with history and assignments (bulk SQL, shared generator)…`);
+    }
+    const stats = generated?.generated ?? (await generateTickets(db, { tickets: TICKETS, log: benchLog }));
     benchLog(`generated in ${(stats.ms / 1000).toFixed(0)} s: ${stats.tickets.toLocaleString("en")} tickets, ${stats.assignments.toLocaleString("en")} assignments, ${stats.history.toLocaleString("en")} history rows`);
     // The caller who called most often (the generator repeats phones).
     const largePhone = (await db.query(`SELECT citizen_phone FROM intake_ticket GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`)).rows[0].citizen_phone;

@@ -12,6 +12,7 @@
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { generateTickets } from "../../supervision/bench/generate.mjs";
+import { openGeneratedDatabase } from "../../supervision/bench/shared-data.mjs";
 import { freeLowPort, machineLoad, openBenchDatabase, percentile } from "../../supervision/bench/bench-kit.mjs";
 import { reportResult } from "../../../tooling/scripts/bench-report.mjs";
 
@@ -129,7 +130,8 @@ async function timeIt(fn) {
 
 async function main() {
   const benchStarted = performance.now();
-  const database = await openBenchDatabase(pg, "qa");
+  // In a run of several sections the generated tickets are shared (shared-data.mjs): same generator and options.
+  const database = (await openGeneratedDatabase("qa", { tickets: TICKETS, days: DAYS })) ?? (await openBenchDatabase(pg, "qa"));
   const { startApp } = await import("../../../apps/gateway/dist/index.js");
   const qa = await import("../dist/index.js");
   let app;
@@ -150,8 +152,10 @@ async function main() {
     db = new pg.Client({ connectionString: ds.options.url });
     await db.connect();
     const today = localDay(new Date());
-    log(`generating ${TICKETS.toLocaleString("en")} tickets over ${DAYS} days (shared bulk generator)…`);
-    const stats = await generateTickets(db, { tickets: TICKETS, days: DAYS, log });
+    if (!database.generated) {
+      log(`generating ${TICKETS.toLocaleString("en")} tickets over ${DAYS} days (shared bulk generator)…`);
+    }
+    const stats = database.generated ?? (await generateTickets(db, { tickets: TICKETS, days: DAYS, log }));
     log(`tickets in ${(stats.ms / 1000).toFixed(0)} s`);
     let t = performance.now();
     const calls = await generateCalls(db, today);

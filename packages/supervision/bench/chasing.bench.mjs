@@ -11,6 +11,7 @@ import { rebuildChasing, reconcileChasing } from "../dist/index.js";
 import { chasingBoard, listChasing } from "../dist/chasing/chasing-queries.js";
 import { freeLowPort, openBenchDatabase, percentile } from "./bench-kit.mjs";
 import { generateTickets } from "./generate.mjs";
+import { openGeneratedDatabase } from "./shared-data.mjs";
 import { reportResult } from "../../../tooling/scripts/bench-report.mjs";
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
@@ -44,7 +45,8 @@ async function markFiredTimers(client) {
 
 async function main() {
   const benchStarted = performance.now();
-  const database = await openBenchDatabase(pg, "chasing");
+  // In a run of several sections the generated tickets are shared (shared-data.mjs): a copy, same generator and options.
+  const database = (await openGeneratedDatabase("chasing", { tickets: TICKETS, days: 730 })) ?? (await openBenchDatabase(pg, "chasing"));
   const { startApp } = await import("../../../apps/gateway/dist/index.js");
   let app;
   let pool;
@@ -63,8 +65,10 @@ async function main() {
     const url = app.services.dataSource.options.url;
     const db = new pg.Client({ connectionString: url });
     await db.connect();
-    log(`generating ${TICKETS.toLocaleString("en")} tickets with history and assignments (bulk SQL)…`);
-    const stats = await generateTickets(db, { tickets: TICKETS, log });
+    if (!database.generated) {
+      log(`generating ${TICKETS.toLocaleString("en")} tickets with history and assignments (bulk SQL)…`);
+    }
+    const stats = database.generated ?? (await generateTickets(db, { tickets: TICKETS, log }));
     log(`generated in ${(stats.ms / 1000).toFixed(0)} s: ${stats.tickets.toLocaleString("en")} tickets, ${stats.assignments.toLocaleString("en")} assignments, ${stats.history.toLocaleString("en")} history rows`);
     await markFiredTimers(db);
     const rebuildStarted = performance.now();

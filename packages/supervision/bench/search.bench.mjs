@@ -11,6 +11,7 @@ import pg from "pg";
 import { searchTickets } from "../dist/index.js";
 import { benchLogin, freeLowPort, openBenchDatabase, percentile } from "./bench-kit.mjs";
 import { generateTickets } from "./generate.mjs";
+import { openGeneratedDatabase } from "./shared-data.mjs";
 import { reportResult } from "../../../tooling/scripts/bench-report.mjs";
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
@@ -39,7 +40,8 @@ function indexesOf(node, found = new Set()) {
 
 async function main() {
   const benchStarted = performance.now();
-  const database = await openBenchDatabase(pg, "search");
+  // In a run of several sections the generated tickets are shared (shared-data.mjs): a copy, same generator and options.
+  const database = (await openGeneratedDatabase("search", { tickets: TICKETS, days: 730 })) ?? (await openBenchDatabase(pg, "search"));
   const { startApp } = await import("../../../apps/gateway/dist/index.js");
   let app;
   let pool;
@@ -59,8 +61,10 @@ async function main() {
     const url = app.services.dataSource.options.url;
     db = new pg.Client({ connectionString: url });
     await db.connect();
-    log(`generating ${TICKETS.toLocaleString("en")} tickets with history and assignments (bulk SQL)…`);
-    const stats = await generateTickets(db, { tickets: TICKETS, log });
+    if (!database.generated) {
+      log(`generating ${TICKETS.toLocaleString("en")} tickets with history and assignments (bulk SQL)…`);
+    }
+    const stats = database.generated ?? (await generateTickets(db, { tickets: TICKETS, log }));
     const rows = stats.tickets + stats.assignments + stats.history + stats.notes;
     log(
       `generated in ${(stats.ms / 1000).toFixed(0)} s (base tables ${(stats.baseMs / 1000).toFixed(0)} s, search rows and indexes the rest): ${stats.tickets.toLocaleString("en")} tickets, ` +

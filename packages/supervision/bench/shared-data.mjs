@@ -1,0 +1,180 @@
+// Generated tickets shared by the benchmarks of one run (pnpm bench). The chasing, ticket search,
+// lists and staff QA benches each need a database with the demo data and 1,000,000 tickets from the
+// bulk generator (generate.mjs); generating them takes minutes, so a run of several of them
+// generates each data set once and hands every section its own copy:
+//
+// - tooling/scripts/bench.mjs calls `prepareSharedData` before the first such section: it starts one
+//   embedded PostgreSQL cluster, and for each distinct data set (tickets × days) runs this file as a
+//   child process, which creates a database, starts the real gateway on it (migrations, demo data) and
+//   generates the tickets exactly as the section would have (same function, same options), then
+//   stops the gateway. The data sets are generated side by side (one per core); nothing is measured
+//   meanwhile.
+// - a section calls `openGeneratedDatabase(pg, prefix, { tickets, days })`: when the run shares a
+//   data set with those parameters (environment variable CIVICLINE_BENCH_SHARED_DATA, set by
+//   bench.mjs), it gets a database of its own, `CREATE DATABASE … TEMPLATE` of the generated one
+//   (the last section to use a data set takes the generated database itself), so what one section
+//   writes never reaches another's figures; the section then adds only what it needs on top (timer
+//   marks, call records…). Otherwise (`pnpm bench search` alone, or DATABASE_URL) it gets null and
+//   generates its own tickets as before.
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { freeLowPort } from "./bench-kit.mjs";
+import { generateTickets } from "./generate.mjs";
+
+const pg = createRequire(import.meta.url)("pg");
+const SHARED_ENV = "CIVICLINE_BENCH_SHARED_DATA";
+const here = fileURLToPath(import.meta.url);
+const log = (message) => console.log(`[bench] ${message}`);
+
+/** The name of a data set's generated database. */
+const databaseName = (set) => `bench_generated_${set.tickets}_${set.days}d`;
+const sameSet = (a, b) => Number(a.tickets) === Number(b.tickets) && Number(a.days) === Number(b.days);
+
+/**
+ * Starts the shared cluster and generates each data set ({ tickets, days, users: section keys in run
+ * order }) in a child process of its own, side by side. Returns `envFor(sectionKey)` (the environment
+ * a section gets: which databases to copy or take) and `stop()`.
+ */
+export async function prepareSharedData(sets) {
+  const { startEmbeddedPostgres } = await import("../../platform/dist/index.js");
+  const dir = await mkdtemp(path.join(tmpdir(), "civicline-shared-bench-"));
+  const started = performance.now();
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, "postgres"), port: await freeLowPort() });
+  const stop = async () => {
+    await embedded.stop().catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    const generated = await Promise.all(
+      sets.map(
+        (set) =>
+          new Promise((resolve, reject) => {
+            const child = spawn(process.execPath, [here, "--generate", embedded.adminUrl, databaseName(set), String(set.tickets), String(set.days)], {
+              stdio: ["ignore", "pipe", "inherit"],
+            });
+            let last = "";
+            child.stdout.setEncoding("utf8");
+            child.stdout.on("data", (text) => {
+              for (const line of text.split("\n").filter(Boolean)) {
+                if (line.startsWith("{")) {
+                  last = line;
+                } else {
+                  console.log(`[${set.days} days] ${line}`);
+                }
+              }
+            });
+            child.on("error", reject);
+            child.on("exit", (code) =>
+              code === 0 && last ? resolve({ ...set, database: databaseName(set), stats: JSON.parse(last) }) : reject(new Error(`generating ${databaseName(set)} failed (exit ${code})`)),
+            );
+          }),
+      ),
+    );
+    log(`shared data generated in ${((performance.now() - started) / 1000).toFixed(0)} s: ${generated.map((set) => `${set.database} (${(set.stats.ms / 1000).toFixed(0)} s)`).join(", ")}`);
+    const envFor = (key) => ({
+      [SHARED_ENV]: JSON.stringify({
+        adminUrl: embedded.adminUrl,
+        sets: generated
+          .filter((set) => set.users.includes(key))
+          .map((set) => ({ tickets: set.tickets, days: set.days, database: set.database, stats: set.stats, take: set.users.at(-1) === key })),
+      }),
+    });
+    return { envFor, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * A database of the section's own holding the shared generated data set with these parameters, or null
+ * when the run shares none (then the section generates its own). `generated` is the generator's
+ * statistics from when the set was made; `close` drops the database.
+ */
+export async function openGeneratedDatabase(prefix, { tickets, days }) {
+  const shared = process.env[SHARED_ENV] ? JSON.parse(process.env[SHARED_ENV]) : null;
+  const set = shared?.sets.find((candidate) => sameSet(candidate, { tickets, days }));
+  if (!set) {
+    return null;
+  }
+  const dir = await mkdtemp(path.join(tmpdir(), `civicline-${prefix}-bench-`));
+  const name = `civicline_bench_${prefix}`;
+  const admin = new pg.Client({ connectionString: shared.adminUrl });
+  await admin.connect();
+  const t = performance.now();
+  try {
+    if (set.take) {
+      await admin.query(`ALTER DATABASE ${set.database} RENAME TO ${name}`);
+    } else {
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${set.database} STRATEGY FILE_COPY`);
+    }
+  } finally {
+    await admin.end();
+  }
+  const copyMs = performance.now() - t;
+  log(
+    `${set.take ? "taking" : "a copy of"} the ${set.stats.tickets.toLocaleString("en")} tickets generated once for this run (${days} days, shared with the other sections)` +
+      `${set.take ? "" : `: CREATE DATABASE … TEMPLATE in ${(copyMs / 1000).toFixed(1)} s`}`,
+  );
+  const url = new URL(shared.adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    dataDir: dir,
+    generated: set.stats,
+    copyMs,
+    close: async () => {
+      const client = new pg.Client({ connectionString: shared.adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Child process: creates the database, starts the gateway on it (migrations, demo data) and generates the tickets, as a section does. */
+async function generateChild([adminUrl, name, tickets, days]) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const dir = await mkdtemp(path.join(tmpdir(), `civicline-${name}-`));
+  const { startApp } = await import("../../../apps/gateway/dist/index.js");
+  const app = await startApp({
+    databaseUrl: url.toString(),
+    dataDir: dir,
+    embeddedPostgresPort: await freeLowPort(),
+    port: 0,
+    seedDemoOnEmpty: true,
+    logLevel: "warn",
+    nodeEnv: "production",
+    allowDevSmsInProduction: true,
+  });
+  const db = new pg.Client({ connectionString: url.toString() });
+  try {
+    await db.connect();
+    console.log(`generating ${Number(tickets).toLocaleString("en")} tickets over ${days} days (bulk SQL, shared generator)…`);
+    const stats = await generateTickets(db, { tickets: Number(tickets), days: Number(days), log: console.log });
+    console.log(`generated in ${(stats.ms / 1000).toFixed(0)} s: ${stats.tickets.toLocaleString("en")} tickets, ${stats.assignments.toLocaleString("en")} assignments, ${stats.history.toLocaleString("en")} history rows`);
+    console.log(JSON.stringify(stats));
+  } finally {
+    await db.end().catch(() => undefined);
+    await app.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === "--generate") {
+  generateChild(process.argv.slice(3)).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
