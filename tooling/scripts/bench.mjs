@@ -12,9 +12,9 @@ const benches = [
   { name: "chasing board (1,000,000 tickets, GraphQL vs SQL)", cwd: "packages/supervision", script: "bench/chasing.bench.mjs", key: "chasing", data: { days: 730 } },
   // In the full run the measures use 1,000,000 tickets (about 2 minutes); `pnpm bench measures` alone uses 10,000,000 (about 30).
   { name: "measures (10,000,000 tickets over three years alone, 1,000,000 in the full run; aggregates vs a plain query)", cwd: "packages/supervision", script: "bench/measures.bench.mjs", key: "measures", inFullRun: { BENCH_TICKETS: "1000000" } },
-  { name: "ticket search (1,000,000 tickets, GraphQL vs SQL)", cwd: "packages/supervision", script: "bench/search.bench.mjs", key: "search", data: { days: 730 } },
+  { name: "ticket search (1,000,000 tickets, GraphQL vs SQL)", cwd: "packages/supervision", script: "bench/search.bench.mjs", key: "search", data: { days: 730, readOnly: true } },
   { name: "gateway request overhead (GraphQL vs SQL)", cwd: "apps/gateway", script: "bench/request-overhead.bench.mjs", key: "overhead" },
-  { name: "lists at 1,000,000 tickets vs the demo data (queue counts, emergency, dispatch, inbox, caller history, Open311)", cwd: "apps/gateway", script: "bench/lists.bench.mjs", key: "lists", data: { days: 730 } },
+  { name: "lists at 1,000,000 tickets vs the demo data (queue counts, emergency, dispatch, inbox, caller history, Open311)", cwd: "apps/gateway", script: "bench/lists.bench.mjs", key: "lists", data: { days: 730, readOnly: true } },
   { name: "two gateway instances on one database behind a proxy (live events, sessions, timers, periodic jobs)", cwd: "apps/gateway", script: "bench/instances.bench.mjs", key: "instances" },
   { name: "ticket writes and the console's ticket read (logCall vs pg, TicketDetail vs SQL, 300-ticket auto-dispatch burst)", cwd: "apps/gateway", script: "bench/write.bench.mjs", key: "write" },
   { name: "live updates to 2,000 WebSocket consoles (ticketReceived and queue counts vs a raw ws broadcast; memory with 2,000 subscriptions)", cwd: "apps/gateway", script: "bench/fanout.bench.mjs", key: "fanout" },
@@ -41,13 +41,16 @@ const failed = [];
 const started = Date.now();
 // The chasing, search, lists and QA sections each need 1,000,000 generated tickets (the same generator
 // and options as when run alone). When two or more of them run, each distinct data set is generated once,
-// side by side, before the first of them, and every section gets its own copy (packages/supervision/bench/shared-data.mjs).
+// side by side, before the first of them, and every section that writes gets its own copy (packages/supervision/bench/shared-data.mjs).
 const tickets = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const users = selected.filter((bench) => bench.data);
 const sets = [];
 for (const bench of users) {
-  const set = sets.find((candidate) => candidate.days === bench.data.days) ?? sets[sets.push({ tickets, days: bench.data.days, users: [] }) - 1];
+  const set = sets.find((candidate) => candidate.days === bench.data.days) ?? sets[sets.push({ tickets, days: bench.data.days, users: [], readOnly: [] }) - 1];
   set.users.push(bench.key);
+  if (bench.data.readOnly) {
+    set.readOnly.push(bench.key); // reads the generated data and writes nothing into it but its logins: may use it in place
+  }
 }
 const share = users.length >= 2 && !process.env.DATABASE_URL;
 let shared;

@@ -14,7 +14,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { benchLog, benchLogin, machineLoad, openBenchDatabase, percentile, startBenchGateway } from "../../../packages/supervision/bench/bench-kit.mjs";
 import { generateTickets } from "../../../packages/supervision/bench/generate.mjs";
-import { openGeneratedDatabase } from "../../../packages/supervision/bench/shared-data.mjs";
+import { hasGeneratedData, openGeneratedDatabase } from "../../../packages/supervision/bench/shared-data.mjs";
 import { reportResult } from "../../../tooling/scripts/bench-report.mjs";
 
 // pg is the platform's dependency (the gateway reaches PostgreSQL through it).
@@ -187,11 +187,12 @@ async function main() {
 
     // In a run of several sections the generated tickets are shared (shared-data.mjs): the gateway moves to a
     // database of demo data + the same generated tickets (same generator and options), and logs in again.
-    const generated = await openGeneratedDatabase("lists", { tickets: TICKETS, days: 730 });
-    if (generated) {
+    let generated = null;
+    if (hasGeneratedData({ tickets: TICKETS, days: 730 })) {
       await db.end();
       await app.stop();
       await database.close();
+      generated = await openGeneratedDatabase("lists", { tickets: TICKETS, days: 730 });
       database = generated;
       app = await startBenchGateway(database);
       db = new pg.Client({ connectionString: app.services.dataSource.options.url });

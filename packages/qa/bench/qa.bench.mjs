@@ -13,13 +13,11 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { generateTickets } from "../../supervision/bench/generate.mjs";
 import { openGeneratedDatabase } from "../../supervision/bench/shared-data.mjs";
+import { DAYS, generateCalls, linkTickets, PER_DAY, TAKERS } from "./qa-data.mjs";
 import { freeLowPort, machineLoad, openBenchDatabase, percentile } from "../../supervision/bench/bench-kit.mjs";
 import { reportResult } from "../../../tooling/scripts/bench-report.mjs";
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
-const TAKERS = Number(process.env.BENCH_CALL_TAKERS ?? 190);
-const DAYS = Number(process.env.BENCH_DAYS ?? 365);
-const PER_DAY = Number(process.env.BENCH_CALLS_PER_DAY ?? 17);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TARGET_MS = 5000;
 const log = (message) => console.log(`[bench] ${message}`);
@@ -27,72 +25,6 @@ const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 const localDay = (date) => date.toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
 const addDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-/** 190 call-takers in 19 teams, 150 shared seats, and a year of calls: all by INSERT … SELECT. */
-async function generateCalls(db, today) {
-  await db.query(`INSERT INTO platform_user (username, display_name, password_hash, roles, active)
-    SELECT 'bench-taker-' || n, '话务员' || n, 'x', '{operator}', true FROM generate_series(0, $1::int - 1) n`, [TAKERS]);
-  await db.query(`CREATE TEMP TABLE bench_taker AS SELECT (substring(username from 13))::int AS n, id FROM platform_user WHERE username LIKE 'bench-taker-%'`);
-  await db.query(`CREATE UNIQUE INDEX ON bench_taker (n)`);
-  await db.query(`INSERT INTO qa_team (name, lead_user_id) SELECT '基准班组' || g, (SELECT id FROM bench_taker WHERE n = g * 10) FROM generate_series(0, ($1::int - 1) / 10) g`, [TAKERS]);
-  await db.query(`INSERT INTO qa_team_member (user_id, team_id) SELECT b.id, t.id FROM bench_taker b JOIN qa_team t ON t.name = '基准班组' || (b.n / 10)`);
-  await db.query(`INSERT INTO qa_seat (code, name, active) SELECT 'S' || lpad(g::text, 3, '0'), '座席' || g, true FROM generate_series(0, 149) g ON CONFLICT DO NOTHING`);
-  await db.query(`SET synchronous_commit = off`);
-  const chunk = 30;
-  for (let from = 1; from <= DAYS; from += chunk) {
-    const to = Math.min(DAYS, from + chunk - 1);
-    await db.query(
-      `INSERT INTO qa_call (call_id, seat_code, call_taker_id, caller_number, direction, started_at, answered_at, ended_at, wait_seconds, talk_seconds, recording_url, reported_by_name, flagged_at, flag_reason)
-       SELECT 'B-' || b.n || '-' || to_char(d.day, 'YYYYMMDD') || '-' || k,
-              'S' || lpad((b.n % 150)::text, 3, '0'), b.id,
-              '13' || lpad(((abs(h.h) % 900000000) + 100000000)::text, 9, '0'),
-              CASE WHEN k % 13 = 5 THEN 'OUTBOUND' ELSE 'INBOUND' END,
-              s.started, s.started + make_interval(secs => w.wait), s.started + make_interval(secs => w.wait + w.talk), w.wait, w.talk,
-              'https://cti.example/rec/' || b.n || '/' || to_char(d.day, 'YYYYMMDD') || '/' || k || '.wav', 'Bench CTI',
-              CASE WHEN abs(h.h) % 1000 = 7 THEN s.started + interval '8 hours' END,
-              CASE WHEN abs(h.h) % 1000 = 7 THEN '请复核' END
-         FROM generate_series($2::int, $3::int) back
-         CROSS JOIN LATERAL (SELECT ($1::date - back) AS day) d
-         CROSS JOIN bench_taker b
-         CROSS JOIN generate_series(0, $4::int - 1) k
-         CROSS JOIN LATERAL (SELECT hashtext(b.n || ':' || d.day || ':' || k) AS h) h
-         CROSS JOIN LATERAL (SELECT ((d.day + time '08:00' + make_interval(mins => k * 30 + abs(h.h) % 20)) AT TIME ZONE 'Asia/Shanghai') AS started) s
-         CROSS JOIN LATERAL (SELECT 3 + abs(h.h) % 60 AS wait, CASE WHEN abs(h.h) % 100 = 3 THEN 900 + abs(h.h) % 600 ELSE 40 + abs(h.h) % 420 END AS talk) w`,
-      [today, from, to, PER_DAY],
-    );
-  }
-  return Number((await db.query(`SELECT count(*) AS n FROM qa_call`)).rows[0].n);
-}
-
-/**
- * Phone tickets of the last year are logged by a call-taker during one of their calls that day (call
- * id and created_by set, the qa_call_ticket link written), a quarter of them answered in a callback.
- */
-async function linkTickets(db, today) {
-  await db.query(`SET session_replication_role = replica`);
-  const linked = await db.query(
-    `WITH picked AS (
-       SELECT t.id, b.id AS taker, 'B-' || b.n || '-' || to_char((t.received_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYYMMDD') || '-' || (abs(hashtext(t.id::text || 'k')) % $3) AS call_id
-         FROM intake_ticket t JOIN bench_taker b ON b.n = abs(hashtext(t.id::text)) % $2
-        WHERE t.channel = 'phone' AND (t.received_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date - $4::int AND $1::date - 1
-     ), updated AS (
-       UPDATE intake_ticket t SET call_id = p.call_id, created_by = p.taker FROM picked p WHERE t.id = p.id RETURNING t.id, t.call_id
-     )
-     INSERT INTO qa_call_ticket (ticket_id, call_id) SELECT id, call_id FROM updated ON CONFLICT DO NOTHING`,
-    [today, TAKERS, PER_DAY, DAYS],
-  );
-  await db.query(
-    `INSERT INTO callback_survey (task_id, ticket_id, full_survey, channel, result_satisfaction, process_satisfaction, answered_at, category_id, request_type)
-     SELECT md5('bench-survey-' || t.id)::uuid, t.id, true, 'PHONE',
-            CASE WHEN abs(hashtext(t.id::text || 's')) % 10 = 0 THEN 'DISSATISFIED' ELSE 'SATISFIED' END,
-            CASE WHEN abs(hashtext(t.id::text || 'p')) % 10 = 0 THEN 'DISSATISFIED' ELSE 'SATISFIED' END,
-            t.received_at + interval '3 days', t.category_id, t.request_type
-       FROM intake_ticket t WHERE t.call_id LIKE 'B-%' AND abs(hashtext(t.id::text || 'v')) % 4 = 0 AND t.received_at + interval '3 days' < now()
-     ON CONFLICT DO NOTHING`,
-  );
-  await db.query(`SET session_replication_role = DEFAULT`);
-  return linked.rowCount;
-}
 
 /** The same picks as one hand-written statement (the baseline): risk calls and N seeded random calls per call-taker, none sampled before. */
 const BASELINE_SAMPLING = `
@@ -151,18 +83,19 @@ async function main() {
     const ds = app.services.dataSource;
     db = new pg.Client({ connectionString: ds.options.url });
     await db.connect();
-    const today = localDay(new Date());
+    // The calls were made for the day the shared data was generated (the same day but for a run across midnight in Beijing).
+    const today = database.generated?.qa?.today ?? localDay(new Date());
     if (!database.generated) {
       log(`generating ${TICKETS.toLocaleString("en")} tickets over ${DAYS} days (shared bulk generator)…`);
     }
     const stats = database.generated ?? (await generateTickets(db, { tickets: TICKETS, days: DAYS, log }));
     log(`tickets in ${(stats.ms / 1000).toFixed(0)} s`);
     let t = performance.now();
-    const calls = await generateCalls(db, today);
-    log(`${calls.toLocaleString("en")} call records for ${TAKERS} call-takers × ${DAYS} days in ${seconds(performance.now() - t)}`);
+    const calls = database.generated?.qa?.calls ?? (await generateCalls(db, today));
+    log(`${calls.toLocaleString("en")} call records for ${TAKERS} call-takers × ${DAYS} days in ${seconds(database.generated?.qa?.callsMs ?? performance.now() - t)}`);
     t = performance.now();
-    const linked = await linkTickets(db, today);
-    log(`${linked.toLocaleString("en")} phone tickets linked to their calls, with callback answers, in ${seconds(performance.now() - t)}`);
+    const linked = database.generated?.qa?.linked ?? (await linkTickets(db, today));
+    log(`${linked.toLocaleString("en")} phone tickets linked to their calls, with callback answers, in ${seconds(database.generated?.qa?.linkedMs ?? performance.now() - t)}`);
 
     // Last month's samples and inspections (a score for each), so that the monthly assessment has QA scores to read.
     const monthStart = `${addDays(today, -40).slice(0, 7)}-01`;

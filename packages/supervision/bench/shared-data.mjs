@@ -12,9 +12,10 @@
 // - a section calls `openGeneratedDatabase(pg, prefix, { tickets, days })`: when the run shares a
 //   data set with those parameters (environment variable CIVICLINE_BENCH_SHARED_DATA, set by
 //   bench.mjs), it gets a database of its own, `CREATE DATABASE … TEMPLATE` of the generated one
-//   (the last section to use a data set takes the generated database itself), so what one section
-//   writes never reaches another's figures; the section then adds only what it needs on top (timer
-//   marks, call records…). Otherwise (`pnpm bench search` alone, or DATABASE_URL) it gets null and
+//   (the last section to use a data set takes the generated database itself, and one that only reads
+//   uses it in place), so what one section writes never reaches another's figures; the section then adds only what it needs on top (timer
+//   marks…; the QA section's call records are made with its data set when it is that set's only
+//   user). Otherwise (`pnpm bench search` alone, or DATABASE_URL) it gets null and
 //   generates its own tickets as before.
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -37,7 +38,7 @@ const sameSet = (a, b) => Number(a.tickets) === Number(b.tickets) && Number(a.da
 
 /**
  * Starts the shared cluster and generates each data set ({ tickets, days, users: section keys in run
- * order }) in a child process of its own, side by side. Returns `envFor(sectionKey)` (the environment
+ * order, readOnly: those of them that only read the generated data }) in a child process of its own, side by side. Returns `envFor(sectionKey)` (the environment
  * a section gets: which databases to copy or take) and `stop()`.
  */
 export async function prepareSharedData(sets) {
@@ -54,7 +55,9 @@ export async function prepareSharedData(sets) {
       sets.map(
         (set) =>
           new Promise((resolve, reject) => {
-            const child = spawn(process.execPath, [here, "--generate", embedded.adminUrl, databaseName(set), String(set.tickets), String(set.days)], {
+            // The QA section's call records go into its data set too when it is that set's only user.
+            const extra = set.users.length === 1 && set.users[0] === "qa" ? ["qa"] : [];
+            const child = spawn(process.execPath, [here, "--generate", embedded.adminUrl, databaseName(set), String(set.tickets), String(set.days), ...extra], {
               stdio: ["ignore", "pipe", "inherit"],
             });
             let last = "";
@@ -81,7 +84,14 @@ export async function prepareSharedData(sets) {
         adminUrl: embedded.adminUrl,
         sets: generated
           .filter((set) => set.users.includes(key))
-          .map((set) => ({ tickets: set.tickets, days: set.days, database: set.database, stats: set.stats, take: set.users.at(-1) === key })),
+          .map((set) => ({
+            tickets: set.tickets,
+            days: set.days,
+            database: set.database,
+            stats: set.stats,
+            take: set.users.at(-1) === key,
+            inPlace: set.readOnly.includes(key) && set.users.at(-1) !== key,
+          })),
       }),
     });
     return { envFor, stop };
@@ -89,6 +99,12 @@ export async function prepareSharedData(sets) {
     await stop();
     throw error;
   }
+}
+
+/** Whether this run shares a generated data set with these parameters (then `openGeneratedDatabase` gives a database holding it). */
+export function hasGeneratedData({ tickets, days }) {
+  const shared = process.env[SHARED_ENV] ? JSON.parse(process.env[SHARED_ENV]) : null;
+  return Boolean(shared?.sets.some((candidate) => sameSet(candidate, { tickets, days })));
 }
 
 /**
@@ -103,11 +119,20 @@ export async function openGeneratedDatabase(prefix, { tickets, days }) {
     return null;
   }
   const dir = await mkdtemp(path.join(tmpdir(), `civicline-${prefix}-bench-`));
+  const url = new URL(shared.adminUrl);
+  if (set.inPlace) {
+    // A section that only reads (then logs in and leaves its sessions) uses the generated database itself.
+    log(`using the ${set.stats.tickets.toLocaleString("en")} tickets generated once for this run (${days} days, shared with the other sections; this section only reads)`);
+    url.pathname = `/${set.database}`;
+    return { url: url.toString(), dataDir: dir, generated: set.stats, copyMs: 0, close: () => rm(dir, { recursive: true, force: true }) };
+  }
   const name = `civicline_bench_${prefix}`;
   const admin = new pg.Client({ connectionString: shared.adminUrl });
   await admin.connect();
   const t = performance.now();
   try {
+    // A section before this one that used the database in place has stopped; a connection it left behind would block the copy.
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [set.database]);
     if (set.take) {
       await admin.query(`ALTER DATABASE ${set.database} RENAME TO ${name}`);
     } else {
@@ -121,7 +146,6 @@ export async function openGeneratedDatabase(prefix, { tickets, days }) {
     `${set.take ? "taking" : "a copy of"} the ${set.stats.tickets.toLocaleString("en")} tickets generated once for this run (${days} days, shared with the other sections)` +
       `${set.take ? "" : `: CREATE DATABASE … TEMPLATE in ${(copyMs / 1000).toFixed(1)} s`}`,
   );
-  const url = new URL(shared.adminUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
@@ -139,7 +163,7 @@ export async function openGeneratedDatabase(prefix, { tickets, days }) {
 }
 
 /** Child process: creates the database, starts the gateway on it (migrations, demo data) and generates the tickets, as a section does. */
-async function generateChild([adminUrl, name, tickets, days]) {
+async function generateChild([adminUrl, name, tickets, days, extra]) {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
@@ -164,6 +188,20 @@ async function generateChild([adminUrl, name, tickets, days]) {
     console.log(`generating ${Number(tickets).toLocaleString("en")} tickets over ${days} days (bulk SQL, shared generator)…`);
     const stats = await generateTickets(db, { tickets: Number(tickets), days: Number(days), log: console.log });
     console.log(`generated in ${(stats.ms / 1000).toFixed(0)} s: ${stats.tickets.toLocaleString("en")} tickets, ${stats.assignments.toLocaleString("en")} assignments, ${stats.history.toLocaleString("en")} history rows`);
+    if (extra === "qa") {
+      // What the QA section adds on top of the tickets before it measures (qa-data.mjs), made here once, with the same functions.
+      const { generateCalls, linkTickets, TAKERS, DAYS } = await import("../../qa/bench/qa-data.mjs");
+      const today = new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
+      let t = performance.now();
+      const calls = await generateCalls(db, today);
+      const callsMs = performance.now() - t;
+      console.log(`${calls.toLocaleString("en")} call records for ${TAKERS} call-takers × ${DAYS} days in ${(callsMs / 1000).toFixed(1)} s`);
+      t = performance.now();
+      const linked = await linkTickets(db, today);
+      const linkedMs = performance.now() - t;
+      console.log(`${linked.toLocaleString("en")} phone tickets linked to their calls, with callback answers, in ${(linkedMs / 1000).toFixed(1)} s`);
+      stats.qa = { today, calls, callsMs, linked, linkedMs };
+    }
     console.log(JSON.stringify(stats));
   } finally {
     await db.end().catch(() => undefined);
