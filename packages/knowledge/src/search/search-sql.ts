@@ -16,6 +16,9 @@ export type SearchScope = { where: string; params: unknown[]; today: string };
 export type RankedRow = { article: Article; score: number };
 export type RankedPage = { total: number; rows: RankedRow[] };
 
+/** The order of a page (alias h): in force first, then rank, usage, the most recently published. */
+const PAGE_ORDER = "h.live DESC, h.score DESC, h.usage_count DESC, h.published_at DESC NULLS LAST, h.id";
+
 /** Matches are counted up to this many (a count of tens of thousands helps no call-taker). */
 export const TOTAL_CAP = 1000;
 /** Title and keyword matches ranked per search: the first this many found (all of them, unless a term is in more titles). */
@@ -45,47 +48,79 @@ function withParams(scope: SearchScope): { params: unknown[]; add: (value: unkno
  * 2. only when tier 1 does not fill the page: summary and body matches, ranked the same way among the
  *    first BODY_CANDIDATES found.
  * A term found in thousands of titles thus costs the same as one found in a thousand.
- * The total (capped at TOTAL_CAP) is counted at the same time on another connection.
+ * The total is capped at TOTAL_CAP: when tier 1 alone found that many candidates (the head vector is
+ * part of the full one, so as many full matches exist), that is the total and nothing else is read;
+ * otherwise the full-vector matches are counted (beside tier 2 when it is needed).
  */
 export async function rankedSearch(db: Db, scope: SearchScope, tsquery: string, limit: number, offset: number): Promise<RankedPage> {
   const need = offset + limit;
   const head = withParams(scope);
   const headQ = head.add(tsquery);
   const headToday = head.add(scope.today);
-  const count = withParams(scope);
-  const countQ = count.add(tsquery);
-  const [headRows, [{ total }]] = await Promise.all([
-    db.query(
-      `SELECT * FROM (
-         SELECT ${ARTICLE_COLUMNS}, ts_rank('${RANK_WEIGHTS}', a.search_head, ${headQ}::tsquery) AS score, ${liveCondition(headToday)} AS live
+  // Ranked on narrow rows (id and sort keys); only the page's articles are read in full.
+  // `candidates`: how many tier-1 articles were ranked (the window runs over the LIMITed subquery).
+  const headRows: Array<Record<string, unknown>> = await db.query(
+    `SELECT ${ARTICLE_COLUMNS}, p.score, p.candidates FROM (
+       SELECT h.*, count(*) OVER () AS candidates FROM (
+         SELECT a.id, ts_rank('${RANK_WEIGHTS}', a.search_head, ${headQ}::tsquery) AS score, ${liveCondition(headToday)} AS live,
+           a.usage_count, a.published_at
          FROM knowledge_article a
          WHERE a.search_head @@ ${headQ}::tsquery AND ${scope.where}
          LIMIT ${HEAD_CANDIDATES}) h
-       ORDER BY live DESC, score DESC, "usageCount" DESC, "publishedAt" DESC NULLS LAST, id
-       LIMIT ${head.add(need)}`,
-      head.params,
-    ) as Promise<Array<Record<string, unknown>>>,
-    db.query(
+       ORDER BY ${PAGE_ORDER}
+       LIMIT ${head.add(need)}) p
+     JOIN knowledge_article a ON a.id = p.id
+     ORDER BY ${PAGE_ORDER.replaceAll("h.", "p.")}`,
+    head.params,
+  );
+  let rows = rowsOf(headRows);
+  const candidates = Number(headRows[0]?.candidates ?? 0);
+  if (candidates >= TOTAL_CAP) {
+    return { total: TOTAL_CAP, rows: rows.slice(offset, offset + limit) };
+  }
+  const countTotal = async (): Promise<number> => {
+    const count = withParams(scope);
+    const countQ = count.add(tsquery);
+    const [{ total }]: [{ total: number }] = await db.query(
       `SELECT count(*)::int AS total FROM (SELECT 1 FROM knowledge_article a WHERE a.search_vector @@ ${countQ}::tsquery AND ${scope.where} LIMIT ${TOTAL_CAP}) m`,
       count.params,
-    ) as Promise<[{ total: number }]>, // an aggregate without GROUP BY answers exactly one row
-  ]);
-  let rows = rowsOf(headRows);
-  if (rows.length < need && total > rows.length) {
+    ); // an aggregate without GROUP BY answers exactly one row
+    return total;
+  };
+  const bodyPage = async (): Promise<RankedRow[]> => {
     const body = withParams(scope);
     const q = body.add(tsquery);
     const today = body.add(scope.today);
     const bodyRows: Array<Record<string, unknown>> = await db.query(
-      `SELECT * FROM (
-         SELECT ${ARTICLE_COLUMNS}, ts_rank('${RANK_WEIGHTS}', a.search_vector, ${q}::tsquery) AS score, ${liveCondition(today)} AS live
-         FROM knowledge_article a
-         WHERE a.search_vector @@ ${q}::tsquery AND NOT (a.search_head @@ ${q}::tsquery) AND ${scope.where}
-         LIMIT ${BODY_CANDIDATES}) b
-       ORDER BY live DESC, score DESC, "usageCount" DESC, "publishedAt" DESC NULLS LAST, id
-       LIMIT ${body.add(need - rows.length)}`,
+      `SELECT ${ARTICLE_COLUMNS}, p.score FROM (
+         SELECT h.* FROM (
+           SELECT a.id, ts_rank('${RANK_WEIGHTS}', a.search_vector, ${q}::tsquery) AS score, ${liveCondition(today)} AS live,
+             a.usage_count, a.published_at
+           FROM knowledge_article a
+           WHERE a.search_vector @@ ${q}::tsquery AND NOT (a.search_head @@ ${q}::tsquery) AND ${scope.where}
+           LIMIT ${BODY_CANDIDATES}) h
+         ORDER BY ${PAGE_ORDER}
+         LIMIT ${body.add(need - rows.length)}) p
+       JOIN knowledge_article a ON a.id = p.id
+       ORDER BY ${PAGE_ORDER.replaceAll("h.", "p.")}`,
       body.params,
     );
-    rows = rows.concat(rowsOf(bodyRows));
+    return rowsOf(bodyRows);
+  };
+  let total: number;
+  if (rows.length >= need) {
+    total = await countTotal();
+  } else if (rows.length > 0) {
+    // the page needs tier 2 anyway: count beside it
+    const [counted, more] = await Promise.all([countTotal(), bodyPage()]);
+    total = counted;
+    rows = rows.concat(more);
+  } else {
+    // nothing in titles and keywords: most often nothing at all (a stricter mode before a looser one)
+    total = await countTotal();
+    if (total > 0) {
+      rows = await bodyPage();
+    }
   }
   return { total: Math.max(total, rows.length), rows: rows.slice(offset, offset + limit) };
 }
@@ -122,23 +157,44 @@ export async function coverageSearch(
   const count = add(query.parts.length);
   const min = add(minScore);
   const today = add(scope.today);
+  // Candidates are the articles with a part in their title or keywords (`search_head`: small and
+  // stored uncompressed, so even a sequential scan of it is cheap), read from a materialised CTE so
+  // that PostgreSQL plans it for all its rows (a bitmap scan of the GIN index) and reads it lazily up
+  // to TOTAL_CAP. With the LIMIT inside and the full vector in the condition, it walked the table in
+  // physical order decompressing every article's vector until TOTAL_CAP matched (a sequential scan,
+  // 50–140 ms at 100,000 articles). Each candidate's full vector is decompressed once (strip: lexemes
+  // only, all that `@@` of one token needs), the parts are parsed once (`::tsquery[]`), and only the
+  // page leaves the server, the total counted beside it (window count).
   const rows: Array<Record<string, unknown>> = await db.query(
-    `SELECT * FROM (
-       SELECT m.*, LEAST(1.0, (m.head_parts + ${BODY_PART_WEIGHT} * m.body_parts) / ${count}::float8
-                              + CASE WHEN m.keyword_hit THEN ${KEYWORD_BONUS} ELSE 0 END) AS score FROM (
-         SELECT ${ARTICLE_COLUMNS}, ${liveCondition(today)} AS live,
-           (SELECT count(*) FROM unnest(${list}::text[]) p WHERE a.search_head @@ p::tsquery) AS head_parts,
-           (SELECT count(*) FROM unnest(${list}::text[]) p WHERE a.search_vector @@ p::tsquery AND NOT (a.search_head @@ p::tsquery)) AS body_parts,
-           EXISTS (SELECT 1 FROM unnest(a.keywords) k WHERE char_length(k) >= 2 AND strpos(${text}::text, lower(k)) > 0) AS keyword_hit,
-           ts_rank('${RANK_WEIGHTS}', a.search_vector, ${q}::tsquery) AS rank
-         FROM knowledge_article a
-         WHERE a.search_vector @@ ${q}::tsquery AND ${scope.where}
-         LIMIT ${TOTAL_CAP}) m) s
-     WHERE s.score >= ${min}
-     ORDER BY live DESC, score DESC, rank DESC, "usageCount" DESC, "publishedAt" DESC NULLS LAST, id`,
+    `WITH found AS MATERIALIZED (
+       SELECT a.id, ${liveCondition(today)} AS live, a.usage_count, a.published_at, a.keywords, a.search_head AS head, a.search_vector AS vector
+       FROM knowledge_article a
+       WHERE a.search_head @@ ${q}::tsquery AND ${scope.where}),
+     scored AS MATERIALIZED (
+       SELECT m.id, m.live, m.rank, m.usage_count, m.published_at,
+         LEAST(1.0, (m.head_parts + ${BODY_PART_WEIGHT} * m.body_parts) / ${count}::float8
+                    + CASE WHEN m.keyword_hit THEN ${KEYWORD_BONUS} ELSE 0 END) AS score
+       FROM (
+         SELECT c.*,
+           (SELECT count(*) FROM unnest(${list}::tsquery[]) p WHERE c.head @@ p) AS head_parts,
+           (SELECT count(*) FROM unnest(${list}::tsquery[]) p WHERE c.lexemes @@ p AND NOT (c.head @@ p)) AS body_parts,
+           EXISTS (SELECT 1 FROM unnest(c.keywords) k WHERE char_length(k) >= 2 AND strpos(${text}::text, lower(k)) > 0) AS keyword_hit
+         FROM (SELECT f.*, strip(f.vector) AS lexemes, ts_rank('${RANK_WEIGHTS}', f.head, ${q}::tsquery) AS rank FROM found f LIMIT ${TOTAL_CAP}) c) m),
+     page AS (
+       SELECT s.*, count(*) OVER () AS total FROM scored s WHERE s.score >= ${min}
+       ORDER BY s.live DESC, s.score DESC, s.rank DESC, s.usage_count DESC, s.published_at DESC NULLS LAST, s.id
+       LIMIT ${add(limit)} OFFSET ${add(offset)})
+     SELECT ${ARTICLE_COLUMNS}, page.score, page.total
+     FROM page JOIN knowledge_article a ON a.id = page.id
+     ORDER BY page.live DESC, page.score DESC, page.rank DESC, page.usage_count DESC, page.published_at DESC NULLS LAST, page.id`,
     params,
   );
-  return { total: rows.length, rows: rowsOf(rows.slice(offset, offset + limit)) };
+  if (rows.length === 0 && offset > 0) {
+    // past the end: the count alone
+    const all = await coverageSearch(db, scope, query, minScore, 1, 0);
+    return { total: all.total, rows: [] };
+  }
+  return { total: Number(rows[0]?.total ?? 0), rows: rowsOf(rows) };
 }
 
 /**
