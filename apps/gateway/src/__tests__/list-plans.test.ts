@@ -48,8 +48,11 @@ afterAll(async () => {
   await gateway?.stop();
 });
 
-/** The statements reading the ticket or assignment table that `run` sent (sessions, outbox polling and the like left out). */
-async function statementsOf(run: () => Promise<unknown>): Promise<Statement[]> {
+/**
+ * The statements reading the ticket or assignment table that `run` sent (sessions, outbox polling and
+ * the like left out); with `tables`, those reading any table it matches.
+ */
+async function statementsOf(run: () => Promise<unknown>, tables = BIG_TABLES): Promise<Statement[]> {
   const seen: Statement[] = [];
   const original = PostgresQueryRunner.prototype.query;
   PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, text: string, params?: unknown[], ...rest: unknown[]) {
@@ -61,7 +64,7 @@ async function statementsOf(run: () => Promise<unknown>): Promise<Statement[]> {
   } finally {
     PostgresQueryRunner.prototype.query = original;
   }
-  return seen.filter((statement) => BIG_TABLES.test(statement.text) && !/platform_outbox|^\s*(START|COMMIT|ROLLBACK)/u.test(statement.text));
+  return seen.filter((statement) => tables.test(statement.text) && !/platform_outbox|^\s*(START|COMMIT|ROLLBACK)/u.test(statement.text));
 }
 
 async function plansOf(statements: Statement[]): Promise<string[]> {
@@ -125,5 +128,52 @@ describe("list plans at 40,000 tickets", () => {
     const plans = await plansOf(statements);
     const scans = plans.flatMap((plan, i) => (SEQ_SCAN.test(plan) ? [`${statements[i]!.text}\n${plan}`] : []));
     expect(scans).toEqual([]);
+  });
+});
+
+describe("list statements at 40,000 tickets", () => {
+  const queue = (kind: string, limit: number) => () =>
+    graphql("operator", `query($kind: QueueKind!, $limit: Int!) { ticketQueue(kind: $kind, limit: $limit) { total items { ${TICKET_FIELDS} } } }`, { kind, limit });
+
+  it("an intake queue's total is its maintained counter (the queue counts' figure), not a count over the tickets", async () => {
+    const counts = (await graphql("operator", "{ queueCounts { waitingForDispatch mineToday emergencies received } }")).queueCounts as Record<string, number>;
+    const sql: Record<string, string> = {
+      EMERGENCIES: "urgency = 'emergency' AND status NOT IN ('closed', 'closed_direct', 'merged')",
+      RECEIVED: "status IN ('received', 'awaiting_dispatch')",
+      WAITING_FOR_DISPATCH: "status = 'awaiting_dispatch'",
+    };
+    const field: Record<string, string> = { EMERGENCIES: "emergencies", RECEIVED: "received", WAITING_FOR_DISPATCH: "waitingForDispatch", MINE_TODAY: "mineToday" };
+    for (const kind of ["EMERGENCIES", "RECEIVED", "WAITING_FOR_DISPATCH", "MINE_TODAY"]) {
+      let data: Record<string, unknown> = {};
+      const statements = await statementsOf(async () => {
+        data = await queue(kind, 5)();
+      });
+      expect(statements.filter((statement) => /\bcount\s*\(/iu.test(statement.text))).toEqual([]);
+      const total = (data.ticketQueue as { total: number }).total;
+      expect(total).toBe(counts[field[kind]!]);
+      if (sql[kind]) {
+        const [{ n }] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM intake_ticket WHERE ${sql[kind]}`)).rows as [{ n: number }];
+        expect(total).toBe(n);
+      }
+    }
+  });
+
+  it("a list sends the same statements for a page of 5 rows as for a page of 200", async () => {
+    const domainTables = /\b(intake_|routing_)/u;
+    const pages: Array<{ name: string; page: (limit: number) => () => Promise<unknown> }> = [
+      { name: "received queue", page: (limit) => queue("RECEIVED", limit) },
+      { name: "emergency queue", page: (limit) => queue("EMERGENCIES", limit) },
+      {
+        name: "dispatch queue",
+        page: (limit) => () =>
+          graphql("dispatcher", `query($limit: Int) { dispatchQueue(limit: $limit) { dispatchDueAt ticket { ${TICKET_FIELDS} } proposal { clear rule { id } leadUnit { id } } pendingReturn { id unit { id } } } }`, { limit }),
+      },
+    ];
+    for (const { name, page } of pages) {
+      await page(200)(); // warm: caches (catalogue, calendar)
+      const small = await statementsOf(page(5), domainTables);
+      const large = await statementsOf(page(200), domainTables);
+      expect({ name, statements: large.length }).toEqual({ name, statements: small.length });
+    }
   });
 });

@@ -9,6 +9,11 @@ export class Open311List {
     readonly itemName: string,
     readonly items: readonly Open311Value[],
   ) {}
+
+  /** JSON.stringify writes a list as its array of items (so a page is serialised in one pass, without a copy). */
+  toJSON(): readonly Open311Value[] {
+    return this.items;
+  }
 }
 
 /** A response body in a shape both formats can render (the spec's "Spark convention"). */
@@ -94,7 +99,7 @@ export function sendOpen311(res: Response, format: Open311Format, root: string, 
     res.type("text/xml; charset=utf-8").send(toXmlDocument(root, value));
     return;
   }
-  res.type("application/json; charset=utf-8").send(JSON.stringify(toJson(value)));
+  res.type("application/json; charset=utf-8").send(JSON.stringify(value));
 }
 
 /** Sends an error in the spec's format: a list of `{ code, description }` (XML `<errors><error>…`). */

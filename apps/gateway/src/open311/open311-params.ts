@@ -128,5 +128,7 @@ export function parseW3cDate(raw: string, name: string): Date {
 
 /** An instant in W3C format without milliseconds: 2026-11-24T08:15:30Z. */
 export function w3c(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const iso = date.toISOString();
+  // 2026-11-24T08:15:30.123Z is 24 characters; years past 9999 are written longer (+010000-…).
+  return iso.length === 24 ? `${iso.slice(0, 19)}Z` : iso.replace(/\.\d{3}Z$/, "Z");
 }

@@ -49,7 +49,10 @@ type Related = { assignments: Map<string, Assignment>; units: Map<string, Unit>;
 
 async function loadRelated(dataSource: DataSource, tickets: readonly Ticket[]): Promise<Related> {
   const ticketIds = tickets.map((ticket) => ticket.id);
-  const assignments = ticketIds.length > 0 ? await dataSource.getRepository(Assignment).find({ where: { ticketId: In(ticketIds), current: true } }) : [];
+  const assignments = ticketIds.length > 0 ? await dataSource.getRepository(Assignment).find({
+          select: { id: true, ticketId: true, state: true, leadUnitId: true, completionDueAt: true, updatedAt: true },
+          where: { ticketId: In(ticketIds), current: true },
+        }) : [];
   const unitIds = [...new Set(assignments.map((assignment) => assignment.leadUnitId))];
   const units = unitIds.length > 0 ? await dataSource.getRepository(Unit).find({ where: { id: In(unitIds) } }) : [];
   const areaIds = [...new Set(tickets.flatMap((ticket) => [ticket.districtId, ...(ticket.townshipId ? [ticket.townshipId] : [])]))];

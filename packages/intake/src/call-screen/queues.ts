@@ -44,7 +44,19 @@ export function orderByUrgency(query: SelectQueryBuilder<Ticket>): SelectQueryBu
 /** Paging of the intake queues (the first page only: no offset). */
 export const QUEUE_PAGE: PageRule = { defaultLimit: 50, maxLimit: 200 };
 
-/** One page of an intake queue, for centre staff. */
+/** The maintained counter that holds a queue's size (what `queueCounts` shows for it). */
+const QUEUE_TOTAL: Record<QueueKind, keyof QueueCounts> = {
+  [QueueKind.RECEIVED]: "received",
+  [QueueKind.WAITING_FOR_DISPATCH]: "waitingForDispatch",
+  [QueueKind.EMERGENCIES]: "emergencies",
+  [QueueKind.MINE_TODAY]: "mineToday",
+};
+
+/**
+ * One page of an intake queue, for centre staff. The page is read in queue order from its index and
+ * stops after `limit` rows; the total is the queue's maintained counter (the same figure the queue
+ * counts show), read beside it — not a count over every ticket in the queue.
+ */
 export async function listQueue(
   dataSource: DataSource,
   input: { actor: Actor | null; kind: QueueKind; limit?: number | null },
@@ -53,8 +65,8 @@ export async function listQueue(
   const { limit } = pageInput({ limit: input.limit }, QUEUE_PAGE);
   const condition = queueCondition(input.kind, actor);
   const query = dataSource.getRepository(Ticket).createQueryBuilder("t").where(condition.sql, condition.params);
-  const [items, total] = await orderByUrgency(query).take(limit).getManyAndCount();
-  return { total, items };
+  const [items, counts] = await Promise.all([orderByUrgency(query).take(limit).getMany(), readQueueCounts(dataSource, [actor.id])]);
+  return { total: counts.get(actor.id)![QUEUE_TOTAL[input.kind]], items };
 }
 
 /** The counter key of the tickets `userId` logged on hotline day `day` (as `intake_queue_keys` writes it). */

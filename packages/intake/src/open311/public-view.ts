@@ -31,9 +31,40 @@ export type Open311TicketFilter = {
   limit: number;
 };
 
-/** Tickets for the Open311 request list, newest first. */
+/**
+ * The columns a service request is written from (status, service, area, dates, the public text and
+ * place, and the citizen's identity to mask in them): a page of up to 1,000 tickets reads and
+ * converts no other column (extra fields, linked articles, call ids…).
+ */
+const OPEN311_COLUMNS = [
+  "id",
+  "trackingNumber",
+  "status",
+  "channel",
+  "requestType",
+  "privacy",
+  "categoryId",
+  "districtId",
+  "townshipId",
+  "description",
+  "address",
+  "latitude",
+  "longitude",
+  "citizenName",
+  "citizenPhone",
+  "citizenEmail",
+  "citizenIdNumber",
+  "receivedAt",
+  "updatedAt",
+] as const satisfies ReadonlyArray<keyof Ticket>;
+
+/** Tickets for the Open311 request list, newest first, with the columns a service request shows (OPEN311_COLUMNS). */
 export function listOpen311Tickets(db: DataSource | EntityManager, filter: Open311TicketFilter): Promise<Ticket[]> {
-  const query = db.getRepository(Ticket).createQueryBuilder("ticket").orderBy("ticket.receivedAt", "DESC").addOrderBy("ticket.trackingNumber", "DESC").take(filter.limit);
+  const query = db
+    .getRepository(Ticket)
+    .createQueryBuilder("ticket")
+    .select(OPEN311_COLUMNS.map((column) => `ticket.${column}`))
+    .orderBy("ticket.receivedAt", "DESC").addOrderBy("ticket.trackingNumber", "DESC").take(filter.limit);
   if (filter.trackingNumbers) {
     const numbers = filter.trackingNumbers.map((number) => number.trim().toUpperCase()).filter((number) => TRACKING_NUMBER.test(number));
     return numbers.length === 0 ? Promise.resolve([]) : query.where({ trackingNumber: In(numbers) }).getMany();

@@ -99,9 +99,16 @@ export async function listCalendarOverrides(
   return manager.getRepository(CalendarOverride).find({ where, order: { day: "ASC" } });
 }
 
+/** Calendars built lately, by what they were built from (options and overrides): they are pure, so equal inputs share one. */
+const builtCalendars = new Map<string, WorkingCalendar>();
+const BUILT_CALENDARS_LIMIT = 16;
+
 /**
  * The working calendar with every admin override from the database (a small table: one row per
- * exceptional day). Build it per use case rather than caching it, so an override applies at once.
+ * exceptional day). The overrides are read on every call, so an override applies at once; a
+ * calendar built from the very same options and overrides before is reused, with the days' working
+ * intervals and running totals it has already worked out (a page of deadlines then costs no
+ * time-zone arithmetic per row).
  */
 export async function loadWorkingCalendar(
   source: DataSource | EntityManager,
@@ -109,5 +116,14 @@ export async function loadWorkingCalendar(
 ): Promise<WorkingCalendar> {
   const manager = source instanceof DataSource ? source.manager : source;
   const overrides = await listCalendarOverrides(manager);
-  return new WorkingCalendar({ ...options, overrides });
+  const key = JSON.stringify([options.timeZone ?? null, options.businessHours ?? null, options.holidays ?? null, overrides.map((o) => [o.day, o.working, o.note ?? null])]);
+  let calendar = builtCalendars.get(key);
+  if (!calendar) {
+    calendar = new WorkingCalendar({ ...options, overrides });
+    if (builtCalendars.size >= BUILT_CALENDARS_LIMIT) {
+      builtCalendars.delete(builtCalendars.keys().next().value!);
+    }
+    builtCalendars.set(key, calendar);
+  }
+  return calendar;
 }

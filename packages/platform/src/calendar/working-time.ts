@@ -83,13 +83,17 @@ export function workingMinutesBetween(calendar: WorkingCalendar, from: Date, to:
   if (toMs <= fromMs) {
     return 0;
   }
+  const firstDay = calendar.dayOf(fromMs);
   const lastDay = calendar.dayOf(toMs);
-  let total = 0;
-  for (let day = calendar.dayOf(fromMs); day <= lastDay; day = shiftDay(day, 1)) {
+  const clipped = (day: string): number => {
+    let ms = 0;
     for (const [start, end] of calendar.workingIntervals(day)) {
-      total += Math.max(0, Math.min(end, toMs) - Math.max(start, fromMs));
+      ms += Math.max(0, Math.min(end, toMs) - Math.max(start, fromMs));
     }
-  }
+    return ms;
+  };
+  // The first and last days clipped to [from, to); the whole days between from the calendar's running totals.
+  const total = firstDay === lastDay ? clipped(firstDay) : clipped(firstDay) + calendar.workingMsOfDays(shiftDay(firstDay, 1), lastDay) + clipped(lastDay);
   return Math.floor(total / MINUTE_MS);
 }
 

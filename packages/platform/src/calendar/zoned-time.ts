@@ -62,13 +62,47 @@ export function weekdayOf(day: string): number {
   return new Date(`${day}T00:00:00Z`).getUTCDay();
 }
 
-/** How far local time in `timeZone` is ahead of UTC at an instant, in milliseconds. */
-export function zoneOffsetMs(timeZone: string, instantMs: number): number {
+/** The offset by `Intl` (a formatToParts call: microseconds each, so its results are kept by the hour). */
+function exactZoneOffsetMs(timeZone: string, instantMs: number): number {
   const whole = Math.floor(instantMs / 1000) * 1000;
   const parts = formatter(timeZone).formatToParts(new Date(whole));
   const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
   return asUtc - whole;
+}
+
+const HOUR_MS = 3_600_000;
+const OFFSET_CACHE_LIMIT = 50_000;
+/** Per zone: the offset at the start of each UTC hour asked about so far. */
+const hourOffsets = new Map<string, Map<number, number>>();
+
+function offsetAtHour(timeZone: string, hour: number): number {
+  let hours = hourOffsets.get(timeZone);
+  if (!hours) {
+    hours = new Map();
+    hourOffsets.set(timeZone, hours);
+  }
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    offset = exactZoneOffsetMs(timeZone, hour * HOUR_MS);
+    if (hours.size >= OFFSET_CACHE_LIMIT) {
+      hours.clear();
+    }
+    hours.set(hour, offset);
+  }
+  return offset;
+}
+
+/**
+ * How far local time in `timeZone` is ahead of UTC at an instant, in milliseconds. Zones change
+ * their offset at most once in an hour: when the offsets at the start of the instant's UTC hour and
+ * of the next are equal, that is the offset all hour long (both kept in memory, so deadlines over a
+ * page of tickets cost no `Intl` call per row); an hour with a change is asked of `Intl` itself.
+ */
+export function zoneOffsetMs(timeZone: string, instantMs: number): number {
+  const hour = Math.floor(instantMs / HOUR_MS);
+  const offset = offsetAtHour(timeZone, hour);
+  return offset === offsetAtHour(timeZone, hour + 1) ? offset : exactZoneOffsetMs(timeZone, instantMs);
 }
 
 /** The civil day (YYYY-MM-DD) an instant falls on in `timeZone`. */
