@@ -114,6 +114,55 @@ describe("pages of a text search and of the soonest deadlines", () => {
   });
 });
 
+describe("statements of a search", () => {
+  type Node = PlanNode & { "Parent Relationship"?: string; "Actual Loops"?: number };
+  const initPlans = (node: Node, found: Node[] = []): Node[] => {
+    if (node["Parent Relationship"] === "InitPlan") {
+      found.push(node);
+    }
+    for (const child of node.Plans ?? []) {
+      initPlans(child as Node, found);
+    }
+    return found;
+  };
+  /** The statements one search sends, and how often PostgreSQL ran the count of each first page. */
+  const run = async (filter: TicketSearchFilterInput, sort: SearchSort = "RECEIVED_DESC") => {
+    const sent: Array<{ text: string; params: unknown[] }> = [];
+    const recorder = { query: (text: string, params?: unknown[]) => (sent.push({ text, params: params ?? [] }), db.dataSource.query(text, params)) };
+    const page = await searchTickets({ db: recorder, actor: operator, filter, sort, first: 20 });
+    const counts = [];
+    for (const statement of sent) {
+      const [{ "QUERY PLAN": plan }] = await db.dataSource.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}`, statement.params);
+      // the count: the InitPlan that reads the search rows (loops 0 when PostgreSQL never ran it)
+      counts.push(...initPlans(plan[0].Plan as Node).filter((node) => JSON.stringify(node).includes('"supervision_ticket_search"')).map((node) => node["Actual Loops"]));
+    }
+    return { page, statements: sent.length, counts };
+  };
+
+  it("a first page with every match (a caller's few tickets) is one statement, and its count never runs", async () => {
+    const { page, statements, counts } = await run({ phone: facts.phone });
+    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM supervision_ticket_search WHERE citizen_phone = $1`, [facts.phone]);
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThanOrEqual(20);
+    expect(page).toMatchObject({ total: n, totalCapped: false, hasNextPage: false });
+    expect(page.hits).toHaveLength(n);
+    expect(statements).toBe(1);
+    expect(counts).toEqual([0]);
+  });
+
+  it("a full first page (open and overdue, soonest due) is one statement that also counts, up to 1,000", async () => {
+    const { page, statements, counts } = await run({ overdue: true, statuses: ["dispatched", "signed_for", "in_progress"] as never }, "DUE_ASC");
+    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM supervision_ticket_search WHERE active AND completion_due_at < now() AND status = ANY('{dispatched,signed_for,in_progress}')`);
+    expect(n).toBeGreaterThan(20);
+    expect(page).toMatchObject({ total: Math.min(n, 1000), totalCapped: n > 1000, hasNextPage: true });
+    expect(statements).toBe(1);
+    expect(counts).toEqual([1]);
+    // a later page: one statement, no count
+    const next = await searchTickets({ db: db.dataSource, actor: operator, filter: { overdue: true }, sort: "DUE_ASC", first: 20, after: page.endCursor });
+    expect(next.total).toBeNull();
+  });
+});
+
 describe(`ticket search plans on ${TICKETS.toLocaleString("en")} generated tickets`, () => {
   const paths: Array<[string, () => TicketSearchFilterInput, { sort?: SearchSort; handler?: boolean; phone?: boolean }?]> = [
     ["tracking number, whole", () => ({ trackingNumber: facts.ticket })],

@@ -226,7 +226,12 @@ const keyText = (key: string) => `CASE WHEN ${key} = 'infinity' THEN 'infinity' 
  */
 export const TEXT_WINDOW = 3000;
 
-/** The statements of one page (the page, and the capped count when asked). */
+/**
+ * The one statement of a page. With `withTotal` (a first page) it also carries the capped count as
+ * column `total`, computed only when the page is full (limit + 1 rows): otherwise the page itself holds
+ * every match and their number is its length. PostgreSQL runs the uncorrelated count sub-query (an
+ * InitPlan) only when the CASE needs it, so a search with a few matches never counts.
+ */
 export function pageStatements(sql: SearchSql, sort: SearchSort, after: Cursor | null, limit: number, withTotal: boolean) {
   const { direction } = SORTS[sort];
   // overdue / near due: every match has a deadline, so the deadline itself orders them (the active tickets' deadline index, no sort)
@@ -239,15 +244,18 @@ export function pageStatements(sql: SearchSql, sort: SearchSort, after: Cursor |
   };
   const all = sql.text ? [...where, sql.text] : where;
   const countWhere = all.length > 0 ? `WHERE ${all.join(" AND ")}` : "";
-  const countStatement = withTotal
-    ? { text: `SELECT count(*)::int AS total FROM (SELECT 1 FROM supervision_ticket_search s ${countWhere} LIMIT ${TOTAL_CAP + 1}) m`, params: [...sql.params] }
-    : null;
   if (after) {
     where.push(`(${key}, s.ticket_id) ${direction === "DESC" ? "<" : ">"} (${add(after.key)}::timestamptz, ${add(after.id)}::uuid)`);
   }
   const whereOf = (conditions: string[]) => (conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "");
   const order = `${key} ${direction}, s.ticket_id ${direction}`;
   const n = add(limit + 1);
+  // the count's conditions use the filter's parameters only ($1 … $k: the same numbers in the page's list)
+  const totalColumn = withTotal
+    ? `,
+      CASE WHEN count(*) OVER () >= ${n}
+        THEN (SELECT count(*)::int FROM (SELECT 1 FROM supervision_ticket_search s ${countWhere} LIMIT ${TOTAL_CAP + 1}) m) END AS total`
+    : "";
   const columns = `s.ticket_id, s.tracking_number, s.status, s.request_type, s.channel, s.urgency, s.category_id, s.district_id, s.township_id,
         s.lead_unit_id, s.received_at, s.dispatched_at, s.replied_at, s.closed_at, s.active, s.completion_due_at, s.near_due_at,
         s.returned_count, s.rereport_count, ${keyText(key)} AS sort_key`;
@@ -273,7 +281,7 @@ export function pageStatements(sql: SearchSql, sort: SearchSort, after: Cursor |
     SELECT p.*, t.title, t.description, t.citizen_name, t.citizen_phone AS phone, t.privacy,
       c.name_zh AS category_zh, c.name_en AS category_en, d.name_zh AS district_name, tw.name_zh AS township_name,
       u.name_zh AS lead_unit_zh, u.name_en AS lead_unit_en,
-      EXISTS (SELECT 1 FROM supervision_order o WHERE o.ticket_id = p.ticket_id AND o.state <> 'CLOSED') AS under_supervision
+      EXISTS (SELECT 1 FROM supervision_order o WHERE o.ticket_id = p.ticket_id AND o.state <> 'CLOSED') AS under_supervision${totalColumn}
     FROM (
       ${selected}
     ) p
@@ -283,7 +291,7 @@ export function pageStatements(sql: SearchSql, sort: SearchSort, after: Cursor |
     LEFT JOIN intake_area tw ON tw.id = p.township_id
     LEFT JOIN routing_unit u ON u.id = p.lead_unit_id
     ORDER BY ${order.replace(/\bs\./g, "p.")}`;
-  return { page: { text, params }, count: countStatement };
+  return { page: { text, params } };
 }
 
 type Row = Record<string, unknown> & { ticket_id: string; sort_key: string };
@@ -377,15 +385,14 @@ export async function runPage(
   now: Date,
 ): Promise<TicketSearchPage> {
   const sql = await buildConditions(db, scope, filter, now);
-  const statements = pageStatements(sql, sort, after, limit, withTotal && !after);
-  const [rows, counted] = await Promise.all([
-    db.query(statements.page.text, statements.page.params) as Promise<Row[]>,
-    statements.count ? (db.query(statements.count.text, statements.count.params) as Promise<Array<{ total: number }>>) : Promise.resolve(null),
-  ]);
+  const counting = withTotal && !after;
+  const { page } = pageStatements(sql, sort, after, limit, counting);
+  const rows = (await db.query(page.text, page.params)) as Row[];
   const hasNextPage = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   const last = pageRows.at(-1);
-  const total = counted ? counted[0]!.total : null;
+  // a full page carries the capped count; a first page that is not full holds every match
+  const total = !counting ? null : hasNextPage ? Number(rows[0]!.total) : rows.length;
   return {
     hits: pageRows.map((row) => hitOf(scope.actor, row, now)),
     endCursor: last ? encodeCursor({ key: last.sort_key, id: last.ticket_id }) : null,
