@@ -28,3 +28,25 @@ export async function recordEvent(manager: EntityManager, event: DomainEvent): P
     [event.type, JSON.stringify(event.payload), event.actorId ?? null, OUTBOX_CHANNEL],
   );
 }
+
+/**
+ * Records several events inside the caller's transaction in one statement, in the given order (their
+ * ids follow it, so each ticket's events keep their order); the same as `recordEvent` on each.
+ */
+export async function recordEvents(manager: EntityManager, events: readonly DomainEvent[]): Promise<void> {
+  if (events.length === 0) {
+    return;
+  }
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error(`recordEvents(${events[0]!.type}, …) must run inside a transaction`);
+  }
+  await manager.query(
+    `WITH stored AS (
+       INSERT INTO platform_outbox (type, payload, actor_id)
+       SELECT e.type, e.payload::jsonb, e.actor_id FROM unnest($1::text[], $2::text[], $3::uuid[]) WITH ORDINALITY AS e(type, payload, actor_id, n)
+       ORDER BY e.n
+       RETURNING type)
+     SELECT pg_notify($4, type) FROM stored`,
+    [events.map((event) => event.type), events.map((event) => JSON.stringify(event.payload)), events.map((event) => event.actorId ?? null), OUTBOX_CHANNEL],
+  );
+}

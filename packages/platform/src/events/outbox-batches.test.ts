@@ -122,3 +122,62 @@ describe("OutboxProcessor batches", () => {
     expect(rows).toEqual([{ attempts: 1, processed: true }]);
   });
 });
+
+describe("OutboxProcessor handling the first events of many tickets together", () => {
+  it("gives a handler with handleMany each ticket's first event at once, at its place among the event's handlers, and each ticket's later events after", async () => {
+    const eventType = `test.many_${randomUUID().slice(0, 8)}`;
+    const tickets = Array.from({ length: 5 }, () => randomUUID());
+    const log_: string[] = [];
+    const together: StoredEvent[][] = [];
+    const processor = new OutboxProcessor(db.dataSource, log, { pollMs: 60_000, concurrency: 2 });
+    const tag = (event: StoredEvent) => `${tickets.indexOf(String(event.payload.ticketId))}#${event.payload.seq}`;
+    processor.register({ name: "before", eventType, handle: async (event) => void log_.push(`before ${tag(event)}`) });
+    processor.register({
+      name: "many",
+      eventType,
+      handle: async (event) => void log_.push(`one ${tag(event)}`),
+      handleMany: async (events) => {
+        together.push(events);
+        for (const event of events) {
+          log_.push(`many ${tag(event)}`);
+        }
+      },
+    });
+    processor.register({ name: "after", eventType, handle: async (event) => void log_.push(`after ${tag(event)}`) });
+    await recordInterleaved(eventType, tickets, 2);
+    await processor.drain();
+
+    // The five first events, in two parts handled side by side (concurrency 2); nothing one by one for them.
+    expect(together.map((part) => part.length).sort()).toEqual([2, 3]);
+    expect(together.flat().map(tag).sort()).toEqual(["0#0", "1#0", "2#0", "3#0", "4#0"]);
+    for (let ticket = 0; ticket < 5; ticket += 1) {
+      const mine = log_.filter((line) => line.endsWith(` ${ticket}#0`) || line.endsWith(` ${ticket}#1`));
+      expect(mine).toEqual([`before ${ticket}#0`, `many ${ticket}#0`, `after ${ticket}#0`, `before ${ticket}#1`, `one ${ticket}#1`, `after ${ticket}#1`]);
+    }
+    const [pending]: Array<{ n: number }> = await db.dataSource.query("SELECT count(*)::int AS n FROM platform_outbox WHERE type = $1 AND processed_at IS NULL", [eventType]);
+    expect(pending?.n).toBe(0);
+  });
+
+  it("hands the events to handle one by one when handleMany fails, without running the handlers before it again", async () => {
+    const eventType = `test.many_fail_${randomUUID().slice(0, 8)}`;
+    const tickets = Array.from({ length: 3 }, () => randomUUID());
+    const log_: string[] = [];
+    const processor = new OutboxProcessor(db.dataSource, log, { pollMs: 60_000, concurrency: 1 });
+    processor.register({ name: "before", eventType, handle: async (event) => void log_.push(`before ${String(event.payload.ticketId)}`) });
+    processor.register({
+      name: "many",
+      eventType,
+      handle: async (event) => void log_.push(`one ${String(event.payload.ticketId)}`),
+      handleMany: async () => {
+        throw new Error("not together");
+      },
+    });
+    await recordInterleaved(eventType, tickets, 1);
+    await processor.drain();
+    for (const ticketId of tickets) {
+      expect(log_.filter((line) => line.endsWith(ticketId))).toEqual([`before ${ticketId}`, `one ${ticketId}`]);
+    }
+    const [pending]: Array<{ n: number }> = await db.dataSource.query("SELECT count(*)::int AS n FROM platform_outbox WHERE type = $1 AND processed_at IS NULL", [eventType]);
+    expect(pending?.n).toBe(0);
+  });
+});

@@ -9,6 +9,13 @@ export type EventHandler = {
   name: string;
   eventType: string;
   handle(event: StoredEvent): Promise<void>;
+  /**
+   * Optional: handles several events of `eventType`, each about a different ticket, with the same
+   * effects as `handle` on each (for example in one transaction with statements shared by all). The
+   * processor calls it for the first event of each ticket in a batch, at this handler's place among
+   * the event's handlers. When it throws, the processor hands the same events to `handle` one by one.
+   */
+  handleMany?(events: StoredEvent[]): Promise<void>;
 };
 
 type OutboxRow = {
@@ -21,6 +28,10 @@ type OutboxRow = {
 };
 
 const BATCH = 50;
+
+function eventOf(row: OutboxRow): StoredEvent {
+  return { id: String(row.id), type: row.type, payload: row.payload, actorId: row.actor_id, occurredAt: row.occurred_at, attempts: row.attempts };
+}
 /** Tickets whose events are handled side by side (each handler uses its own pooled connection). */
 const CONCURRENCY = 4;
 const MAX_BACKOFF_SECONDS = 300;
@@ -123,9 +134,10 @@ export class OutboxProcessor {
   /**
    * Claims up to BATCH events and handles them: the events of one ticket (`payload.ticketId`) in
    * order, one after the other; different tickets side by side, at most `concurrency` at a time;
-   * events about no ticket in order among themselves. The handled ones are marked in one
-   * statement. When a ticket's event fails, its later events in the batch wait as long as it does,
-   * so that they still come after it.
+   * events about no ticket in order among themselves. A handler with `handleMany` first gets the
+   * first event of every ticket at once (see handleHeadsTogether). The handled ones are marked in
+   * one statement. When a ticket's event fails, its later events in the batch wait as long as it
+   * does, so that they still come after it.
    */
   private async processBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
@@ -145,20 +157,18 @@ export class OutboxProcessor {
           groups.set(key, [row]);
         }
       }
+      const concurrency = this.options.concurrency ?? CONCURRENCY;
+      const queue = [...groups.values()];
+      const { startAt, failures } = await this.handleHeadsTogether(
+        queue.map((group) => group[0]!),
+        concurrency,
+      );
       const handled: string[] = [];
       const failed: Array<{ row: OutboxRow; failure: string; backoff: number; waiting: OutboxRow[] }> = [];
-      const queue = [...groups.values()];
       const worker = async () => {
         for (let group = queue.shift(); group; group = queue.shift()) {
           for (const [index, row] of group.entries()) {
-            const failure = await this.runHandlers({
-              id: String(row.id),
-              type: row.type,
-              payload: row.payload,
-              actorId: row.actor_id,
-              occurredAt: row.occurred_at,
-              attempts: row.attempts,
-            });
+            const failure = failures.get(row) ?? (await this.runHandlers(eventOf(row), startAt.get(row) ?? 0));
             if (failure) {
               const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.min(row.attempts, 8));
               failed.push({ row, failure, backoff, waiting: group.slice(index + 1) });
@@ -168,7 +178,7 @@ export class OutboxProcessor {
           }
         }
       };
-      await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? CONCURRENCY, queue.length) }, worker));
+      await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
       if (handled.length > 0) {
         await manager.query("UPDATE platform_outbox SET processed_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])", [handled]);
       }
@@ -186,8 +196,79 @@ export class OutboxProcessor {
     });
   }
 
-  private async runHandlers(event: StoredEvent): Promise<string | null> {
-    for (const handler of this.handlers.get(event.type) ?? []) {
+  /**
+   * The first event of each ticket in a batch (`heads`), for the types that have a handler with
+   * `handleMany`: the handlers before it run per event (side by side), then it gets all those events
+   * at once, split into at most `concurrency` parts handled side by side — so a burst of new
+   * tickets is, say, dispatched in a few transactions instead of one per ticket, each ticket's
+   * handlers still in their order and before the ticket's later events. Resolves to where each
+   * event's handlers go on in the per-ticket pass (after the one that handled it together, or at it
+   * again, one by one, when `handleMany` failed), and the events whose earlier handlers failed.
+   */
+  private async handleHeadsTogether(
+    heads: OutboxRow[],
+    concurrency: number,
+  ): Promise<{ startAt: Map<OutboxRow, number>; failures: Map<OutboxRow, string> }> {
+    const startAt = new Map<OutboxRow, number>();
+    const failures = new Map<OutboxRow, string>();
+    const together = new Map<EventHandler, { position: number; rows: OutboxRow[] }>();
+    for (const row of heads) {
+      const handlers = this.handlers.get(row.type) ?? [];
+      const position = handlers.findIndex((handler) => handler.handleMany);
+      const handler = handlers[position];
+      if (handler) {
+        const entry = together.get(handler) ?? { position, rows: [] };
+        entry.rows.push(row);
+        together.set(handler, entry);
+      }
+    }
+    for (const [handler, { position, rows }] of together) {
+      // A lone event goes the usual way.
+      if (rows.length < 2) {
+        continue;
+      }
+      if (position > 0) {
+        const pending = [...rows];
+        const worker = async () => {
+          for (let row = pending.shift(); row; row = pending.shift()) {
+            const failure = await this.runHandlers(eventOf(row), 0, position);
+            if (failure) {
+              failures.set(row, failure);
+            } else {
+              startAt.set(row, position);
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
+      }
+      const ready = rows.filter((row) => !failures.has(row));
+      if (ready.length === 0) {
+        continue;
+      }
+      const size = Math.ceil(ready.length / concurrency);
+      const parts = Array.from({ length: Math.ceil(ready.length / size) }, (_, index) => ready.slice(index * size, (index + 1) * size));
+      await Promise.all(
+        parts.map(async (part) => {
+          try {
+            await retryTransient(() => handler.handleMany!(part.map(eventOf)));
+            for (const row of part) {
+              startAt.set(row, position + 1);
+            }
+          } catch (error) {
+            this.log.warn({ err: error, handler: handler.name, events: part.length }, "handling events together failed; handling them one by one");
+            for (const row of part) {
+              startAt.set(row, position);
+            }
+          }
+        }),
+      );
+    }
+    return { startAt, failures };
+  }
+
+  /** Runs the event's handlers from position `from` up to (not including) `to`, in order; the first failure, or null. */
+  private async runHandlers(event: StoredEvent, from = 0, to?: number): Promise<string | null> {
+    for (const handler of (this.handlers.get(event.type) ?? []).slice(from, to)) {
       try {
         await retryTransient(() => handler.handle(event));
       } catch (error) {

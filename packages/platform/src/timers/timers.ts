@@ -75,3 +75,34 @@ export async function cancelTimer(manager: EntityManager, key: string): Promise<
 export async function findTimer(manager: EntityManager, key: string): Promise<DurableTimer | null> {
   return manager.getRepository(DurableTimer).findOneBy({ key });
 }
+
+/**
+ * `scheduleTimer` for several timers in one statement (inside the caller's transaction); a key given
+ * twice keeps its last request.
+ */
+export async function scheduleTimers(manager: EntityManager, requests: readonly TimerRequest[]): Promise<void> {
+  if (requests.length === 0) {
+    return;
+  }
+  requireTransaction(manager, `scheduleTimers(${requests[0]!.key}, …)`);
+  requests.forEach(validate);
+  const byKey = [...new Map(requests.map((request) => [request.key, request])).values()];
+  await manager.query(
+    `WITH stored AS (
+       INSERT INTO platform_timer (key, type, payload, due_at, available_at)
+       SELECT t.key, t.type, t.payload::jsonb, t.due_at, t.due_at FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS t(key, type, payload, due_at)
+       ON CONFLICT (key) DO UPDATE
+         SET type = EXCLUDED.type, payload = EXCLUDED.payload, due_at = EXCLUDED.due_at,
+             available_at = EXCLUDED.due_at, fired_at = NULL, attempts = 0, last_error = NULL,
+             revision = platform_timer.revision + 1, updated_at = now()
+       RETURNING key)
+     SELECT pg_notify($5, key) FROM stored`,
+    [
+      byKey.map((request) => request.key),
+      byKey.map((request) => request.type),
+      byKey.map((request) => JSON.stringify(request.payload ?? {})),
+      byKey.map((request) => request.dueAt.toISOString()),
+      TIMER_CHANNEL,
+    ],
+  );
+}

@@ -1,7 +1,12 @@
 import { TICKET_RECEIVED, TICKET_STATUS_CHANGED, TicketStatus } from "@civicline/intake";
-import type { EventHandler } from "@civicline/platform";
+import type { EventHandler, StoredEvent } from "@civicline/platform";
 import type { DataSource } from "typeorm";
-import { autoDispatch } from "./auto-dispatch.js";
+import { autoDispatch, autoDispatchMany } from "./auto-dispatch.js";
+
+/** Whether a status change is a call-taker sending a ticket to dispatch. */
+function sentToDispatch(event: StoredEvent): boolean {
+  return event.payload.from === TicketStatus.RECEIVED && event.payload.to === TicketStatus.AWAITING_DISPATCH;
+}
 
 /**
  * Auto-dispatch reacts to intake's events (after commit, at least once; autoDispatch is
@@ -17,14 +22,26 @@ export function autoDispatchHandlers(dataSource: DataSource): EventHandler[] {
       handle: async (event) => {
         await autoDispatch(dataSource, { ticketId: String(event.payload.ticketId), trigger: "received" });
       },
+      handleMany: async (events) => {
+        await autoDispatchMany(
+          dataSource,
+          events.map((event) => ({ ticketId: String(event.payload.ticketId), trigger: "received" })),
+        );
+      },
     },
     {
       name: "routing.auto-dispatch-on-send-to-dispatch",
       eventType: TICKET_STATUS_CHANGED,
       handle: async (event) => {
-        if (event.payload.from === TicketStatus.RECEIVED && event.payload.to === TicketStatus.AWAITING_DISPATCH) {
+        if (sentToDispatch(event)) {
           await autoDispatch(dataSource, { ticketId: String(event.payload.ticketId), trigger: "sent_to_dispatch" });
         }
+      },
+      handleMany: async (events) => {
+        await autoDispatchMany(
+          dataSource,
+          events.filter(sentToDispatch).map((event) => ({ ticketId: String(event.payload.ticketId), trigger: "sent_to_dispatch" })),
+        );
       },
     },
   ];

@@ -1,5 +1,5 @@
 import { AUTO_DISPATCH_ACTOR_ID, TicketStatus, transitionTicket, type Ticket } from "@civicline/intake";
-import { Role, loadWorkingCalendar, type Actor } from "@civicline/platform";
+import { Role, loadWorkingCalendar, recordEvents, scheduleTimers, type Actor, type DomainEvent, type TimerRequest, type WorkingCalendar } from "@civicline/platform";
 import { In, type EntityManager } from "typeorm";
 import { openAssignment } from "../assignment/assignment-lifecycle.js";
 import { UnitRole } from "../assignment/assignment.enums.js";
@@ -7,9 +7,9 @@ import { Assignment } from "../assignment/assignment.entity.js";
 import { AssignmentUnit } from "../assignment/assignment-unit.entity.js";
 import { loadCatalogue, limitsFor, proposalFor, type Catalogue } from "../catalogue.js";
 import { computeDeadlines } from "../deadlines.js";
-import { RoutingEvent, recordRoutingEvent } from "../routing.events.js";
+import { RoutingEvent, type RoutingEventPayload } from "../routing.events.js";
 import { unitNotFound } from "../routing.errors.js";
-import { scheduleDeadlineTimers, scheduleSignForTimer } from "../timers/deadline-timers.js";
+import { deadlineTimerRequests, signForTimerRequest } from "../timers/deadline-timers.js";
 import { Unit } from "../unit/unit.entity.js";
 
 /** Who dispatches when the catalogue does (written in the ticket's history). */
@@ -52,7 +52,37 @@ export type DispatchCoreInput = {
   /** The ticket's previous latest assignment, if any (it stops being current). */
   previous: Assignment | null;
   catalogue?: Catalogue;
+  /** The working calendar, when the caller already read it (several tickets in one transaction). */
+  calendar?: WorkingCalendar;
+  /**
+   * Several tickets in one transaction: the assignments' unit rows, timers and routing events are
+   * collected here and written for all of them at once by `writeDispatches` (before commit).
+   */
+  later?: DispatchWrites;
 };
+
+/** What dispatching several tickets writes once for all of them (see `writeDispatches`). */
+export type DispatchWrites = {
+  units: Array<Pick<AssignmentUnit, "assignmentId" | "unitId" | "role">>;
+  timers: TimerRequest[];
+  events: DomainEvent[];
+};
+
+export function newDispatchWrites(): DispatchWrites {
+  return { units: [], timers: [], events: [] };
+}
+
+/** Writes what `dispatchLockedTicket` collected in `later`: one statement each for the unit rows, the timers and the events. */
+export async function writeDispatches(manager: EntityManager, writes: DispatchWrites): Promise<void> {
+  if (writes.units.length > 0) {
+    await manager.insert(AssignmentUnit, writes.units);
+  }
+  await scheduleTimers(manager, writes.timers);
+  await recordEvents(manager, writes.events);
+  writes.units = [];
+  writes.timers = [];
+  writes.events = [];
+}
 
 /**
  * Dispatches a locked ticket: the ticket becomes DISPATCHED (public history row naming the lead
@@ -66,7 +96,7 @@ export async function dispatchLockedTicket(manager: EntityManager, input: Dispat
   const proposal = proposalFor(catalogue, ticket);
   const ruleId = proposal.rule && proposal.rule.leadUnitId === lead.id ? proposal.rule.id : null;
   const { policyId, limits } = limitsFor(catalogue, ticket);
-  const calendar = await loadWorkingCalendar(manager);
+  const calendar = input.calendar ?? (await loadWorkingCalendar(manager));
   const deadlines = computeDeadlines(calendar, { receivedAt: ticket.receivedAt, dispatchedAt: now, limits });
   await transitionTicket(manager, {
     ticketId: ticket.id,
@@ -97,26 +127,25 @@ export async function dispatchLockedTicket(manager: EntityManager, input: Dispat
       replyAttachments: [],
     },
   });
-  await manager.insert(AssignmentUnit, [
+  const writes = input.later ?? newDispatchWrites();
+  writes.units.push(
     { assignmentId: assignment.id, unitId: lead.id, role: UnitRole.LEAD },
     ...assisting.map((unit) => ({ assignmentId: assignment.id, unitId: unit.id, role: UnitRole.ASSISTING })),
-  ]);
-  await scheduleDeadlineTimers(manager, assignment);
-  await scheduleSignForTimer(manager, assignment);
-  const previousUnits = input.previous ? [input.previous.leadUnitId, ...input.previous.assistingUnitIds] : [];
-  await recordRoutingEvent(
-    manager,
-    RoutingEvent.TICKET_DISPATCHED,
-    {
-      ticketId: ticket.id,
-      assignmentId: assignment.id,
-      leadUnitId: lead.id,
-      assistingUnitIds: assignment.assistingUnitIds,
-      ruleId,
-      auto: input.auto,
-      unitIds: [lead.id, ...assignment.assistingUnitIds, ...previousUnits],
-    },
-    input.actor.id,
   );
+  writes.timers.push(...deadlineTimerRequests(assignment), signForTimerRequest(assignment));
+  const previousUnits = input.previous ? [input.previous.leadUnitId, ...input.previous.assistingUnitIds] : [];
+  const payload: RoutingEventPayload = {
+    ticketId: ticket.id,
+    assignmentId: assignment.id,
+    leadUnitId: lead.id,
+    assistingUnitIds: assignment.assistingUnitIds,
+    ruleId,
+    auto: input.auto,
+    unitIds: [...new Set([lead.id, ...assignment.assistingUnitIds, ...previousUnits])],
+  };
+  writes.events.push({ type: RoutingEvent.TICKET_DISPATCHED, payload, actorId: input.actor.id });
+  if (!input.later) {
+    await writeDispatches(manager, writes);
+  }
   return assignment;
 }

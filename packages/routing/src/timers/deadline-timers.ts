@@ -1,4 +1,4 @@
-import { cancelTimer, scheduleTimer, type TimerHandler } from "@civicline/platform";
+import { cancelTimer, scheduleTimer, scheduleTimers, type TimerHandler, type TimerRequest } from "@civicline/platform";
 import type { EntityManager } from "typeorm";
 import { ACTIVE_STATES } from "../assignment/assignment.enums.js";
 import { Assignment } from "../assignment/assignment.entity.js";
@@ -18,19 +18,35 @@ export function deadlineTimerKey(assignmentId: string, kind: DeadlineKind): stri
   return `routing:assignment:${assignmentId}:${kind}`;
 }
 
-/** (Re-)schedules both timers of an assignment at its stored near-due and completion deadlines. */
+/** The near-due and overdue timers of an assignment, at its stored near-due and completion deadlines. */
+export function deadlineTimerRequests(
+  assignment: Pick<Assignment, "id" | "ticketId" | "nearDueAt" | "completionDueAt">,
+  only: { nearDue?: boolean; overdue?: boolean } = { nearDue: true, overdue: true },
+): TimerRequest[] {
+  const payload = (dueAt: Date) => ({ assignmentId: assignment.id, ticketId: assignment.ticketId, dueAt: dueAt.toISOString() });
+  return [
+    ...(only.nearDue ? [{ key: deadlineTimerKey(assignment.id, "near_due"), type: DeadlineTimer.NEAR_DUE, dueAt: assignment.nearDueAt, payload: payload(assignment.nearDueAt) }] : []),
+    ...(only.overdue ? [{ key: deadlineTimerKey(assignment.id, "overdue"), type: DeadlineTimer.OVERDUE, dueAt: assignment.completionDueAt, payload: payload(assignment.completionDueAt) }] : []),
+  ];
+}
+
+/** The sign-for timer of an assignment: it fires if the lead unit has not signed for the ticket in time. */
+export function signForTimerRequest(assignment: Pick<Assignment, "id" | "ticketId" | "signForDueAt">): TimerRequest {
+  return {
+    key: deadlineTimerKey(assignment.id, "sign_for_overdue"),
+    type: DeadlineTimer.SIGN_FOR_OVERDUE,
+    dueAt: assignment.signForDueAt,
+    payload: { assignmentId: assignment.id, ticketId: assignment.ticketId, dueAt: assignment.signForDueAt.toISOString() },
+  };
+}
+
+/** (Re-)schedules both timers of an assignment at its stored near-due and completion deadlines (one statement). */
 export async function scheduleDeadlineTimers(
   manager: EntityManager,
   assignment: Pick<Assignment, "id" | "ticketId" | "nearDueAt" | "completionDueAt">,
   only: { nearDue?: boolean; overdue?: boolean } = { nearDue: true, overdue: true },
 ): Promise<void> {
-  const payload = (dueAt: Date) => ({ assignmentId: assignment.id, ticketId: assignment.ticketId, dueAt: dueAt.toISOString() });
-  if (only.nearDue) {
-    await scheduleTimer(manager, { key: deadlineTimerKey(assignment.id, "near_due"), type: DeadlineTimer.NEAR_DUE, dueAt: assignment.nearDueAt, payload: payload(assignment.nearDueAt) });
-  }
-  if (only.overdue) {
-    await scheduleTimer(manager, { key: deadlineTimerKey(assignment.id, "overdue"), type: DeadlineTimer.OVERDUE, dueAt: assignment.completionDueAt, payload: payload(assignment.completionDueAt) });
-  }
+  await scheduleTimers(manager, deadlineTimerRequests(assignment, only));
 }
 
 /** Schedules the sign-for timer at dispatch: it fires if the lead unit has not signed for the ticket in time. */
@@ -38,12 +54,7 @@ export async function scheduleSignForTimer(
   manager: EntityManager,
   assignment: Pick<Assignment, "id" | "ticketId" | "signForDueAt">,
 ): Promise<void> {
-  await scheduleTimer(manager, {
-    key: deadlineTimerKey(assignment.id, "sign_for_overdue"),
-    type: DeadlineTimer.SIGN_FOR_OVERDUE,
-    dueAt: assignment.signForDueAt,
-    payload: { assignmentId: assignment.id, ticketId: assignment.ticketId, dueAt: assignment.signForDueAt.toISOString() },
-  });
+  await scheduleTimer(manager, signForTimerRequest(assignment));
 }
 
 /** Cancels the sign-for timer (the unit signed for the ticket). */
