@@ -94,7 +94,9 @@ export class TicketSearchFilterInput {
   measure?: MeasureDrillDownInputType | null;
 }
 
-@ObjectType("TicketSearchHit", { description: "A ticket in a search result; the caller's identity as the viewer may see it." })
+// simpleResolvers: plain properties (the service computes every value, masking included), read by
+// GraphQL's default resolver instead of a type-graphql wrapper per field (a page has 20 × 25 of them)
+@ObjectType("TicketSearchHit", { description: "A ticket in a search result; the caller's identity as the viewer may see it.", simpleResolvers: true })
 export class TicketSearchHitType {
   @Field(() => ID, { description: "Ticket id." })
   id!: string;
@@ -169,7 +171,7 @@ export class TicketSearchHitType {
   citizenPhone!: string;
 }
 
-@ObjectType("TicketSearchPage", { description: "One page of a ticket search." })
+@ObjectType("TicketSearchPage", { description: "One page of a ticket search.", simpleResolvers: true })
 export class TicketSearchPageType {
   @Field(() => [TicketSearchHitType], { description: "The tickets of this page." })
   hits!: TicketSearchHitType[];
