@@ -140,7 +140,9 @@ const KEYWORD_BONUS = 0.5;
  * Hits scoring below `minScore` (the recorder's WEAK_BEST_SCORE, 0.2) are dropped: an article sharing
  * a few common words of the description (我们, 问题, 小区, "we", "please") is not offered; one whose
  * keyword the caller said, or that covers a fifth of the description in its title, is. Ranked by
- * that score, then ts_rank, then usage. Candidates: the first TOTAL_CAP articles matching any token.
+ * that score, then ts_rank, then usage. Candidates, in two tiers as in rankedSearch: the first
+ * TOTAL_CAP articles with a token in their title or keywords; only when fewer than the page pass, also
+ * the first BODY_CANDIDATES with tokens in their summary or body only.
  */
 export async function coverageSearch(
   db: Db,
@@ -150,6 +152,47 @@ export async function coverageSearch(
   limit: number,
   offset: number,
 ): Promise<RankedPage> {
+  const need = offset + limit;
+  const head = await coverageTier(db, scope, query, minScore, need, "head");
+  let tiers = [head];
+  if (head.rows.length < need) {
+    tiers = [head, await coverageTier(db, scope, query, minScore, need, "body")];
+  }
+  const rows = tiers.flatMap((tier) => tier.rows).sort(byCoverage);
+  return { total: tiers.reduce((sum, tier) => sum + tier.total, 0), rows: rowsOf(rows.slice(offset, offset + limit)) };
+}
+
+/** The page order of coverageSearch, for merging its tiers' rows. */
+function byCoverage(a: Record<string, unknown>, b: Record<string, unknown>): number {
+  const published = (row: Record<string, unknown>) => (row.publishedAt ? new Date(row.publishedAt as string | Date).getTime() : -Infinity);
+  return (
+    Number(b.live) - Number(a.live) ||
+    Number(b.score) - Number(a.score) ||
+    Number(b.rank) - Number(a.rank) ||
+    Number(b.usageCount) - Number(a.usageCount) ||
+    published(b) - published(a) ||
+    (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0)
+  );
+}
+
+/**
+ * One tier of coverageSearch: its best `need` hits (in page order) and how many of its candidates pass.
+ * Candidates come from a materialised CTE, so that PostgreSQL plans it for all its rows (a bitmap
+ * scan of the GIN index) and reads it lazily up to the cap; with the LIMIT inside, it walked the table
+ * in physical order testing every article's full vector until TOTAL_CAP matched (a sequential scan,
+ * 50–140 ms at 100,000 articles). The tier-1 condition is on `search_head` (small, stored in the row).
+ * Scoring uses narrow rows; each candidate's full vector is read once (strip: its lexemes, all that
+ * `@@` of one token needs), the parts are parsed once (`::tsquery[]`), and only the best `need`
+ * articles are read in full, the number passing counted beside them (window count).
+ */
+async function coverageTier(
+  db: Db,
+  scope: SearchScope,
+  query: { normalized: string; parts: string[] },
+  minScore: number,
+  need: number,
+  tier: "head" | "body",
+): Promise<{ total: number; rows: Array<Record<string, unknown>> }> {
   const { params, add } = withParams(scope);
   const q = add(query.parts.join(" | "));
   const list = add(query.parts);
@@ -157,19 +200,17 @@ export async function coverageSearch(
   const count = add(query.parts.length);
   const min = add(minScore);
   const today = add(scope.today);
-  // Candidates are the articles with a part in their title or keywords (`search_head`: small and
-  // stored uncompressed, so even a sequential scan of it is cheap), read from a materialised CTE so
-  // that PostgreSQL plans it for all its rows (a bitmap scan of the GIN index) and reads it lazily up
-  // to TOTAL_CAP. With the LIMIT inside and the full vector in the condition, it walked the table in
-  // physical order decompressing every article's vector until TOTAL_CAP matched (a sequential scan,
-  // 50–140 ms at 100,000 articles). Each candidate's full vector is decompressed once (strip: lexemes
-  // only, all that `@@` of one token needs), the parts are parsed once (`::tsquery[]`), and only the
-  // page leaves the server, the total counted beside it (window count).
+  const [condition, cap, rankOf] =
+    tier === "head"
+      ? [`a.search_head @@ ${q}::tsquery`, TOTAL_CAP, "f.head"]
+      : [`a.search_vector @@ ${q}::tsquery AND NOT (a.search_head @@ ${q}::tsquery)`, BODY_CANDIDATES, "f.vector"];
+  const order = (alias: string) =>
+    `${alias}.live DESC, ${alias}.score DESC, ${alias}.rank DESC, ${alias}.usage_count DESC, ${alias}.published_at DESC NULLS LAST, ${alias}.id`;
   const rows: Array<Record<string, unknown>> = await db.query(
     `WITH found AS MATERIALIZED (
        SELECT a.id, ${liveCondition(today)} AS live, a.usage_count, a.published_at, a.keywords, a.search_head AS head, a.search_vector AS vector
        FROM knowledge_article a
-       WHERE a.search_head @@ ${q}::tsquery AND ${scope.where}),
+       WHERE ${condition} AND ${scope.where}),
      scored AS MATERIALIZED (
        SELECT m.id, m.live, m.rank, m.usage_count, m.published_at,
          LEAST(1.0, (m.head_parts + ${BODY_PART_WEIGHT} * m.body_parts) / ${count}::float8
@@ -179,22 +220,17 @@ export async function coverageSearch(
            (SELECT count(*) FROM unnest(${list}::tsquery[]) p WHERE c.head @@ p) AS head_parts,
            (SELECT count(*) FROM unnest(${list}::tsquery[]) p WHERE c.lexemes @@ p AND NOT (c.head @@ p)) AS body_parts,
            EXISTS (SELECT 1 FROM unnest(c.keywords) k WHERE char_length(k) >= 2 AND strpos(${text}::text, lower(k)) > 0) AS keyword_hit
-         FROM (SELECT f.*, strip(f.vector) AS lexemes, ts_rank('${RANK_WEIGHTS}', f.head, ${q}::tsquery) AS rank FROM found f LIMIT ${TOTAL_CAP}) c) m),
+         FROM (SELECT f.*, strip(f.vector) AS lexemes, ts_rank('${RANK_WEIGHTS}', ${rankOf}, ${q}::tsquery) AS rank FROM found f LIMIT ${cap}) c) m),
      page AS (
        SELECT s.*, count(*) OVER () AS total FROM scored s WHERE s.score >= ${min}
-       ORDER BY s.live DESC, s.score DESC, s.rank DESC, s.usage_count DESC, s.published_at DESC NULLS LAST, s.id
-       LIMIT ${add(limit)} OFFSET ${add(offset)})
-     SELECT ${ARTICLE_COLUMNS}, page.score, page.total
+       ORDER BY ${order("s")}
+       LIMIT ${add(need)})
+     SELECT ${ARTICLE_COLUMNS}, page.score, page.rank, page.live, page.total
      FROM page JOIN knowledge_article a ON a.id = page.id
-     ORDER BY page.live DESC, page.score DESC, page.rank DESC, page.usage_count DESC, page.published_at DESC NULLS LAST, page.id`,
+     ORDER BY ${order("page")}`,
     params,
   );
-  if (rows.length === 0 && offset > 0) {
-    // past the end: the count alone
-    const all = await coverageSearch(db, scope, query, minScore, 1, 0);
-    return { total: all.total, rows: [] };
-  }
-  return { total: Number(rows[0]?.total ?? 0), rows: rowsOf(rows) };
+  return { total: Number(rows[0]?.total ?? 0), rows };
 }
 
 /**
