@@ -1,6 +1,6 @@
 import { authChecker, type AppServices } from "@civicline/platform";
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
-import { buildSchema, type ContainerType, type NonEmptyArray } from "type-graphql";
+import { isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema, getMetadataStorage, type ContainerType, type NonEmptyArray } from "type-graphql";
 import { modules } from "./modules.js";
 
 /**
@@ -25,10 +25,36 @@ class ServicesContainer implements ContainerType {
   }
 }
 
+/**
+ * type-graphql gives every plain field of an object type a resolver that runs the field's middlewares
+ * and auth check, allocating a resolver-data object and a closure for each field of each row even
+ * when there are none. Plain fields with neither `@Authorized` nor `@UseMiddleware` are read as
+ * graphql-js's default resolver reads them (the schema is built with no global middlewares); fields
+ * with a field resolver, a role check or a middleware keep type-graphql's resolver.
+ */
+function readPlainFieldsDirectly(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage();
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!isObjectType(type)) {
+      continue;
+    }
+    const fields = type.getFields();
+    for (const field of objectType.fields ?? []) {
+      const resolved = storage.fieldResolvers.some((resolver) => resolver.getObjectType?.() === field.target && resolver.methodName === field.name);
+      const graphqlField = fields[field.schemaName];
+      if (!resolved && field.roles === undefined && (field.middlewares?.length ?? 0) === 0 && graphqlField) {
+        graphqlField.resolve = undefined;
+      }
+    }
+  }
+  return schema;
+}
+
 /** The one schema, composed from every module's resolvers. `services` may be null to print the SDL. */
 export async function buildGatewaySchema(services: AppServices | null): Promise<GraphQLSchema> {
   const resolvers = modules.flatMap((module) => module.resolvers);
-  return buildSchema({
+  const schema = await buildSchema({
     // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
     resolvers: resolvers as unknown as NonEmptyArray<Function>,
     container: new ServicesContainer(services),
@@ -41,7 +67,9 @@ export async function buildGatewaySchema(services: AppServices | null): Promise<
       },
     },
     validate: false,
+    // No global middlewares: readPlainFieldsDirectly relies on it.
   });
+  return readPlainFieldsDirectly(schema);
 }
 
 /** The SDL committed as apps/gateway/schema.graphql (sorted, so diffs stay readable). */

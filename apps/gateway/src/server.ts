@@ -195,7 +195,17 @@ export async function startGatewayServer(options: {
   await apollo.start();
 
   // The platform's redaction list: no cookies, Set-Cookie, API keys, query values or personal data.
-  app.use(pinoHttp({ logger: log, genReqId: requestIdOf, serializers: logSerializers, autoLogging: { ignore: (req) => req.url === "/healthz" } }));
+  const httpLog = pinoHttp({ logger: log, genReqId: requestIdOf, serializers: logSerializers, autoLogging: { ignore: (req) => req.url === "/healthz" } });
+  // pino-http writes its one line per request at "info" and serializes the request (headers through the
+  // redaction list) for it as the request starts; when "info" is off nothing would be written, so that work is skipped.
+  app.use((req, res, next) => {
+    if (log.isLevelEnabled("info")) {
+      httpLog(req, res, next);
+      return;
+    }
+    req.id = requestIdOf(req);
+    next();
+  });
   app.use(securityHeaders({ development, https: services.config.cookieSecure, mapTileUrl: services.config.mapTileUrl }));
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });

@@ -48,11 +48,16 @@ export function createRequestContext(input: {
   subscribe?: (topic: string) => AsyncIterable<unknown>;
 }): RequestContext {
   const requestId = input.requestId ?? randomUUID();
+  // The request's child logger is made on first use: most requests never log.
+  let log: Logger | undefined;
   return {
     requestId,
     actor: input.actor,
     loaders: new LoaderRegistry(),
-    log: input.log.child({ requestId }),
+    get log() {
+      log ??= input.log.child({ requestId });
+      return log;
+    },
     session: input.session ?? { open: () => undefined, close: () => undefined, currentToken: () => null },
     clientIp: input.clientIp ?? "unknown",
     subscribe:
