@@ -1,13 +1,13 @@
-import { DomainError, assertNoFieldErrors, recordEvent, retryTransient, type Actor, type FieldError } from "@civicline/platform";
+import { DomainError, OUTBOX_CHANNEL, assertNoFieldErrors, retryTransient, type Actor, type FieldError } from "@civicline/platform";
 import type { DataSource, EntityManager } from "typeorm";
 import { Area } from "../catalog/area.entity.js";
 import { Category } from "../catalog/category.entity.js";
 import { checkAttachments } from "../call-screen/attachments.js";
 import { validateExtraFields } from "../call-screen/extra-fields.js";
-import { TicketAttachment } from "../call-screen/ticket-attachment.entity.js";
-import { recordTicketOpened } from "./ticket-lifecycle.js";
+import { historyActorKind } from "./history-note.js";
+import { historyActorName } from "./ticket-lifecycle.js";
 import { Ticket, type ExtraFieldValue } from "./ticket.entity.js";
-import { Channel, Privacy, RequestType, TicketStatus, Urgency } from "./ticket.enums.js";
+import { Channel, Privacy, RequestType, TicketHistoryKind, TicketStatus, Urgency } from "./ticket.enums.js";
 import {
   LIMITS,
   checkCharacters,
@@ -21,6 +21,7 @@ import {
   requiredText,
 } from "./ticket-validation.js";
 import { fromRowJson } from "./ticket-details.js";
+import { wakeOutbox } from "./outbox-wake.js";
 import { nextTrackingNumber } from "./tracking-number.js";
 
 /** Outbox event written when a ticket is received; payload `{ ticketId, trackingNumber }`. */
@@ -144,12 +145,17 @@ async function checkReferences(manager: EntityManager, input: TicketDraft): Prom
 
 /**
  * Receives a request on any channel: validates it, stores the ticket as `received` with its first
- * history row, its attachments and an `intake.ticket_received` event, all in one transaction.
+ * history row, its attachments and an `intake.ticket_received` event, all or nothing.
  *
- * On a DataSource, the checks (category, area, attachments) read before the transaction and the
- * tracking number is taken by one short statement of its own (see nextTrackingNumber): the
- * transaction then only writes, and creators do not wait for each other on the day's counter. On
- * an EntityManager (the caller's transaction) everything happens in that transaction.
+ * On a DataSource: the checks (category, area, attachments) read before anything is written; the
+ * tracking number is taken by one short statement of its own (see nextTrackingNumber); then one
+ * statement writes the ticket, its attachments, its history row and its event (one round trip and
+ * one commit; with `alsoInTransaction`, that statement and the extra work share a transaction);
+ * after the commit a NOTIFY wakes the outbox processors (see wakeOutbox: not awaited, and shared by
+ * the creators that commit meanwhile). So a logCall sends 3 statements of its own, opens no
+ * transaction block and waits for one WAL flush, and creators wait neither for each other's
+ * counter nor for each other's commit. On an EntityManager (the caller's transaction) everything
+ * happens in that transaction, and PostgreSQL notifies the outbox when it commits.
  */
 export async function createTicket(options: CreateTicketOptions): Promise<Ticket> {
   const { input } = options;
@@ -159,13 +165,27 @@ export async function createTicket(options: CreateTicketOptions): Promise<Ticket
   if (isDataSource(db)) {
     const checked = await checkDraft(db.manager, options);
     const trackingNumber = await nextTrackingNumber(db.manager, options.cityPrefix, receivedAt);
-    // A deadlock on a shared counter row rolls the whole transaction back: it is written again, with the same number.
-    return retryTransient(() => db.transaction((manager) => storeTicket(manager, options, { ...draft, ...checked, trackingNumber, receivedAt })));
+    const values = { ...draft, ...checked, trackingNumber, receivedAt };
+    const alsoInTransaction = options.alsoInTransaction;
+    // A deadlock on a shared counter row rolls the whole statement back: it is written again, with the same number.
+    const ticket = await retryTransient(() =>
+      alsoInTransaction
+        ? db.transaction(async (manager) => {
+            const stored = await storeTicket(manager, options, values, { notifyOnCommit: false });
+            await alsoInTransaction(manager, stored);
+            return stored;
+          })
+        : storeTicket(db.manager, options, values, { notifyOnCommit: false }),
+    );
+    wakeOutbox(db);
+    return ticket;
   }
   return db.transaction(async (manager) => {
     const checked = await checkDraft(manager, options);
     const trackingNumber = await nextTrackingNumber(manager, options.cityPrefix, receivedAt);
-    return storeTicket(manager, options, { ...draft, ...checked, trackingNumber, receivedAt });
+    const ticket = await storeTicket(manager, options, { ...draft, ...checked, trackingNumber, receivedAt }, { notifyOnCommit: true });
+    await options.alsoInTransaction?.(manager, ticket);
+    return ticket;
   });
 }
 
@@ -183,45 +203,72 @@ async function checkDraft(manager: EntityManager, options: CreateTicketOptions) 
   return { extraFields, attachments };
 }
 
-/** Writes the checked ticket, its attachments, its first history row and its event. */
+/**
+ * Writes the checked ticket, its attachments, its first history row and its
+ * `intake.ticket_received` event with one statement (one round trip; on a DataSource's manager it
+ * is its own transaction). The row's triggers (measures, queue counts, search) run as for any
+ * insert. `notifyOnCommit`: also NOTIFY the outbox channel, delivered when the transaction
+ * commits (used inside a caller's transaction, where this function cannot send it afterwards).
+ */
 async function storeTicket(
   manager: EntityManager,
   options: CreateTicketOptions,
   checked: ReturnType<typeof validateDraft> & Awaited<ReturnType<typeof checkDraft>> & { trackingNumber: string; receivedAt: Date },
+  { notifyOnCommit }: { notifyOnCommit: boolean },
 ): Promise<Ticket> {
-  const { input } = options;
-  const { phone, extraFields, attachments, trackingNumber, receivedAt, ...clean } = checked;
-  const ticket = manager.create(Ticket, {
-    ...clean,
-    trackingNumber,
-    status: TicketStatus.RECEIVED,
-    channel: options.channel,
-    requestType: input.requestType,
-    urgency: input.urgency ?? Urgency.NORMAL,
-    categoryId: input.categoryId,
-    districtId: input.districtId,
-    townshipId: input.townshipId || null,
-    citizenPhone: phone,
-    privacy: defaultPrivacy(input.requestType, input.privacy),
-    extraFields,
-    answeredArticleIds: [],
-    directAnswer: null,
-    receivedAt,
-    createdBy: options.actor?.id ?? null,
-  });
-  await manager.save(ticket);
-  if (attachments.length > 0) {
-    await manager.insert(
-      TicketAttachment,
-      attachments.map((attachment) => ({ ...attachment, ticketId: ticket.id })),
-    );
-  }
-  await recordTicketOpened(manager, ticket, options.actor);
-  await recordEvent(manager, {
-    type: TICKET_RECEIVED,
-    payload: { ticketId: ticket.id, trackingNumber },
-    actorId: options.actor?.id ?? null,
-  });
-  await options.alsoInTransaction?.(manager, ticket);
-  return ticket;
+  const { input, actor } = options;
+  const { phone, extraFields, attachments, trackingNumber, receivedAt } = checked;
+  const status = TicketStatus.RECEIVED;
+  const rows: Array<{ ticket: Record<string, unknown> }> = await manager.query(
+    `WITH ticket AS (
+       INSERT INTO intake_ticket (tracking_number, status, channel, request_type, urgency, category_id, title, description,
+         district_id, township_id, address, latitude, longitude, extra_fields, citizen_name, citizen_phone, citizen_email,
+         citizen_id_number, privacy, call_id, client_request_id, received_at, created_by, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17, $18, $19, $20, $21, $22, $23, 1)
+       RETURNING *
+     ), attachment AS (
+       INSERT INTO intake_ticket_attachment (ticket_id, file_id, filename, content_type, size)
+       SELECT ticket.id, a.file_id, a.filename, a.content_type, a.size
+         FROM ticket, jsonb_to_recordset($24::jsonb) AS a(file_id uuid, filename text, content_type text, size integer)
+     ), history AS (
+       INSERT INTO intake_ticket_history (ticket_id, at, from_status, to_status, kind, actor_id, actor_name, actor_kind, is_public)
+       SELECT ticket.id, ticket.received_at, NULL, ticket.status, $25, $23, $26, $27, true FROM ticket
+     ), event AS (
+       INSERT INTO platform_outbox (type, payload, actor_id)
+       SELECT $28, jsonb_build_object('ticketId', ticket.id, 'trackingNumber', ticket.tracking_number), $23 FROM ticket
+     )
+     SELECT to_jsonb(ticket) AS ticket${notifyOnCommit ? ", pg_notify($29, $28) AS notified" : ""} FROM ticket`,
+    [
+      trackingNumber,
+      status,
+      options.channel,
+      input.requestType,
+      input.urgency ?? Urgency.NORMAL,
+      input.categoryId,
+      checked.title,
+      checked.description,
+      input.districtId,
+      input.townshipId || null,
+      checked.address,
+      checked.latitude,
+      checked.longitude,
+      JSON.stringify(extraFields),
+      checked.citizenName,
+      phone,
+      checked.citizenEmail,
+      checked.citizenIdNumber,
+      defaultPrivacy(input.requestType, input.privacy),
+      checked.callId,
+      checked.clientRequestId,
+      receivedAt,
+      actor?.id ?? null,
+      JSON.stringify(attachments.map((attachment) => ({ file_id: attachment.fileId, filename: attachment.filename, content_type: attachment.contentType, size: attachment.size }))),
+      TicketHistoryKind.STATUS,
+      historyActorName(actor),
+      historyActorKind(actor),
+      TICKET_RECEIVED,
+      ...(notifyOnCommit ? [OUTBOX_CHANNEL] : []),
+    ],
+  );
+  return fromRowJson(manager.connection, Ticket, rows[0]!.ticket);
 }

@@ -98,20 +98,6 @@ async function updateVersioned(manager: EntityManager, ticket: Ticket, version: 
   }
 }
 
-/** Writes the first history row of a newly inserted ticket (null → its initial status). */
-export async function recordTicketOpened(manager: EntityManager, ticket: Ticket, actor: Actor | null): Promise<void> {
-  await appendHistory(manager, {
-    ticketId: ticket.id,
-    at: ticket.receivedAt,
-    from: null,
-    to: ticket.status,
-    kind: TicketHistoryKind.STATUS,
-    actor,
-    reason: null,
-    isPublic: true,
-  });
-}
-
 /**
  * Moves a ticket to another status if the state machine allows it, with optimistic locking
  * (`expectedVersion` must match or CONFLICT), and writes exactly one history row and one
