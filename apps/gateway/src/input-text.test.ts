@@ -30,4 +30,12 @@ describe("unstorableInputError", () => {
     expect(fieldsOf(document, {}, "B")).toBeUndefined();
     expect(fieldsOf(document, {}, "A")).toMatchObject({ fields: [{ field: "id" }] });
   });
+
+  it("checks each request's variables when the parsed document is reused (Apollo's document cache)", () => {
+    const document = parse("mutation($i: LogCallInput!) { logCall(input: $i) { id } } query B { publicArticles(query: \"\\u0000\") { total } }");
+    expect(unstorableInputError(document, undefined, { i: { citizenName: "王" } })).toBeNull();
+    expect(unstorableInputError(document, undefined, { i: { citizenName: "王\u0000" } })?.extensions).toMatchObject({ fields: [{ field: "citizenName" }] });
+    expect(unstorableInputError(document, undefined, { i: { citizenName: "王" } })).toBeNull();
+    expect(unstorableInputError(document, "B", {})?.extensions).toMatchObject({ fields: [{ field: "query" }] });
+  });
 });

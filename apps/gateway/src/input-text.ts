@@ -48,18 +48,8 @@ function collectFields(selectionSet: SelectionSetNode, fragments: Map<string, Fr
  * stored as U+FFFD). Returns the error, or null when the input can be stored.
  */
 export function unstorableInputError(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): GraphQLError | null {
-  const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
-  const operation = operations.find((candidate) => (operationName ? candidate.name?.value === operationName : true));
-  if (!operation) {
-    return null;
-  }
-  const fragments = new Map(
-    document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
-  );
-  const fields: FieldNode[] = [];
-  collectFields(operation.selectionSet, fragments, fields, new Set());
   const found: FieldError[] = [];
-  for (const field of fields) {
+  for (const field of fieldsWithArguments(document, operationName)) {
     for (const argument of field.arguments ?? []) {
       const value: unknown = valueFromASTUntyped(argument.value, variables ?? undefined);
       const isObject = !!value && typeof value === "object" && !Array.isArray(value);
@@ -71,6 +61,33 @@ export function unstorableInputError(document: DocumentNode, operationName: stri
   }
   const message = found.length === 1 ? found[0]!.message : `${found.length} fields contain characters that cannot be stored: ${found.map((f) => f.field).join(", ")}.`;
   return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", fields: found, http: { status: 400 } } });
+}
+
+/** The fields of a document's operation that have arguments, per parsed document (Apollo hands back the same one for the same text). */
+const argumentFields = new WeakMap<DocumentNode, Map<string, FieldNode[]>>();
+
+function fieldsWithArguments(document: DocumentNode, operationName: string | null | undefined): FieldNode[] {
+  let byOperation = argumentFields.get(document);
+  if (!byOperation) {
+    byOperation = new Map();
+    argumentFields.set(document, byOperation);
+  }
+  const key = operationName ?? "";
+  let fields = byOperation.get(key);
+  if (!fields) {
+    const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+    const operation = operations.find((candidate) => (operationName ? candidate.name?.value === operationName : true));
+    const fragments = new Map(
+      document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+    );
+    const all: FieldNode[] = [];
+    if (operation) {
+      collectFields(operation.selectionSet, fragments, all, new Set());
+    }
+    fields = all.filter((field) => (field.arguments?.length ?? 0) > 0);
+    byOperation.set(key, fields);
+  }
+  return fields;
 }
 
 /** Apollo: runs unstorableInputError once the operation is known, so nothing executes with such text. */
