@@ -93,13 +93,14 @@ export function toXmlDocument(root: string, value: Open311Value): string {
 
 /** Sends a body in the chosen format; `root` names the XML root element (JSON drops it, per the spec). */
 export function sendOpen311(res: Response, format: Open311Format, root: string, value: Open311Value, status = 200): void {
+  const body = format === "xml" ? toXmlDocument(root, value) : JSON.stringify(value);
+  // Written as is: never stored (no-store), so no ETag is worked out over the body (express's send hashes
+  // every response, a full list's hundreds of kilobytes); Node leaves the body out of a HEAD answer.
   res.status(status);
   res.setHeader("Cache-Control", "no-store");
-  if (format === "xml") {
-    res.type("text/xml; charset=utf-8").send(toXmlDocument(root, value));
-    return;
-  }
-  res.type("application/json; charset=utf-8").send(JSON.stringify(value));
+  res.setHeader("Content-Type", format === "xml" ? "text/xml; charset=utf-8" : "application/json; charset=utf-8");
+  res.setHeader("Content-Length", Buffer.byteLength(body));
+  res.end(body);
 }
 
 /** Sends an error in the spec's format: a list of `{ code, description }` (XML `<errors><error>…`). */

@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityManager } from "typeorm";
+import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from "typeorm";
 import { FINISHED_STATUSES } from "../ticket/ticket-lifecycle.js";
 import { Ticket } from "../ticket/ticket.entity.js";
 import { Channel, Privacy, RequestType } from "../ticket/ticket.enums.js";
@@ -58,22 +58,50 @@ const OPEN311_COLUMNS = [
   "updatedAt",
 ] as const satisfies ReadonlyArray<keyof Ticket>;
 
-/** Tickets for the Open311 request list, newest first, with the columns a service request shows (OPEN311_COLUMNS). */
-export function listOpen311Tickets(db: DataSource | EntityManager, filter: Open311TicketFilter): Promise<Ticket[]> {
+/**
+ * Tickets for the Open311 request list, newest first, with the columns a service request shows
+ * (OPEN311_COLUMNS). The rows are read raw and each column set as the driver returned it (text,
+ * uuid, timestamptz as Date, double precision as number: what TypeORM's entity transform would set),
+ * without the transform's per-row, per-column work on a page of up to 1,000.
+ */
+export async function listOpen311Tickets(db: DataSource | EntityManager, filter: Open311TicketFilter): Promise<Ticket[]> {
+  const query = open311Query(db, filter);
+  if (!query) {
+    return [];
+  }
+  const metadata = db.getRepository(Ticket).metadata;
+  const columns = OPEN311_COLUMNS.map((property) => {
+    const column = metadata.findColumnWithPropertyName(property)!;
+    return [property, `ticket_${column.databaseName}`] as const;
+  });
+  const rows = await query.getRawMany<Record<string, unknown>>();
+  return rows.map((raw) => {
+    const ticket = new Ticket() as unknown as Record<string, unknown>;
+    for (const [property, alias] of columns) {
+      ticket[property] = raw[alias];
+    }
+    return ticket as unknown as Ticket;
+  });
+}
+
+/** The list's query, or null when its filter cannot match anything. */
+function open311Query(db: DataSource | EntityManager, filter: Open311TicketFilter): SelectQueryBuilder<Ticket> | null {
   const query = db
     .getRepository(Ticket)
     .createQueryBuilder("ticket")
     .select(OPEN311_COLUMNS.map((column) => `ticket.${column}`))
-    .orderBy("ticket.receivedAt", "DESC").addOrderBy("ticket.trackingNumber", "DESC").take(filter.limit);
+    .orderBy("ticket.receivedAt", "DESC")
+    .addOrderBy("ticket.trackingNumber", "DESC")
+    .limit(filter.limit);
   if (filter.trackingNumbers) {
     const numbers = filter.trackingNumbers.map((number) => number.trim().toUpperCase()).filter((number) => TRACKING_NUMBER.test(number));
-    return numbers.length === 0 ? Promise.resolve([]) : query.where({ trackingNumber: In(numbers) }).getMany();
+    return numbers.length === 0 ? null : query.where({ trackingNumber: In(numbers) });
   }
   query.where("ticket.receivedAt BETWEEN :from AND :to", { from: filter.from, to: filter.to });
   if (filter.categoryIds) {
     const ids = filter.categoryIds.filter((id) => isUuid(id));
     if (ids.length === 0) {
-      return Promise.resolve([]);
+      return null;
     }
     query.andWhere("ticket.categoryId IN (:...ids)", { ids });
   }
@@ -82,7 +110,7 @@ export function listOpen311Tickets(db: DataSource | EntityManager, filter: Open3
   } else if (filter.open === false) {
     query.andWhere("ticket.status IN (:...finished)", { finished: FINISHED_STATUSES });
   }
-  return query.getMany();
+  return query;
 }
 
 /** One ticket by tracking number (any case), or null. */
