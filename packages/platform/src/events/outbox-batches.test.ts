@@ -144,6 +144,12 @@ describe("OutboxProcessor handling the first events of many tickets together", (
       },
     });
     processor.register({ name: "after", eventType, handle: async (event) => void log_.push(`after ${tag(event)}`) });
+    processor.register({
+      name: "last",
+      eventType,
+      handle: async (event) => void log_.push(`last-one ${tag(event)}`),
+      handleMany: async (events) => void log_.push(...events.map((event) => `last-many ${tag(event)}`)),
+    });
     await recordInterleaved(eventType, tickets, 2);
     await processor.drain();
 
@@ -152,7 +158,16 @@ describe("OutboxProcessor handling the first events of many tickets together", (
     expect(together.flat().map(tag).sort()).toEqual(["0#0", "1#0", "2#0", "3#0", "4#0"]);
     for (let ticket = 0; ticket < 5; ticket += 1) {
       const mine = log_.filter((line) => line.endsWith(` ${ticket}#0`) || line.endsWith(` ${ticket}#1`));
-      expect(mine).toEqual([`before ${ticket}#0`, `many ${ticket}#0`, `after ${ticket}#0`, `before ${ticket}#1`, `one ${ticket}#1`, `after ${ticket}#1`]);
+      expect(mine).toEqual([
+        `before ${ticket}#0`,
+        `many ${ticket}#0`,
+        `after ${ticket}#0`,
+        `last-many ${ticket}#0`,
+        `before ${ticket}#1`,
+        `one ${ticket}#1`,
+        `after ${ticket}#1`,
+        `last-one ${ticket}#1`,
+      ]);
     }
     const [pending]: Array<{ n: number }> = await db.dataSource.query("SELECT count(*)::int AS n FROM platform_outbox WHERE type = $1 AND processed_at IS NULL", [eventType]);
     expect(pending?.n).toBe(0);

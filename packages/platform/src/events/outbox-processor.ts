@@ -197,13 +197,13 @@ export class OutboxProcessor {
   }
 
   /**
-   * The first event of each ticket in a batch (`heads`), for the types that have a handler with
-   * `handleMany`: the handlers before it run per event (side by side), then it gets all those events
-   * at once, split into at most `concurrency` parts handled side by side — so a burst of new
-   * tickets is, say, dispatched in a few transactions instead of one per ticket, each ticket's
-   * handlers still in their order and before the ticket's later events. Resolves to where each
-   * event's handlers go on in the per-ticket pass (after the one that handled it together, or at it
-   * again, one by one, when `handleMany` failed), and the events whose earlier handlers failed.
+   * The first event of each ticket in a batch (`heads`), for the types that have handlers with
+   * `handleMany`: the handlers before such a handler run per event (side by side), then it gets all
+   * those events at once, split into at most `concurrency` parts handled side by side (a part that
+   * fails goes to `handle` one event at a time), and so on — so a burst of new tickets is, say,
+   * dispatched in a few transactions instead of one per ticket, each ticket's handlers still in their
+   * order and before the ticket's later events. Resolves to where each event's handlers go on in the
+   * per-ticket pass, and the events a handler failed on.
    */
   private async handleHeadsTogether(
     heads: OutboxRow[],
@@ -211,57 +211,59 @@ export class OutboxProcessor {
   ): Promise<{ startAt: Map<OutboxRow, number>; failures: Map<OutboxRow, string> }> {
     const startAt = new Map<OutboxRow, number>();
     const failures = new Map<OutboxRow, string>();
-    const together = new Map<EventHandler, { position: number; rows: OutboxRow[] }>();
+    const byType = new Map<string, OutboxRow[]>();
     for (const row of heads) {
-      const handlers = this.handlers.get(row.type) ?? [];
-      const position = handlers.findIndex((handler) => handler.handleMany);
-      const handler = handlers[position];
-      if (handler) {
-        const entry = together.get(handler) ?? { position, rows: [] };
-        entry.rows.push(row);
-        together.set(handler, entry);
-      }
+      byType.set(row.type, [...(byType.get(row.type) ?? []), row]);
     }
-    for (const [handler, { position, rows }] of together) {
+    const sideBySide = async (rows: OutboxRow[], work: (row: OutboxRow) => Promise<void>) => {
+      const pending = [...rows];
+      const worker = async () => {
+        for (let row = pending.shift(); row; row = pending.shift()) {
+          await work(row);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
+    };
+    for (const [type, rows] of byType) {
+      const handlers = this.handlers.get(type) ?? [];
+      const positions = handlers.flatMap((handler, position) => (handler.handleMany ? [position] : []));
       // A lone event goes the usual way.
-      if (rows.length < 2) {
+      if (rows.length < 2 || positions.length === 0) {
         continue;
       }
-      if (position > 0) {
-        const pending = [...rows];
-        const worker = async () => {
-          for (let row = pending.shift(); row; row = pending.shift()) {
-            const failure = await this.runHandlers(eventOf(row), 0, position);
-            if (failure) {
-              failures.set(row, failure);
-            } else {
-              startAt.set(row, position);
+      let live = rows;
+      let from = 0;
+      const fail = (row: OutboxRow) => (failure: string | null) => {
+        if (failure) {
+          failures.set(row, failure);
+        }
+      };
+      for (const position of positions) {
+        const handler = handlers[position]!;
+        if (position > from) {
+          await sideBySide(live, async (row) => fail(row)(await this.runHandlers(eventOf(row), from, position)));
+          live = live.filter((row) => !failures.has(row));
+        }
+        const size = Math.ceil(live.length / concurrency);
+        const parts = Array.from({ length: Math.ceil(live.length / Math.max(size, 1)) }, (_, index) => live.slice(index * size, (index + 1) * size));
+        await Promise.all(
+          parts.map(async (part) => {
+            try {
+              await retryTransient(() => handler.handleMany!(part.map(eventOf)));
+            } catch (error) {
+              this.log.warn({ err: error, handler: handler.name, events: part.length }, "handling events together failed; handling them one by one");
+              for (const row of part) {
+                fail(row)(await this.runHandlers(eventOf(row), position, position + 1));
+              }
             }
-          }
-        };
-        await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
+          }),
+        );
+        live = live.filter((row) => !failures.has(row));
+        from = position + 1;
       }
-      const ready = rows.filter((row) => !failures.has(row));
-      if (ready.length === 0) {
-        continue;
+      for (const row of live) {
+        startAt.set(row, from);
       }
-      const size = Math.ceil(ready.length / concurrency);
-      const parts = Array.from({ length: Math.ceil(ready.length / size) }, (_, index) => ready.slice(index * size, (index + 1) * size));
-      await Promise.all(
-        parts.map(async (part) => {
-          try {
-            await retryTransient(() => handler.handleMany!(part.map(eventOf)));
-            for (const row of part) {
-              startAt.set(row, position + 1);
-            }
-          } catch (error) {
-            this.log.warn({ err: error, handler: handler.name, events: part.length }, "handling events together failed; handling them one by one");
-            for (const row of part) {
-              startAt.set(row, position);
-            }
-          }
-        }),
-      );
     }
     return { startAt, failures };
   }

@@ -18,6 +18,9 @@ export class PgPubSub {
   /** Key prefixes whose latest message a new subscriber still receives for a while (see `retainLatest`). */
   private readonly retained = new Map<string, number>();
   private readonly latest = new Map<string, { value: unknown; at: number }>();
+  /** Messages published and not sent yet, and the round that sends them (see `sendPending`). */
+  private pending: string[] = [];
+  private sending: Promise<void> | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -34,6 +37,7 @@ export class PgPubSub {
   }
 
   async close(): Promise<void> {
+    await this.sending;
     await this.listener.close();
   }
 
@@ -43,9 +47,27 @@ export class PgPubSub {
       this.log.error({ routingKey }, "pubsub payload too large; publish ids only");
       return;
     }
-    this.dataSource
-      .query("SELECT pg_notify($1, $2)", [PUBSUB_CHANNEL, payload])
-      .catch((error: unknown) => this.log.error({ err: error, routingKey }, "pubsub publish failed"));
+    this.pending.push(payload);
+    this.sending ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.sendPending());
+  }
+
+  /**
+   * Sends what was published meanwhile, all of it in one statement, then again until nothing is left:
+   * one NOTIFY transaction per round instead of one per message (PostgreSQL commits NOTIFYing
+   * transactions one at a time, each waiting for its WAL flush), one round at a time, so messages keep
+   * the order they were published in.
+   */
+  private async sendPending(): Promise<void> {
+    try {
+      while (this.pending.length > 0) {
+        const payloads = this.pending.splice(0);
+        await this.dataSource
+          .query("SELECT pg_notify($1, m.payload) FROM unnest($2::text[]) WITH ORDINALITY AS m(payload, n) ORDER BY m.n", [PUBSUB_CHANNEL, payloads])
+          .catch((error: unknown) => this.log.error({ err: error, messages: payloads.length }, "pubsub publish failed"));
+      }
+    } finally {
+      this.sending = undefined;
+    }
   }
 
   /**

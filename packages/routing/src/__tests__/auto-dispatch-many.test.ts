@@ -4,6 +4,7 @@ import { PostgresQueryRunner } from "typeorm/driver/postgres/PostgresQueryRunner
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { autoDispatch, autoDispatchMany } from "../dispatch/auto-dispatch.js";
 import { RoutingEvent } from "../routing.events.js";
+import { armDispatchOverdue, armDispatchOverdueMany, dispatchOverdueKey } from "../timers/dispatch-overdue.js";
 import { buildPolicies, buildRule, buildTicket, buildWorld, historyOf, routingTestDatabase, signForTimerOf, timersOf } from "./factories.js";
 
 let db: TestDatabase;
@@ -74,5 +75,32 @@ describe("auto-dispatching several tickets together", () => {
     // 8 tickets dispatched (and 2 left alone) cost at most 5 statements each more than one ticket alone.
     const listing = many.statements.map((sql) => sql.slice(0, 100)).join("\n");
     expect(many.statements.length - one.statements.length, listing).toBeLessThanOrEqual(5 * (burst.length - 1));
+  });
+
+  it("arms the dispatch deadlines of several received tickets in as many statements as one, the same as one by one", async () => {
+    const world = await buildWorld(db);
+    const receivedAt = at("2026-09-30T16:30:00");
+    const alone = await buildTicket(db, world, { receivedAt });
+    const waiting = await Promise.all(Array.from({ length: 6 }, () => buildTicket(db, world, { receivedAt })));
+    const another = await buildTicket(db, world, { receivedAt });
+    await buildRule(db, { categoryId: world.group.id, areaId: world.otherTownship.id, leadUnitId: world.townshipOffice.id, autoDispatch: true });
+    const other = await buildTicket(db, world, { receivedAt, townshipId: world.otherTownship.id });
+    expect(await autoDispatch(db.dataSource, { ticketId: other.id, trigger: "received" })).not.toBeNull();
+    // Already armed (a redelivered event): left as it is.
+    await armDispatchOverdue(db.dataSource, waiting[0]!.id);
+    await db.dataSource.query("UPDATE platform_timer SET fired_at = now() WHERE key = $1", [dispatchOverdueKey(waiting[0]!.id)]);
+
+    const one = await statementsOf(() => armDispatchOverdue(db.dataSource, alone.id));
+    const many = await statementsOf(() => armDispatchOverdueMany(db.dataSource, [...waiting, another, other].map((ticket) => ticket.id)));
+    expect(many.statements.length).toBe(one.statements.length);
+
+    const timers: Array<{ key: string; due_at: Date; fired: boolean }> = await db.dataSource.query("SELECT key, due_at, fired_at IS NOT NULL AS fired FROM platform_timer WHERE key = ANY($1) ORDER BY key", [
+      [alone, ...waiting, another, other].map((ticket) => dispatchOverdueKey(ticket.id)),
+    ]);
+    const [first] = timers.filter((timer) => timer.key === dispatchOverdueKey(alone.id));
+    // Every received ticket has its timer (one deadline: same receipt, same limits); `other` was dispatched at once and has none.
+    expect(timers.map((timer) => timer.key).sort()).toEqual([alone, ...waiting, another].map((ticket) => dispatchOverdueKey(ticket.id)).sort());
+    expect(timers.filter((timer) => timer.due_at.getTime() === first!.due_at.getTime())).toHaveLength(8);
+    expect(timers.filter((timer) => timer.fired).map((timer) => timer.key)).toEqual([dispatchOverdueKey(waiting[0]!.id)]);
   });
 });

@@ -1,6 +1,6 @@
 import { TICKET_RECEIVED, Ticket, TicketStatus } from "@civicline/intake";
-import { findTimer, loadWorkingCalendar, scheduleTimer, type EventHandler, type TimerHandler } from "@civicline/platform";
-import type { DataSource, EntityManager } from "typeorm";
+import { loadWorkingCalendar, scheduleTimers, type EventHandler, type TimerHandler } from "@civicline/platform";
+import { In, type DataSource, type EntityManager } from "typeorm";
 import { Assignment } from "../assignment/assignment.entity.js";
 import { limitsFor, loadCatalogue } from "../catalogue.js";
 import { addLimit } from "../deadlines.js";
@@ -18,17 +18,35 @@ export function dispatchOverdueKey(ticketId: string): string {
  * Once only: a redelivered event finds the timer and leaves it, even after it fired.
  */
 export async function armDispatchOverdue(dataSource: DataSource, ticketId: string): Promise<void> {
+  await armDispatchOverdueMany(dataSource, [ticketId]);
+}
+
+/** `armDispatchOverdue` for several tickets in one transaction, with the same few statements as for one. */
+export async function armDispatchOverdueMany(dataSource: DataSource, ticketIds: readonly string[]): Promise<void> {
+  if (ticketIds.length === 0) {
+    return;
+  }
   await dataSource.transaction(async (manager) => {
-    if (await findTimer(manager, dispatchOverdueKey(ticketId))) {
+    const armed: Array<{ key: string }> = await manager.query("SELECT key FROM platform_timer WHERE key = ANY($1::text[])", [ticketIds.map(dispatchOverdueKey)]);
+    const done = new Set(armed.map((row) => row.key));
+    const todo = ticketIds.filter((ticketId) => !done.has(dispatchOverdueKey(ticketId)));
+    if (todo.length === 0) {
       return;
     }
-    const ticket = await manager.findOneBy(Ticket, { id: ticketId });
-    if (!ticket || !WAITING.includes(ticket.status)) {
+    const tickets = (await manager.findBy(Ticket, { id: In(todo) })).filter((ticket) => WAITING.includes(ticket.status));
+    if (tickets.length === 0) {
       return;
     }
-    const { limits } = limitsFor(await loadCatalogue(manager), ticket);
-    const dueAt = addLimit(await loadWorkingCalendar(manager), ticket.receivedAt, limits.dispatchMinutes, limits.aroundTheClock);
-    await scheduleTimer(manager, { key: dispatchOverdueKey(ticketId), type: DISPATCH_OVERDUE_TIMER, dueAt, payload: { ticketId, dueAt: dueAt.toISOString() } });
+    const catalogue = await loadCatalogue(manager);
+    const calendar = await loadWorkingCalendar(manager);
+    await scheduleTimers(
+      manager,
+      tickets.map((ticket) => {
+        const { limits } = limitsFor(catalogue, ticket);
+        const dueAt = addLimit(calendar, ticket.receivedAt, limits.dispatchMinutes, limits.aroundTheClock);
+        return { key: dispatchOverdueKey(ticket.id), type: DISPATCH_OVERDUE_TIMER, dueAt, payload: { ticketId: ticket.id, dueAt: dueAt.toISOString() } };
+      }),
+    );
   });
 }
 
@@ -54,5 +72,6 @@ export function armDispatchOverdueHandler(dataSource: DataSource): EventHandler 
     name: "routing.arm-dispatch-deadline",
     eventType: TICKET_RECEIVED,
     handle: async (event) => armDispatchOverdue(dataSource, String(event.payload.ticketId)),
+    handleMany: async (events) => armDispatchOverdueMany(dataSource, events.map((event) => String(event.payload.ticketId))),
   };
 }
