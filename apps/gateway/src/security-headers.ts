@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import helmet, { type HelmetOptions } from "helmet";
 
 export type SecurityHeadersOptions = {
@@ -13,7 +13,7 @@ export type SecurityHeadersOptions = {
 
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
-/** The WebSocket origin of the host the browser asked for (the apps subscribe on /graphql). */
+/** The WebSocket origin of the host the browser asked for (the apps subscribe on /graphql). Reads only the Host header: replayedPerHost relies on it. */
 function socketSource(scheme: "ws" | "wss") {
   return (req: IncomingMessage): string => {
     const host = req.headers.host ?? "";
@@ -34,6 +34,58 @@ export function tileSource(template: string | undefined): string | null {
   return /^(?:\*\.)?[A-Za-z0-9.-]+(?::\d{1,5})?$/.test(host) ? `${match[1]!.toLowerCase()}://${host}` : null;
 }
 
+type RecordedHeader = [name: string, value: string | number | readonly string[] | null];
+
+/** At most this many distinct Host values keep their recorded headers (the header is the client's to choose). */
+const MAX_CACHED_HOSTS = 64;
+
+/**
+ * helmet's headers depend on the request only through its Host header (socketSource: the
+ * CSP's WebSocket origin), so they are worked out by helmet once per host and replayed on every
+ * later request: the same headers, without building the policy and running helmet's dozen
+ * middlewares per request. A handler that does not finish synchronously, or a host beyond the cache's
+ * size, runs helmet itself.
+ */
+function replayedPerHost(handler: RequestHandler): RequestHandler {
+  const cache = new Map<string, RecordedHeader[]>();
+  return (req, res, next) => {
+    const host = req.headers.host ?? "";
+    let headers = cache.get(host);
+    if (!headers && cache.size < MAX_CACHED_HOSTS) {
+      const recorded: RecordedHeader[] = [];
+      let finished = false;
+      const recorder = {
+        setHeader: (name: string, value: string | number | readonly string[]) => {
+          recorded.push([name, value]);
+          return recorder;
+        },
+        removeHeader: (name: string) => {
+          recorded.push([name, null]);
+        },
+      };
+      handler({ headers: { host: req.headers.host } } as Request, recorder as unknown as Response, (error?: unknown) => {
+        finished = error === undefined;
+      });
+      if (finished) {
+        headers = recorded;
+        cache.set(host, headers);
+      }
+    }
+    if (!headers) {
+      handler(req, res, next);
+      return;
+    }
+    for (const [name, value] of headers) {
+      if (value === null) {
+        res.removeHeader(name);
+      } else {
+        res.setHeader(name, value);
+      }
+    }
+    next();
+  };
+}
+
 function helmetOptions(options: SecurityHeadersOptions, directives: NonNullable<HelmetOptions["contentSecurityPolicy"]>): HelmetOptions {
   return {
     contentSecurityPolicy: directives,
@@ -50,7 +102,8 @@ function helmetOptions(options: SecurityHeadersOptions, directives: NonNullable<
  * tile server, and blob:/data: photo previews), no framing by any site (`frame-ancestors 'none'`,
  * `X-Frame-Options: DENY`), nosniff and a cautious referrer policy.
  */
-export function securityHeaders(options: SecurityHeadersOptions): RequestHandler {
+export function securityHeaders(options: SecurityHeadersOptions, { replay = true }: { replay?: boolean } = {}): RequestHandler {
+  const cached = replay ? replayedPerHost : (handler: RequestHandler) => handler;
   const tiles = tileSource(options.mapTileUrl);
   const strict = helmet(
     helmetOptions(options, {
@@ -72,7 +125,7 @@ export function securityHeaders(options: SecurityHeadersOptions): RequestHandler
     }),
   );
   if (!options.development) {
-    return strict;
+    return cached(strict);
   }
   // Apollo's development landing page loads its sandbox from Apollo's CDN under its own nonce-based
   // policy; a second, stricter header policy would block it. Framing stays forbidden.
@@ -80,5 +133,6 @@ export function securityHeaders(options: SecurityHeadersOptions): RequestHandler
       useDefaults: false,
       directives: { "default-src": helmet.contentSecurityPolicy.dangerouslyDisableDefaultSrc, "frame-ancestors": ["'none'"] },
     }));
-  return (req, res, next) => (req.path === "/graphql" ? landingPage : strict)(req, res, next);
+  const [strictReplayed, landingPageReplayed] = [cached(strict), cached(landingPage)];
+  return (req, res, next) => (req.path === "/graphql" ? landingPageReplayed : strictReplayed)(req, res, next);
 }

@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -67,6 +68,47 @@ describe("security headers (helmet)", () => {
       expect(response.headers.get("strict-transport-security")).toMatch(/^max-age=\d+$/);
     } finally {
       server.close();
+    }
+  });
+
+  it("gives each Host its own WebSocket source and every request the headers helmet itself sets (they are replayed per host)", async () => {
+    const serve = async (replay: boolean) => {
+      const app = express();
+      app.disable("x-powered-by");
+      app.use(securityHeaders({ development: false, https: false }, { replay }));
+      app.get("/portal/", (_req, res) => {
+        res.send("ok");
+      });
+      const server = app.listen(0, "127.0.0.1");
+      await new Promise<void>((resolve) => server.once("listening", resolve));
+      return server;
+    };
+    const headersFor = (server: ReturnType<typeof express.application.listen>, host: string) =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const port = (server.address() as AddressInfo).port;
+        request({ host: "127.0.0.1", port, path: "/portal/", headers: { host }, agent: false }, (response) => {
+          response.resume();
+          const { date: _date, connection: _connection, "keep-alive": _keepAlive, ...rest } = response.headers;
+          resolve(rest);
+        })
+          .on("error", reject)
+          .end();
+      });
+    const replayed = await serve(true);
+    const direct = await serve(false);
+    try {
+      const first = await headersFor(replayed, "a.example.org:8080");
+      const again = await headersFor(replayed, "a.example.org:8080");
+      const other = await headersFor(replayed, "b.example.org");
+      expect(directives(String(first["content-security-policy"])).get("connect-src")).toEqual(["'self'", "ws://a.example.org:8080", "wss://a.example.org:8080"]);
+      expect(directives(String(other["content-security-policy"])).get("connect-src")).toEqual(["'self'", "ws://b.example.org", "wss://b.example.org"]);
+      expect(again).toEqual(first);
+      // helmet run on each request itself sets exactly these headers.
+      expect(await headersFor(direct, "a.example.org:8080")).toEqual(first);
+      expect(await headersFor(direct, "b.example.org")).toEqual(other);
+    } finally {
+      replayed.close();
+      direct.close();
     }
   });
 
