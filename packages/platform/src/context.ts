@@ -48,7 +48,8 @@ export function createRequestContext(input: {
   subscribe?: (topic: string) => AsyncIterable<unknown>;
 }): RequestContext {
   const requestId = input.requestId ?? randomUUID();
-  // The request's child logger is made on first use: most requests never log.
+  // The request's child logger is made on first use: most requests never log (Apollo's per-operation copy of
+  // an HTTP context reads it at once; subscription contexts are not copied).
   let log: Logger | undefined;
   return {
     requestId,
