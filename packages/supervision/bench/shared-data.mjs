@@ -56,8 +56,8 @@ export async function prepareSharedData(sets) {
         (set) =>
           new Promise((resolve, reject) => {
             // The QA section's call records go into its data set too when it is that set's only user.
-            const extra = set.users.length === 1 && set.users[0] === "qa" ? ["qa"] : [];
-            const child = spawn(process.execPath, [here, "--generate", embedded.adminUrl, databaseName(set), String(set.tickets), String(set.days), ...extra], {
+            const extra = [set.users.length === 1 && set.users[0] === "qa" ? "qa" : "", set.searchRows === false ? "no-search-rows" : ""].join(",");
+            const child = spawn(process.execPath, [here, "--generate", embedded.adminUrl, databaseName(set), String(set.tickets), String(set.days), extra], {
               stdio: ["ignore", "pipe", "inherit"],
             });
             let last = "";
@@ -163,7 +163,8 @@ export async function openGeneratedDatabase(prefix, { tickets, days }) {
 }
 
 /** Child process: creates the database, starts the gateway on it (migrations, demo data) and generates the tickets, as a section does. */
-async function generateChild([adminUrl, name, tickets, days, extra]) {
+async function generateChild([adminUrl, name, tickets, days, extra = ""]) {
+  const options = extra.split(",");
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
@@ -186,9 +187,9 @@ async function generateChild([adminUrl, name, tickets, days, extra]) {
   try {
     await db.connect();
     console.log(`generating ${Number(tickets).toLocaleString("en")} tickets over ${days} days (bulk SQL, shared generator)…`);
-    const stats = await generateTickets(db, { tickets: Number(tickets), days: Number(days), log: console.log });
+    const stats = await generateTickets(db, { tickets: Number(tickets), days: Number(days), searchRows: !options.includes("no-search-rows"), log: console.log });
     console.log(`generated in ${(stats.ms / 1000).toFixed(0)} s: ${stats.tickets.toLocaleString("en")} tickets, ${stats.assignments.toLocaleString("en")} assignments, ${stats.history.toLocaleString("en")} history rows`);
-    if (extra === "qa") {
+    if (options.includes("qa")) {
       // What the QA section adds on top of the tickets before it measures (qa-data.mjs), made here once, with the same functions.
       const { generateCalls, linkTickets, TAKERS, DAYS } = await import("../../qa/bench/qa-data.mjs");
       const today = new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
