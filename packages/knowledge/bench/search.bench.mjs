@@ -218,6 +218,13 @@ async function main() {
         `    ${p(g, 50).padStart(6)} ${p(g, 95).padStart(6)} | ${p(s, 50).padStart(6)} ${p(s, 95).padStart(6)}  ${String(totals.get(query)).padStart(5)} hits  ${statements.get(query).length} stmt  ${query}`,
       );
     }
+    // BENCH_EXPLAIN=噪音,heating prints the plans of those queries' statements (EXPLAIN ANALYZE, BUFFERS).
+    for (const query of (process.env.BENCH_EXPLAIN ?? "").split(",").filter(Boolean)) {
+      for (const statement of statements.get(query) ?? []) {
+        const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.params);
+        console.log(`\n  plan for ${query}:\n${plan.rows.map((row) => `    ${row["QUERY PLAN"]}`).join("\n")}`);
+      }
+    }
   } finally {
     await pool?.end().catch(() => undefined);
     await client.end().catch(() => undefined);
