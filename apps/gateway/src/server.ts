@@ -42,11 +42,17 @@ function requestIdOf(req: Request): string {
   return typeof header === "string" && REQUEST_ID.test(header) ? header : randomUUID();
 }
 
-/** Adds the request id to errors that were masked, so a person can quote it. */
-const requestIdPlugin: ApolloServerPlugin<RequestContext> = {
+/**
+ * What every GraphQL answer gets on its way out, in one listener: masked errors carry the request
+ * id, so a person can quote it; and the answer is never stored by a browser or proxy
+ * (`Cache-Control: no-store`). Apollo's cache-control plugin would say the same (no field has a
+ * cache hint) at the price of a hook around every field resolved; it is off.
+ */
+export const answerPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart({ contextValue }) {
     return {
       async willSendResponse({ response }) {
+        response.http.headers.set("cache-control", "no-store");
         if (response.body.kind !== "single") {
           return;
         }
@@ -56,20 +62,6 @@ const requestIdPlugin: ApolloServerPlugin<RequestContext> = {
             (error as { message: string }).message = error.message.replace("reference unknown", `reference ${contextValue.requestId}`);
           }
         }
-      },
-    };
-  },
-};
-
-/**
- * GraphQL answers are never stored by a browser or proxy. Apollo's cache-control plugin would say the
- * same (no field has a cache hint) at the price of a hook around every field resolved; it is off.
- */
-const noStorePlugin: ApolloServerPlugin<RequestContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response }) {
-        response.http.headers.set("cache-control", "no-store");
       },
     };
   },
@@ -167,9 +159,8 @@ export async function startGatewayServer(options: {
     formatError: (formatted, error) => formatGraphQLError(formatted, error, log),
     plugins: [
       ...protection.apolloPlugins,
-      requestIdPlugin,
+      answerPlugin,
       credentialCache.apolloPlugin,
-      noStorePlugin,
       ApolloServerPluginCacheControlDisabled() as ApolloServerPlugin<RequestContext>,
       documentErrorStatusPlugin,
       unstorableInputPlugin,

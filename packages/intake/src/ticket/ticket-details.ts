@@ -1,5 +1,5 @@
 import type { LoaderRegistry } from "@civicline/platform";
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import { Area } from "../catalog/area.entity.js";
 import { Category } from "../catalog/category.entity.js";
@@ -160,8 +160,16 @@ const PART_OF_FIELD: Readonly<Record<string, TicketPart>> = {
   history: "history",
 };
 
+/** The parts per field of a parsed document (Apollo hands back the same parsed document for the same text). */
+const partsOfField = new WeakMap<FieldNode, TicketPart[]>();
+
 /** The parts a query's selection of a staff ticket reads (its fragments included; a skipped field may be counted). */
 export function selectedTicketParts(info: Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">): TicketPart[] {
+  const only = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
+  const known = only && partsOfField.get(only);
+  if (known) {
+    return known;
+  }
   const parts = new Set<TicketPart>();
   const visit = (selectionSet: SelectionSetNode | undefined) => {
     for (const selection of selectionSet?.selections ?? []) {
@@ -180,7 +188,11 @@ export function selectedTicketParts(info: Pick<GraphQLResolveInfo, "fieldNodes" 
   for (const node of info.fieldNodes) {
     visit(node.selectionSet);
   }
-  return [...parts];
+  const list = [...parts];
+  if (only) {
+    partsOfField.set(only, list);
+  }
+  return list;
 }
 
 /**
