@@ -159,7 +159,8 @@ export async function coverageSearch(
     tiers = [head, await coverageTier(db, scope, query, minScore, need, "body")];
   }
   const rows = tiers.flatMap((tier) => tier.rows).sort(byCoverage);
-  return { total: tiers.reduce((sum, tier) => sum + tier.total, 0), rows: rowsOf(rows.slice(offset, offset + limit)) };
+  const total = Math.min(TOTAL_CAP, tiers.reduce((sum, tier) => sum + tier.total, 0));
+  return { total, rows: rowsOf(rows.slice(offset, offset + limit)) };
 }
 
 /** The page order of coverageSearch, for merging its tiers' rows. */
