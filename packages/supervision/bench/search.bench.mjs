@@ -158,20 +158,25 @@ async function main() {
         await sql(entry);
       }
     }
-    // The statements the gateway itself sends for one request (its session is cached by now): the replay must be the same.
+    // The statements the gateway itself sends for one request: the replay must be the same. The quietest of three
+    // requests, as a request may also find its cached session expired (a lookup) or share the pool with background work.
     for (const entry of cases) {
-      const query = PostgresQueryRunner.prototype.query;
-      const sent = [];
-      PostgresQueryRunner.prototype.query = function (text, ...rest) {
-        sent.push(oneLine(String(text)));
-        return query.call(this, text, ...rest);
-      };
-      try {
-        await graphql(entry);
-      } finally {
-        PostgresQueryRunner.prototype.query = query;
+      const runs = [];
+      for (let run = 0; run < 3; run++) {
+        const query = PostgresQueryRunner.prototype.query;
+        const sent = [];
+        PostgresQueryRunner.prototype.query = function (text, ...rest) {
+          sent.push(oneLine(String(text)));
+          return query.call(this, text, ...rest);
+        };
+        try {
+          await graphql(entry);
+        } finally {
+          PostgresQueryRunner.prototype.query = query;
+        }
+        runs.push(sent.filter((text) => !BACKGROUND.test(text)));
       }
-      entry.sent = sent.filter((text) => !BACKGROUND.test(text));
+      entry.sent = runs.reduce((best, run) => (run.length < best.length ? run : best));
       const replayed = entry.statements.map((statement) => oneLine(statement.text));
       entry.same = entry.sent.length === replayed.length && entry.sent.every((text) => replayed.includes(text));
       entry.viaGraphql = [];
