@@ -195,4 +195,48 @@ describe("OutboxProcessor handling the first events of many tickets together", (
     const [pending]: Array<{ n: number }> = await db.dataSource.query("SELECT count(*)::int AS n FROM platform_outbox WHERE type = $1 AND processed_at IS NULL", [eventType]);
     expect(pending?.n).toBe(0);
   });
+
+  it("with more waiting than a batch, also takes later tickets' first events for handleMany, never a ticket's event while an earlier one of it waits", async () => {
+    const suffix = randomUUID().slice(0, 8);
+    const [older, newer] = [`test.older_${suffix}`, `test.newer_${suffix}`];
+    const olderTickets = Array.from({ length: 120 }, () => randomUUID());
+    const newTickets = Array.from({ length: 3 }, () => randomUUID());
+    const log_: string[] = [];
+    const together: string[][] = [];
+    const name = (ticketId: unknown) => (newTickets.includes(String(ticketId)) ? `n${newTickets.indexOf(String(ticketId))}` : `t${olderTickets.indexOf(String(ticketId))}`);
+    const processor = new OutboxProcessor(db.dataSource, log, { pollMs: 60_000 });
+    processor.register({ name: "older", eventType: older, handle: async (event) => void log_.push(`older ${name(event.payload.ticketId)}`) });
+    processor.register({
+      name: "newer",
+      eventType: newer,
+      handle: async (event) => void log_.push(`newer ${name(event.payload.ticketId)}`),
+      handleMany: async (events) => {
+        together.push(events.map((event) => name(event.payload.ticketId)));
+        log_.push(...events.map((event) => `newer ${name(event.payload.ticketId)}`));
+      },
+    });
+    await db.dataSource.transaction(async (manager) => {
+      for (const ticketId of olderTickets) {
+        await recordEvent(manager, { type: older, payload: { ticketId } });
+      }
+      // t0's event is in the first batch and t52's after it: neither ticket's second event may go first.
+      for (const ticketId of [...newTickets, olderTickets[0]!, olderTickets[52]!]) {
+        await recordEvent(manager, { type: newer, payload: { ticketId } });
+      }
+    });
+    await processor.drain();
+
+    // The first batch: t0…t49 (of t0…t119), and the three new tickets' first events, handled together (in parts, side by side).
+    expect(together.slice(0, 3).flat().sort()).toEqual(["n0", "n1", "n2"]);
+    for (const ticket of ["n0", "n1", "n2"]) {
+      expect(log_.indexOf(`newer ${ticket}`)).toBeLessThan(log_.indexOf("older t50"));
+    }
+    for (const ticket of ["t0", "t52"]) {
+      expect(log_.indexOf(`older ${ticket}`)).toBeGreaterThanOrEqual(0);
+      expect(log_.indexOf(`older ${ticket}`)).toBeLessThan(log_.indexOf(`newer ${ticket}`));
+    }
+    expect(log_).toHaveLength(125);
+    const [pending]: Array<{ n: number }> = await db.dataSource.query("SELECT count(*)::int AS n FROM platform_outbox WHERE type = ANY($1) AND processed_at IS NULL", [[older, newer]]);
+    expect(pending?.n).toBe(0);
+  });
 });

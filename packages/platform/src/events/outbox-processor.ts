@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import type { Logger } from "pino";
 import { OUTBOX_CHANNEL, type StoredEvent } from "./events.js";
 import { PgListener } from "./pg-listener.js";
@@ -114,7 +114,7 @@ export class OutboxProcessor {
       try {
         do {
           this.again = false;
-          while ((await this.processBatch()) === BATCH) {
+          while ((await this.processBatch()) >= BATCH) {
             // keep going while full batches come back
           }
         } while (this.again);
@@ -146,6 +146,9 @@ export class OutboxProcessor {
          WHERE processed_at IS NULL AND available_at <= now()
          ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
+      if (rows.length === BATCH) {
+        rows.push(...(await this.claimFirstEvents(manager, rows.at(-1)!.id)));
+      }
       const groups = new Map<string, OutboxRow[]>();
       for (const row of rows) {
         const ticketId = row.payload?.ticketId;
@@ -194,6 +197,32 @@ export class OutboxProcessor {
       }
       return rows.length;
     });
+  }
+
+  /**
+   * With more events waiting than a batch holds: up to BATCH more events, further on in the queue, of
+   * the types that have a handler with `handleMany` and only where the event is its ticket's first
+   * one not processed yet (nothing of the ticket before it waits, fails or is being handled) — in a
+   * burst, the new tickets' `ticket_received`, which are then handled together with the batch's own
+   * first events instead of after every earlier ticket's later events. Each ticket's events stay in
+   * order; only different tickets' events are taken out of the queue's order.
+   */
+  private async claimFirstEvents(manager: EntityManager, after: string): Promise<OutboxRow[]> {
+    const types = [...this.handlers].filter(([, handlers]) => handlers.some((handler) => handler.handleMany)).map(([type]) => type);
+    if (types.length === 0) {
+      return [];
+    }
+    return manager.query(
+      `WITH firsts AS (
+         SELECT min(id) AS id FROM platform_outbox
+          WHERE processed_at IS NULL AND payload->>'ticketId' IS NOT NULL
+          GROUP BY payload->>'ticketId')
+       SELECT o.id, o.type, o.payload, o.actor_id, o.occurred_at, o.attempts
+         FROM platform_outbox o JOIN firsts f ON f.id = o.id
+        WHERE o.processed_at IS NULL AND o.available_at <= now() AND o.id > $1 AND o.type = ANY($2::text[])
+        ORDER BY o.id LIMIT ${BATCH} FOR UPDATE OF o SKIP LOCKED`,
+      [after, types],
+    );
   }
 
   /**
