@@ -285,6 +285,13 @@ async function main() {
           }
         }, 100)
       : null;
+    // Every SQL statement the gateway sends from the first ticket until the outbox is empty again.
+    let burstStatements = 0;
+    const countStatement = PostgresQueryRunner.prototype.query;
+    PostgresQueryRunner.prototype.query = function (...args) {
+      burstStatements += 1;
+      return countStatement.apply(this, args);
+    };
     const burstStarted = performance.now();
     await concurrently(BURST, CLIENTS, async (i) => {
       const data = await gql(app.url, LOG_CALL, { input: draft(`burst ${i}`, { channel: "API" }) }, { "x-api-key": API_KEY });
@@ -302,6 +309,9 @@ async function main() {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const allDispatched = performance.now();
+    await waitForOutbox(pool);
+    const outboxEmpty = performance.now();
+    PostgresQueryRunner.prototype.query = countStatement;
     if (sampler) {
       clearInterval(sampler);
       for (const [key, count] of [...waits].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
@@ -310,6 +320,10 @@ async function main() {
     }
     const after = (allDispatched - lastCreated) / 1000;
     benchLog(`burst: created in ${((lastCreated - burstStarted) / 1000).toFixed(2)} s; ${dispatched} of ${ids.length} dispatched ${after.toFixed(2)} s after the last one`);
+    benchLog(
+      `burst: every other event handler (notices, chasing, wallboard, webhooks …) done ${((outboxEmpty - lastCreated) / 1000).toFixed(2)} s after the last one; ` +
+        `${(burstStatements / ids.length).toFixed(1)} SQL statements per ticket in all (creation and every handler)`,
+    );
     reportResult({
       benchmark: `burst of ${BURST} new tickets auto-dispatched`,
       result: dispatched === ids.length ? `all ${after.toFixed(2)} s after the last` : `${dispatched} of ${ids.length} after 60 s`,
