@@ -126,7 +126,7 @@ describe("OutboxProcessor batches", () => {
 describe("OutboxProcessor handling the first events of many tickets together", () => {
   it("gives a handler with handleMany each ticket's first event at once, at its place among the event's handlers, and each ticket's later events after", async () => {
     const eventType = `test.many_${randomUUID().slice(0, 8)}`;
-    const tickets = Array.from({ length: 5 }, () => randomUUID());
+    const tickets: string[] = Array.from({ length: 5 }, () => randomUUID());
     const log_: string[] = [];
     const together: StoredEvent[][] = [];
     const processor = new OutboxProcessor(db.dataSource, log, { pollMs: 60_000, concurrency: 2 });
@@ -199,8 +199,8 @@ describe("OutboxProcessor handling the first events of many tickets together", (
   it("with more waiting than a batch, also takes later tickets' first events for handleMany, never a ticket's event while an earlier one of it waits", async () => {
     const suffix = randomUUID().slice(0, 8);
     const [older, newer] = [`test.older_${suffix}`, `test.newer_${suffix}`];
-    const olderTickets = Array.from({ length: 120 }, () => randomUUID());
-    const newTickets = Array.from({ length: 3 }, () => randomUUID());
+    const olderTickets: string[] = Array.from({ length: 120 }, () => randomUUID());
+    const newTickets: string[] = Array.from({ length: 3 }, () => randomUUID());
     const log_: string[] = [];
     const together: string[][] = [];
     const name = (ticketId: unknown) => (newTickets.includes(String(ticketId)) ? `n${newTickets.indexOf(String(ticketId))}` : `t${olderTickets.indexOf(String(ticketId))}`);
