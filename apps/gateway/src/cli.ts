@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import "./node-env.js";
 import "reflect-metadata";
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
