@@ -87,6 +87,9 @@ export async function startGatewayServer(options: {
   const development = services.config.nodeEnv === "development";
   const app = express();
   app.disable("x-powered-by");
+  // What express sends itself (GraphQL and API answers) is never stored (no-store): no ETag hash over each body.
+  // Static files and uploads get theirs from express.static/sendFile, which this does not change.
+  app.set("etag", false);
   app.set("trust proxy", "loopback");
   const httpServer = createServer(app);
 
