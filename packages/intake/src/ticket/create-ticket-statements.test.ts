@@ -33,7 +33,7 @@ describe("the statements of a logCall", () => {
     try {
       const { result: ticket, statements } = await statementsOf(async () => {
         const created = await logCall({ db: db.dataSource, cityPrefix: "ZB", actor: operator, input: callInput(catalog) });
-        // The wake-up is not awaited by logCall: wait for it to arrive.
+        // The wake-up is sent before logCall returns; its delivery to the listener may take a moment.
         await vi.waitFor(() => expect(woken.length).toBeGreaterThan(0), { timeout: 5_000 });
         return created;
       });

@@ -151,8 +151,8 @@ async function checkReferences(manager: EntityManager, input: TicketDraft): Prom
  * tracking number is taken by one short statement of its own (see nextTrackingNumber); then one
  * statement writes the ticket, its attachments, its history row and its event (one round trip and
  * one commit; with `alsoInTransaction`, that statement and the extra work share a transaction);
- * after the commit a NOTIFY wakes the outbox processors (see wakeOutbox: not awaited, and shared by
- * the creators that commit meanwhile). So a logCall sends 3 statements of its own, opens no
+ * after the commit a NOTIFY wakes the outbox processors (see wakeOutbox: shared by the creators that
+ * commit meanwhile). So a logCall sends 3 statements of its own, opens no
  * transaction block and waits for one WAL flush, and creators wait neither for each other's
  * counter nor for each other's commit. On an EntityManager (the caller's transaction) everything
  * happens in that transaction, and PostgreSQL notifies the outbox when it commits.
@@ -177,7 +177,7 @@ export async function createTicket(options: CreateTicketOptions): Promise<Ticket
           })
         : storeTicket(db.manager, options, values, { notifyOnCommit: false }),
     );
-    wakeOutbox(db);
+    await wakeOutbox(db);
     return ticket;
   }
   return db.transaction(async (manager) => {

@@ -3,7 +3,8 @@ import type { DataSource } from "typeorm";
 
 /**
  * Wakes the outbox processors (this instance's and the others') after a commit that wrote events
- * without a NOTIFY (see createTicket), without making the caller wait.
+ * without a NOTIFY (see createTicket); resolves once the NOTIFY is sent, so the processors are woken
+ * before the caller answers, as they were when the NOTIFY came with the commit. Never rejects.
  *
  * Why not NOTIFY inside the transaction, as recordEvent does: PostgreSQL serialises the commits of
  * all transactions that NOTIFY (a database-wide lock taken just before the commit and held until
@@ -16,7 +17,7 @@ import type { DataSource } from "typeorm";
  * request made meanwhile. A wake-up that fails is not the ticket's failure (the ticket is stored):
  * the processors' poll finds the event.
  */
-export function wakeOutbox(db: DataSource): void {
+export async function wakeOutbox(db: DataSource): Promise<void> {
   let wake = outboxWakers.get(db);
   if (!wake) {
     wake = coalesced(async () => {
@@ -24,7 +25,7 @@ export function wakeOutbox(db: DataSource): void {
     });
     outboxWakers.set(db, wake);
   }
-  wake().catch(() => undefined);
+  await wake().catch(() => undefined);
 }
 
 const outboxWakers = new WeakMap<DataSource, () => Promise<void>>();
