@@ -193,6 +193,7 @@ try {
   const [portA, portB, proxyPort] = [await freeLowPort(), await freeLowPort(), await freeLowPort()];
   gateways.push(startGateway(portA, database.url, path.join(dir, "a")), startGateway(portB, database.url, path.join(dir, "b")));
   await Promise.all([waitReady(portA), waitReady(portB)]);
+  const bothReadyAt = Date.now();
   proxy = await startProxy(proxyPort);
   proxy.route([portA, portB]);
   const where = await place(proxy.url);
@@ -264,6 +265,9 @@ try {
   });
 
   // 4. Periodic jobs: every period of every job since the start has one run, claimed by either instance.
+  // Each instance checks a one-minute job at least every 15 s: wait until both have checked at least once
+  // (on a quiet machine the steps above can end sooner than that, and no period had been looked at yet).
+  await sleep(Math.max(0, bothReadyAt + 16_000 - Date.now()));
   const runs = await query(database.url, "SELECT job, period_start, count(*) AS runs, min(claimed_by) AS claimed_by FROM platform_schedule_run GROUP BY job, period_start");
   const claimedBy = new Set(runs.map((run) => run.claimed_by.split(":").pop()));
   reportResult({
