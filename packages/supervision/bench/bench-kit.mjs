@@ -19,14 +19,9 @@ export async function openBenchDatabase(pg, prefix) {
     return { url: "", dataDir: dir, close: () => rm(dir, { recursive: true, force: true }) };
   }
   const name = `civicline_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const url = await createBenchDatabase(pg, adminUrl, name);
   return {
-    url: url.toString(),
+    url,
     dataDir: dir,
     close: async () => {
       const client = new pg.Client({ connectionString: adminUrl });
@@ -36,6 +31,20 @@ export async function openBenchDatabase(pg, prefix) {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Creates database `name` on the server of `adminUrl` (UTF-8, from template0); its URL. */
+export async function createBenchDatabase(pg, adminUrl, name) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 /** A free port below the ranges the tests and e2e runs use (and below Linux's ephemeral range). */

@@ -24,7 +24,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { freeLowPort } from "./bench-kit.mjs";
+import { createBenchDatabase, freeLowPort, startBenchGateway } from "./bench-kit.mjs";
 import { generateTickets } from "./generate.mjs";
 
 const pg = createRequire(import.meta.url)("pg");
@@ -165,25 +165,10 @@ export async function openGeneratedDatabase(prefix, { tickets, days }) {
 /** Child process: creates the database, starts the gateway on it (migrations, demo data) and generates the tickets, as a section does. */
 async function generateChild([adminUrl, name, tickets, days, extra = ""]) {
   const options = extra.split(",");
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const url = await createBenchDatabase(pg, adminUrl, name);
   const dir = await mkdtemp(path.join(tmpdir(), `civicline-${name}-`));
-  const { startApp } = await import("../../../apps/gateway/dist/index.js");
-  const app = await startApp({
-    databaseUrl: url.toString(),
-    dataDir: dir,
-    embeddedPostgresPort: await freeLowPort(),
-    port: 0,
-    seedDemoOnEmpty: true,
-    logLevel: "warn",
-    nodeEnv: "production",
-    allowDevSmsInProduction: true,
-  });
-  const db = new pg.Client({ connectionString: url.toString() });
+  const app = await startBenchGateway({ url, dataDir: dir });
+  const db = new pg.Client({ connectionString: url });
   try {
     await db.connect();
     console.log(`generating ${Number(tickets).toLocaleString("en")} tickets over ${days} days (bulk SQL, shared generator)…`);
