@@ -39,20 +39,8 @@ function validate(request: TimerRequest): void {
  */
 export async function scheduleTimer(manager: EntityManager, request: TimerRequest): Promise<void> {
   requireTransaction(manager, `scheduleTimer(${request.key})`);
-  validate(request);
   // One statement (one round trip): the timer, and the NOTIFY PostgreSQL sends when the transaction commits.
-  await manager.query(
-    `WITH stored AS (
-       INSERT INTO platform_timer (key, type, payload, due_at, available_at)
-       VALUES ($1, $2, $3::jsonb, $4, $4)
-       ON CONFLICT (key) DO UPDATE
-         SET type = EXCLUDED.type, payload = EXCLUDED.payload, due_at = EXCLUDED.due_at,
-             available_at = EXCLUDED.due_at, fired_at = NULL, attempts = 0, last_error = NULL,
-             revision = platform_timer.revision + 1, updated_at = now()
-       RETURNING key)
-     SELECT pg_notify($5, key) FROM stored`,
-    [request.key, request.type, JSON.stringify(request.payload ?? {}), request.dueAt, TIMER_CHANNEL],
-  );
+  await scheduleTimers(manager, [request]);
 }
 
 /**
