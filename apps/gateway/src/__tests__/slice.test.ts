@@ -99,6 +99,17 @@ describe("bad input to the slice gets a clear error with a code and writes nothi
     return row as { tickets: number; history: number; events: number };
   }
 
+  /** The counts once the outbox has handled every due event: earlier tickets' handlers (auto-dispatch, notices) write history and events of their own. */
+  async function settledCounts() {
+    await expect
+      .poll(async () => ((await gateway.db.dataSource.query("SELECT count(*)::int AS n FROM platform_outbox WHERE processed_at IS NULL AND available_at <= now()")) as Array<{ n: number }>)[0]!.n, {
+        timeout: 15_000,
+        interval: 50,
+      })
+      .toBe(0);
+    return counts();
+  }
+
   it.each([
     ["an empty description", { description: "   " }, "BAD_USER_INPUT", "description"],
     ["a 100,000-character description", { description: "噪".repeat(100_000) }, "BAD_USER_INPUT", "description"],
@@ -107,7 +118,7 @@ describe("bad input to the slice gets a clear error with a code and writes nothi
     ["a category id that is not an id", { categoryId: "1; DROP TABLE intake_ticket" }, "INTAKE/UNKNOWN_CATEGORY", "categoryId"],
     ["a township outside the district", { townshipId: "00000000-0000-4000-8000-000000000000" }, "INTAKE/UNKNOWN_AREA", "townshipId"],
   ])("rejects %s", async (_label, overrides, code, field) => {
-    const before = await counts();
+    const before = await settledCounts();
     const response = await gateway.gql(SUBMIT, { input: request(overrides) });
     expect(response.data).toBeNull();
     expect(response.errors?.[0]?.extensions?.code).toBe(code);

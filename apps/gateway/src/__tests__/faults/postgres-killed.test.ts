@@ -48,7 +48,13 @@ async function watchReadiness(url: string, done: (answer: Readiness) => boolean)
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  throw new Error(`/readyz did not reach the expected state in ${RECOVERY_DEADLINE_MS} ms: ${JSON.stringify(answers.slice(-3))}`);
+  // What the gateway said and whether it is still running, so that a failure here can be explained.
+  const running = gateway?.child.exitCode === null && gateway.child.signalCode === null;
+  const state = running ? "still running" : `exited (${gateway?.child.exitCode ?? gateway?.child.signalCode})`;
+  throw new Error(
+    `/readyz did not reach the expected state in ${RECOVERY_DEADLINE_MS} ms: first ${JSON.stringify(answers.slice(0, 3))}, last ${JSON.stringify(answers.slice(-3))} of ${answers.length}; ` +
+      `the gateway ${state}; its output ends: ${gateway?.output().slice(-4000)}`,
+  );
 }
 
 function submit(url: string, place: { categoryId: string; districtId: string }, phone: string) {
