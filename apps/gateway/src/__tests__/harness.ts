@@ -1,6 +1,7 @@
 import type { DestinationStream } from "@civicline/platform";
 import { createTestDatabase, type TestDatabase } from "@civicline/platform/testing";
 import { createClient, type Client } from "graphql-ws";
+import { expect } from "vitest";
 import WebSocket from "ws";
 import { startApp, type RunningApp } from "../app.js";
 import { allEntities, allMigrations } from "../modules.js";
@@ -22,6 +23,18 @@ export type TestGateway = {
   wsClient(cookie?: string): Client;
   stop(): Promise<void>;
 };
+
+/**
+ * Waits until the gateway's background work is done for now: every outbox event handled and no durable
+ * timer due (with the clock shifted a year ahead, every seeded timer is due at once). Tests that count the
+ * SQL statements of a request call it first, so that the statements of that work do not land in their window.
+ */
+export async function settleBackground(gateway: TestGateway): Promise<void> {
+  await gateway.app.outbox.drain();
+  const dueTimers = async () =>
+    ((await gateway.db.dataSource.query("SELECT count(*)::int AS n FROM platform_timer WHERE fired_at IS NULL AND available_at <= now()")) as Array<{ n: number }>)[0]!.n;
+  await expect.poll(dueTimers, { timeout: 20_000, interval: 50 }).toBe(0);
+}
 
 /**
  * A real gateway (HTTP + WebSocket) on a fresh, migrated, demo-seeded database, in production mode

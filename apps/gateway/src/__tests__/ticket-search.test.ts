@@ -3,7 +3,7 @@ import { Role, type Actor } from "@civicline/platform";
 import { Unit, dispatchTicket } from "@civicline/routing";
 import { PostgresQueryRunner } from "typeorm/driver/postgres/PostgresQueryRunner.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startTestGateway, type GraphQLResponse, type TestGateway } from "./harness.js";
+import { settleBackground, startTestGateway, type GraphQLResponse, type TestGateway } from "./harness.js";
 
 let gateway: TestGateway;
 const cookies: Record<string, string> = {};
@@ -89,14 +89,11 @@ describe("searchTickets over GraphQL", () => {
     // clock a year ahead every seeded timer is due at once, and their deliveries went on during all three runs.
     const BACKGROUND =
       /platform_outbox|platform_timer|platform_schedule|supervision_chasing|callback_sms_notice|platform_sms_message|pg_notify|pg_advisory|SAVEPOINT|^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/u;
-    const dueTimers = async () =>
-      ((await gateway.db.dataSource.query("SELECT count(*)::int AS n FROM platform_timer WHERE fired_at IS NULL AND available_at <= now()")) as Array<{ n: number }>)[0]!.n;
     const statementsOf = async (cookie: string, filter: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
       await search(cookie, filter, extra); // the session is looked up once, then cached
       const runs: Array<{ sent: string[]; page: Page }> = [];
       for (let run = 0; run < 3; run += 1) {
-        await gateway.app.outbox.drain();
-        await expect.poll(dueTimers, { timeout: 20_000, interval: 50 }).toBe(0);
+        await settleBackground(gateway);
         const spy = vi.spyOn(PostgresQueryRunner.prototype, "query");
         const response = await search(cookie, filter, extra);
         runs.push({ sent: spy.mock.calls.map((call) => String(call[0]).replace(/\s+/gu, " ")).filter((sql) => !BACKGROUND.test(sql)), page: response.data!.searchTickets });
