@@ -16,6 +16,7 @@ import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import { PostgresQueryRunner } from "typeorm/driver/postgres/PostgresQueryRunner.js";
 import { benchLog, freeLowPort, machineLoad, openBenchDatabase } from "../../../packages/supervision/bench/bench-kit.mjs";
+import { coalesced } from "../../../packages/intake/dist/ticket/outbox-wake.js";
 import { reportResult } from "../../../tooling/scripts/bench-report.mjs";
 
 const pg = createRequire(new URL("../../../packages/platform/package.json", import.meta.url))("pg");
@@ -138,23 +139,8 @@ async function main() {
     // does the same work for either side's tickets during the timed rounds (auto-dispatch of this category,
     // the SMS notice, timers, webhooks …). Until this change the baseline's event was a type with no handler,
     // and logCall's rounds alone carried that work (0.31× in the last full run; see the README).
-    let waking;
-    let wakeQueued;
-    const wakeOutbox = () => {
-      const send = () => {
-        const sent = pool.query("SELECT pg_notify('civicline_outbox', 'wake')").then(() => undefined, () => undefined).finally(() => {
-          if (waking === sent) {waking = undefined;}
-        });
-        waking = sent;
-        return sent;
-      };
-      if (!waking) {return send();}
-      wakeQueued ??= waking.then(() => {
-        wakeQueued = undefined;
-        return send();
-      });
-      return wakeQueued;
-    };
+    // logCall's own coalescing (intake's outbox-wake.ts): one NOTIFY in flight, the next shared by those who wait.
+    const wakeOutbox = coalesced(() => pool.query("SELECT pg_notify('civicline_outbox', 'wake')").then(() => undefined, () => undefined));
     const minimalOnce = async () => {
       const client = await pool.connect();
       const n = serial++;
